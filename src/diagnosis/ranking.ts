@@ -1,0 +1,117 @@
+/**
+ * Ranks the runbook's root causes on the evidence: every cause with a prior gets
+ *
+ *     P(cause | facts) ∝ prior × Π weight of each of its evidence items whose condition holds,
+ *
+ * normalised over the causes (the weights are likelihood ratios, data beside the priors). With no
+ * evidence the ranking equals the priors. Evidence with weight > 1 that matched is "for" the
+ * cause, weight < 1 is "against" (contradicting) it.
+ *
+ * "Certain" means: one cause at ≥ CERTAINTY with no contradicting evidence. Ties (causes within
+ * TIE_MARGIN of the leader) and the leader's contradictions are reported, never hidden.
+ *
+ * `evidenceMass` is Σ prior × Π weight (unnormalised). The priors add up to 1, so with no evidence
+ * the mass is 1; it falls below 1 when the evidence speaks against every cause. The diagnosis uses
+ * it to decide `healthy` (see diagnose.ts).
+ */
+import type { Runbook } from '../runbook/schema';
+import type { Facts } from '../engine/types';
+import { evaluateCondition } from '../engine/conditions';
+import { factLookup, proofsOf, type FactProof } from './factProof';
+
+/** A cause at or above this probability, with no contradicting evidence, is certain. */
+export const CERTAINTY = 0.9;
+/** Causes whose probabilities differ by at most this much are reported as tied. */
+export const TIE_MARGIN = 0.01;
+
+export interface EvidenceMatch {
+  cause: string;
+  label: string;
+  /** Likelihood ratio: > 1 for, < 1 against. */
+  weight: number;
+  /** The facts the evidence read (known ones), with the step and line proving each. */
+  facts: FactProof[];
+}
+
+export interface RankedCause {
+  id: string;
+  title: string;
+  scenario: string | null;
+  prior: number;
+  probability: number;
+  /** prior × Π weight, before normalisation. */
+  score: number;
+  for: EvidenceMatch[];
+  against: EvidenceMatch[];
+}
+
+export interface Ranking {
+  /** Highest probability first; equal probabilities keep the runbook's order. */
+  causes: RankedCause[];
+  leader: RankedCause | null;
+  /** The leader is at ≥ CERTAINTY and nothing contradicts it. */
+  certain: boolean;
+  /** Ids of the causes tied with the leader (the leader included), empty when there is no tie. */
+  ties: string[];
+  /** Evidence that matched against the leader. */
+  contradictions: EvidenceMatch[];
+  /** Σ prior × Π weight over the causes (1 with no evidence). */
+  evidenceMass: number;
+}
+
+export function rankCauses(runbook: Runbook, facts: Facts): Ranking {
+  const lookup = factLookup(facts);
+  const scored = runbook.causes
+    .filter((c): c is typeof c & { prior: number } => c.prior !== null)
+    .map((c) => {
+      const matched: EvidenceMatch[] = c.evidence
+        .filter((e) => evaluateCondition(e.when, lookup))
+        .map((e) => ({
+          cause: c.id,
+          label: e.label,
+          weight: e.weight,
+          facts: proofsOf(facts, e.when).filter((p) => p.value !== null),
+        }));
+      // log space: products of several large weights stay exact enough and never overflow
+      const logScore = Math.log(c.prior) + matched.reduce((a, m) => a + Math.log(m.weight), 0);
+      return {
+        id: c.id,
+        title: c.title,
+        scenario: c.scenario ?? null,
+        prior: c.prior,
+        logScore,
+        for: matched.filter((m) => m.weight > 1),
+        against: matched.filter((m) => m.weight < 1),
+      };
+    });
+
+  const finite = scored.filter((s) => Number.isFinite(s.logScore));
+  const maxLog = finite.length ? Math.max(...finite.map((s) => s.logScore)) : 0;
+  const rel = scored.map((s) => (Number.isFinite(s.logScore) ? Math.exp(s.logScore - maxLog) : 0));
+  const total = rel.reduce((a, b) => a + b, 0);
+  const causes: RankedCause[] = scored.map((s, i) => ({
+    id: s.id,
+    title: s.title,
+    scenario: s.scenario,
+    prior: s.prior,
+    probability: total > 0 ? rel[i] / total : 0,
+    score: Math.exp(s.logScore),
+    for: s.for,
+    against: s.against,
+  }));
+  const order = causes.map((c, i) => ({ c, i }));
+  order.sort((a, b) => b.c.probability - a.c.probability || a.i - b.i);
+  const ranked = order.map((o) => o.c);
+
+  const leader = ranked[0] ?? null;
+  const ties = leader ? ranked.filter((c) => leader.probability - c.probability <= TIE_MARGIN).map((c) => c.id) : [];
+  const contradictions = leader ? leader.against : [];
+  return {
+    causes: ranked,
+    leader,
+    certain: !!leader && leader.probability >= CERTAINTY && contradictions.length === 0 && ties.length <= 1,
+    ties: ties.length > 1 ? ties : [],
+    contradictions,
+    evidenceMass: causes.reduce((a, c) => a + c.score, 0),
+  };
+}

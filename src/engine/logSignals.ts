@@ -1,0 +1,79 @@
+/**
+ * The runbook's `logSignals` applied to normalised log lines: one reading of the logs shared by
+ * the logs checks and the diagnosis' log classifier. Every fact comes with the line that proves it.
+ */
+import type { FactValue, LogSignal } from '../runbook/schema';
+import type { NormalisedLine } from './logLines';
+
+export interface SignalFact {
+  value: FactValue;
+  /** The line that proves the value (the last matching line); absent when nothing matched. */
+  line?: string;
+  /** Every matching line's index in the input, for highlighting. */
+  matches: number[];
+  label: string;
+}
+
+const cache = new Map<string, RegExp>();
+function compile(src: string, flags = ''): RegExp {
+  const key = `${flags}/${src}`;
+  let re = cache.get(key);
+  if (!re) {
+    re = new RegExp(src, flags.replace(/g/g, ''));
+    cache.set(key, re);
+  }
+  return re;
+}
+
+export function convertValue(raw: string, type: 'string' | 'number' | 'boolean' | undefined): FactValue | undefined {
+  if (type === 'number') {
+    const n = Number(raw.trim());
+    return raw.trim() === '' || Number.isNaN(n) ? undefined : n;
+  }
+  if (type === 'boolean') {
+    const v = raw.trim().toLowerCase();
+    if (['true', '1', 'yes'].includes(v)) return true;
+    if (['false', '0', 'no', ''].includes(v)) return false;
+    return true;
+  }
+  return raw;
+}
+
+/**
+ * Applies signals of one source to lines. `count` → number of matching lines (0 when none);
+ * `flag` → true / false; `value` → capture group of the last matching line (unknown when none).
+ */
+export function applyLogSignals(
+  signals: readonly LogSignal[],
+  lines: readonly (NormalisedLine | string)[],
+  source: 'runner' | 'router' = 'runner',
+): Record<string, SignalFact> {
+  const texts = lines.map((l) => (typeof l === 'string' ? l : l.text));
+  const out: Record<string, SignalFact> = {};
+  for (const sig of signals) {
+    if ((sig.source ?? 'runner') !== source) continue;
+    const re = compile(sig.regex, sig.flags);
+    const matches: number[] = [];
+    let lastMatch: RegExpExecArray | undefined;
+    texts.forEach((t, i) => {
+      const m = re.exec(t);
+      if (m) {
+        matches.push(i);
+        lastMatch = m;
+      }
+    });
+    const line = matches.length ? texts[matches[matches.length - 1]] : undefined;
+    if (sig.kind === 'count') {
+      out[sig.fact] = { value: matches.length, line, matches, label: sig.label };
+    } else if (sig.kind === 'flag') {
+      out[sig.fact] = { value: matches.length > 0, line, matches, label: sig.label };
+    } else if (lastMatch) {
+      const g = sig.group ?? 1;
+      const raw = typeof g === 'string' ? lastMatch.groups?.[g] : lastMatch[g];
+      if (raw === undefined) continue;
+      const value = convertValue(raw, sig.type);
+      if (value !== undefined) out[sig.fact] = { value, line, matches, label: sig.label };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { AnchorKind } from './steps';
+import { ancestor, blockItems, field, namedChildren, params, typeBaseName } from './syntax';
+
+/**
+ * Anchors are found by structure: a name is only a candidate position (found with indexOf), and the
+ * syntax tree decides whether it is the method, receiver or call the plan means — so names in
+ * comments, strings, other receivers or other functions never count.
+ */
+export const ANCHOR_NAMES = ['executeQuestion', 'HybridExecutor', 'RunInference', 'SetHybridClient'] as const;
+export const MARKER_PREFIX = '// beacon-debug:';
+
+/** The cheap test run before any parse: could this text hold an anchor or a marker? */
+export function mayHaveAnchorsOrMarkers(text: string): boolean {
+  for (const name of ANCHOR_NAMES) if (text.includes(name)) return true;
+  return text.includes(MARKER_PREFIX);
+}
+
+export interface Anchor {
+  kind: AnchorKind;
+  /** The method/function declaration or the statement holding the call: lenses sit on its first line. */
+  node: Node;
+  /** The enclosing function or method declaration. */
+  func: Node;
+  /** For call anchors: the call expression (the last `SetHybridClient` call when there are several). */
+  call?: Node;
+  /** For call anchors, every matching call in document order. */
+  calls?: Node[];
+  /** Why code cannot be inserted at this anchor, if it cannot (e.g. the call is not a plain statement). */
+  problem?: string;
+}
+
+function occurrences(text: string, name: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) out.push(i);
+  return out;
+}
+
+function sameNode(a: Node | null, b: Node | null): boolean {
+  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+}
+
+function receiverBase(method: Node): string | null {
+  const recv = params(field(method, 'receiver'))[0];
+  return recv ? typeBaseName(recv.type) : null;
+}
+
+/** A method named `name` on receiver type `recv`, whose name identifier is at `index`. */
+function methodNamedAt(root: Node, index: number, name: string, recv: string): Node | null {
+  const n = root.descendantForIndex(index, index + name.length);
+  if (!n || n.type !== 'field_identifier' || n.text !== name) return null;
+  const method = n.parent;
+  if (!method || method.type !== 'method_declaration' || !sameNode(field(method, 'name'), n)) return null;
+  return receiverBase(method) === recv ? method : null;
+}
+
+/** The statement directly holding `call` as its whole right-hand side or expression, if any. */
+export function statementOf(call: Node): { stmt: Node | null; problem?: string } {
+  let n: Node = call;
+  let p = n.parent;
+  if (p && p.type === 'expression_list') {
+    if (namedChildren(p).length !== 1) return { stmt: null, problem: 'the call is one of several expressions' };
+    n = p;
+    p = n.parent;
+  }
+  if (!p) return { stmt: null, problem: 'the call is not in a statement' };
+  if (!['short_var_declaration', 'assignment_statement', 'expression_statement'].includes(p.type)) {
+    return { stmt: null, problem: `the call sits inside a ${p.type.replace(/_/g, ' ')}, not a plain statement` };
+  }
+  const holder = p.parent;
+  if (!holder || (holder.type !== 'statement_list' && holder.type !== 'block')) {
+    return { stmt: null, problem: `the statement holding the call is part of a ${holder?.type.replace(/_/g, ' ') ?? 'nothing'}` };
+  }
+  return { stmt: p };
+}
+
+function executorCall(method: Node): Anchor | null {
+  const body = field(method, 'body');
+  if (!body) return null;
+  const executorParam = params(field(method, 'parameters')).find((p) => (typeBaseName(p.type) ?? '').endsWith('Executor'));
+  const candidates: Node[] = [];
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (!call) continue;
+    const fn = field(call, 'function');
+    if (!fn || fn.type !== 'selector_expression' || field(fn, 'field')?.text !== 'Execute') continue;
+    const operand = field(fn, 'operand');
+    if (!operand || operand.type !== 'identifier') continue;
+    candidates.push(call);
+  }
+  const call =
+    candidates.find((c) => field(field(c, 'function')!, 'operand')?.text === executorParam?.name) ?? candidates[0];
+  if (!call) return null;
+  const { stmt, problem } = statementOf(call);
+  return { kind: 'executorCall', node: stmt ?? call, func: method, call, calls: [call], problem };
+}
+
+function packageName(root: Node): string | null {
+  const clause = namedChildren(root).find((c) => c.type === 'package_clause');
+  return clause ? namedChildren(clause)[0]?.text ?? null : null;
+}
+
+/** Every anchor in the file, in document order. */
+export function findAnchors(tree: Tree, text: string): Anchor[] {
+  const root = tree.rootNode;
+  const out: Anchor[] = [];
+
+  for (const i of occurrences(text, 'executeQuestion')) {
+    const m = methodNamedAt(root, i, 'executeQuestion', 'JobRunner');
+    if (!m) continue;
+    out.push({ kind: 'executeQuestion', node: m, func: m });
+    const call = executorCall(m);
+    if (call) out.push(call);
+  }
+
+  for (const i of occurrences(text, 'RunInference')) {
+    const m = methodNamedAt(root, i, 'RunInference', 'Client');
+    if (m) out.push({ kind: 'runInference', node: m, func: m });
+  }
+
+  const seenHybrid = new Set<number>();
+  for (const i of occurrences(text, 'HybridExecutor')) {
+    const n = root.descendantForIndex(i, i + 'HybridExecutor'.length);
+    if (!n || n.type !== 'type_identifier' || n.text !== 'HybridExecutor') continue;
+    const list = ancestor(n, ['parameter_list']);
+    const method = list?.parent;
+    if (!list || !method || method.type !== 'method_declaration' || !sameNode(field(method, 'receiver'), list)) continue;
+    if (field(method, 'name')?.text !== 'Execute' || seenHybrid.has(method.startIndex)) continue;
+    if (receiverBase(method) !== 'HybridExecutor') continue;
+    seenHybrid.add(method.startIndex);
+    out.push({ kind: 'hybridExecute', node: method, func: method });
+  }
+
+  if (text.includes('SetHybridClient') && packageName(root) === 'main') {
+    const calls: Node[] = [];
+    let main: Node | null = null;
+    for (const i of occurrences(text, 'SetHybridClient')) {
+      const n = root.descendantForIndex(i, i + 'SetHybridClient'.length);
+      if (!n || n.type !== 'field_identifier') continue;
+      const sel = n.parent;
+      const call = sel?.parent;
+      if (!sel || sel.type !== 'selector_expression' || !call || call.type !== 'call_expression') continue;
+      if (!sameNode(field(call, 'function'), sel)) continue;
+      const fn = ancestor(call, ['function_declaration', 'method_declaration']);
+      if (!fn || fn.type !== 'function_declaration' || field(fn, 'name')?.text !== 'main') continue;
+      main = fn;
+      calls.push(call);
+    }
+    if (main && calls.length) {
+      const first = statementOf(calls[0]).stmt ?? calls[0];
+      out.push({ kind: 'setHybridClient', node: first, func: main, call: calls[calls.length - 1], calls });
+    }
+  }
+
+  return out.sort((a, b) => a.node.startIndex - b.node.startIndex);
+}
+
+/** The top-level statement of `func`'s body that contains `node`. */
+export function topLevelStatement(func: Node, node: Node): Node | null {
+  const body = field(func, 'body');
+  if (!body) return null;
+  for (const s of blockItems(body)) if (s.startIndex <= node.startIndex && node.endIndex <= s.endIndex) return s;
+  return null;
+}

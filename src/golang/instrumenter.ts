@@ -1,0 +1,101 @@
+import type { Tree } from 'web-tree-sitter';
+import { mayHaveAnchorsOrMarkers } from './anchors';
+import { planInsertion } from './insert';
+import { scanMarkers } from './markers';
+import { collectPackageInfo } from './packageInfo';
+import type { GoParser } from './parser';
+import { planRemoval } from './remove';
+import { STEP_IDS, type StepId } from './steps';
+import { applyEdits, type TextEdit } from './textEdits';
+
+export interface Skipped {
+  step: string;
+  reason: string;
+}
+
+export interface InsertOutcome {
+  text: string;
+  inserted: StepId[];
+  skipped: Skipped[];
+}
+
+export interface RemoveOutcome {
+  text: string;
+  removed: StepId[];
+  skipped: Skipped[];
+}
+
+export interface MarkerLine {
+  step: string;
+  kind: 'begin' | 'end';
+  /** 1-based */
+  line: number;
+}
+
+/** Insert / remove / check over whole texts: the core the CLI and the VS Code commands share. */
+export class GoInstrumenter {
+  constructor(private readonly parser: GoParser) {}
+
+  private withTree<T>(text: string, f: (tree: Tree) => T): T {
+    const tree = this.parser.parse(text);
+    try {
+      return f(tree);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /** Edits inserting one step into `text`; `siblings` are the package's other files. */
+  planInsert(text: string, step: StepId, siblings: readonly string[] = []): { edits: TextEdit[] } | { skipped: string } {
+    const trees = siblings.map((s) => this.parser.parse(s));
+    try {
+      return this.withTree(text, (tree) => {
+        const plan = planInsertion(text, tree, step, collectPackageInfo([tree, ...trees]));
+        return 'skipped' in plan ? { skipped: plan.skipped } : { edits: plan.edits };
+      });
+    } finally {
+      for (const t of trees) t.delete();
+    }
+  }
+
+  /** Inserts the steps one after the other (each on the text the previous one produced). */
+  insert(text: string, steps: readonly StepId[] = STEP_IDS, siblings: readonly string[] = []): InsertOutcome {
+    const out: InsertOutcome = { text, inserted: [], skipped: [] };
+    for (const step of steps) {
+      const plan = this.planInsert(out.text, step, siblings);
+      if ('skipped' in plan) out.skipped.push({ step, reason: plan.skipped });
+      else {
+        out.text = applyEdits(out.text, plan.edits);
+        out.inserted.push(step);
+      }
+    }
+    return out;
+  }
+
+  planRemove(text: string, steps?: readonly StepId[]): { edits: TextEdit[]; removed: StepId[]; skipped: Skipped[] } {
+    if (!text.includes('// beacon-debug:')) return { edits: [], removed: [], skipped: [] };
+    return this.withTree(text, (tree) => planRemoval(text, tree, steps));
+  }
+
+  remove(text: string, steps?: readonly StepId[]): RemoveOutcome {
+    const plan = this.planRemove(text, steps);
+    return { text: applyEdits(text, plan.edits), removed: plan.removed, skipped: plan.skipped };
+  }
+
+  /** Every marker comment in the file, and the damaged ones. */
+  check(text: string): { markers: MarkerLine[]; problems: { step: string; line: number; reason: string }[] } {
+    if (!text.includes('// beacon-debug:')) return { markers: [], problems: [] };
+    return this.withTree(text, (tree) => {
+      const scan = scanMarkers(tree, text);
+      return {
+        markers: scan.markers.map((m) => ({ step: m.step, kind: m.kind, line: m.line + 1 })),
+        problems: scan.problems.map((p) => ({ ...p, line: p.line + 1 })),
+      };
+    });
+  }
+
+  /** Whether a file is worth parsing at all. */
+  static relevant(text: string): boolean {
+    return mayHaveAnchorsOrMarkers(text);
+  }
+}

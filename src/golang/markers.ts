@@ -1,0 +1,89 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import { MARKER_PREFIX } from './anchors';
+import { isStepId, type StepId } from './steps';
+import { firstOnLine, lastOnLine } from './textStyle';
+
+/** `// beacon-debug:begin <step>` … `// beacon-debug:end <step>`: these exact words, tools grep for them. */
+export function beginMarker(step: StepId): string {
+  return `${MARKER_PREFIX}begin ${step}`;
+}
+export function endMarker(step: StepId): string {
+  return `${MARKER_PREFIX}end ${step}`;
+}
+/** Inside a block that changed a signature: the text the block replaced, JSON-quoted. */
+export const WAS_PREFIX = `${MARKER_PREFIX}was `;
+
+export interface MarkerComment {
+  kind: 'begin' | 'end';
+  /** As written (may be an unknown step id). */
+  step: string;
+  node: Node;
+  /** 0-based line. */
+  line: number;
+}
+
+export interface MarkerBlock {
+  step: StepId;
+  begin: Node;
+  end: Node;
+}
+
+export interface MarkerProblem {
+  step: string;
+  line: number;
+  reason: string;
+}
+
+export interface MarkerScan {
+  markers: MarkerComment[];
+  blocks: MarkerBlock[];
+  problems: MarkerProblem[];
+}
+
+/** Marker comments are comment nodes (never text inside strings), alone on their line. */
+export function scanMarkers(tree: Tree, text: string): MarkerScan {
+  const root = tree.rootNode;
+  const markers: MarkerComment[] = [];
+  const problems: MarkerProblem[] = [];
+  for (let i = text.indexOf(MARKER_PREFIX); i >= 0; i = text.indexOf(MARKER_PREFIX, i + MARKER_PREFIX.length)) {
+    const node = root.descendantForIndex(i, i + MARKER_PREFIX.length);
+    if (!node || node.type !== 'comment' || node.startIndex !== i) continue;
+    const body = node.text.slice(MARKER_PREFIX.length).trimEnd();
+    const m = /^(begin|end) (\S+)$/.exec(body);
+    if (!m) continue; // `was` lines and prose
+    const line = node.startPosition.row;
+    if (!firstOnLine(text, node.startIndex) || !lastOnLine(text, node.endIndex)) {
+      problems.push({ step: m[2], line, reason: `marker on line ${line + 1} shares its line with code` });
+      continue;
+    }
+    markers.push({ kind: m[1] as 'begin' | 'end', step: m[2], node, line });
+  }
+
+  const blocks: MarkerBlock[] = [];
+  let open: MarkerComment | undefined;
+  for (const mk of markers) {
+    if (!isStepId(mk.step)) {
+      problems.push({ step: mk.step, line: mk.line, reason: `unknown step "${mk.step}" on line ${mk.line + 1}` });
+      continue;
+    }
+    if (mk.kind === 'begin') {
+      if (open) {
+        problems.push({ step: open.step, line: open.line, reason: `begin ${open.step} on line ${open.line + 1} has no end before line ${mk.line + 1}` });
+      }
+      open = mk;
+    } else if (!open || open.step !== mk.step) {
+      problems.push({ step: mk.step, line: mk.line, reason: `end ${mk.step} on line ${mk.line + 1} has no matching begin` });
+      open = undefined;
+    } else {
+      blocks.push({ step: mk.step as StepId, begin: open.node, end: mk.node });
+      open = undefined;
+    }
+  }
+  if (open) problems.push({ step: open.step, line: open.line, reason: `begin ${open.step} on line ${open.line + 1} has no end` });
+  return { markers, blocks, problems };
+}
+
+/** Steps present in the file (complete blocks only). */
+export function stepsPresent(scan: MarkerScan): Set<StepId> {
+  return new Set(scan.blocks.map((b) => b.step));
+}

@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const MAX_FILES = 200;
+const MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The other `.go` files of the file's package directory (its struct types decide what a snippet can
+ * write). Test files are left out unless `file` is one. Unreadable files are skipped.
+ */
+export function readSiblingSources(file: string): string[] {
+  const dir = path.dirname(file);
+  const self = path.basename(file);
+  const wantTests = self.endsWith('_test.go');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const name of names.sort()) {
+    if (name === self || !name.endsWith('.go')) continue;
+    if (!wantTests && name.endsWith('_test.go')) continue;
+    if (out.length >= MAX_FILES) break;
+    try {
+      const full = path.join(dir, name);
+      if (fs.statSync(full).size > MAX_BYTES) continue;
+      out.push(fs.readFileSync(full, 'utf8'));
+    } catch {
+      /* skip */
+    }
+  }
+  return out;
+}

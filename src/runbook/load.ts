@@ -1,0 +1,152 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { Runbook, Step, Condition } from './schema';
+import { packageRoot } from './paths';
+
+/** A runbook that failed to load; `issues` name the path of every bad field. */
+export class RunbookError extends Error {
+  constructor(readonly source: string, readonly issues: { path: string; message: string }[]) {
+    super(`Invalid runbook ${source}:\n` + issues.map((i) => `  at ${i.path || '(root)'}: ${i.message}`).join('\n'));
+    this.name = 'RunbookError';
+  }
+}
+
+function formatPath(p: readonly PropertyKey[]): string {
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+}
+
+/** Parses and validates runbook text (YAML or JSON). Throws `RunbookError`. */
+export function parseRunbook(text: string, source = '<runbook>'): Runbook {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { prettyErrors: true });
+  } catch (e) {
+    const msg = e instanceof YAMLParseError ? e.message : String(e);
+    throw new RunbookError(source, [{ path: '', message: `not valid YAML/JSON: ${msg}` }]);
+  }
+  const parsed = Runbook.safeParse(raw);
+  if (!parsed.success) {
+    throw new RunbookError(source, parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  }
+  const problems = crossCheck(parsed.data);
+  if (problems.length) throw new RunbookError(source, problems);
+  return parsed.data;
+}
+
+export function loadRunbookFile(file: string): Runbook {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new RunbookError(file, [{ path: '', message: `cannot read: ${(e as Error).message}` }]);
+  }
+  return parseRunbook(text, file);
+}
+
+export const BUILTIN_RUNBOOK_FILE = 'runbooks/execution-failure.yaml';
+
+let builtin: Runbook | undefined;
+/** The built-in Execution Failure Debug Plan, loaded once. */
+export function loadBuiltinRunbook(root = packageRoot()): Runbook {
+  if (!builtin) builtin = loadRunbookFile(path.join(root, BUILTIN_RUNBOOK_FILE));
+  return builtin;
+}
+
+/** Every step of the runbook, quick wins first, in plan order. */
+export function allSteps(rb: Runbook): Step[] {
+  return [...rb.quickWins.steps, ...rb.phases.flatMap((p) => p.steps)];
+}
+
+export function findStep(rb: Runbook, id: string): Step | undefined {
+  return allSteps(rb).find((s) => s.id === id);
+}
+
+/** References between parts of the runbook that zod cannot see. */
+function crossCheck(rb: Runbook): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, where: string) => {
+    const prev = seen.get(id);
+    if (prev) out.push({ path: where, message: `duplicate id "${id}" (also at ${prev})` });
+    else seen.set(id, where);
+  };
+  rb.quickWins.steps.forEach((s, i) => claim(s.id, `quickWins.steps[${i}].id`));
+  rb.phases.forEach((p, pi) => {
+    claim(p.id, `phases[${pi}].id`);
+    p.steps.forEach((s, si) => claim(s.id, `phases[${pi}].steps[${si}].id`));
+  });
+  const stepIds = new Set(allSteps(rb).map((s) => s.id));
+  const causeIds = new Set(rb.causes.map((c) => c.id));
+  const fixIds = new Set(rb.fixes.map((f) => f.id));
+  const scenarioIds = new Set(rb.scenarios.map((s) => s.id));
+  rb.causes.forEach((c, i) => claim(c.id, `causes[${i}].id`));
+  rb.fixes.forEach((f, i) => claim(f.id, `fixes[${i}].id`));
+  rb.scenarios.forEach((s, i) => claim(s.id, `scenarios[${i}].id`));
+
+  const ref = (set: Set<string>, kind: string, value: string | undefined, where: string) => {
+    if (value !== undefined && !set.has(value)) out.push({ path: where, message: `unknown ${kind} "${value}"` });
+  };
+  allStepsWithPath(rb).forEach(({ step, where }) => {
+    ref(fixIds, 'fix', step.fix, `${where}.fix`);
+    step.after.forEach((a, i) => ref(stepIds, 'step', a, `${where}.after[${i}]`));
+    const checkIds = new Set<string>();
+    step.checks.forEach((c, i) => {
+      if (checkIds.has(c.id)) out.push({ path: `${where}.checks[${i}].id`, message: `duplicate check id "${c.id}"` });
+      checkIds.add(c.id);
+      c.extract.forEach((x, xi) => {
+        if ('regex' in x) checkRegex(x.regex, x.flags, `${where}.checks[${i}].extract[${xi}].regex`, out);
+      });
+    });
+  });
+  rb.logSignals.forEach((sig, i) => checkRegex(sig.regex, sig.flags, `logSignals[${i}].regex`, out));
+  rb.scenarios.forEach((s, i) => ref(causeIds, 'cause', s.cause, `scenarios[${i}].cause`));
+  rb.causes.forEach((c, i) => {
+    ref(fixIds, 'fix', c.fix, `causes[${i}].fix`);
+    ref(scenarioIds, 'scenario', c.scenario, `causes[${i}].scenario`);
+    c.confirmWith.forEach((s, j) => ref(stepIds, 'step', s, `causes[${i}].confirmWith[${j}]`));
+  });
+  rb.fixes.forEach((f, i) => f.rerun.forEach((s, j) => ref(stepIds, 'step', s, `fixes[${i}].rerun[${j}]`)));
+  const priors = rb.causes.filter((c) => c.prior !== null).reduce((a, c) => a + (c.prior ?? 0), 0);
+  if (rb.causes.length && Math.abs(priors - 1) > 1e-6) {
+    out.push({ path: 'causes', message: `priors must add up to 1 (they add up to ${priors.toFixed(4)})` });
+  }
+  if (rb.decisionTree) {
+    const nodeIds = new Set(rb.decisionTree.nodes.map((n) => n.id));
+    ref(nodeIds, 'decision node', rb.decisionTree.root, 'decisionTree.root');
+    rb.decisionTree.nodes.forEach((n, ni) => {
+      n.needs.forEach((s, j) => ref(stepIds, 'step', s, `decisionTree.nodes[${ni}].needs[${j}]`));
+      n.branches.forEach((b, bi) => {
+        const w = `decisionTree.nodes[${ni}].branches[${bi}]`;
+        ref(nodeIds, 'decision node', b.next, `${w}.next`);
+        ref(causeIds, 'cause', b.cause, `${w}.cause`);
+        ref(scenarioIds, 'scenario', b.scenario, `${w}.scenario`);
+        ref(fixIds, 'fix', b.fix, `${w}.fix`);
+        conditionRegexes(b.when, `${w}.when`, out);
+      });
+    });
+  }
+  return out;
+}
+
+function allStepsWithPath(rb: Runbook): { step: Step; where: string }[] {
+  return [
+    ...rb.quickWins.steps.map((step, i) => ({ step, where: `quickWins.steps[${i}]` })),
+    ...rb.phases.flatMap((p, pi) => p.steps.map((step, si) => ({ step, where: `phases[${pi}].steps[${si}]` }))),
+  ];
+}
+
+function checkRegex(src: string, flags: string | undefined, where: string, out: { path: string; message: string }[]) {
+  try {
+    new RegExp(src, flags);
+  } catch (e) {
+    out.push({ path: where, message: `invalid regular expression: ${(e as Error).message}` });
+  }
+}
+
+function conditionRegexes(c: Condition, where: string, out: { path: string; message: string }[]) {
+  if ('all' in c) c.all.forEach((x, i) => conditionRegexes(x, `${where}.all[${i}]`, out));
+  else if ('any' in c) c.any.forEach((x, i) => conditionRegexes(x, `${where}.any[${i}]`, out));
+  else if ('not' in c) conditionRegexes(c.not, `${where}.not`, out);
+  else if (c.op === 'matches' && typeof c.value === 'string') checkRegex(c.value, undefined, `${where}.value`, out);
+}

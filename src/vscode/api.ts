@@ -1,0 +1,21 @@
+import type { Runbook } from '../runbook/schema';
+import type { EnvironmentViewProvider } from './environmentView';
+import type { Environments } from './environments';
+import type { Prompts } from './prompts';
+import type { RunController } from './runController';
+import type { RunState } from './runState';
+import type { RunbookTreeProvider } from './runbookTree';
+
+/** What `activate()` returns: the integration tests' window into the extension. */
+export interface BeaconDebugApi {
+  runbook(): Runbook;
+  runbookTree: RunbookTreeProvider;
+  environmentView: EnvironmentViewProvider;
+  state: RunState;
+  runs: RunController;
+  envs: Environments;
+  /** Replace the dialogs (tests assert what the user is asked); returns the previous service. */
+  setPrompts(p: Prompts): Prompts;
+  /** Problems found in the settings at the last read. */
+  settingsProblems(): string[];
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { EnvironmentSettings, parseSettings, type Settings } from '../runbook/settings';
+
+export type { Settings, EnvironmentSettings };
+
+/** Where an environment was defined: workspace-defined ones are confirmed once before first use. */
+export type EnvironmentOrigin = 'user' | 'workspace' | 'builtin';
+
+export interface ConfigRead {
+  settings: Settings;
+  /** One message per invalid setting; the invalid value is replaced by its default. */
+  problems: string[];
+  originOf(name: string): EnvironmentOrigin;
+}
+
+const SECTION = 'beaconDebug';
+
+/** Reads every `beaconDebug.*` setting through one zod schema. Never throws. */
+export function readConfig(): ConfigRead {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const raw = {
+    environments: c.get('environments'),
+    activeEnvironment: c.get('activeEnvironment'),
+    flyctlPath: c.get('flyctlPath'),
+    psqlPath: c.get('psqlPath'),
+    checkTimeoutSeconds: c.get('checkTimeoutSeconds'),
+    codeLens: { enabled: c.get('codeLens.enabled') },
+  };
+  const { settings, problems } = parseSettings(raw);
+  const inspect = c.inspect<unknown[]>('environments');
+  const workspaceNames = new Set(
+    [...asArray(inspect?.workspaceValue), ...asArray(inspect?.workspaceFolderValue)]
+      .map((e) => (e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : ''))
+      .filter(Boolean),
+  );
+  return {
+    settings,
+    problems,
+    originOf: (name) => (name === 'demo' ? 'builtin' : workspaceNames.has(name) ? 'workspace' : 'user'),
+  };
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function onConfigChanged(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SECTION)) listener();
+  });
+}
+
+export async function setActiveEnvironment(name: string): Promise<void> {
+  const target = vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SECTION).update('activeEnvironment', name, target);
+}
+

@@ -1,0 +1,112 @@
+import * as vscode from 'vscode';
+import { runSteps, type RunOutcome } from '../engine/runner';
+import { redactorFor } from '../engine/redact';
+import type { RunEvent, Target } from '../engine/types';
+import type { Runbook } from '../runbook/schema';
+import type { Environments } from './environments';
+import type { Prompts } from './prompts';
+import type { RunState } from './runState';
+import { RunTerminal } from './runTerminal';
+
+export interface RunRequest {
+  /** Step ids, `quick-wins` or `phase-N`; undefined = every automated check. */
+  only?: string[];
+  label: string;
+}
+
+export type RunListener = (outcome: RunOutcome, target: Target, request: RunRequest) => void | Promise<void>;
+
+/**
+ * Starts runs against the active environment, feeds the run state and the terminal view,
+ * and cancels them. The one place in the extension that calls the engine's runner.
+ */
+export class RunController implements vscode.Disposable {
+  private abort: AbortController | undefined;
+  readonly terminal = new RunTerminal('Beacon Debug');
+  private readonly listeners: RunListener[] = [];
+  private readonly eventListeners: ((e: RunEvent) => void)[] = [];
+
+  constructor(
+    private readonly getRunbook: () => Runbook,
+    private readonly envs: Environments,
+    private readonly state: RunState,
+    private readonly prompts: Prompts,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly timeoutSeconds: () => number,
+  ) {
+    this.terminal.onInterrupt = () => this.cancel();
+  }
+
+  onDidFinishRun(l: RunListener): vscode.Disposable {
+    this.listeners.push(l);
+    return new vscode.Disposable(() => this.listeners.splice(this.listeners.indexOf(l), 1));
+  }
+
+  onEvent(l: (e: RunEvent) => void): vscode.Disposable {
+    this.eventListeners.push(l);
+    return new vscode.Disposable(() => this.eventListeners.splice(this.eventListeners.indexOf(l), 1));
+  }
+
+  get running(): boolean {
+    return !!this.abort;
+  }
+
+  /** Refuses in an untrusted workspace: nothing runs there, whatever called us. */
+  async ensureTrusted(what: string): Promise<boolean> {
+    if (vscode.workspace.isTrusted) return true;
+    await this.prompts.error(`Beacon Debug does not ${what} in Restricted Mode. Trust this workspace to run checks.`);
+    return false;
+  }
+
+  async run(request: RunRequest, target?: Target): Promise<RunOutcome | undefined> {
+    if (!(await this.ensureTrusted('run checks'))) return undefined;
+    if (this.abort) {
+      await this.prompts.warn('A Beacon Debug run is already in progress: cancel it first.');
+      return undefined;
+    }
+    const t = target ?? (await this.envs.resolveTarget());
+    if (!t) return undefined;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.terminal.show(true);
+    this.terminal.line(`Environment: ${t.name}${t.production ? ' (PRODUCTION)' : ''} — ${request.label}`);
+    const redactor = redactorFor(t);
+    const redact = (text: string) => redactor.redact(text);
+    try {
+      const outcome = await runSteps(this.getRunbook(), t, {
+        only: request.only,
+        timeoutSeconds: this.timeoutSeconds(),
+        signal: abort.signal,
+        onEvent: (e: RunEvent) => {
+          this.state.apply(e);
+          this.terminal.render(e);
+          if (e.type === 'checkFinished') this.log.info(`[${e.step}] ${e.result.verdict} ${e.result.label}: ${redact(e.result.reason)}`);
+          for (const l of this.eventListeners) l(e);
+        },
+      });
+      for (const l of [...this.listeners]) await l(outcome, t, request);
+      return outcome;
+    } catch (e) {
+      const msg = redact(e instanceof Error ? e.message : String(e));
+      this.log.error(`run failed: ${msg}`);
+      this.terminal.line(`\x1b[31mThe run could not start: ${msg}\x1b[0m`);
+      await this.prompts.error(`Beacon Debug: ${msg}`);
+      return undefined;
+    } finally {
+      this.abort = undefined;
+      this.state.running = false;
+      this.state.apply({ type: 'runFinished', runId: this.state.runId ?? '', results: [], facts: {}, cancelled: abort.signal.aborted, at: new Date().toISOString() });
+    }
+  }
+
+  cancel(): boolean {
+    if (!this.abort) return false;
+    this.abort.abort(new Error('cancelled by the user'));
+    return true;
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.terminal.dispose();
+  }
+}

@@ -1,0 +1,216 @@
+import * as vscode from 'vscode';
+import type { Check, Phase, Runbook, Step, Verdict } from '../runbook/schema';
+import type { RunState } from './runState';
+
+export type RunbookNode =
+  | { kind: 'group'; id: string; title: string; estimate?: string; steps: Step[]; phase?: Phase }
+  | { kind: 'missing'; id: string; ref: string; text: string }
+  | { kind: 'step'; id: string; step: Step }
+  | { kind: 'check'; id: string; step: Step; check: Check }
+  | { kind: 'instrument'; id: string; step: Step }
+  | { kind: 'fix'; id: string; step: Step; fixId: string };
+
+const ICONS: Record<Verdict, [string, string?]> = {
+  pending: ['circle-large-outline'],
+  running: ['loading~spin'],
+  pass: ['pass', 'testing.iconPassed'],
+  fail: ['error', 'testing.iconFailed'],
+  warn: ['warning', 'list.warningForeground'],
+  inconclusive: ['question', 'descriptionForeground'],
+  error: ['alert', 'errorForeground'],
+  skipped: ['circle-slash', 'disabledForeground'],
+  done: ['check', 'testing.iconPassed'],
+};
+
+export function verdictIcon(v: Verdict): vscode.ThemeIcon {
+  const [icon, color] = ICONS[v];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+/** The Runbook view: Quick Win Checklist, then the phases, their steps, and each step's checks. */
+export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RunbookNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new Map<string, RunbookNode>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private runbook: Runbook, private readonly state: RunState) {
+    this.subscription = state.onDidChange((stepId) => {
+      // Updating one step's item is cheaper and keeps the selection and expansion stable.
+      const node = stepId ? this.nodes.get(`step:${stepId}`) : undefined;
+      this.changed.fire(node);
+    });
+  }
+
+  setRunbook(rb: Runbook): void {
+    this.runbook = rb;
+    this.nodes.clear();
+    this.changed.fire(undefined);
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: RunbookNode): RunbookNode[] {
+    const rb = this.runbook;
+    if (!node) {
+      return [
+        this.remember({ kind: 'group', id: 'group:quick-wins', title: rb.quickWins.title, steps: rb.quickWins.steps }),
+        ...rb.phases.map((p) => this.remember({ kind: 'group', id: `group:${p.id}`, title: p.title, estimate: p.estimate, steps: p.steps, phase: p })),
+      ];
+    }
+    switch (node.kind) {
+      case 'group':
+        return [
+          ...(node.phase?.missing ?? []).map((m, i) => this.remember({ kind: 'missing', id: `missing:${node.phase!.id}:${i}`, ref: m.ref, text: m.text })),
+          ...node.steps.map((s) => this.remember({ kind: 'step', id: `step:${s.id}`, step: s })),
+        ];
+      case 'step': {
+        const s = node.step;
+        const out: RunbookNode[] = s.checks.map((c) => this.remember({ kind: 'check', id: `check:${s.id}:${c.id}`, step: s, check: c }));
+        if (s.instrument) out.push(this.remember({ kind: 'instrument', id: `instrument:${s.id}`, step: s }));
+        if (s.fix) out.push(this.remember({ kind: 'fix', id: `fix:${s.id}`, step: s, fixId: s.fix }));
+        return out;
+      }
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: RunbookNode): RunbookNode | undefined {
+    if (node.kind === 'step') {
+      const inQw = this.runbook.quickWins.steps.some((s) => s.id === node.step.id);
+      const groupId = inQw ? 'group:quick-wins' : `group:${this.runbook.phases.find((p) => p.steps.some((s) => s.id === node.step.id))?.id}`;
+      return this.nodes.get(groupId);
+    }
+    if (node.kind === 'check' || node.kind === 'instrument' || node.kind === 'fix') return this.nodes.get(`step:${node.step.id}`);
+    if (node.kind === 'missing') return this.nodes.get(`group:${node.id.split(':')[1]}`);
+    return undefined;
+  }
+
+  /** The node for a step id (after the tree was expanded once), for reveal(). */
+  nodeForStep(stepId: string): RunbookNode | undefined {
+    return this.nodes.get(`step:${stepId}`);
+  }
+
+  getTreeItem(node: RunbookNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.description = this.groupSummary(node);
+        item.contextValue = node.id === 'group:quick-wins' ? 'group-quickwins' : 'group-phase';
+        item.iconPath = new vscode.ThemeIcon(node.id === 'group:quick-wins' ? 'zap' : 'list-tree');
+        item.tooltip = new vscode.MarkdownString(`**${node.title}**${node.estimate ? ` — ${node.estimate}` : ''}\n\n${node.phase?.text ?? this.runbook.quickWins.text}`);
+        return item;
+      }
+      case 'missing': {
+        const item = new vscode.TreeItem(`${node.ref}: not in the plan`, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('info', new vscode.ThemeColor('descriptionForeground'));
+        item.tooltip = node.text;
+        item.description = 'never written down';
+        item.contextValue = 'missing';
+        return item;
+      }
+      case 'step': {
+        const s = node.step;
+        const st = this.state.get(s.id);
+        const verdict = this.state.verdictOf(s.id);
+        const hasChildren = s.checks.length > 0 || !!s.instrument || !!s.fix;
+        const item = new vscode.TreeItem(`${s.id} ${s.title}`, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = describeStep(s, verdict, st?.durationMs);
+        item.iconPath = verdictIcon(verdict);
+        item.contextValue = ['step', s.checks.length ? 'runnable' : '', s.manual ? 'manual' : '', s.instrument ? 'instrument' : '', s.fix ? 'fix' : '', verdict === 'running' ? 'running' : '']
+          .filter(Boolean)
+          .join('-');
+        item.tooltip = stepTooltip(s, verdict, st?.reason);
+        item.command = { command: 'beaconDebug.openStep', title: 'Open Step Text', arguments: [s.id] };
+        item.accessibilityInformation = { label: `Step ${s.id} ${s.title}, ${verdict}` };
+        return item;
+      }
+      case 'check': {
+        const result = this.state.get(node.step.id)?.checks.get(node.check.id);
+        const verdict: Verdict = result?.verdict ?? 'pending';
+        const item = new vscode.TreeItem(node.check.label, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.iconPath = verdictIcon(verdict);
+        const reason = result && 'reason' in result ? result.reason : undefined;
+        item.description = [node.check.probe.vantage, result && 'durationMs' in result ? formatMs(result.durationMs) : undefined].filter(Boolean).join(' · ');
+        item.tooltip = new vscode.MarkdownString(`**${node.check.label}** — ${verdict}${reason ? `\n\n${reason}` : ''}`);
+        item.contextValue = 'check';
+        return item;
+      }
+      case 'instrument': {
+        const ins = node.step.instrument!;
+        const item = new vscode.TreeItem(`Insert instrumentation ${ins.snippet}`, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = ins.anchor;
+        item.iconPath = new vscode.ThemeIcon('code');
+        item.tooltip = `${ins.anchor}${ins.note ? `\n${ins.note}` : ''}\nOnly 2.4 also covers the cross-region execution path (POST /api/v1/jobs/cross-region).`;
+        item.contextValue = 'instrument';
+        item.command = { command: 'beaconDebug.revealAnchor', title: 'Go to the anchor', arguments: [ins.snippet] };
+        return item;
+      }
+      case 'fix': {
+        const item = new vscode.TreeItem(`Apply ${node.fixId}`, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('wrench');
+        item.contextValue = 'fix';
+        item.tooltip = 'Shows the exact command in a confirmation before anything runs.';
+        item.command = { command: 'beaconDebug.applyFix', title: 'Apply Fix', arguments: [node.fixId] };
+        return item;
+      }
+    }
+  }
+
+  private groupSummary(node: Extract<RunbookNode, { kind: 'group' }>): string {
+    const counts = new Map<Verdict, number>();
+    for (const s of node.steps) {
+      const v = this.state.verdictOf(s.id);
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const parts: string[] = [];
+    for (const v of ['running', 'fail', 'error', 'warn', 'pass', 'done'] as Verdict[]) {
+      const n = counts.get(v);
+      if (n) parts.push(`${n} ${v}`);
+    }
+    return [node.estimate, parts.join(', ')].filter(Boolean).join(' · ');
+  }
+
+  private remember(n: RunbookNode): RunbookNode {
+    const prev = this.nodes.get(n.id);
+    if (prev) return prev;
+    this.nodes.set(n.id, n);
+    return n;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function describeStep(s: Step, verdict: Verdict, durationMs?: number): string {
+  const parts = [s.estimate ?? ''];
+  if (verdict !== 'pending') parts.push(verdict === 'running' ? 'running…' : verdict);
+  if (durationMs !== undefined && verdict !== 'running') parts.push(formatMs(durationMs));
+  if (s.addedBy) parts.push('added');
+  return parts.filter(Boolean).join(' · ');
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function stepTooltip(s: Step, verdict: Verdict, reason?: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${s.id} ${s.title}**${s.estimate ? ` — ${s.estimate}` : ''}\n\n`);
+  md.appendMarkdown(`Status: **${verdict}**${reason ? ` — ${reason}` : ''}\n\n`);
+  if (s.expected) md.appendMarkdown(`**Expected**: ${s.expected}\n\n`);
+  for (const line of s.ifLines) md.appendMarkdown(`${line}\n\n`);
+  if (s.corrections.length) md.appendMarkdown(`*Corrected:* ${s.corrections[0]}${s.corrections.length > 1 ? ` (+${s.corrections.length - 1} more)` : ''}`);
+  return md;
+}

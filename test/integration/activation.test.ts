@@ -1,0 +1,148 @@
+// Activation in a real VS Code extension host: lazy (nothing activates Beacon Debug at startup), triggered
+// by opening its view, every contributed command registered, and the Runbook tree shows the plan.
+// Runs in the default suite (code-server 4.139.1) and alone as BEACON_TEST_SUITE=activation on the oldest
+// VS Code the manifest allows (code-server 4.100.3 = VS Code 1.100.3).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { BeaconDebugApi } from '../../src/vscode/api';
+import { EXTENSION_ID, loaderState } from './index';
+
+interface Manifest {
+  engines: { vscode: string };
+  activationEvents?: string[];
+  contributes: {
+    commands?: { command: string; title: string }[];
+    viewsContainers?: { activitybar?: { id: string; title: string }[] };
+  };
+}
+
+async function waitFor(pred: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (pred()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return pred();
+}
+
+function versionTuple(v: string): number[] {
+  const m = /(\d+)\.(\d+)\.(\d+)/.exec(v);
+  assert.ok(m, `not a version: ${v}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+describe('activation', () => {
+  let ext: vscode.Extension<BeaconDebugApi>;
+  let manifest: Manifest;
+  let activeAtSuiteStart: boolean;
+
+  before(() => {
+    const found = vscode.extensions.getExtension<BeaconDebugApi>(EXTENSION_ID);
+    assert.ok(found, `extension ${EXTENSION_ID} is installed in the extension host`);
+    ext = found;
+    activeAtSuiteStart = ext.isActive;
+    manifest = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'package.json'), 'utf8')) as Manifest;
+  });
+
+  it('runs on the VS Code version under test, which the manifest allows', () => {
+    console.log(`    vscode ${vscode.version}, ${vscode.env.appName}, ext host node ${process.version}, suite ${loaderState.suite}`);
+    const expected = process.env.BEACON_TEST_EXPECT_VSCODE;
+    if (expected) assert.equal(vscode.version, expected, 'the harness started the intended VS Code');
+    const min = versionTuple(manifest.engines.vscode);
+    const cur = versionTuple(vscode.version);
+    assert.ok(cur[0] > min[0] || (cur[0] === min[0] && (cur[1] > min[1] || (cur[1] === min[1] && cur[2] >= min[2]))),
+      `VS Code ${vscode.version} is older than engines.vscode ${manifest.engines.vscode}`);
+  });
+
+  it('is lazy: not active at startup', () => {
+    const events = manifest.activationEvents ?? [];
+    assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), `eager activation event in ${JSON.stringify(events)}`);
+    assert.equal(loaderState.extensionActiveAtLoad, false, 'Beacon Debug was already active before the tests were loaded');
+    assert.equal(activeAtSuiteStart, false, 'Beacon Debug was already active when the activation suite started');
+  });
+
+  it('activates when its view is opened, and returns its API', async function () {
+    this.timeout(60000);
+    const container = manifest.contributes.viewsContainers?.activitybar?.find((c) => c.title === 'Beacon Debug');
+    assert.ok(container, 'an activity-bar container titled "Beacon Debug"');
+    await vscode.commands.executeCommand(`workbench.view.extension.${container.id}`);
+    assert.ok(await waitFor(() => ext.isActive, 30000), 'opening the Beacon Debug view did not activate the extension');
+    const api = ext.exports;
+    assert.ok(api && api.runbookTree, 'activate() returns an API with runbookTree');
+    assert.equal(typeof api.runbookTree.getChildren, 'function');
+  });
+
+  it('registers every command of contributes.commands', async () => {
+    const contributed = (manifest.contributes.commands ?? []).map((c) => c.command);
+    assert.ok(contributed.length > 0, 'package.json contributes commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c));
+    assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  describe('Runbook tree', () => {
+    // The plan's own structure (seed/execution-failure-debug-plan.md), written here independently of the data.
+    const PLAN_GROUPS: { name: string; label: RegExp; stepIds: string[]; labels?: RegExp[] }[] = [
+      { name: 'Quick Win Checklist', label: /^Quick Win Checklist\b/, stepIds: ['qw.1', 'qw.2', 'qw.3', 'qw.4', 'qw.5'] },
+      { name: 'Phase 0', label: /^Phase 0\b/, stepIds: ['0.1', '0.2', '0.3'] },
+      { name: 'Phase 1', label: /^Phase 1\b/, stepIds: ['1.5', '1.6'] },
+      { name: 'Phase 2', label: /^Phase 2\b/, stepIds: ['2.1', '2.2', '2.3', '2.4'] },
+      { name: 'Phase 3', label: /^Phase 3\b/, stepIds: [] },
+      { name: 'Phase 4', label: /^Phase 4\b/, stepIds: [], labels: [/\bFix F\b/, /\bFix G\b/, /\bFix H\b/, /\bFix I\b/] },
+      { name: 'Phase 5', label: /^Phase 5\b/, stepIds: ['5.1', '5.2', '5.3', '5.4'] },
+    ];
+    type Node = unknown;
+    let api: BeaconDebugApi;
+    const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+    const item = (n: Node): vscode.TreeItem => api.runbookTree.getTreeItem(n as never) as vscode.TreeItem;
+    const children = async (n?: Node): Promise<Node[]> => ((await api.runbookTree.getChildren(n as never)) ?? []) as Node[];
+
+    before(async () => {
+      api = ext.isActive ? ext.exports : await ext.activate();
+    });
+
+    it('shows Quick Win Checklist, then Phase 0 to Phase 5, in that order', async () => {
+      const roots = (await children()).map((n) => labelOf(item(n)));
+      assert.equal(roots.length, PLAN_GROUPS.length, `root items: ${JSON.stringify(roots)}`);
+      PLAN_GROUPS.forEach((g, i) => assert.match(roots[i], g.label, `root item ${i}: ${JSON.stringify(roots)}`));
+    });
+
+    for (const g of PLAN_GROUPS) {
+      it(`${g.name} has the plan's steps, in order, each with a unique tree id`, async () => {
+        const root = (await children()).find((n) => g.label.test(labelOf(item(n))));
+        assert.ok(root, `no root item matching ${g.label}`);
+        const rootItem = item(root);
+        assert.notEqual(rootItem.collapsibleState, vscode.TreeItemCollapsibleState.None, 'a group can be expanded');
+        const steps = (await children(root)).map(item);
+        assert.ok(steps.length > 0, 'the group has children');
+        const labels = steps.map(labelOf);
+        const ids = steps.map((s) => s.id);
+        assert.ok(ids.every((id) => typeof id === 'string' && id.length > 0), `every item has an id: ${JSON.stringify(ids)}`);
+        assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${JSON.stringify(ids)}`);
+        // each plan step appears, labelled with its id first, in the plan's order
+        const positions = g.stepIds.map((id) => {
+          const at = labels.findIndex((l) => l === id || l.startsWith(id + ' '));
+          assert.ok(at >= 0, `step ${id} missing under ${labelOf(rootItem)}: ${JSON.stringify(labels)}`);
+          return at;
+        });
+        assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `steps out of the plan's order: ${JSON.stringify(labels)}`);
+        for (const re of g.labels ?? []) {
+          assert.ok(labels.some((l) => re.test(l)), `no item matching ${re} under ${labelOf(rootItem)}: ${JSON.stringify(labels)}`);
+        }
+      });
+    }
+
+    it('gives a plan step a tooltip with its text and a command that opens it', async () => {
+      const phase0 = (await children()).find((n) => /^Phase 0\b/.test(labelOf(item(n))));
+      const step = (await children(phase0)).map(item).find((i) => labelOf(i).startsWith('0.1 '));
+      assert.ok(step, 'step 0.1');
+      const tip = typeof step.tooltip === 'string' ? step.tooltip : step.tooltip?.value ?? '';
+      assert.ok(tip.length > 40, `tooltip carries the plan's text: ${JSON.stringify(tip)}`);
+      assert.ok(step.command?.command, 'selecting the step runs a command');
+      const registered = new Set(await vscode.commands.getCommands(true));
+      assert.ok(registered.has(step.command.command), `${step.command.command} is registered`);
+    });
+  });
+});
