@@ -268,8 +268,9 @@ async function runTests(base) {
 }
 
 // ---------- screenshots from a shot plan ----------
-// Plan: { "viewport": {width,height}?, "theme": "...", "settings": {...}?, "shots": [Shot] }
-// Shot: { "name": "tree-dark", "theme"?: "Default Dark Modern", "settings"?: {...}, "clip"?: "full"|"sidebar"|
+// Plan: { "viewport"?: {width,height}, "deviceScaleFactor"?: 1, "theme"?: "...", "settings"?: {...}, "settleMs"?: 2500,
+//         "shots": [Shot] }
+// Shot: { "name": "tree-dark", "theme"?: "Default Dark Modern", "settings"?: {...}, "viewport"?: {...}, "clip"?: "full"|"sidebar"|
 //         "editor"|"panel"|"<css selector>", "steps": [Step] }   -> <name>.png, each shot in a fresh window
 // Step: { "openView": "Beacon Debug", "waitText"?: "Phase 0" }
 //       { "clickTreeItem": "Quick Win Checklist", "waitText"?: "...", "in"?: "editor" }
@@ -368,7 +369,8 @@ async function takeShots(base) {
     const st = Date.now();
     const theme = shot.theme ?? plan.theme ?? opt.theme;
     writeSettings({ ...(theme ? { 'workbench.colorTheme': theme } : {}), ...(plan.settings ?? {}), ...(shot.settings ?? {}) });
-    const ctx = await browser.newContext({ viewport: plan.viewport ?? { width: 1400, height: 900 }, deviceScaleFactor: plan.deviceScaleFactor ?? 1 });
+    const viewport = shot.viewport ?? plan.viewport ?? { width: 1400, height: 900 };
+    const ctx = await browser.newContext({ viewport, deviceScaleFactor: shot.deviceScaleFactor ?? plan.deviceScaleFactor ?? 1 });
     const page = await ctx.newPage();
     page.on('pageerror', (e) => { if (opt.verbose) log('pageerror: ' + e.message); });
     try {
@@ -378,8 +380,7 @@ async function takeShots(base) {
       for (const [i, step] of shot.steps.entries()) {
         try { await runStep(page, step); } catch (e) { throw new Error(`step ${i} ${JSON.stringify(step)}: ${e.message.split('\n')[0]}`); }
       }
-      await page.mouse.move(0, plan.viewport?.height ?? 900); // no stray hover effects (unless a hover step)
-      if (shot.steps.some((s) => s.hover)) await sleep(100);
+      if (!shot.steps.some((s) => s.hover)) await page.mouse.move(viewport.width - 1, viewport.height - 1); // no stray hover
       await sleep(shot.settleMs ?? 600);
       const file = path.join(opt.shots, shot.name + '.png');
       const clip = shot.clip && shot.clip !== 'full' ? area(page, shot.clip).first() : null;

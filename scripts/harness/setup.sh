@@ -27,6 +27,8 @@
 # Exit codes: 0 ready; 1 an install step failed; 2 a system prerequisite is missing and we are not root.
 set -euo pipefail
 
+# the whole script is one function, parsed before it runs: editing this file during a run cannot break the run
+main() {
 H=${BEACON_HARNESS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/beacon-debug-harness}
 CS_VERSION=4.139.1
 LEGACY_CS_VERSION=4.100.3
@@ -190,3 +192,6 @@ done_step
 
 [ -n "$INSTALLED" ] && { echo "=== disk usage"; du -sh "$H" 2>/dev/null || true; }
 echo "=== harness ready in $H ($(( ($(date +%s%N) - T0) / 1000000 )) ms)"
+}
+main "$@"
+exit $?

@@ -107,23 +107,24 @@ export async function runHttpProbe(req: HttpProbeRequest): Promise<ProbeOutcome>
       bodyTimeout: req.timeoutMs + 1000,
     });
     const latencyMs = Math.round(performance.now() - started);
-    const chunks: Buffer[] = [];
+    const decoder = new TextDecoder();
+    let text = '';
     let size = 0;
     let truncated = false;
     for await (const chunk of res.body) {
-      const buf = chunk as Buffer;
+      const buf = chunk as Uint8Array;
       if (size + buf.length > cap) {
-        chunks.push(buf.subarray(0, cap - size));
+        text += decoder.decode(buf.subarray(0, cap - size), { stream: true });
         size = cap;
         truncated = true;
         res.body.destroy();
         break;
       }
-      chunks.push(buf);
+      text += decoder.decode(buf, { stream: true });
       size += buf.length;
     }
+    text += decoder.decode();
     const durationMs = Math.round(performance.now() - started);
-    const text = Buffer.concat(chunks).toString('utf8');
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) {
       const hv = headerValue(v);

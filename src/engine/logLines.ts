@@ -29,7 +29,7 @@ const CONSOLE_LEVELS: Record<string, string> = {
 const TIME_TOKEN = String.raw`(?:\d{4}-\d{2}-\d{2}T\S+|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:AM|PM)?)`;
 const CONSOLE = new RegExp(String.raw`^(?:(${TIME_TOKEN})\s+)?(TRC|DBG|INF|WRN|ERR|FTL|PNC|\?\?\?)\s+(.*)$`);
 const PY_ASCTIME = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[,.]\d+)?)\s+-\s+\S+\s+-\s+(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+/;
-const PY_PLAIN = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):\s*/;
+const PY_PLAIN = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):(?:[\w.]+:)?\s*/;
 const PY_LEVELS: Record<string, string> = { DEBUG: 'debug', INFO: 'info', WARNING: 'warn', ERROR: 'error', CRITICAL: 'fatal' };
 const JSON_LEVELS: Record<string, string> = { warning: 'warn', err: 'error', critical: 'fatal' };
 

@@ -46,10 +46,13 @@ export function fileImports(root: Node): ImportSpec[] {
   return out;
 }
 
-/** Where a new import declaration goes: the start of the line after the last import (or the package clause). */
-export function importInsertionPoint(root: Node, text: string): { at: number; needsLeadingEol: boolean } {
+/**
+ * Where a new import declaration goes: the start of the line after the file's own last import (or
+ * its package clause) — never inside another step's import block (`marked` are those blocks' ranges).
+ */
+export function importInsertionPoint(root: Node, text: string, marked: readonly { start: number; end: number }[] = []): { at: number; needsLeadingEol: boolean } {
   const tops = namedChildren(root);
-  const lastImport = [...tops].reverse().find((c) => c.type === 'import_declaration');
+  const lastImport = [...tops].reverse().find((c) => c.type === 'import_declaration' && !marked.some((m) => c.startIndex >= m.start && c.endIndex <= m.end));
   const anchor = lastImport ?? tops.find((c) => c.type === 'package_clause');
   const after = anchor ? anchor.endIndex : 0;
   const end = lineEnd(text, after);
@@ -65,6 +68,7 @@ export class ImportResolver {
   private readonly byPath = new Map<string, string>();
   private readonly usedNames = new Set<string>();
   private readonly added = new Map<string, string | null>();
+  private readonly returned = new Set<string>();
 
   constructor(existing: readonly ImportSpec[], private readonly reserved: ReadonlySet<string> = new Set()) {
     for (const s of existing) {
@@ -78,7 +82,10 @@ export class ImportResolver {
   /** The local name to write for `path`, importing it if needed. */
   use(path: string): string {
     const known = this.byPath.get(path);
-    if (known) return known;
+    if (known) {
+      this.returned.add(known);
+      return known;
+    }
     let name = defaultPackageName(path);
     let alias: string | null = null;
     if (this.usedNames.has(name) || this.reserved.has(name)) {
@@ -88,7 +95,13 @@ export class ImportResolver {
     this.byPath.set(path, name);
     this.usedNames.add(name);
     this.added.set(path, alias);
+    this.returned.add(name);
     return name;
+  }
+
+  /** Every package name handed out so far. */
+  namesUsed(): ReadonlySet<string> {
+    return this.returned;
   }
 
   has(path: string): boolean {

@@ -1,7 +1,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { findAnchors } from './anchors';
 import { ImportResolver, fileImports, importDeclLines, importInsertionPoint } from './imports';
-import { beginMarker, endMarker, scanMarkers, WAS_PREFIX } from './markers';
+import { beginMarker, endMarker, GOFMT_PREFIX, scanMarkers, WAS_PREFIX } from './markers';
 import type { PackageInfo } from './packageInfo';
 import { cancellationWatcher } from './snippets/cancellationWatcher';
 import { isSkip, type SnippetContext, type SnippetOutcome } from './snippets/context';
@@ -12,7 +12,8 @@ import { hybridInitLogging } from './snippets/hybridInitLogging';
 import { panicRecovery } from './snippets/panicRecovery';
 import { runInferenceTrace } from './snippets/runInferenceTrace';
 import { ANCHOR_LABEL, STEPS, type StepId } from './steps';
-import { field, identifiersIn } from './syntax';
+import { declarationsIn, field, GO_BUILTINS, identifiersIn, params } from './syntax';
+import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from './textEdits';
 import { eolAt, indentUnit, leadingWhitespace, renderLines } from './textStyle';
 
@@ -51,10 +52,16 @@ export function planInsertion(text: string, tree: Tree, step: StepId, pkg: Packa
   const outcome = SNIPPETS[step](ctx);
   if (isSkip(outcome)) return { step, skipped: outcome.skip };
 
+  const hidden = hiddenNames(anchor.func, outcome.blocks.flatMap((b) => b.lines), imports.namesUsed());
+  if (hidden.length) {
+    return { step, skipped: `${ANCHOR_LABEL[kind]} declares its own ${hidden.map((h) => '"' + h + '"').join(', ')}, hiding what the snippet needs` };
+  }
+
   const edits: TextEdit[] = [];
   const additions = imports.additions();
   if (additions.length) {
-    const { at, needsLeadingEol } = importInsertionPoint(root, text);
+    const marked = scan.blocks.map((b) => ({ start: b.begin.startIndex, end: b.end.endIndex }));
+    const { at, needsLeadingEol } = importInsertionPoint(root, text, marked);
     const eol = eolAt(text, Math.max(0, at - 1));
     const lines = ['', beginMarker(step), ...importDeclLines(additions), '', endMarker(step)];
     edits.push({ start: at, end: at, text: (needsLeadingEol ? eol : '') + renderLines(lines, '', ctx.unit, eol) });
@@ -66,7 +73,12 @@ export function planInsertion(text: string, tree: Tree, step: StepId, pkg: Packa
     const base = leadingWhitespace(text, outcome.nameResults.func.startIndex);
     const types = paramsText(result);
     const decl = outcome.nameResults.names.map((n, i) => `${n} ${types[i]}`).join(', ') + ',';
-    const inner = renderLines([beginMarker(step), WAS_PREFIX + JSON.stringify(result.text), decl, endMarker(step)], base + ctx.unit, ctx.unit, eol);
+    const canonical = canonicalResult(result);
+    const record =
+      canonical === result.text || result.text.includes('\n')
+        ? [WAS_PREFIX + JSON.stringify(result.text)]
+        : [' ' + WAS_PREFIX + JSON.stringify(result.text), GOFMT_PREFIX + JSON.stringify(canonical)];
+    const inner = renderLines([beginMarker(step), ...record, decl, endMarker(step)], base + ctx.unit, ctx.unit, eol);
     edits.push({ start: result.startIndex, end: result.endIndex, text: '(' + eol + inner + base + ')' });
   }
   for (const b of outcome.blocks) {
@@ -82,4 +94,28 @@ function paramsText(result: NonNullable<ReturnType<typeof field>>): string[] {
   return result.namedChildren
     .filter((n) => n !== null && n.type === 'parameter_declaration')
     .map((n) => field(n!, 'type')!.text);
+}
+
+/** Builtins and package names the generated lines use that the function itself redeclares. */
+function hiddenNames(func: Node, lines: readonly string[], packages: ReadonlySet<string>): string[] {
+  const declared = declarationsIn(func);
+  const code = lines.join('\n');
+  const out: string[] = [];
+  for (const b of GO_BUILTINS) if (declared.has(b) && new RegExp(`(^|[^.\\w])${b}\\b`).test(code)) out.push(b);
+  for (const p of packages) if (declared.has(p)) out.push(p);
+  return out;
+}
+
+/** gofmt's spelling of a simple type (`* T` → `*T`); other types are left as written. */
+function canonicalType(t: string): string {
+  const squeezed = t.replace(/\s+/g, '');
+  return /^[\w.*[\]]+$/.test(squeezed) ? squeezed : t;
+}
+
+/** gofmt's spelling of an unnamed result list: `( *T,error )` → `(*T, error)`. */
+function canonicalResult(result: Node): string {
+  if (result.type !== 'parameter_list') return canonicalType(result.text);
+  const ps = params(result);
+  if (ps.some((p) => p.name !== null)) return result.text;
+  return '(' + ps.map((p) => canonicalType(p.typeText)).join(', ') + ')';
 }

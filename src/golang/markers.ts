@@ -12,6 +12,11 @@ export function endMarker(step: StepId): string {
 }
 /** Inside a block that changed a signature: the text the block replaced, JSON-quoted. */
 export const WAS_PREFIX = `${MARKER_PREFIX}was `;
+/**
+ * Next to a `was` line whose text gofmt would rewrite: that text as gofmt writes it. Removal uses it
+ * once the file has been formatted (the `was` line then lost the extra space insertion put before it).
+ */
+export const GOFMT_PREFIX = `${MARKER_PREFIX}gofmt `;
 
 export interface MarkerComment {
   kind: 'begin' | 'end';

@@ -1,10 +1,10 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { fileImports, importDeclLines } from './imports';
-import { beginMarker, endMarker, scanMarkers, WAS_PREFIX, type MarkerBlock } from './markers';
+import { beginMarker, endMarker, GOFMT_PREFIX, scanMarkers, WAS_PREFIX, type MarkerBlock } from './markers';
 import type { StepId } from './steps';
 import { field } from './syntax';
 import type { TextEdit } from './textEdits';
-import { eolAt, isBlankLine, lineStart, nextLineStart, renderLines } from './textStyle';
+import { eolAt, isBlankLine, leadingWhitespace, lineStart, nextLineStart, renderLines } from './textStyle';
 
 export interface RemovePlan {
   edits: TextEdit[];
@@ -31,13 +31,18 @@ function cutFor(block: MarkerBlock, text: string): Cut | { reason: string } {
     }
     const was = parent.namedChildren.find((n) => n?.type === 'comment' && n.text.startsWith(WAS_PREFIX));
     if (!was) return { reason: `result list on line ${parent.startPosition.row + 1} lacks its "${WAS_PREFIX}…" line` };
+    // A `gofmt` line is there when the original was not formatted: once gofmt has re-indented the
+    // `was` line (dropping the space insertion put before it), the formatted spelling is the one to restore.
+    const formatted = parent.namedChildren.find((n) => n?.type === 'comment' && n.text.startsWith(GOFMT_PREFIX));
+    const source = formatted && !leadingWhitespace(text, was.startIndex).endsWith(' ') ? formatted : was;
+    const prefix = source === was ? WAS_PREFIX : GOFMT_PREFIX;
     let original: unknown;
     try {
-      original = JSON.parse(was.text.slice(WAS_PREFIX.length).trimEnd());
+      original = JSON.parse(source.text.slice(prefix.length).trimEnd());
     } catch {
       original = undefined;
     }
-    if (typeof original !== 'string') return { reason: `unreadable "${WAS_PREFIX}…" line ${was.startPosition.row + 1}` };
+    if (typeof original !== 'string') return { reason: `unreadable "${prefix}…" line ${source.startPosition.row + 1}` };
     return { block, start: parent.startIndex, end: parent.endIndex, text: original, imports: false };
   }
   let start = lineStart(text, block.begin.startIndex);

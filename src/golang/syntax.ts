@@ -128,3 +128,24 @@ export function declaredNames(stmt: Node): string[] {
 export function nodeAt(root: Node, index: number, length: number): Node | null {
   return root.descendantForIndex(index, index + length);
 }
+
+const DECLARING = ['short_var_declaration', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'range_clause', 'type_spec'];
+
+/** Every name declared anywhere inside `node` (variables, constants, parameters, local types). */
+export function declarationsIn(node: Node): Set<string> {
+  const out = new Set<string>();
+  for (const d of node.descendantsOfType(DECLARING)) {
+    if (!d) continue;
+    if (d.type === 'short_var_declaration' || d.type === 'range_clause') {
+      if (d.type === 'range_clause' && !d.children.some((c) => c?.type === ':=')) continue;
+      const left = field(d, 'left');
+      if (left) for (const n of namedChildren(left)) if (n.type === 'identifier') out.add(n.text);
+    } else {
+      for (const n of fields(d, 'name')) out.add(n.text);
+    }
+  }
+  return out;
+}
+
+/** The Go builtins generated code may call. */
+export const GO_BUILTINS = ['append', 'cap', 'close', 'copy', 'delete', 'len', 'make', 'new', 'panic', 'recover', 'string'];

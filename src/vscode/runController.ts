@@ -75,6 +75,7 @@ export class RunController implements vscode.Disposable {
     try {
       const outcome = await runSteps(this.getRunbook(), t, {
         only: request.only,
+        preflight: true,
         timeoutSeconds: this.timeoutSeconds(),
         signal: abort.signal,
         onEvent: (e: RunEvent) => {

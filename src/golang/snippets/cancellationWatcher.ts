@@ -11,10 +11,11 @@ function contextArgument(call: Node): string | undefined {
 }
 
 /**
- * Step 5.1 around the `executor.Execute(…)` call: a goroutine that logs only a cancellation that
- * happens while the call runs. It is stopped as soon as the call returns (and, should the call
- * panic, when the function returns), so it neither leaks nor logs a false "cancelled" afterwards.
- * Go 1.19: no context.AfterFunc.
+ * Step 5.1 around the `executor.Execute(…)` call: logs "Context cancelled during execution" exactly
+ * once when the context is cancelled before the call returns — from a watcher goroutine while the
+ * call runs, or at the return when the call came back faster than the watcher was scheduled — and
+ * never for a cancellation after the return. The watcher stops when the call returns (and, should
+ * the call panic, when the function returns): no leak, no false alarm. Go 1.19: no context.AfterFunc.
  */
 export function cancellationWatcher(c: SnippetContext): SnippetOutcome {
   const { func, node: stmt, call } = c.anchor;
@@ -38,40 +39,45 @@ export function cancellationWatcher(c: SnippetContext): SnippetOutcome {
     lines.push(`${log} := ${c.imports.use(path)}.FromContext(${ctx})`);
   }
   const time = c.imports.use('time');
-  const done = fresh(c, 'beaconCallDone');
-  const stop = fresh(c, 'beaconStopWatch');
+  const context = c.imports.use('context');
+  const atomic = c.imports.use('sync/atomic');
+  const state = fresh(c, 'beaconWatchState');
   const started = fresh(c, 'beaconWatchStart');
+  const logCancel = fresh(c, 'beaconLogCancel');
+  const watch = fresh(c, 'beaconWatch');
+  const stop = fresh(c, 'beaconStopWatch');
   lines.push(
-    `${done} := make(chan struct{})`,
-    `${stop} := func() {`,
-    '\tselect {',
-    `\tcase <-${done}:`,
-    '\tdefault:',
-    `\t\tclose(${done})`,
-    '\t}',
-    '}',
-    `defer ${stop}()`,
+    `var ${state} int32 // 0: call running, 1: call returned, 2: cancellation logged`,
     `${started} := ${time}.Now()`,
-    'go func() {',
-    '\tselect {',
-    `\tcase <-${ctx}.Done():`,
-    '\t\tselect {',
-    `\t\tcase <-${done}:`,
-    '\t\t\treturn // the call had already returned: not a cancellation during execution',
-    '\t\tdefault:',
-    '\t\t}',
+    `${logCancel} := func() {`,
+    `\tif ${atomic}.CompareAndSwapInt32(&${state}, 0, 2) {`,
     ...indent(
       zerologChain(log, 'Warn', [...questionFields(q, ['jobID', 'region']), `Dur("after", ${time}.Since(${started}))`, `Err(${ctx}.Err())`], '🚨 Context cancelled during execution'),
       2,
     ),
-    `\tcase <-${done}:`,
+    '\t}',
+    '}',
+    `${watch}, ${stop} := ${context}.WithCancel(${context}.Background())`,
+    `defer ${stop}()`,
+    'go func() {',
+    '\tselect {',
+    `\tcase <-${ctx}.Done():`,
+    `\t\t${logCancel}()`,
+    `\tcase <-${watch}.Done():`,
     '\t}',
     '}()',
   );
+  const afterLines = [
+    `if ${ctx}.Err() != nil {`,
+    `\t${logCancel}() // cancelled before the call returned`,
+    '}',
+    `${atomic}.CompareAndSwapInt32(&${state}, 0, 1)`,
+    `${stop}()`,
+  ];
   return {
     blocks: [
       { at: before.at, base: before.base, lines },
-      { at: after.at, base: after.base, lines: [`${stop}()`] },
+      { at: after.at, base: after.base, lines: afterLines },
     ],
   };
 }

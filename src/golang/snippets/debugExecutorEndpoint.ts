@@ -1,5 +1,5 @@
 import type { SnippetContext, SnippetOutcome } from './context';
-import { afterStatement, alignedPairs, executorReflection, fresh, indent } from './goCode';
+import { afterStatement, alignedPairs, executorReflection, fresh, goString, indent } from './goCode';
 import { GIN_PATH, ginEngine, mainWiring } from './mainWiring';
 
 export const DEBUG_EXECUTOR_ENV = 'BEACON_DEBUG_EXECUTOR';
@@ -42,7 +42,9 @@ export function debugExecutorEndpoint(c: SnippetContext): SnippetOutcome {
     '\t\t})',
     '\t})',
   ];
-  if (w.logger) lines.push(`\t${w.logger}.Warn().Msg("🔍 TRACE: debug endpoint GET /debug/executor enabled (${DEBUG_EXECUTOR_ENV}=1)")`);
+  const enabled = `🔍 TRACE: debug endpoint GET /debug/executor enabled (${DEBUG_EXECUTOR_ENV}=1)`;
+  if (w.logger) lines.push(`\t${w.logger}.Warn().Msg(${goString(enabled)})`);
+  else lines.push(`\t${c.imports.use('fmt')}.Println(${goString(enabled)})`);
   lines.push('}');
   return { blocks: [{ at: place.at, base: place.base, lines }] };
 }

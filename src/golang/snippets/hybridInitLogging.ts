@@ -42,6 +42,9 @@ export function hybridInitLogging(c: SnippetContext): SnippetOutcome {
     const fmt = c.imports.use('fmt');
     lines.push(
       `${fmt}.Printf(${goString('[FIX_G] hybrid client wiring: executor_type=%s hybrid_client_set=%v HYBRID_BASE_set=%v HYBRID_ROUTER_URL_set=%v ENABLE_HYBRID_DEFAULT=%q HYBRID_ROUTER_DISABLE=%q\n')}, ${typeVar}, ${setVar}, ${env('HYBRID_BASE')} != "", ${env('HYBRID_ROUTER_URL')} != "", ${env('ENABLE_HYBRID_DEFAULT')}, ${env('HYBRID_ROUTER_DISABLE')})`,
+      `if !${setVar} {`,
+      `\t${fmt}.Println(${goString('[FIX_G] 🚨 CRITICAL: no hybrid client set - jobs will not use the hybrid router')})`,
+      '}',
     );
   }
   return { blocks: [{ at: place.at, base: place.base, lines }] };

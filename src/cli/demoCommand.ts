@@ -1,0 +1,85 @@
+/**
+ * `beacon-debug demo`: start the simulator in a fault mode, run every automated check against it,
+ * diagnose, print, stop everything. The README's "main job".
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { diagnose, reportFields, type Diagnosis } from '../diagnosis/diagnose';
+import { redactorFor } from '../engine/redact';
+import { buildRunReport } from '../engine/report';
+import { runSteps } from '../engine/runner';
+import { EXIT, type RunEvent, type RunReport, type Target } from '../engine/types';
+import { loadBuiltinRunbook } from '../runbook/load';
+import { FAULT_NAMES, normalizeFaults, startSimulator } from '../sim/simulator';
+import type { CliIo } from './io';
+import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
+import { formatHumanResults, formatStepLine } from './runCommand';
+import { parseArgs, single, UsageError } from './targetArgs';
+
+export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  let fault: string[];
+  let json: boolean;
+  let reportFile: string | undefined;
+  let timeoutSeconds: number;
+  try {
+    const p = parseArgs(args, { values: ['--fault', '--report', '--timeout'], booleans: ['--json'] });
+    if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+    fault = normalizeFaults((single(p, '--fault') ?? 'missing-hybrid-config').split(','));
+    json = p.booleans.has('--json');
+    reportFile = single(p, '--report');
+    timeoutSeconds = Number(single(p, '--timeout') ?? 10);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError('--timeout takes a number of seconds > 0');
+  } catch (e) {
+    io.stderr(`beacon-debug demo: ${(e as Error).message}\nFaults: ${FAULT_NAMES.join(', ')}\n`);
+    return EXIT.usage;
+  }
+
+  const rb = loadBuiltinRunbook();
+  const sim = await startSimulator({ fault });
+  try {
+    const target: Target = {
+      name: 'demo',
+      flyApp: sim.flyApp,
+      runnerUrl: sim.runnerUrl,
+      routerUrl: sim.routerUrl,
+      routerFlyApp: sim.routerFlyApp,
+      flyctlPath: sim.flyctlPath,
+      psqlPath: sim.psqlPath,
+      adminToken: sim.adminToken,
+      databaseUrl: sim.databaseUrl,
+    };
+    if (!json) {
+      io.stdout(`Beacon Debug demo — simulated fault: ${fault.join(' + ')}\n`);
+      io.stdout(`  runner ${sim.runnerUrl}   router ${sim.routerUrl}   fake flyctl ${sim.flyctlPath}\n\n`);
+    }
+    const outcome = await runSteps(rb, target, {
+      timeoutSeconds,
+      preflight: true,
+      signal,
+      onEvent: (e: RunEvent) => {
+        if (!json && e.type === 'stepFinished') io.stdout(formatStepLine(e.result) + '\n');
+      },
+    });
+    const diagnosis: Diagnosis = diagnose(rb, outcome.facts, outcome.results, { target });
+    const report: RunReport = {
+      ...buildRunReport(
+        { environment: 'demo', startedAt: outcome.startedAt, finishedAt: outcome.finishedAt, results: outcome.results, preflight: outcome.preflight },
+        redactorFor(target),
+      ),
+      ...reportFields(diagnosis),
+    };
+    if (reportFile) fs.writeFileSync(path.resolve(reportFile), JSON.stringify(report, null, 2) + '\n');
+    if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else {
+      io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));
+      io.stdout('\n' + formatDiagnosis(rb, diagnosis));
+    }
+    if (outcome.cancelled) {
+      io.stderr('exit 3: the demo was interrupted\n');
+      return EXIT.couldNotRun;
+    }
+    return diagnosisExitCode(diagnosis, io);
+  } finally {
+    await sim.stop();
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * `beacon-debug run` and `beacon-debug list`: the engine from the command line. Human output by
+ * default (a line per step as it finishes, then a table); `--json` prints the run report.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildRunReport, exitCodeFor, exitMessage } from '../engine/report';
+import { redactorFor } from '../engine/redact';
+import { runSteps, type RunOutcome } from '../engine/runner';
+import { SelectionError } from '../engine/selection';
+import { TargetError } from '../engine/target';
+import { EXIT, type CheckResult, type RunEvent, type StepResult, type Target } from '../engine/types';
+import { VERDICT_SYMBOL } from '../engine/verdicts';
+import { loadBuiltinRunbook, loadRunbookFile, RunbookError } from '../runbook/load';
+import type { Runbook, Step } from '../runbook/schema';
+import type { CliIo } from './io';
+import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError, type ParsedArgs, type TargetContext } from './targetArgs';
+
+export interface CommandContext extends Partial<TargetContext> {
+  /** A runbook to use instead of the built-in one (tests). */
+  runbook?: Runbook;
+}
+
+const RUN_VALUES = [...TARGET_VALUE_FLAGS, '--only', '--timeout', '--report', '--runbook', '--concurrency'];
+const RUN_BOOLEANS = ['--json', '--no-preflight'];
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** One line for a finished step (the progress output). */
+export function formatStepLine(r: { id: string; verdict: StepResult['verdict']; durationMs: number; reason: string }): string {
+  return `  ${VERDICT_SYMBOL[r.verdict]} ${pad(r.id, 10)} ${pad(r.verdict, 12)} ${pad(seconds(r.durationMs), 8)} ${r.reason}`;
+}
+
+/** The verdict table printed after a run. */
+export function formatHumanResults(results: readonly StepResult[], preflight: readonly CheckResult[] = []): string {
+  const rows: string[][] = [];
+  for (const c of preflight) rows.push([`preflight`, c.verdict, seconds(c.durationMs), `${c.label}: ${c.reason}`]);
+  for (const r of results) rows.push([r.id, r.verdict, seconds(r.durationMs), r.reason]);
+  const w = [4, 7, 8].map((min, i) => Math.max(min, ...rows.map((row) => row[i].length)));
+  const line = (cols: string[]) => `${pad(cols[0], w[0])}  ${pad(cols[1], w[1])}  ${pad(cols[2], w[2])}  ${cols[3]}`;
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
+  const summary = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
+  return [line(['step', 'verdict', 'time', 'reason']), line(['----', '-------', '----', '------']), ...rows.map(line), '', `${results.length} steps: ${summary}`, ''].join('\n');
+}
+
+function loadRunbook(p: ParsedArgs, ctx: CommandContext): Runbook {
+  if (ctx.runbook) return ctx.runbook;
+  const file = single(p, '--runbook');
+  return file ? loadRunbookFile(path.resolve(ctx.cwd ?? process.cwd(), file)) : loadBuiltinRunbook();
+}
+
+function positiveNumber(p: ParsedArgs, flag: string): number | undefined {
+  const v = single(p, flag);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a positive number, not "${v}"`);
+  return n;
+}
+
+/** A configuration error: printed with exit code 2. */
+function usageFailure(io: CliIo, e: unknown): number {
+  if (e instanceof UsageError || e instanceof TargetError || e instanceof SelectionError || e instanceof RunbookError) {
+    io.stderr(`beacon-debug: ${e.message}\n`);
+    io.stderr(`exit ${EXIT.usage}: usage or configuration error\n`);
+    return EXIT.usage;
+  }
+  throw e;
+}
+
+export interface RunInvocation {
+  runbook: Runbook;
+  target: Target;
+  only?: string[];
+  timeoutSeconds?: number;
+  concurrency?: number;
+  preflight: boolean;
+  json: boolean;
+  reportFile?: string;
+}
+
+/** Parses `run`'s arguments (also used by `diagnose` and `demo` for the shared flags). */
+export function parseRunArgs(args: readonly string[], ctx: CommandContext = {}): RunInvocation {
+  const p = parseArgs(args, { values: RUN_VALUES, booleans: RUN_BOOLEANS });
+  if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+  const only = (p.values['--only'] ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  return {
+    runbook: loadRunbook(p, ctx),
+    target: targetFromArgs(p, { cwd: ctx.cwd ?? process.cwd(), env: ctx.env ?? process.env }),
+    only: only.length ? only : undefined,
+    timeoutSeconds: positiveNumber(p, '--timeout'),
+    concurrency: positiveNumber(p, '--concurrency'),
+    preflight: !p.booleans.has('--no-preflight'),
+    json: p.booleans.has('--json'),
+    reportFile: single(p, '--report'),
+  };
+}
+
+export async function runRunCommand(args: string[], io: CliIo, signal?: AbortSignal, ctx: CommandContext = {}): Promise<number> {
+  let inv: RunInvocation;
+  try {
+    inv = parseRunArgs(args, ctx);
+  } catch (e) {
+    return usageFailure(io, e);
+  }
+  const { target } = inv;
+  const progress = (e: RunEvent) => {
+    if (inv.json) return;
+    if (e.type === 'runStarted') {
+      io.stdout(`Beacon Debug: ${e.steps.length} step(s) against "${target.name}"${target.production ? ' (PRODUCTION)' : ''} — runner ${target.runnerUrl}, router ${target.routerUrl}\n`);
+    } else if (e.type === 'stepFinished') {
+      io.stdout(formatStepLine(e.result) + '\n');
+    }
+  };
+
+  let outcome: RunOutcome;
+  try {
+    outcome = await runSteps(inv.runbook, target, {
+      only: inv.only,
+      timeoutSeconds: inv.timeoutSeconds,
+      concurrency: inv.concurrency,
+      preflight: inv.preflight,
+      signal,
+      onEvent: progress,
+    });
+  } catch (e) {
+    return usageFailure(io, e);
+  }
+
+  const report = buildRunReport(
+    { environment: outcome.environment, startedAt: outcome.startedAt, finishedAt: outcome.finishedAt, results: outcome.results, preflight: outcome.preflight },
+    redactorFor(target),
+  );
+  if (inv.reportFile) fs.writeFileSync(path.resolve(ctx.cwd ?? process.cwd(), inv.reportFile), JSON.stringify(report, null, 2) + '\n');
+  if (inv.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));
+
+  const code = outcome.cancelled ? EXIT.couldNotRun : exitCodeFor(outcome.results, outcome.preflight);
+  if (code !== EXIT.ok) {
+    io.stderr(`exit ${code}: ${outcome.cancelled ? 'the run was cancelled' : exitMessage(code, outcome.results)}\n`);
+  }
+  return code;
+}
+
+function stepKinds(s: Step): string[] {
+  const k: string[] = [];
+  if (s.checks.length) k.push('check');
+  if (s.instrument) k.push('instrument');
+  if (s.fix) k.push('fix');
+  if (s.manual) k.push('manual');
+  return k;
+}
+
+/** The runbook tree as data (`list --json`). */
+export function runbookListing(rb: Runbook) {
+  const step = (s: Step) => ({
+    id: s.id,
+    title: s.title,
+    estimate: s.estimate ?? null,
+    kinds: stepKinds(s),
+    addedBy: s.addedBy ?? null,
+    checks: s.checks.map((c) => ({ id: c.id, label: c.label, probe: c.probe.type, vantage: c.probe.vantage ?? null, requires: c.requires })),
+    instrument: s.instrument?.snippet ?? null,
+    fix: s.fix ?? null,
+  });
+  return {
+    runbook: { id: rb.id, title: rb.title },
+    preflight: rb.preflight.map((c) => ({ id: c.id, label: c.label })),
+    groups: [
+      { id: 'quick-wins', title: rb.quickWins.title, steps: rb.quickWins.steps.map(step) },
+      ...rb.phases.map((p) => ({ id: p.id, title: p.title, steps: p.steps.map(step) })),
+    ],
+  };
+}
+
+export async function runListCommand(args: string[], io: CliIo, ctx: CommandContext = {}): Promise<number> {
+  let rb: Runbook;
+  let json: boolean;
+  try {
+    const p = parseArgs(args, { values: ['--runbook'], booleans: ['--json'] });
+    if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+    json = p.booleans.has('--json');
+    rb = loadRunbook(p, ctx);
+  } catch (e) {
+    return usageFailure(io, e);
+  }
+  const listing = runbookListing(rb);
+  if (json) {
+    io.stdout(JSON.stringify(listing, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const out: string[] = [rb.title, ''];
+  if (listing.preflight.length) out.push(`Preflight: ${listing.preflight.map((c) => c.label).join('; ')}`, '');
+  for (const g of listing.groups) {
+    out.push(`${g.title}  [${g.id}]`);
+    for (const s of g.steps) {
+      out.push(`  ${pad(s.id, 10)} ${pad(s.title, 48)} ${s.kinds.join(', ')}${s.addedBy ? ' (added)' : ''}`);
+      for (const c of s.checks) out.push(`  ${pad('', 10)}   · ${c.label}${c.requires.length ? ` (needs ${c.requires.join(', ')})` : ''}`);
+    }
+    out.push('');
+  }
+  io.stdout(out.join('\n'));
+  return EXIT.ok;
+}

@@ -1,0 +1,193 @@
+import type { Edit, Point, Tree } from 'web-tree-sitter';
+import { findAnchors, mayHaveAnchorsOrMarkers } from './anchors';
+import { scanMarkers } from './markers';
+import type { GoParser } from './parser';
+import { CROSS_REGION_NOTE, STEP_IDS, STEPS, type AnchorKind, type StepId } from './steps';
+import { diffAsEdit } from './textEdits';
+
+/** A content change as VS Code reports it (positions in UTF-16 code units, like tree-sitter's columns). */
+export interface TextChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface LensInfo {
+  step: StepId;
+  action: 'insert' | 'remove' | 'unavailable';
+  /** 0-based line the lens sits above. */
+  line: number;
+  title: string;
+  tooltip: string;
+}
+
+export interface DocumentModel {
+  version: number;
+  /** False when the text pre-check found no anchor name and no marker (nothing was parsed). */
+  parsed: boolean;
+  anchors: { kind: AnchorKind; line: number }[];
+  lenses: LensInfo[];
+  /** Complete marker blocks, 0-based lines. */
+  blocks: { step: StepId; beginLine: number; endLine: number }[];
+  problems: { step: string; line: number; reason: string }[];
+}
+
+export function stepDisplay(step: StepId): string {
+  return step === 'fix-g' ? 'Fix G' : step;
+}
+
+export function stepTooltip(step: StepId): string {
+  const info = STEPS[step];
+  const path = info.coversCrossRegion
+    ? 'Also covers the cross-region path: POST /api/v1/jobs/cross-region calls RunInference directly.'
+    : CROSS_REGION_NOTE;
+  return `${info.description}\n\n${path}`;
+}
+
+const EMPTY = (version: number): DocumentModel => ({ version, parsed: false, anchors: [], lenses: [], blocks: [], problems: [] });
+
+function pointAt(text: string, index: number): Point {
+  let row = 0;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+    row++;
+    last = i;
+  }
+  return { row, column: index - last - 1 };
+}
+
+function endPoint(start: Point, inserted: string): Point {
+  const nl = inserted.lastIndexOf('\n');
+  if (nl < 0) return { row: start.row, column: start.column + inserted.length };
+  let rows = 0;
+  for (let i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) rows++;
+  return { row: start.row + rows, column: inserted.length - nl - 1 };
+}
+
+interface Entry {
+  version: number;
+  text: string;
+  tree: Tree | undefined;
+  model: DocumentModel;
+}
+
+/**
+ * Per-document syntax trees and lens models, cached by version. A new version is reparsed
+ * incrementally (tree.edit + parse with the old tree) from the reported changes, or from a
+ * prefix/suffix diff when changes are not known. Texts without anchor names or markers are never
+ * parsed — and the parser is not even loaded until one shows up.
+ */
+export class GoDocumentIndex {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly getParser: () => Promise<GoParser>, private readonly maxDocuments = 32) {}
+
+  /** The model of `text` at `version`; `changes` are the edits from the last version this index saw. */
+  async model(key: string, version: number, text: string, changes?: readonly TextChange[]): Promise<DocumentModel> {
+    const cached = this.entries.get(key);
+    if (cached && cached.version === version && cached.text === text) return cached.model;
+    if (!mayHaveAnchorsOrMarkers(text)) {
+      this.forget(key);
+      const model = EMPTY(version);
+      this.remember(key, { version, text, tree: undefined, model });
+      return model;
+    }
+    const parser = await this.getParser();
+    const again = this.entries.get(key);
+    if (again && again.version === version && again.text === text) return again.model; // raced with ourselves
+    const tree = this.reparse(parser, again, version, text, changes);
+    const model = this.compute(tree, text, version);
+    this.remember(key, { version, text, tree, model });
+    return model;
+  }
+
+  /** The cached model, if `version` is the one cached. */
+  peek(key: string, version: number): DocumentModel | undefined {
+    const e = this.entries.get(key);
+    return e && e.version === version ? e.model : undefined;
+  }
+
+  forget(key: string): void {
+    const e = this.entries.get(key);
+    e?.tree?.delete();
+    this.entries.delete(key);
+  }
+
+  dispose(): void {
+    for (const key of [...this.entries.keys()]) this.forget(key);
+  }
+
+  private remember(key: string, entry: Entry): void {
+    const old = this.entries.get(key);
+    if (old && old.tree && old.tree !== entry.tree) old.tree.delete();
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > this.maxDocuments) {
+      const oldest = this.entries.keys().next().value as string;
+      this.forget(oldest);
+    }
+  }
+
+  private reparse(parser: GoParser, prev: Entry | undefined, version: number, text: string, changes?: readonly TextChange[]): Tree {
+    if (!prev?.tree || prev.version >= version) return parser.parse(text);
+    const old = prev.tree;
+    if (changes && changes.length) {
+      // VS Code reports a batch of changes against the same old text, in descending order.
+      for (const c of changes) {
+        const start: Point = { row: c.start.line, column: c.start.character };
+        const edit: Edit = {
+          startIndex: c.rangeOffset,
+          oldEndIndex: c.rangeOffset + c.rangeLength,
+          newEndIndex: c.rangeOffset + c.text.length,
+          startPosition: start,
+          oldEndPosition: { row: c.end.line, column: c.end.character },
+          newEndPosition: endPoint(start, c.text),
+        };
+        old.edit(edit);
+      }
+    } else {
+      const d = diffAsEdit(prev.text, text);
+      if (!d) return parser.parse(text, old);
+      const start = pointAt(prev.text, d.start);
+      old.edit({
+        startIndex: d.start,
+        oldEndIndex: d.end,
+        newEndIndex: d.start + d.text.length,
+        startPosition: start,
+        oldEndPosition: pointAt(prev.text, d.end),
+        newEndPosition: endPoint(start, d.text),
+      });
+    }
+    return parser.parse(text, old);
+  }
+
+  private compute(tree: Tree, text: string, version: number): DocumentModel {
+    const anchors = findAnchors(tree, text);
+    const scan = scanMarkers(tree, text);
+    const blocks = scan.blocks.map((b) => ({ step: b.step, beginLine: b.begin.startPosition.row, endLine: b.end.startPosition.row }));
+    const present = new Set(blocks.map((b) => b.step));
+    const lenses: LensInfo[] = [];
+    for (const step of STEP_IDS) {
+      const anchor = anchors.find((a) => a.kind === STEPS[step].anchor);
+      const display = stepDisplay(step);
+      if (present.has(step)) {
+        const line = anchor ? anchor.node.startPosition.row : blocks.find((b) => b.step === step)!.beginLine;
+        lenses.push({ step, action: 'remove', line, title: `Remove ${display}`, tooltip: `Remove the ${display} instrumentation (every block marked ${step}).` });
+      } else if (anchor && !anchor.problem) {
+        lenses.push({ step, action: 'insert', line: anchor.node.startPosition.row, title: `Insert ${display} ${STEPS[step].label}`, tooltip: stepTooltip(step) });
+      } else if (anchor?.problem) {
+        lenses.push({ step, action: 'unavailable', line: anchor.node.startPosition.row, title: `${display} unavailable`, tooltip: anchor.problem });
+      }
+    }
+    return {
+      version,
+      parsed: true,
+      anchors: anchors.map((a) => ({ kind: a.kind, line: a.node.startPosition.row })),
+      lenses,
+      blocks,
+      problems: scan.problems,
+    };
+  }
+}

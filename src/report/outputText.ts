@@ -1,0 +1,77 @@
+/**
+ * Check output as something to show: untrusted text from remote systems. Terminal control
+ * sequences (ANSI colours, cursor moves, OSC titles and hyperlinks), other control characters and
+ * bidirectional overrides are removed, so the text reads the same everywhere and cannot disguise
+ * itself; long output is cut for display and capped for storage.
+ */
+
+/** CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), DCS/PM/APC strings, and two-byte escapes. */
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
+/** C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates. */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+export function cleanOutput(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(ANSI, '').replace(/\r/g, '\n').replace(CONTROL, '');
+}
+
+export interface OutputExcerpt {
+  /** The part shown (cleaned). */
+  text: string;
+  /** Lines and UTF-8 bytes of the whole cleaned output. */
+  lines: number;
+  bytes: number;
+  truncated: boolean;
+}
+
+export const VIEW_MAX_LINES = 300;
+export const VIEW_MAX_CHARS = 24_000;
+
+/** The first `maxLines` lines / `maxChars` characters of the cleaned output. */
+export function excerpt(raw: string, maxLines = VIEW_MAX_LINES, maxChars = VIEW_MAX_CHARS): OutputExcerpt {
+  const text = cleanOutput(raw);
+  const lines = text === '' ? 0 : countLines(text);
+  const bytes = utf8Length(text);
+  let cut = text.length;
+  let seen = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++seen === maxLines) {
+      cut = i;
+      break;
+    }
+  }
+  cut = Math.min(cut, maxChars);
+  // never cut a surrogate pair in half
+  if (cut > 0 && cut < text.length && /[\ud800-\udbff]/.test(text[cut - 1])) cut--;
+  return { text: text.slice(0, cut), lines, bytes, truncated: cut < text.length };
+}
+
+/** Output longer than this is stored as its head and tail. */
+export const STORE_MAX_CHARS = 1_000_000;
+
+/** Keeps the first and last halves of an overlong output, with a line saying how much was dropped. */
+export function capForStorage(text: string, max = STORE_MAX_CHARS): string {
+  if (text.length <= max) return text;
+  const half = Math.floor(max / 2);
+  const dropped = text.length - 2 * half;
+  return `${text.slice(0, half)}\n… [${dropped} characters of output not kept] …\n${text.slice(text.length - half)}`;
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,185 @@
+/**
+ * The local Beacon simulator: the runner's and the router's HTTP servers on 127.0.0.1, a private
+ * control endpoint, and a temp dir with `flyctl` and `psql` wrapper scripts that run the fake tools
+ * against this simulator. One fault mode or several at once; fixes applied through the fake
+ * `flyctl` change the state, so "fix → re-run → green" works.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { controlRequestHandler } from './controlServer';
+import { type FaultName, normalizeFaults, ROUTER_FLY_APP, RUNNER_FLY_APP } from './faults';
+import { close, listen } from './httpUtil';
+import { routerRequestHandler } from './routerServer';
+import { runnerRequestHandler } from './runnerServer';
+import { SimWorld } from './simWorld';
+
+export type { FaultName } from './faults';
+export { FAULT_NAMES, FaultError, isFaultName, normalizeFaults } from './faults';
+
+export interface SimulatorLogger {
+  info(message: string): void;
+}
+
+export interface SimulatorOptions {
+  fault?: FaultName | FaultName[] | string;
+  /** 0 or unset: an ephemeral port. */
+  runnerPort?: number;
+  routerPort?: number;
+  /** Made into the runner's DATABASE_URL password and ADMIN_TOKEN (random when unset). */
+  canarySecret?: string;
+  /** router-slow: delay of the router's /health and /ready (default 2500 ms). */
+  slowMs?: number;
+  /** router-slow: delay of the router's /inference (default 5600 ms). */
+  slowInferenceMs?: number;
+  logger?: SimulatorLogger;
+  /** Runner rate limits (defaults: 60 requests a minute per client, one admin call per 10 s per endpoint). */
+  requestsPerMinute?: number;
+  adminIntervalMs?: number;
+  /** See WorldOptions.logsAfterRestart (default `keep`). */
+  logsAfterRestart?: 'keep' | 'clear';
+  /** Instrumentation already deployed on the runner (step ids, e.g. `['0.3', '2.2']`). */
+  instrumentation?: string[];
+  /** Seed of the simulated history (default fixed). */
+  seed?: number;
+}
+
+export interface Simulator {
+  readonly runnerUrl: string;
+  readonly routerUrl: string;
+  readonly flyctlPath: string;
+  readonly psqlPath: string;
+  /** The temp dir holding `flyctl` and `psql` (prepend it to PATH to use them by name). */
+  readonly binDir: string;
+  readonly flyApp: 'beacon-runner-production';
+  readonly routerFlyApp: 'beacon-hybrid-router';
+  /** The runner's ADMIN_TOKEN (`adm-<canary>`). */
+  readonly adminToken: string;
+  /** `postgres://beacon:<canary>@127.0.0.1:5432/beacon?sslmode=disable` — what the fake psql accepts. */
+  readonly databaseUrl: string;
+  /** The faults that hold now (`['healthy']` once every fault is fixed). */
+  readonly faults: FaultName[];
+  /** The simulated world (runner, router, secrets, database, logs) — for tests and the CLI. */
+  readonly state: SimWorld;
+  /** Re-creates the world in another fault state (ports, tokens and paths stay). */
+  setFault(fault: FaultName | FaultName[] | string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Where the fake tools' entry lives: next to this module (dist/ when bundled, out/src/sim/ from tsc). */
+export function fakeToolsPath(): string {
+  return path.join(__dirname, 'fakeTools.js');
+}
+
+function shQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function wrapper(tool: string, controlUrl: string): string {
+  return [
+    '#!/bin/sh',
+    `# Beacon Debug simulator: fake ${tool} (answers from the simulator at ${controlUrl.replace(/\/[^/]+\/?$/, '/…')})`,
+    'ELECTRON_RUN_AS_NODE=1',
+    'export ELECTRON_RUN_AS_NODE',
+    `exec ${shQuote(process.execPath)} ${shQuote(fakeToolsPath())} --sim-control ${shQuote(controlUrl)} ${tool} "$@"`,
+    '',
+  ].join('\n');
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const faults = normalizeFaults(opts.fault === undefined ? undefined : Array.isArray(opts.fault) ? opts.fault : String(opts.fault));
+  const tools = fakeToolsPath();
+  if (!fs.existsSync(tools)) throw new Error(`the simulator's fake tools are missing: ${tools} (build them first)`);
+  const log = (m: string) => opts.logger?.info(m);
+  const canary = opts.canarySecret ?? `sim-${randomBytes(6).toString('hex')}`;
+  const token = randomBytes(18).toString('hex');
+
+  const servers: Server[] = [];
+  let binDir: string | undefined;
+  let stopped = false;
+  const stopAll = async () => {
+    stopped = true;
+    await Promise.all(servers.map((s) => close(s)));
+    if (binDir) fs.rmSync(binDir, { recursive: true, force: true });
+  };
+
+  try {
+    // ports first (the world needs its URLs), handlers once the world exists
+    const routerServer = createServer();
+    const runnerServer = createServer();
+    const controlServer = createServer();
+    servers.push(routerServer, runnerServer, controlServer);
+    const routerPort = await listen(routerServer, opts.routerPort ?? 0);
+    const runnerPort = await listen(runnerServer, opts.runnerPort ?? 0);
+    const controlPort = await listen(controlServer, 0);
+    const runnerUrl = `http://127.0.0.1:${runnerPort}`;
+    const routerUrl = `http://127.0.0.1:${routerPort}`;
+
+    const world = new SimWorld({
+      runnerUrl,
+      routerUrl,
+      canary,
+      seed: opts.seed,
+      logsAfterRestart: opts.logsAfterRestart,
+      instrumentation: opts.instrumentation,
+    });
+    routerServer.on('request', routerRequestHandler(world, { slowMs: opts.slowMs, slowInferenceMs: opts.slowInferenceMs }));
+    runnerServer.on('request', runnerRequestHandler(world, { requestsPerMinute: opts.requestsPerMinute, adminIntervalMs: opts.adminIntervalMs }));
+    controlServer.on('request', controlRequestHandler(world, token));
+
+    // the router's port is open exactly when the router is up
+    let routerChange: Promise<void> = Promise.resolve();
+    world.onRouterUpChange = (up) => {
+      routerChange = routerChange.then(async () => {
+        if (stopped) return;
+        if (up && !routerServer.listening) await listen(routerServer, routerPort);
+        else if (!up && routerServer.listening) await close(routerServer);
+      });
+    };
+    world.reset(faults);
+    await routerChange;
+
+    binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-sim-'));
+    const controlUrl = `http://127.0.0.1:${controlPort}/${token}/`;
+    const flyctlPath = path.join(binDir, 'flyctl');
+    const psqlPath = path.join(binDir, 'psql');
+    fs.writeFileSync(flyctlPath, wrapper('flyctl', controlUrl), { mode: 0o755 });
+    fs.writeFileSync(psqlPath, wrapper('psql', controlUrl), { mode: 0o755 });
+    log(`Beacon simulator: runner ${runnerUrl}, router ${routerUrl}, faults ${faults.join(',')}`);
+
+    const dir = binDir;
+    const sim: Simulator = {
+      runnerUrl,
+      routerUrl,
+      flyctlPath,
+      psqlPath,
+      binDir: dir,
+      flyApp: RUNNER_FLY_APP,
+      routerFlyApp: ROUTER_FLY_APP,
+      adminToken: world.adminToken,
+      databaseUrl: world.databaseUrl,
+      get faults() {
+        return world.activeFaults();
+      },
+      state: world,
+      async setFault(f) {
+        const list = normalizeFaults(Array.isArray(f) ? f : String(f));
+        world.reset(list);
+        await routerChange;
+        log(`Beacon simulator: faults ${list.join(',')}`);
+      },
+      async stop() {
+        if (stopped) return;
+        await routerChange;
+        await stopAll();
+        log('Beacon simulator stopped');
+      },
+    };
+    return sim;
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}

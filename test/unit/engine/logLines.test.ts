@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { normaliseFlyLogs, normaliseLogLine, parseFlyJsonStream, splitConsoleFields } from '../../../src/engine/logLines';
+import { applyLogSignals } from '../../../src/engine/logSignals';
+import { loadBuiltinRunbook } from '../../../src/runbook/load';
+
+const ESC = '\x1b';
+
+describe('engine/logLines', () => {
+  it('strips the flyctl prefix and reads a zerolog console line', () => {
+    const l = normaliseLogLine('2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] 2025-09-30T12:17:35Z INF executing multi-model job job_id=dedup-test-1759234649 model_count=2');
+    assert.equal(l.format, 'console');
+    assert.equal(l.level, 'info');
+    assert.equal(l.time, '2025-09-30T12:17:35Z');
+    assert.equal(l.instance, '857509c4e7d578');
+    assert.equal(l.region, 'lhr');
+    assert.equal(l.text, 'executing multi-model job job_id=dedup-test-1759234649 model_count=2');
+    assert.deepEqual(l.fields, { job_id: 'dedup-test-1759234649', model_count: '2' });
+  });
+
+  it('reads a JSON value inside a console field', () => {
+    const l = normaliseLogLine('2025-09-30T12:17:36Z ERR Execution failed error={"Message":"No healthy providers available","Type":"router_error"} job_id=j-1 provider=modal-us-east');
+    assert.equal(l.level, 'error');
+    assert.equal(l.fields.error, '{"Message":"No healthy providers available","Type":"router_error"}');
+    assert.equal(l.fields.provider, 'modal-us-east');
+    assert.equal(splitConsoleFields('Execution failed error={"Message":"x y"} job_id=j').message, 'Execution failed');
+  });
+
+  it('strips ANSI colour codes (zerolog ConsoleWriter colours)', () => {
+    const raw = `${ESC}[90m2025-09-30T12:17:35Z${ESC}[0m ${ESC}[32mINF${ESC}[0m Hybrid Router enabled ${ESC}[36mhybrid_base=${ESC}[0mhttps://router.example`;
+    const l = normaliseLogLine(raw);
+    assert.equal(l.text, 'Hybrid Router enabled hybrid_base=https://router.example');
+    assert.equal(l.fields.hybrid_base, 'https://router.example');
+    assert.ok(!l.text.includes(ESC));
+  });
+
+  it('reads a zerolog JSON line as `message key=value`', () => {
+    const l = normaliseLogLine('{"level":"error","job_id":"j-9","time":"2025-10-09T15:37:50Z","message":"question execution failed","error":"boom here"}');
+    assert.equal(l.format, 'json');
+    assert.equal(l.level, 'error');
+    assert.equal(l.text, 'question execution failed job_id=j-9 error="boom here"');
+    assert.equal(l.fields.error, 'boom here');
+    const enabled = normaliseLogLine('{"level":"info","hybrid_base":"https://r.example","message":"Hybrid Router enabled"}');
+    assert.equal(enabled.text, 'Hybrid Router enabled hybrid_base=https://r.example');
+  });
+
+  it('keeps plain fmt.Printf and Python logging lines', () => {
+    const init = normaliseLogLine('2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] [HYBRID_CLIENT_INIT] timeout=300s source=default env_value="" url=https://r.example');
+    assert.equal(init.format, 'plain');
+    assert.equal(init.text, '[HYBRID_CLIENT_INIT] timeout=300s source=default env_value="" url=https://r.example');
+    assert.equal(init.level, 'info');
+    const py = normaliseLogLine('2025-10-09 15:37:50,123 - router - ERROR - [SELECT_PROVIDER] Total providers: 3');
+    assert.equal(py.level, 'error');
+    assert.equal(py.text, '[SELECT_PROVIDER] Total providers: 3');
+    assert.equal(normaliseLogLine('WARNING:root:❌ [HEALTH_CHECK] modal-us-east failed: 404').text, '❌ [HEALTH_CHECK] modal-us-east failed: 404');
+  });
+
+  it('parses flyctl --json as a stream of indented objects (both key styles)', () => {
+    const text = `{
+    "Instance": "857509c4e7d578",
+    "Level": "info",
+    "Message": "2025-09-30T12:17:35Z INF Hybrid Router enabled hybrid_base=https://r.example",
+    "Region": "lhr",
+    "Timestamp": "2025-10-09T15:37:50.766Z",
+    "Meta": { "Event": { "Provider": "app" } }
+}
+{
+  "event": { "provider": "app" },
+  "fly": { "app": { "instance": "aa11", "name": "x" }, "region": "ams" },
+  "log": { "level": "error" },
+  "message": "{\\"level\\":\\"error\\",\\"message\\":\\"question execution failed\\",\\"job_id\\":\\"j {1}\\"}",
+  "timestamp": "2025-10-09T15:37:51Z"
+}
+Warning: some stray line
+{ "Message": "truncat`;
+    const objs = parseFlyJsonStream(text);
+    assert.equal(objs.length, 2);
+    const lines = normaliseFlyLogs(text, true);
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0].text, 'Hybrid Router enabled hybrid_base=https://r.example');
+    assert.equal(lines[0].instance, '857509c4e7d578');
+    assert.equal(lines[0].region, 'lhr');
+    assert.equal(lines[1].text, 'question execution failed job_id="j {1}"');
+    assert.equal(lines[1].level, 'error');
+    assert.equal(lines[1].instance, 'aa11');
+  });
+
+  it('the runbook log signals count, flag and read values with the proving line', () => {
+    const rb = loadBuiltinRunbook();
+    const lines = normaliseFlyLogs([
+      '2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] 2025-09-30T12:17:35Z INF Hybrid Router enabled hybrid_base=https://r.example',
+      '2025-10-09T15:37:50.767 app[857509c4e7d578] lhr [info] [HYBRID_CLIENT_INIT] timeout=30s source=HYBRID_ROUTER_TIMEOUT (invalid) env_value="300s" url=https://r.example',
+      '2025-10-09T15:37:50.768 app[857509c4e7d578] lhr [info] [HYBRID_CLIENT_INIT] timeout=45s source=HYBRID_TIMEOUT env_value="45" url=https://r.example',
+      '2025-10-09T15:38:00.000 app[857509c4e7d578] lhr [info] 2025-09-30T12:18:00Z ERR Execution failed error={"Message":"No healthy providers available","Type":"router_error"} job_id=j-1',
+      '2025-10-09T15:38:00.001 app[857509c4e7d578] lhr [info] 2025-09-30T12:18:01Z ERR Execution failed error={"Message":"No healthy providers available","Type":"router_error"} job_id=j-2',
+    ].join('\n'), false);
+    const f = applyLogSignals(rb.logSignals, lines, 'runner');
+    assert.equal(f['startup.hybridEnabled'].value, true);
+    assert.equal(f['startup.hybridBase'].value, 'https://r.example');
+    assert.equal(f['startup.hybridDisabled'].value, false);
+    assert.equal(f['startup.hybridDisabled'].line, undefined);
+    assert.equal(f['startup.clientInitCount'].value, 2);
+    assert.equal(f['startup.clientInitTimeout'].value, 45, 'value signals read the last matching line');
+    assert.equal(f['startup.clientInitSource'].value, 'HYBRID_TIMEOUT');
+    assert.equal(f['logs.noHealthyProviders'].value, 2);
+    assert.match(f['logs.noHealthyProviders'].line!, /job_id=j-2$/);
+    assert.deepEqual(f['logs.noHealthyProviders'].matches, [3, 4]);
+    assert.equal(f['routerLogs.healthChecks'], undefined, 'router signals do not apply to runner logs');
+    const router = applyLogSignals(rb.logSignals, ['❌ [HEALTH_CHECK] modal failed: 404'], 'router');
+    assert.equal(router['routerLogs.healthCheckFailures'].value, 1);
+    assert.equal(router['logs.noHealthyProviders'], undefined);
+    const invalid = applyLogSignals(rb.logSignals, ['[HYBRID_CLIENT_INIT] timeout=300s source=HYBRID_ROUTER_TIMEOUT (invalid) env_value="300s"'], 'runner');
+    assert.equal(invalid['startup.clientInitSource'].value, 'HYBRID_ROUTER_TIMEOUT (invalid)');
+  });
+});
