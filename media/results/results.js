@@ -1,47 +1,2558 @@
-"use strict";(()=>{var Zv=Object.defineProperty;var qe=(e,t)=>{for(var r in t)Zv(e,r,{get:t[r],enumerable:!0})};var $={};qe($,{$brand:()=>Wa,$input:()=>yl,$output:()=>_l,INVALID:()=>he,NEVER:()=>qa,TimePrecision:()=>Nl,ZodAny:()=>_d,ZodArray:()=>wd,ZodBase64:()=>ta,ZodBase64URL:()=>na,ZodBigInt:()=>En,ZodBigIntFormat:()=>oa,ZodBoolean:()=>Un,ZodCIDRv4:()=>Qo,ZodCIDRv6:()=>ea,ZodCUID:()=>Ko,ZodCUID2:()=>Ho,ZodCatch:()=>Jd,ZodCodec:()=>Rr,ZodCompileAsyncError:()=>Ve,ZodCompileUnsupportedError:()=>V,ZodCreditCard:()=>pd,ZodCustom:()=>Mr,ZodCustomStringFormat:()=>Mt,ZodDate:()=>Ur,ZodDefault:()=>Zd,ZodDiscriminatedUnion:()=>Sd,ZodE164:()=>ra,ZodEmail:()=>Mo,ZodEmoji:()=>Bo,ZodEnum:()=>jn,ZodError:()=>ix,ZodExactOptional:()=>la,ZodFile:()=>Ud,ZodFirstPartyTypeKind:()=>op,ZodFunction:()=>tp,ZodGUID:()=>Fo,ZodIBAN:()=>fd,ZodIPv4:()=>Xo,ZodIPv6:()=>Yo,ZodISODate:()=>ht,ZodISODateTime:()=>mt,ZodISODuration:()=>vt,ZodISOTime:()=>gt,ZodInstanceOf:()=>ip,ZodIntersection:()=>zd,ZodIssueCode:()=>sx,ZodJWT:()=>ia,ZodKSUID:()=>Go,ZodLazy:()=>Yd,ZodLiteral:()=>Td,ZodMAC:()=>dd,ZodMap:()=>jd,ZodNaN:()=>Hd,ZodNanoID:()=>Jo,ZodNever:()=>xd,ZodNonOptional:()=>ua,ZodNull:()=>$d,ZodNullable:()=>Vd,ZodNumber:()=>Tn,ZodNumberFormat:()=>Ft,ZodObject:()=>Cr,ZodOptional:()=>Zr,ZodPipe:()=>Lr,ZodPrefault:()=>Rd,ZodPreprocess:()=>qd,ZodPromise:()=>ep,ZodReadonly:()=>Wd,ZodRealError:()=>we,ZodRecord:()=>An,ZodSet:()=>Nd,ZodString:()=>Nn,ZodStringFormat:()=>B,ZodSuccess:()=>Bd,ZodSymbol:()=>gd,ZodTemplateLiteral:()=>Xd,ZodTransform:()=>Ed,ZodTuple:()=>Od,ZodType:()=>U,ZodULID:()=>qo,ZodURL:()=>Tr,ZodUUID:()=>Be,ZodUndefined:()=>vd,ZodUnion:()=>Vr,ZodUnknown:()=>yd,ZodVoid:()=>kd,ZodXID:()=>Wo,ZodXor:()=>Id,_ZodString:()=>Ro,_default:()=>Ld,_function:()=>pg,any:()=>Fh,array:()=>Er,base64:()=>kh,base64url:()=>wh,bigint:()=>Vh,boolean:()=>hd,catch:()=>Kd,check:()=>fg,cidrv4:()=>yh,cidrv6:()=>xh,clone:()=>R,codec:()=>cg,coerce:()=>sp,compile:()=>Il,config:()=>X,core:()=>Qe,creditCard:()=>Sh,cuid:()=>fh,cuid2:()=>mh,currencyCode:()=>jh,custom:()=>mg,date:()=>Jh,decode:()=>id,decodeAsync:()=>ad,deepPartial:()=>zg,describe:()=>hg,discriminatedUnion:()=>Xh,e164:()=>Ih,email:()=>rh,emoji:()=>dh,encode:()=>rd,encodeAsync:()=>od,endsWith:()=>_n,enum:()=>sa,exactOptional:()=>Cd,file:()=>ig,flattenError:()=>rr,float32:()=>Th,float64:()=>Uh,formatError:()=>ir,fromJSONSchema:()=>Ig,function:()=>pg,getDiscriminatedOption:()=>qc,getErrorMap:()=>lx,globalRegistry:()=>ce,gt:()=>Me,gte:()=>Oe,guid:()=>ih,hash:()=>Nh,hex:()=>Ah,hostname:()=>Dh,httpUrl:()=>uh,iban:()=>zh,includes:()=>$n,input:()=>Og,instanceof:()=>vg,int:()=>Zo,int32:()=>Eh,int64:()=>Zh,intersection:()=>Pd,invertCodec:()=>lg,ipv4:()=>$h,ipv6:()=>_h,iso:()=>Fr,json:()=>bg,jwt:()=>Ph,keyof:()=>Kh,ksuid:()=>vh,lazy:()=>Qd,length:()=>Ct,literal:()=>rg,locales:()=>wr,looseObject:()=>Wh,looseRecord:()=>Qh,lowercase:()=>gn,lt:()=>Re,lte:()=>Pe,mac:()=>bh,map:()=>eg,maxLength:()=>Et,maxSize:()=>ut,memoizer:()=>xr,meta:()=>gg,mime:()=>xn,minLength:()=>Ye,minSize:()=>Fe,multipleOf:()=>lt,nan:()=>sg,nanoid:()=>ph,nativeEnum:()=>ng,negative:()=>Po,never:()=>aa,nonnegative:()=>Do,nonoptional:()=>Fd,nonpositive:()=>Oo,normalize:()=>kn,null:()=>bd,nullable:()=>Nr,nullish:()=>og,number:()=>md,object:()=>Hh,optional:()=>Lt,output:()=>Dg,overwrite:()=>Ze,parse:()=>Qu,parseAsync:()=>ed,partialRecord:()=>Yh,pipe:()=>Lo,positive:()=>zo,prefault:()=>Md,preprocess:()=>_g,prettifyError:()=>es,promise:()=>dg,properties:()=>yn,property:()=>Ao,readonly:()=>Gd,record:()=>Ad,refine:()=>np,regex:()=>hn,regexes:()=>Ne,registry:()=>to,safeDecode:()=>cd,safeDecodeAsync:()=>ud,safeEncode:()=>sd,safeEncodeAsync:()=>ld,safeParse:()=>td,safeParseAsync:()=>nd,set:()=>tg,setErrorMap:()=>cx,size:()=>Ut,slugify:()=>zn,startsWith:()=>bn,strictObject:()=>qh,string:()=>jr,stringFormat:()=>Oh,stringbool:()=>$g,success:()=>ag,superRefine:()=>rp,symbol:()=>Rh,templateLiteral:()=>ug,toJSONSchema:()=>Uo,toLowerCase:()=>In,toUpperCase:()=>Sn,toZod:()=>Hn,transform:()=>ca,treeifyError:()=>Qa,trim:()=>wn,tuple:()=>Dd,uint32:()=>Ch,uint64:()=>Lh,ulid:()=>hh,undefined:()=>Mh,union:()=>Cn,unknown:()=>Zt,uppercase:()=>vn,url:()=>lh,util:()=>b,uuid:()=>oh,uuidv4:()=>ah,uuidv6:()=>sh,uuidv7:()=>ch,validate:()=>or,validateAsync:()=>ar,void:()=>Bh,withParser:()=>no,xid:()=>gh,xor:()=>Gh});var Qe={};qe(Qe,{$ZodAny:()=>Zc,$ZodArray:()=>Jc,$ZodAsyncError:()=>xe,$ZodBase64:()=>zc,$ZodBase64URL:()=>Pc,$ZodBigInt:()=>Ri,$ZodBigIntFormat:()=>Uc,$ZodBoolean:()=>gr,$ZodCIDRv4:()=>Ic,$ZodCIDRv6:()=>Sc,$ZodCUID:()=>fc,$ZodCUID2:()=>mc,$ZodCatch:()=>ul,$ZodCheck:()=>J,$ZodCheckBigIntFormat:()=>Ls,$ZodCheckEndsWith:()=>Ys,$ZodCheckGreaterThan:()=>Ii,$ZodCheckIncludes:()=>Gs,$ZodCheckLengthEquals:()=>Ks,$ZodCheckLessThan:()=>wi,$ZodCheckLowerCase:()=>qs,$ZodCheckMaxLength:()=>Bs,$ZodCheckMaxSize:()=>Rs,$ZodCheckMimeType:()=>tc,$ZodCheckMinLength:()=>Js,$ZodCheckMinSize:()=>Ms,$ZodCheckMultipleOf:()=>Vs,$ZodCheckNumberFormat:()=>Zs,$ZodCheckOverwrite:()=>nc,$ZodCheckProperties:()=>ec,$ZodCheckProperty:()=>Qs,$ZodCheckRegex:()=>Hs,$ZodCheckSizeEquals:()=>Fs,$ZodCheckStartsWith:()=>Xs,$ZodCheckStringFormat:()=>un,$ZodCheckUpperCase:()=>Ws,$ZodCodec:()=>$r,$ZodCreditCard:()=>Dc,$ZodCustom:()=>vl,$ZodCustomStringFormat:()=>Nc,$ZodCyclicError:()=>qi,$ZodDate:()=>Fc,$ZodDefault:()=>al,$ZodDiscriminatedUnion:()=>Wc,$ZodE164:()=>Oc,$ZodEmail:()=>sc,$ZodEmoji:()=>dc,$ZodEncodeError:()=>st,$ZodEnum:()=>el,$ZodError:()=>Ya,$ZodExactOptional:()=>il,$ZodFile:()=>nl,$ZodFunction:()=>hl,$ZodGUID:()=>oc,$ZodIBAN:()=>Ac,$ZodIPv4:()=>xc,$ZodIPv6:()=>kc,$ZodISODate:()=>bc,$ZodISODateTime:()=>$c,$ZodISODuration:()=>yc,$ZodISOTime:()=>_c,$ZodIntersection:()=>Gc,$ZodJWT:()=>jc,$ZodKSUID:()=>vc,$ZodLazy:()=>br,$ZodLiteral:()=>tl,$ZodMAC:()=>wc,$ZodMap:()=>Yc,$ZodNaN:()=>dl,$ZodNanoID:()=>pc,$ZodNever:()=>Rc,$ZodNonOptional:()=>cl,$ZodNull:()=>Vc,$ZodNullable:()=>ol,$ZodNumber:()=>Li,$ZodNumberFormat:()=>Tc,$ZodObject:()=>ff,$ZodObjectJIT:()=>Kc,$ZodOptional:()=>Fi,$ZodPipe:()=>Bi,$ZodPrefault:()=>sl,$ZodPreprocess:()=>pl,$ZodPromise:()=>gl,$ZodReadonly:()=>fl,$ZodRealError:()=>ke,$ZodRecord:()=>Xc,$ZodRegistry:()=>eo,$ZodSet:()=>Qc,$ZodString:()=>At,$ZodStringFormat:()=>M,$ZodSuccess:()=>ll,$ZodSymbol:()=>Ec,$ZodTemplateLiteral:()=>ml,$ZodTransform:()=>rl,$ZodTuple:()=>Mi,$ZodType:()=>j,$ZodULID:()=>hc,$ZodURL:()=>uc,$ZodUUID:()=>ac,$ZodUndefined:()=>Cc,$ZodUnion:()=>vr,$ZodUnknown:()=>Lc,$ZodVoid:()=>Mc,$ZodXID:()=>gc,$ZodXor:()=>Hc,$brand:()=>Wa,$constructor:()=>h,$input:()=>yl,$output:()=>_l,Doc:()=>Dt,INVALID:()=>he,JSONSchema:()=>eh,JSONSchemaGenerator:()=>Eo,NEVER:()=>qa,TimePrecision:()=>Nl,URL_BAD_FORMAT:()=>cc,URL_UNPARSEABLE:()=>dr,ZodCompileAsyncError:()=>Ve,ZodCompileUnsupportedError:()=>V,_any:()=>Gl,_array:()=>ru,_base64:()=>ko,_base64url:()=>wo,_bigint:()=>Fl,_boolean:()=>Rl,_catch:()=>Ky,_check:()=>Vm,_cidrv4:()=>yo,_cidrv6:()=>xo,_coercedBigint:()=>Bl,_coercedBoolean:()=>Ml,_coercedDate:()=>tu,_coercedNumber:()=>Ul,_coercedString:()=>Ol,_creditCard:()=>Al,_cuid:()=>mo,_cuid2:()=>ho,_custom:()=>ou,_date:()=>eu,_decode:()=>fi,_decodeAsync:()=>hi,_default:()=>Fy,_discriminatedUnion:()=>Ay,_e164:()=>Io,_email:()=>oo,_emoji:()=>po,_encode:()=>pi,_encodeAsync:()=>mi,_endsWith:()=>_n,_enum:()=>Cy,_file:()=>iu,_float32:()=>Cl,_float64:()=>Vl,_gt:()=>Me,_gte:()=>Oe,_guid:()=>ao,_iban:()=>jl,_includes:()=>$n,_int:()=>El,_int32:()=>Zl,_int64:()=>Jl,_intersection:()=>jy,_ipv4:()=>bo,_ipv6:()=>_o,_isoDate:()=>zr,_isoDateTime:()=>Sr,_isoDuration:()=>Or,_isoTime:()=>Pr,_jwt:()=>So,_ksuid:()=>$o,_lazy:()=>Gy,_length:()=>Ct,_literal:()=>Zy,_lowercase:()=>gn,_lt:()=>Re,_lte:()=>Pe,_mac:()=>Dl,_map:()=>Uy,_max:()=>Pe,_maxLength:()=>Et,_maxSize:()=>ut,_mime:()=>xn,_min:()=>Oe,_minLength:()=>Ye,_minSize:()=>Fe,_multipleOf:()=>lt,_nan:()=>nu,_nanoid:()=>fo,_nativeEnum:()=>Vy,_negative:()=>Po,_never:()=>Yl,_nonnegative:()=>Do,_nonoptional:()=>By,_nonpositive:()=>Oo,_normalize:()=>kn,_null:()=>Wl,_nullable:()=>My,_number:()=>Tl,_optional:()=>Ry,_overwrite:()=>Ze,_parse:()=>an,_parseAsync:()=>sn,_pipe:()=>Hy,_positive:()=>zo,_promise:()=>Xy,_properties:()=>yn,_property:()=>Ao,_readonly:()=>qy,_record:()=>Ty,_refine:()=>au,_regex:()=>hn,_safeDecode:()=>vi,_safeDecodeAsync:()=>bi,_safeEncode:()=>gi,_safeEncodeAsync:()=>$i,_safeParse:()=>cn,_safeParseAsync:()=>ln,_set:()=>Ey,_size:()=>Ut,_slugify:()=>zn,_startsWith:()=>bn,_string:()=>Pl,_stringFormat:()=>Vt,_stringbool:()=>uu,_success:()=>Jy,_superRefine:()=>su,_symbol:()=>Hl,_templateLiteral:()=>Wy,_toLowerCase:()=>In,_toUpperCase:()=>Sn,_transform:()=>Ly,_trim:()=>wn,_tuple:()=>Ny,_uint32:()=>Ll,_uint64:()=>Kl,_ulid:()=>go,_undefined:()=>ql,_union:()=>Oy,_unknown:()=>Xl,_uppercase:()=>vn,_url:()=>Ir,_uuid:()=>so,_uuidv4:()=>co,_uuidv6:()=>lo,_uuidv7:()=>uo,_void:()=>Ql,_xid:()=>vo,_xor:()=>Dy,base64Charset:()=>Ui,base64urlCharset:()=>hr,canParseURL:()=>lc,clone:()=>R,compile:()=>Il,compileFn:()=>ro,config:()=>X,createStandardJSONSchemaMethod:()=>Pn,createToJSONSchemaMethod:()=>pu,decode:()=>D$,decodeAsync:()=>j$,describe:()=>cu,encode:()=>O$,encodeAsync:()=>A$,extractDefs:()=>pt,finalize:()=>ft,flattenError:()=>rr,formatError:()=>ir,getDiscriminatedOption:()=>qc,globalConfig:()=>oe,globalRegistry:()=>ce,handleUnrepresentable:()=>re,initializeContext:()=>dt,isBackEdge:()=>Gi,isRecursiveSchema:()=>Wi,isValidBase64:()=>mr,isValidBase64URL:()=>Ei,isValidCIDRv6:()=>Ti,isValidCreditCard:()=>Ci,isValidIBAN:()=>Vi,isValidIPv6:()=>fr,isValidJWT:()=>Zi,locales:()=>wr,memoizer:()=>xr,mergeValues:()=>dn,meta:()=>lu,parse:()=>ui,parseAsync:()=>di,parseURLObject:()=>uf,prettifyError:()=>es,process:()=>F,processSchema:()=>F,regexes:()=>Ne,registry:()=>to,safeDecode:()=>T$,safeDecodeAsync:()=>E$,safeEncode:()=>N$,safeEncodeAsync:()=>U$,safeParse:()=>w$,safeParseAsync:()=>I$,standardProps:()=>Di,stripTabAndNewline:()=>pr,toDotPath:()=>Mp,toJSONSchema:()=>Uo,toZod:()=>Hn,treeifyError:()=>Qa,urlHostnameOk:()=>ji,urlProtocolOk:()=>Ni,util:()=>b,validate:()=>or,validateAsync:()=>ar,validateURL:()=>Ai,version:()=>rc,withParser:()=>no});var b={};qe(b,{BIGINT_FORMAT_RANGES:()=>Yn,CONSTANT_CATCH:()=>ci,Class:()=>Va,NUMBER_FORMAT_RANGES:()=>Xn,aborted:()=>me,allowsEval:()=>Ra,assert:()=>Bv,assertEqual:()=>Lv,assertIs:()=>Mv,assertNever:()=>Fv,assertNotEqual:()=>Rv,assignProp:()=>se,attachSchema:()=>Qn,base64ToUint8Array:()=>Ep,base64urlToUint8Array:()=>l$,cached:()=>tn,captureStackTrace:()=>ai,cleanEnum:()=>c$,cleanRegex:()=>Ge,clone:()=>R,cloneDef:()=>Hv,codePointLength:()=>Pt,constantCatch:()=>Ka,createTransparentProxy:()=>Qv,defineLazy:()=>Za,defineLazyInternal:()=>E,derived:()=>f$,esc:()=>fe,escapeRegex:()=>je,explicitlyAborted:()=>Ba,extend:()=>n$,finalizeIssue:()=>ye,floatSafeRemainder:()=>qn,getElementAtPath:()=>qv,getEnumValues:()=>Qt,getLengthableOrigin:()=>tr,getParsedType:()=>Yv,getSizableOrigin:()=>er,hexToUint8Array:()=>d$,hide:()=>nr,installLazyProp:()=>v$,isObject:()=>zt,isPlainObject:()=>Ae,issue:()=>on,joinValues:()=>g,jsonStringifyReplacer:()=>en,members:()=>Ja,merge:()=>i$,mergeDefs:()=>Ce,normalizeParams:()=>k,nullish:()=>oi,numKeys:()=>Xv,objectClone:()=>Jv,omit:()=>t$,optionalKeys:()=>Fa,own:()=>at,parsedType:()=>x,partial:()=>o$,pick:()=>e$,prefixIssues:()=>_e,primitiveTypes:()=>Ma,promiseAllObject:()=>Wv,propertyKeyTypes:()=>Gn,randomString:()=>Gv,rawShape:()=>nn,required:()=>a$,safeExtend:()=>r$,shallowClone:()=>Wn,sizeCaps:()=>rn,slugify:()=>La,stringifyPrimitive:()=>_,toZod:()=>Hn,uint8ArrayToBase64:()=>Cp,uint8ArrayToBase64url:()=>u$,uint8ArrayToHex:()=>p$,unwrapMessage:()=>Yt});function Lv(e){return e}function Rv(e){return e}function Hn(){return e=>e}function Mv(e){}function Fv(e){throw new Error("Unexpected value in exhaustive check")}function Bv(e){}function Qt(e){let t=Object.values(e).filter(o=>typeof o=="number");return Object.entries(e).filter(([o,n])=>t.indexOf(+o)===-1).map(([o,n])=>n)}function g(e,t="|"){return e.map(r=>_(r)).join(t)}function en(e,t){return typeof t=="bigint"?t.toString():t}var Ca=class{constructor(t){this._getter=t,this._value=void 0}get value(){let t=this._getter;return t!==void 0&&(this._value=t(),this._getter=void 0),this._value}};function tn(e){return new Ca(e)}function oi(e){return e==null}function Ge(e){let t=e.startsWith("^")?1:0,r=e.endsWith("$")?e.length-1:e.length;return e.slice(t,r)}function qn(e,t){let r=e/t,o=Math.round(r),n=4*Number.EPSILON*Math.max(Math.abs(r),1);return Math.abs(r-o)<n?0:r-o}var jp=Symbol("evaluating");function Za(e,t,r){let o;Object.defineProperty(e,t,{get(){if(o!==jp)return o===void 0&&(o=jp,o=r()),o},set(n){Object.defineProperty(e,t,{value:n})},configurable:!0})}function Jv(e){return Object.create(Object.getPrototypeOf(e),Object.getOwnPropertyDescriptors(e))}function se(e,t,r){Object.defineProperty(e,t,{value:r,writable:!0,enumerable:!0,configurable:!0})}function nn(e){let t=Object.getOwnPropertyDescriptor(e,"shape");return t?.get?t.get.raw:t?.value}function We(e){return nn(e._zod.def)??e._zod.def.shape}function Np(e,t,r){Object.defineProperty(e,t,{get(){let o=r();return se(this,t,o),o},enumerable:!0,configurable:!0})}function Tp(e,t,r){t in e?se(e,t,r):e[t]=r}function St(e,t,r,o){let n=We(t);for(let i of r){let a=Object.getOwnPropertyDescriptor(n,i);a.enumerable&&(a.get?Np(e,i,()=>{let s=t._zod.def.shape[i];return o?o(s,i):s}):Tp(e,i,o?o(a.value,i):a.value))}}function Kv(e,t){for(let r of Reflect.ownKeys(t)){let o=Object.getOwnPropertyDescriptor(t,r);o.enumerable&&(o.get?Np(e,r,()=>t[r]):Tp(e,r,o.value))}}function Ce(...e){let t={};for(let r of e){let o=Object.getOwnPropertyDescriptors(r);Object.assign(t,o)}return Object.defineProperties({},t)}function Hv(e){return Ce(e._zod.def)}function qv(e,t){return t?t.reduce((r,o)=>r?.[o],e):e}function Wv(e){let t=Object.keys(e),r=t.map(o=>e[o]);return Promise.all(r).then(o=>{let n={};for(let i=0;i<t.length;i++)n[t[i]]=o[i];return n})}function Gv(e=10){let t="abcdefghijklmnopqrstuvwxyz",r="";for(let o=0;o<e;o++)r+=t[Math.floor(Math.random()*t.length)];return r}function fe(e){return JSON.stringify(e)}function La(e){return e.toLowerCase().trim().replace(/[^\w\s-]/g,"").replace(/[\s_-]+/g,"-").replace(/^-+|-+$/g,"")}var ai="captureStackTrace"in Error?Error.captureStackTrace:(...e)=>{};function zt(e){return typeof e=="object"&&e!==null&&!Array.isArray(e)}var Ra=tn(()=>{if(oe.jitless||typeof navigator<"u"&&navigator?.userAgent?.includes("Cloudflare"))return!1;try{let e=Function;return new e(""),!0}catch{return!1}});function Ae(e){if(zt(e)===!1)return!1;let t=e.constructor;if(t===void 0||typeof t!="function")return!0;let r=t.prototype;return!(zt(r)===!1||Object.prototype.hasOwnProperty.call(r,"isPrototypeOf")===!1)}function Wn(e){return Ae(e)?{...e}:Array.isArray(e)?[...e]:e instanceof Map?new Map(e):e instanceof Set?new Set(e):e}function Xv(e){let t=0;for(let r in e)Object.prototype.hasOwnProperty.call(e,r)&&t++;return t}var Yv=e=>{let t=typeof e;switch(t){case"undefined":return"undefined";case"string":return"string";case"number":return Number.isNaN(e)?"nan":"number";case"boolean":return"boolean";case"function":return"function";case"bigint":return"bigint";case"symbol":return"symbol";case"object":return Array.isArray(e)?"array":e===null?"null":e.then&&typeof e.then=="function"&&e.catch&&typeof e.catch=="function"?"promise":typeof Map<"u"&&e instanceof Map?"map":typeof Set<"u"&&e instanceof Set?"set":typeof Date<"u"&&e instanceof Date?"date":typeof File<"u"&&e instanceof File?"file":"object";default:throw new Error(`Unknown data type: ${t}`)}},Gn=new Set(["string","number","symbol"]),Ma=new Set(["string","number","bigint","boolean","symbol","undefined"]);function je(e){return e.replace(/[.*+?^${}()|[\]\\]/g,"\\$&")}function R(e,t,r){let o=new e._zod.constr(t??e._zod.def);return(!t||r?.parent)&&(o._zod.parent=e),o}function k(e){let t=e;if(!t)return{};if(typeof t=="string")return{error:()=>t};if(t?.message!==void 0){if(t?.error!==void 0)throw new Error("Cannot specify both `message` and `error` params");t.error=t.message}return delete t.message,typeof t.error=="string"?{...t,error:()=>t.error}:t}function Qv(e){let t;return new Proxy({},{get(r,o,n){return t??(t=e()),Reflect.get(t,o,n)},set(r,o,n,i){return t??(t=e()),Reflect.set(t,o,n,i)},has(r,o){return t??(t=e()),Reflect.has(t,o)},deleteProperty(r,o){return t??(t=e()),Reflect.deleteProperty(t,o)},ownKeys(r){return t??(t=e()),Reflect.ownKeys(t)},getOwnPropertyDescriptor(r,o){return t??(t=e()),Reflect.getOwnPropertyDescriptor(t,o)},defineProperty(r,o,n){return t??(t=e()),Reflect.defineProperty(t,o,n)}})}function _(e){return typeof e=="bigint"?e.toString()+"n":typeof e=="string"?`"${e}"`:`${e}`}function Fa(e){return Object.keys(e).filter(t=>e[t]._zod.optin!==void 0&&e[t]._zod.optout==="optional")}var Xn={safeint:[Number.MIN_SAFE_INTEGER,Number.MAX_SAFE_INTEGER],int32:[-2147483648,2147483647],uint32:[0,4294967295],float32:[-34028234663852886e22,34028234663852886e22],float64:[-Number.MAX_VALUE,Number.MAX_VALUE]},Yn={int64:[BigInt("-9223372036854775808"),BigInt("9223372036854775807")],uint64:[BigInt(0),BigInt("18446744073709551615")]};function e$(e,t){let r=e._zod.def,o=r.checks;if(o&&o.length>0)throw new Error(".pick() cannot be used on object schemas containing refinements");let i={};return St(i,e,si(e,t)),R(e,Ce(r,{shape:i,checks:[]}))}function si(e,t){let r=We(e),o=[];for(let n of Reflect.ownKeys(t)){if(!Object.getOwnPropertyDescriptor(r,n)?.enumerable)throw new Error(`Unrecognized key: "${String(n)}"`);t[n]&&o.push(n)}return o}function t$(e,t){let r=e._zod.def,o=r.checks;if(o&&o.length>0)throw new Error(".omit() cannot be used on object schemas containing refinements");let i=new Set(si(e,t)),a={};return St(a,e,Reflect.ownKeys(We(e)).filter(s=>!i.has(s))),R(e,Ce(r,{shape:a,checks:[]}))}function n$(e,t){if(!Ae(t))throw new Error("Invalid input to extend: expected a plain object");let r=e._zod.def.checks;if(r&&r.length>0){let n=We(e);for(let i of Reflect.ownKeys(t))if(Object.getOwnPropertyDescriptor(n,i)!==void 0)throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.")}return R(e,Ce(e._zod.def,{shape:Up(e,t)}))}function Up(e,t){let r={};return St(r,e,Reflect.ownKeys(We(e))),Kv(r,t),r}function r$(e,t){if(!Ae(t))throw new Error("Invalid input to safeExtend: expected a plain object");return R(e,Ce(e._zod.def,{shape:Up(e,t)}))}function i$(e,t){if(!t?._zod?.def)throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");if(e._zod.def.checks?.length)throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");let r={};St(r,e,Reflect.ownKeys(We(e))),St(r,t,Reflect.ownKeys(We(t)));let o=Ce(e._zod.def,{shape:r,get catchall(){return t._zod.def.catchall},checks:t._zod.def.checks??[]});return R(e,o)}function o$(e,t,r,o="partial"){let i=t._zod.def.checks;if(i&&i.length>0)throw new Error(`.${o}() cannot be used on object schemas containing refinements`);let s=r?new Set(si(t,r)):void 0,c={};return St(c,t,Reflect.ownKeys(We(t)),e&&((l,u)=>s&&!s.has(u)?l:new e({type:"optional",innerType:l}))),R(t,Ce(t._zod.def,{shape:c,checks:[]}))}function a$(e,t,r){let o=r?new Set(si(t,r)):void 0,n={};return St(n,t,Reflect.ownKeys(We(t)),(i,a)=>o&&!o.has(a)?i:new e({type:"nonoptional",innerType:i})),R(t,Ce(t._zod.def,{shape:n}))}function me(e,t=0){if(e.aborted===!0)return!0;for(let r=t;r<e.issues.length;r++)if(e.issues[r]?.continue!==!0)return!0;return!1}function Ba(e,t=0){if(e.aborted===!0)return!0;for(let r=t;r<e.issues.length;r++)if(e.issues[r]?.continue===!1)return!0;return!1}function _e(e,t){return t.map(r=>{var o;return(o=r).path??(o.path=[]),r.path.unshift(e),r})}function Yt(e){return typeof e=="string"?e:e?.message}function rn(e){let t=[];for(let r of e??[]){let o=r._zod.def;if(!/_(length|size)$|_equals$/.test(o.check))break;let n=o.maximum??o.length??o.size;n>=0&&t.push([n,r])}return t}function Qn(e,t,r){var o;for(let n=t;n<e.length;n++)(o=e[n]).schema??(o.schema=r)}function ye(e,t,r){var o;let n=e.inst?._zod?.traits;n?.has("$ZodType")&&(n.has("$ZodCheck")?(o=e).schema??(o.schema=e.inst):e.schema=e.inst);let i=e.schema!==e.inst?e.schema?._zod.def?.error:void 0,a=e.message?e.message:Yt(e.inst?._zod.def?.error?.(e))??Yt(i?.(e))??Yt(t?.error?.(e))??Yt(r.customError?.(e))??Yt(r.localeError?.(e))??"Invalid input",s={};for(let c of Object.keys(e))c==="inst"||c==="schema"||c==="continue"||c==="input"||c==="__proto__"||(s[c]=e[c]);return s.path??(s.path=[]),s.message=a,t?.reportInput&&(s.input=e.input),s}function er(e){return e instanceof Set?"set":e instanceof Map?"map":e instanceof File?"file":"unknown"}var s$=/[\uD800-\uDBFF]/;function Pt(e){let t=e.length;if(!s$.test(e))return t;let r=t;for(let o=0;o<t-1;o++)(e.charCodeAt(o)&64512)===55296&&(e.charCodeAt(o+1)&64512)===56320&&(r--,o++);return r}function tr(e){return Array.isArray(e)?"array":typeof e=="string"?"string":"unknown"}function x(e){let t=typeof e;switch(t){case"number":return Number.isNaN(e)?"nan":"number";case"object":{if(e===null)return"null";if(Array.isArray(e))return"array";let r=e;if(r&&Object.getPrototypeOf(r)!==Object.prototype&&"constructor"in r&&r.constructor)return r.constructor.name}}return t}function on(...e){let[t,r,o]=e;return typeof t=="string"?{message:t,code:"custom",input:r,inst:o}:{...t}}function c$(e){return Object.entries(e).filter(([t,r])=>Number.isNaN(Number.parseInt(t,10))).map(t=>t[1])}function Ep(e){let t=atob(e),r=new Uint8Array(t.length);for(let o=0;o<t.length;o++)r[o]=t.charCodeAt(o);return r}function Cp(e){let t="";for(let r=0;r<e.length;r++)t+=String.fromCharCode(e[r]);return btoa(t)}function l$(e){let t=e.replace(/-/g,"+").replace(/_/g,"/"),r="=".repeat((4-t.length%4)%4);return Ep(t+r)}function u$(e){return Cp(e).replace(/\+/g,"-").replace(/\//g,"_").replace(/=/g,"")}function d$(e){let t=e.replace(/^0x/,"");if(t.length%2!==0)throw new Error("Invalid hex string length");let r=new Uint8Array(t.length/2);for(let o=0;o<t.length;o+=2)r[o/2]=Number.parseInt(t.slice(o,o+2),16);return r}function p$(e){return Array.from(e).map(t=>t.toString(16).padStart(2,"0")).join("")}var Va=class{constructor(...t){}};function Ja(e,t){for(let r in t){let o=Object.getOwnPropertyDescriptor(t,r);o.get?Object.defineProperty(e,r,{...o,enumerable:!1}):m$(e,r,o.value)}}function at(e,t,r,o=!0){return Object.defineProperty(e,t,{configurable:!0,writable:!0,enumerable:o,value:r}),r}function nr(e,t,r){return at(e,t,r,!1)}function f$(e,t){for(let r in e){let o=e[r];Object.defineProperty(t,r,{configurable:!0,enumerable:!0,get(){return at(this,r,o(this))},set(n){at(this,r,n)}})}return t}function m$(e,t,r){Object.defineProperty(e,t,{configurable:!0,get(){return this==null?r:at(this,t,r.bind(this))},set(o){at(this,t,o)}})}function h$(e,t){let r=Object.getPrototypeOf(e);return t in r?void 0:r}var Ea,ot=!1,g$={configurable:!0,get(){ot=!0}};function E(e,t,r){let o=Object.getPrototypeOf(e._zod);if(t in o&&Ea!==e._zod){Ea=void 0;return}Ea=e._zod,Object.defineProperty(o,t,{configurable:!0,get(){Object.defineProperty(this,t,g$);let n=ot;ot=!1;try{let i=r(this);return ot?delete this[t]:Object.defineProperty(this,t,{configurable:!0,writable:!0,value:i}),ot=ot||n,i}catch(i){throw delete this[t],ot=ot||n,i}},set(n){Object.defineProperty(this,t,{configurable:!0,writable:!0,value:n})}})}function v$(e,t,r,o){let n=h$(e,t);n&&Object.defineProperty(n,t,{configurable:!0,get(){let i={configurable:!0,writable:!0,enumerable:o,value:void 0};return Object.defineProperty(this,t,i),i.value=r(this),Object.defineProperty(this,t,i),i.value},set(i){Object.defineProperty(this,t,{configurable:!0,writable:!0,enumerable:o,value:i})}})}var ci="~constantCatch";function Ka(e){let t=()=>e;return t[ci]=!0,t}var Vp,qa=Object.freeze({status:"aborted"}),Ha={value:void 0,enumerable:!1},Zp="captureStackTrace"in Error?Error:null;function $$(e){let t=Zp;if(t){let r=t.stackTraceLimit;if(typeof r=="number"){try{t.stackTraceLimit=0}catch{return Zp=null,new e}try{return new e}finally{t.stackTraceLimit=r}}}return new e}function h(e,t,r,o){let n={};function i(f){this.def=f,this.constr=d,this.traits=new Set}i.prototype=n;let a=r,s=a&&new WeakSet;function c(f,p){if(f._zod){if(f._zod.traits.has(e))return}else{Ha.value=new i(p);try{Object.defineProperty(f,"_zod",Ha)}finally{Ha.value=void 0}}if(f._zod.traits.add(e),t(f,p),s){let y=Object.getPrototypeOf(f),w=f._zod.constr.prototype,O=y;for(;O&&O!==w;)O=Object.getPrototypeOf(O);let z=O??y;s.has(z)||(s.add(z),Ja(z,a))}let v=d.prototype;for(let y in v)Object.prototype.hasOwnProperty.call(v,y)&&(y in f||(f[y]=v[y].bind(f)))}let l=o?.Parent??Object;class u extends l{}Object.defineProperty(u,"name",{value:e});function d(f){let p=o?.Parent?$$(u):this;c(p,f);let v=p._zod.deferred;if(v){for(let w of v)w();p._zod.deferred=void 0}let y=globalThis.__zod_globalConfig?.postProcessor;return y&&y(p),p}return Object.defineProperty(d,"init",{value:c}),Object.defineProperty(d,Symbol.hasInstance,{value:f=>o?.Parent&&f instanceof o.Parent?!0:f?._zod?.traits?.has(e)}),Object.defineProperty(d,"name",{value:e}),d}var Wa=Symbol("zod_brand"),xe=class extends Error{constructor(){super("Encountered Promise during synchronous parse. Use .parseAsync() instead.")}},st=class extends Error{constructor(t){super(`Encountered unidirectional transform during encode: ${t}`),this.name="ZodEncodeError"}};(Vp=globalThis).__zod_globalConfig??(Vp.__zod_globalConfig={});var oe=globalThis.__zod_globalConfig;function X(e){return e&&Object.assign(oe,e),oe}function b$(){let e=this._zod;return e.message??(e.message=JSON.stringify(e.def,en,2)),e.message}function _$(e){this._zod.message=e}var y$={get:b$,set:_$,enumerable:!0,configurable:!0},Xa={value:void 0,enumerable:!1},Lp=new WeakSet([Object.prototype,Error.prototype]),Rp=(e,t)=>{e.name="$ZodError",Xa.value=t,Object.defineProperty(e,"issues",Xa),Xa.value=void 0,Object.defineProperty(e,"message",y$);let r=Object.getPrototypeOf(e);Lp.has(r)||(Lp.add(r),Object.defineProperty(r,"toString",{configurable:!0,enumerable:!1,get(){let o=()=>this.message;return Object.defineProperty(this,"toString",{value:o,configurable:!0,writable:!0}),o},set(o){Object.defineProperty(this,"toString",{value:o,configurable:!0,writable:!0})}}))},Ya=h("$ZodError",Rp),ke=h("$ZodError",Rp,void 0,{Parent:Error});function x$(e,t,r){return Object.prototype.hasOwnProperty.call(e,t)||(t==="__proto__"?Object.defineProperty(e,t,{value:r(),writable:!0,enumerable:!0,configurable:!0}):e[t]=r()),e[t]}function rr(e,t=r=>r.message){let r={},o=[];for(let n of e.issues)n.path.length>0?x$(r,n.path[0],()=>[]).push(t(n)):o.push(t(n));return{formErrors:o,fieldErrors:r}}function ir(e,t=r=>r.message){let r={_errors:[]},o=(n,i=[])=>{for(let a of n.issues)if(a.code==="invalid_union"&&a.errors.length)a.errors.map(s=>o({issues:s},[...i,...a.path]));else if(a.code==="invalid_key")o({issues:a.issues},[...i,...a.path]);else if(a.code==="invalid_element")o({issues:a.issues},[...i,...a.path]);else{let s=[...i,...a.path];if(s.length===0)r._errors.push(t(a));else{let c=r,l=0;for(;l<s.length;){let u=s[l],d=l===s.length-1;if(u==="_errors"){d&&c._errors.push(t(a)),l++;continue}Object.prototype.hasOwnProperty.call(c,u)||Object.defineProperty(c,u,{value:{_errors:[]},enumerable:!0,writable:!0,configurable:!0});let f=c[u];d&&f._errors.push(t(a)),c=f,l++}}}};return o(e),r}function Qa(e,t=r=>r.message){let r={errors:[]},o=(n,i=[])=>{var a;for(let s of n.issues)if(s.code==="invalid_union"&&s.errors.length)s.errors.map(c=>o({issues:c},[...i,...s.path]));else if(s.code==="invalid_key")o({issues:s.issues},[...i,...s.path]);else if(s.code==="invalid_element")o({issues:s.issues},[...i,...s.path]);else{let c=[...i,...s.path];if(c.length===0){r.errors.push(t(s));continue}let l=r,u=0;for(;u<c.length;){let d=c[u],f=u===c.length-1;typeof d=="string"?(l.properties??(l.properties={}),Object.prototype.hasOwnProperty.call(l.properties,d)||Object.defineProperty(l.properties,d,{value:{errors:[]},enumerable:!0,writable:!0,configurable:!0}),l=l.properties[d]):(l.items??(l.items=[]),(a=l.items)[d]??(a[d]={errors:[]}),l=l.items[d]),f&&l.errors.push(t(s)),u++}}};return o(e),r}function Mp(e){let t=[],r=e.map(o=>typeof o=="object"?o.key:o);for(let o of r)typeof o=="number"?t.push(`[${o}]`):typeof o=="symbol"?t.push(`[${JSON.stringify(String(o))}]`):/[^\w$]/.test(o)?t.push(`[${JSON.stringify(o)}]`):(t.length&&t.push("."),t.push(o));return t.join("")}function es(e){let t=[],r=[...e.issues].sort((o,n)=>(o.path??[]).length-(n.path??[]).length);for(let o of r)t.push(`\u2716 ${o.message}`),o.path?.length&&t.push(`  \u2192 at ${Mp(o.path)}`);return t.join(`
-`)}function li(e,t){return{callee:t?.callee??e,Err:t?.Err}}var an=e=>{let t=(r,o,n,i)=>{let a=n?{...n,async:!1}:{async:!1},s=r._zod.run({value:o,issues:[]},a);if(s instanceof Promise)throw new xe;if(s.issues.length){let c=new(i?.Err??e)(s.issues.map(l=>ye(l,a,X())));throw ai(c,i?.callee??t),c}return s.value};return t},ui=an(ke),sn=e=>{let t=async(r,o,n,i)=>{let a=n?{...n,async:!0}:{async:!0},s=r._zod.run({value:o,issues:[]},a);if(s instanceof Promise&&(s=await s),s.issues.length){let c=new(i?.Err??e)(s.issues.map(l=>ye(l,a,X())));throw ai(c,i?.callee??t),c}return s.value};return t},di=sn(ke),cn=e=>(t,r,o)=>{let n=o?{...o,async:!1}:{async:!1},i=t._zod.run({value:r,issues:[]},n);if(i instanceof Promise)throw new xe;return i.issues.length?Fp(e,i.issues,n):{success:!0,data:i.value}},w$=cn(ke);function Fp(e,t,r){let o;return{success:!1,get error(){return o||(o=new e(t.map(n=>ye(n,r,X()))),t=void 0,r=void 0),o},set error(n){o=n,t=void 0,r=void 0}}}var ln=e=>async(t,r,o)=>{let n=o?{...o,async:!0}:{async:!0},i=t._zod.run({value:r,issues:[]},n);return i instanceof Promise&&(i=await i),i.issues.length?Fp(e,i.issues,n):{success:!0,data:i.value}},I$=ln(ke),S$=Symbol.for("zod.compile.invalid"),z$=Symbol.for("zod.compile.fallback"),or=((e,t,r)=>{let o=e._zod.bag.validator;if(o!==void 0){if(o(t)!==S$)return!0;if(o.definite===!0&&r===void 0)return!1}return P$(e,t,r)});function P$(e,t,r){let o=r?{...r,async:!1,abortEarly:!0}:{async:!1,abortEarly:!0},n=e._zod.bag.fallbackRun,i;if(n?(o[z$]=!0,i=n({value:t,issues:[]},o)):i=e._zod.run({value:t,issues:[]},o),i instanceof Promise)throw new xe;return i.issues.length===0}var ar=async(e,t,r)=>{let o=r?{...r,async:!0,abortEarly:!0}:{async:!0,abortEarly:!0},n=e._zod.run({value:t,issues:[]},o);return n instanceof Promise&&(n=await n),n.issues.length===0},pi=e=>{let t=an(e),r=(o,n,i,a)=>{let s=i?{...i,direction:"backward"}:{direction:"backward"};return t(o,n,s,li(r,a))};return r},O$=pi(ke),fi=e=>{let t=an(e),r=(o,n,i,a)=>t(o,n,i,li(r,a));return r},D$=fi(ke),mi=e=>{let t=sn(e),r=async(o,n,i,a)=>{let s=i?{...i,direction:"backward"}:{direction:"backward"};return await t(o,n,s,li(r,a))};return r},A$=mi(ke),hi=e=>{let t=sn(e),r=async(o,n,i,a)=>await t(o,n,i,li(r,a));return r},j$=hi(ke),gi=e=>(t,r,o)=>{let n=o?{...o,direction:"backward"}:{direction:"backward"};return cn(e)(t,r,n)},N$=gi(ke),vi=e=>(t,r,o)=>cn(e)(t,r,o),T$=vi(ke),$i=e=>async(t,r,o)=>{let n=o?{...o,direction:"backward"}:{direction:"backward"};return ln(e)(t,r,n)},U$=$i(ke),bi=e=>async(t,r,o)=>ln(e)(t,r,o),E$=bi(ke);var Ne={};qe(Ne,{anyString:()=>zs,base64:()=>$s,base64url:()=>bs,bigint:()=>Os,boolean:()=>Ds,browserEmail:()=>B$,cidrv4:()=>gs,cidrv6:()=>vs,creditCard:()=>_i,cuid:()=>ns,cuid2:()=>rs,currencyCode:()=>ks,date:()=>ws,datetime:()=>Ss,domain:()=>ys,duration:()=>ls,e164:()=>xs,email:()=>ds,emoji:()=>ps,extendedDuration:()=>C$,guid:()=>us,hex:()=>Us,hostname:()=>_s,html5Email:()=>R$,httpProtocol:()=>sr,iban:()=>yi,idnEmail:()=>F$,integer:()=>cr,ipv4:()=>fs,ipv6:()=>ms,ksuid:()=>as,lowercase:()=>Ns,mac:()=>hs,md5_base64:()=>q$,md5_base64url:()=>W$,md5_hex:()=>H$,nanoid:()=>ss,nanoidOfLength:()=>cs,null:()=>As,number:()=>Xe,rfc5322Email:()=>M$,sha1_base64:()=>X$,sha1_base64url:()=>Y$,sha1_hex:()=>G$,sha256_base64:()=>eb,sha256_base64url:()=>tb,sha256_hex:()=>Q$,sha384_base64:()=>rb,sha384_base64url:()=>ib,sha384_hex:()=>nb,sha512_base64:()=>ab,sha512_base64url:()=>sb,sha512_hex:()=>ob,string:()=>Ps,time:()=>Is,ulid:()=>is,undefined:()=>js,unicodeEmail:()=>Bp,uppercase:()=>Ts,uuid:()=>Ot,uuid4:()=>V$,uuid6:()=>Z$,uuid7:()=>L$,xid:()=>os});var ns=/^[cC][0-9a-z]{6,}$/,rs=/^[0-9a-z]+$/,is=/^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/,os=/^[0-9a-vA-V]{20}$/,as=/^[A-Za-z0-9]{27}$/,ss=/^[a-zA-Z0-9_-]{21}$/;function cs(e){return new RegExp(`^[a-zA-Z0-9_-]{${e}}$`)}var ls=/^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/,C$=/^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/,us=/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/,Ot=e=>e?new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${e}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`):/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/,V$=Ot(4),Z$=Ot(6),L$=Ot(7),ds=/^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/,R$=/^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/,M$=/^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/,Bp=/^[^\s@"]{1,64}@[^\s@]{1,255}$/u,F$=Bp,B$=/^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/,J$="^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$";function ps(){return new RegExp(J$,"u")}var fs=/^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/,ms=/^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/,hs=e=>{let t=je(e??":");return new RegExp(`^(?:[0-9A-F]{2}${t}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${t}){5}[0-9a-f]{2}$`)},gs=/^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/,vs=/^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/,$s=/^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/,bs=/^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/,_s=/^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/,ys=/^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/,sr=/^https?$/,xs=/^\+[1-9]\d{6,14}$/,_i=/^\d(?:[ -]?\d){11,18}$/,ks=/^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BHD|BIF|BMD|BND|BOB|BOV|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHE|CHF|CHW|CLF|CLP|CNY|COP|COU|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MXV|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|USN|UYI|UYU|UYW|UZS|VED|VES|VND|VUV|WST|XAD|XAF|XAG|XAU|XBA|XBB|XBC|XBD|XCD|XCG|XDR|XOF|XPD|XPF|XPT|XSU|XTS|XUA|XXX|YER|ZAR|ZMW|ZWG)$/,yi=/^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/,Jp="(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";function K$(e){return new RegExp(`^${e}$`)}var ws=K$(Jp);function ts(e){let t="(?:[01]\\d|2[0-3]):[0-5]\\d";return typeof e.precision=="number"?e.precision===-1?`${t}`:e.precision===0?`${t}:[0-5]\\d`:`${t}:[0-5]\\d\\.\\d{${e.precision}}`:e.seconds?`${t}:[0-5]\\d(?:\\.\\d+)?`:`${t}(?::[0-5]\\d(?:\\.\\d+)?)?`}function Is(e){return new RegExp(`^${ts(e)}$`)}function Ss(e){let t=["Z"];e.offset&&t.push("([+-](?:[01]\\d|2[0-3]):[0-5]\\d)");let r=`${ts({precision:e.precision,seconds:!0})}(?:${t.join("|")})`,o=e.local?`${r}|${ts({precision:e.precision})}`:r;return new RegExp(`^${Jp}T(?:${o})$`)}var zs=/^[\s\S]{0,}$/,Ps=e=>{let t=e?`[\\s\\S]{${e?.minimum??0},${e?.maximum??""}}`:"[\\s\\S]*";return new RegExp(`^${t}$`)},Os=/^-?\d+n?$/,cr=/^-?\d+$/,Xe=/^-?\d+(?:\.\d+)?$/,Ds=/^(?:true|false)$/i,As=/^null$/i;var js=/^undefined$/i;var Ns=/^[^A-Z]*$/,Ts=/^[^a-z]*$/,Us=/^[0-9a-fA-F]*$/;function lr(e,t){return new RegExp(`^[A-Za-z0-9+/]{${e}}${t}$`)}function ur(e){return new RegExp(`^[A-Za-z0-9_-]{${e}}$`)}var H$=/^[0-9a-fA-F]{32}$/,q$=lr(22,"=="),W$=ur(22),G$=/^[0-9a-fA-F]{40}$/,X$=lr(27,"="),Y$=ur(27),Q$=/^[0-9a-fA-F]{64}$/,eb=lr(43,"="),tb=ur(43),nb=/^[0-9a-fA-F]{96}$/,rb=lr(64,""),ib=ur(64),ob=/^[0-9a-fA-F]{128}$/,ab=lr(86,"=="),sb=ur(86);var J=h("$ZodCheck",(e,t)=>{var r;e._zod??(e._zod={}),e._zod.def=t,(r=e._zod).onattach??(r.onattach=[])}),Es=e=>{let t=e.value;return!oi(t)&&t.size!==void 0},Cs=e=>{let t=e.value;return!oi(t)&&t.length!==void 0},xi={number:"number",bigint:"bigint",object:"date"},wi=h("$ZodCheckLessThan",(e,t)=>{J.init(e,t);let r=xi[typeof t.value];e._zod.check=o=>{(t.inclusive?o.value<=t.value:o.value<t.value)||o.issues.push({origin:xi[typeof o.value]??r,code:"too_big",maximum:typeof t.value=="object"?t.value.getTime():t.value,input:o.value,inclusive:t.inclusive,inst:e,continue:!t.abort})}}),Ii=h("$ZodCheckGreaterThan",(e,t)=>{J.init(e,t);let r=xi[typeof t.value];e._zod.check=o=>{(t.inclusive?o.value>=t.value:o.value>t.value)||o.issues.push({origin:xi[typeof o.value]??r,code:"too_small",minimum:typeof t.value=="object"?t.value.getTime():t.value,input:o.value,inclusive:t.inclusive,inst:e,continue:!t.abort})}}),Vs=h("$ZodCheckMultipleOf",(e,t)=>{J.init(e,t),e._zod.check=r=>{if(typeof r.value!=typeof t.value)throw new Error("Cannot mix number and bigint in multiple_of check.");(typeof r.value=="bigint"?t.value!==BigInt(0)&&r.value%t.value===BigInt(0):qn(r.value,t.value)===0)||r.issues.push({origin:typeof r.value,code:"not_multiple_of",divisor:t.value,input:r.value,inst:e,continue:!t.abort})}}),Zs=h("$ZodCheckNumberFormat",(e,t)=>{J.init(e,t),t.format=t.format||"float64";let r=t.format?.includes("int"),o=r?"int":"number",[n,i]=Xn[t.format];e._zod.check=a=>{let s=a.value;if(r){if(!Number.isInteger(s)){a.issues.push({expected:o,format:t.format,code:"invalid_type",continue:!1,input:s,inst:e});return}if(!Number.isSafeInteger(s)){s>0?a.issues.push({input:s,code:"too_big",maximum:Number.MAX_SAFE_INTEGER,note:"Integers must be within the safe integer range.",inst:e,origin:o,inclusive:!0,continue:!t.abort}):a.issues.push({input:s,code:"too_small",minimum:Number.MIN_SAFE_INTEGER,note:"Integers must be within the safe integer range.",inst:e,origin:o,inclusive:!0,continue:!t.abort});return}}s<n&&a.issues.push({origin:"number",input:s,code:"too_small",minimum:n,inclusive:!0,inst:e,continue:!t.abort}),s>i&&a.issues.push({origin:"number",input:s,code:"too_big",maximum:i,inclusive:!0,inst:e,continue:!t.abort})}}),Ls=h("$ZodCheckBigIntFormat",(e,t)=>{J.init(e,t);let[r,o]=Yn[t.format];e._zod.check=n=>{let i=n.value;i<r&&n.issues.push({origin:"bigint",input:i,code:"too_small",minimum:r,inclusive:!0,inst:e,continue:!t.abort}),i>o&&n.issues.push({origin:"bigint",input:i,code:"too_big",maximum:o,inclusive:!0,inst:e,continue:!t.abort})}}),Rs=h("$ZodCheckMaxSize",(e,t)=>{var r;J.init(e,t),(r=e._zod.def).when??(r.when=Es),e._zod.check=o=>{let n=o.value;n.size<=t.maximum||o.issues.push({origin:er(n),code:"too_big",maximum:t.maximum,inclusive:!0,input:n,inst:e,continue:!t.abort})}}),Ms=h("$ZodCheckMinSize",(e,t)=>{var r;J.init(e,t),(r=e._zod.def).when??(r.when=Es),e._zod.check=o=>{let n=o.value;n.size>=t.minimum||o.issues.push({origin:er(n),code:"too_small",minimum:t.minimum,inclusive:!0,input:n,inst:e,continue:!t.abort})}}),Fs=h("$ZodCheckSizeEquals",(e,t)=>{var r;J.init(e,t),(r=e._zod.def).when??(r.when=Es),e._zod.check=o=>{let n=o.value,i=n.size;if(i===t.size)return;let a=i>t.size;o.issues.push({origin:er(n),...a?{code:"too_big",maximum:t.size}:{code:"too_small",minimum:t.size},inclusive:!0,exact:!0,input:o.value,inst:e,continue:!t.abort})}}),Bs=h("$ZodCheckMaxLength",(e,t)=>{var r;J.init(e,t),(r=e._zod.def).when??(r.when=Cs),e._zod.check=o=>{let n=o.value,i=n.length;if((typeof n=="string"&&i>t.maximum?Pt(n):i)<=t.maximum)return;let s=tr(n);o.issues.push({origin:s,code:"too_big",maximum:t.maximum,inclusive:!0,input:n,inst:e,continue:!t.abort})}}),Js=h("$ZodCheckMinLength",(e,t)=>{var r;J.init(e,t),(r=e._zod.def).when??(r.when=Cs),e._zod.check=o=>{let n=o.value,i=n.length;if((typeof n=="string"&&i>=t.minimum&&i<t.minimum*2?Pt(n):i)>=t.minimum)return;let s=tr(n);o.issues.push({origin:s,code:"too_small",minimum:t.minimum,inclusive:!0,input:n,inst:e,continue:!t.abort})}}),Ks=h("$ZodCheckLengthEquals",(e,t)=>{var r;J.init(e,t),(r=e._zod.def).when??(r.when=Cs),e._zod.check=o=>{let n=o.value,i=n.length,a=typeof n=="string"&&i>=t.length&&i<=t.length*2?Pt(n):i;if(a===t.length)return;let s=tr(n),c=a>t.length;o.issues.push({origin:s,...c?{code:"too_big",maximum:t.length}:{code:"too_small",minimum:t.length},inclusive:!0,exact:!0,input:o.value,inst:e,continue:!t.abort})}}),un=h("$ZodCheckStringFormat",(e,t)=>{var r,o;J.init(e,t),t.pattern?(r=e._zod).check??(r.check=n=>{t.pattern.lastIndex=0,!t.pattern.test(n.value)&&n.issues.push({origin:"string",code:"invalid_format",format:t.format,input:n.value,...t.pattern?{pattern:t.pattern.toString()}:{},inst:e,continue:!t.abort})}):(o=e._zod).check??(o.check=()=>{})}),Hs=h("$ZodCheckRegex",(e,t)=>{un.init(e,t),e._zod.check=r=>{t.pattern.lastIndex=0,!t.pattern.test(r.value)&&r.issues.push({origin:"string",code:"invalid_format",format:"regex",input:r.value,pattern:t.pattern.toString(),inst:e,continue:!t.abort})}}),qs=h("$ZodCheckLowerCase",(e,t)=>{t.pattern??(t.pattern=Ns),un.init(e,t)}),Ws=h("$ZodCheckUpperCase",(e,t)=>{t.pattern??(t.pattern=Ts),un.init(e,t)}),Gs=h("$ZodCheckIncludes",(e,t)=>{J.init(e,t);let r=je(t.includes),o=new RegExp(typeof t.position=="number"?`^.{${t.position},}${r}`:r);t.pattern=o,e._zod.check=n=>{n.value.includes(t.includes,t.position)||n.issues.push({origin:"string",code:"invalid_format",format:"includes",includes:t.includes,input:n.value,inst:e,continue:!t.abort})}}),Xs=h("$ZodCheckStartsWith",(e,t)=>{J.init(e,t);let r=new RegExp(`^${je(t.prefix)}.*`);t.pattern??(t.pattern=r),e._zod.check=o=>{o.value.startsWith(t.prefix)||o.issues.push({origin:"string",code:"invalid_format",format:"starts_with",prefix:t.prefix,input:o.value,inst:e,continue:!t.abort})}}),Ys=h("$ZodCheckEndsWith",(e,t)=>{J.init(e,t);let r=new RegExp(`.*${je(t.suffix)}$`);t.pattern??(t.pattern=r),e._zod.check=o=>{o.value.endsWith(t.suffix)||o.issues.push({origin:"string",code:"invalid_format",format:"ends_with",suffix:t.suffix,input:o.value,inst:e,continue:!t.abort})}});function ki(e,t,r){e.issues.length&&t.issues.push(..._e(r,e.issues))}var Qs=h("$ZodCheckProperty",(e,t)=>{J.init(e,t),e._zod.check=r=>{let o=t.schema._zod.run({value:r.value[t.property],issues:[]},{});if(o instanceof Promise)return o.then(n=>ki(n,r,t.property));ki(o,r,t.property)}}),ec=h("$ZodCheckProperties",(e,t)=>{J.init(e,t),nr(e,Symbol.iterator,function*(){yield e});let r;e._zod.check=o=>{if(o.value==null){o.issues.push({expected:"object",code:"invalid_type",input:o.value,inst:e});return}r??(r=Reflect.ownKeys(t.shape).map(a=>[a,t.shape[a]]));let n=o.value,i;for(let[a,s]of r){let c=s._zod.run({value:n[a],issues:[]},{});c instanceof Promise?(i??(i=[]),i.push(c.then(l=>ki(l,o,a)))):ki(c,o,a)}if(i)return Promise.all(i).then(()=>{})}}),tc=h("$ZodCheckMimeType",(e,t)=>{J.init(e,t);let r=new Set(t.mime);e._zod.check=o=>{r.has(o.value.type)||o.issues.push({code:"invalid_value",values:t.mime,input:o.value.type,inst:e,continue:!t.abort})}}),nc=h("$ZodCheckOverwrite",(e,t)=>{J.init(e,t),e._zod.check=r=>{r.value=t.tx(r.value)}});var Dt=class{constructor(t=[],r={}){this.content=[],this.indent=0,this.args=t,this.closed=r}indented(t){this.indent+=1;try{t(this)}finally{this.indent-=1}}write(t){if(typeof t=="function"){t(this,{execution:"sync"}),t(this,{execution:"async"});return}let o=t.split(`
-`).filter(a=>a),n=Math.min(...o.map(a=>a.length-a.trimStart().length)),i=o.map(a=>a.slice(n)).map(a=>" ".repeat(this.indent*2)+a);for(let a of i)this.content.push(a)}compile(){let t=Function,r=this?.content??[""];return new t(...Object.keys(this.closed),`return function (${this.args.join(", ")}) {
-${r.join(`
-`)}
-};`)(...Object.values(this.closed))}};var rc={major:4,minor:6,patch:7};var j=h("$ZodType",(e,t)=>{var r;e??(e={}),e._zod.def=t,e._zod.bag=e._zod.bag||{},e._zod.version=rc;let o=e._zod.def.checks,n=e._zod.traits.has("$ZodCheck")?[e,...o??[]]:o?.length?[...o]:[];for(let i of n)for(let a of i._zod.onattach)a(e);if(n.length===0)(r=e._zod).deferred??(r.deferred=[]),e._zod.deferred?.push(()=>{e._zod.run=e._zod.parse});else{let i=(s,c,l)=>{if(s.memo)return s;let u=me(s),d;for(let f of c){if(f._zod.def.when){if(Ba(s)||!f._zod.def.when(s))continue}else if(u)continue;let p=s.issues.length,v=f._zod.check(s);if(v instanceof Promise&&l?.async===!1)throw new xe;if(d||v instanceof Promise)d=(d??Promise.resolve()).then(async()=>{await v,s.issues.length!==p&&(Qn(s.issues,p,e),u||(u=me(s,p)))});else{if(s.issues.length===p)continue;Qn(s.issues,p,e),u||(u=me(s,p))}}return d?d.then(()=>s):s},a=(s,c,l)=>{if(me(s))return s.aborted=!0,s;let u=i(c,n,l);if(u instanceof Promise){if(l.async===!1)throw new xe;return u.then(d=>e._zod.parse(d,l))}return e._zod.parse(u,l)};e._zod.run=(s,c)=>{if(c.skipChecks)return e._zod.parse(s,c);if(c.direction==="backward"){let u=e._zod.parse({value:s.value,issues:[]},{...c,skipChecks:!0});return u instanceof Promise?u.then(d=>a(d,s,c)):a(u,s,c)}let l=e._zod.parse(s,c);if(l instanceof Promise){if(c.async===!1)throw new xe;return l.then(u=>i(u,n,c))}return i(l,n,c)}}},{get"~standard"(){return nr(this,"~standard",Di(this))},set"~standard"(e){at(this,"~standard",e)}}),lf=(e,t)=>e.issues.length?{issues:e.issues.map(r=>ye(r,t,X()))}:{value:e.value};async function cb(e,t){let r={async:!0};return lf(await e._zod.run({value:t,issues:[]},r),r)}function Di(e){return{validate:t=>{let r={async:!1};try{let o=e._zod.run({value:t,issues:[]},r);if(!(o instanceof Promise))return lf(o,r)}catch{}return cb(e,t)},vendor:"zod",version:1}}var At=h("$ZodString",(e,t)=>{j.init(e,t),e._zod.pattern=t.pattern??zs,e._zod.parse=(r,o)=>{if(t.coerce)try{r.value=String(r.value)}catch{}return typeof r.value=="string"||r.issues.push({expected:"string",code:"invalid_type",input:r.value,inst:e}),r}}),M=h("$ZodStringFormat",(e,t)=>{un.init(e,t),At.init(e,t)}),oc=h("$ZodGUID",(e,t)=>{t.pattern??(t.pattern=us),M.init(e,t)}),ac=h("$ZodUUID",(e,t)=>{if(t.version){let o={v1:1,v2:2,v3:3,v4:4,v5:5,v6:6,v7:7,v8:8}[t.version];if(o===void 0)throw new Error(`Invalid UUID version: "${t.version}"`);t.pattern??(t.pattern=Ot(o))}else t.pattern??(t.pattern=Ot());M.init(e,t)}),sc=h("$ZodEmail",(e,t)=>{t.pattern??(t.pattern=ds),M.init(e,t)}),cc=1,dr=2;function lc(e){try{return typeof URL<"u"&&typeof URL.canParse=="function"?URL.canParse(e):(new URL(e),!0)}catch{return!1}}function Ai(e,t){return!("normalize"in t)&&!("hostname"in t)&&!("protocol"in t)?lc(e)||dr:uf(e,t)}function uf(e,t){if(!t.normalize&&t.protocol?.source===sr.source&&!/^https?:\/\//i.test(e))return cc;try{if(typeof URL<"u"){let r=URL;if(typeof r.parse=="function")return r.parse(e)??dr}return new URL(e)}catch{return dr}}var lb=/[\t\n\r]/g;function pr(e){return e.replace(lb,"")}function ji(e,t){return t.lastIndex=0,t.test(e.hostname)}function Ni(e,t){return t.lastIndex=0,t.test(e.protocol.endsWith(":")?e.protocol.slice(0,-1):e.protocol)}var uc=h("$ZodURL",(e,t)=>{M.init(e,t),e._zod.check=r=>{try{let o=r.value.trim(),n=Ai(o,t);if(n===cc){r.issues.push({code:"invalid_format",format:"url",note:"Invalid URL format",input:r.value,inst:e,continue:!t.abort});return}if(n===dr){r.issues.push({code:"invalid_format",format:"url",input:r.value,inst:e,continue:!t.abort});return}if(n===!0){r.value=pr(o);return}t.hostname&&!ji(n,t.hostname)&&r.issues.push({code:"invalid_format",format:"url",note:"Invalid hostname",pattern:t.hostname.source,input:r.value,inst:e,continue:!t.abort}),t.protocol&&!Ni(n,t.protocol)&&r.issues.push({code:"invalid_format",format:"url",note:"Invalid protocol",pattern:t.protocol.source,input:r.value,inst:e,continue:!t.abort}),r.value=t.normalize?n.href:pr(o);return}catch{r.issues.push({code:"invalid_format",format:"url",input:r.value,inst:e,continue:!t.abort})}}}),dc=h("$ZodEmoji",(e,t)=>{t.pattern??(t.pattern=ps()),M.init(e,t)}),pc=h("$ZodNanoID",(e,t)=>{if(t.length!==void 0&&(!Number.isInteger(t.length)||t.length<1))throw new Error(`Invalid nanoid length: ${t.length}`);t.pattern??(t.pattern=t.length===void 0?ss:cs(t.length)),M.init(e,t)}),fc=h("$ZodCUID",(e,t)=>{t.pattern??(t.pattern=ns),M.init(e,t)}),mc=h("$ZodCUID2",(e,t)=>{t.pattern??(t.pattern=rs),M.init(e,t)}),hc=h("$ZodULID",(e,t)=>{t.pattern??(t.pattern=is),M.init(e,t)}),gc=h("$ZodXID",(e,t)=>{t.pattern??(t.pattern=os),M.init(e,t)}),vc=h("$ZodKSUID",(e,t)=>{t.pattern??(t.pattern=as),M.init(e,t)}),$c=h("$ZodISODateTime",(e,t)=>{t.pattern??(t.pattern=Ss(t)),M.init(e,t)}),bc=h("$ZodISODate",(e,t)=>{t.pattern??(t.pattern=ws),M.init(e,t)}),_c=h("$ZodISOTime",(e,t)=>{t.pattern??(t.pattern=Is(t)),M.init(e,t)}),yc=h("$ZodISODuration",(e,t)=>{t.pattern??(t.pattern=ls),M.init(e,t)}),xc=h("$ZodIPv4",(e,t)=>{t.pattern??(t.pattern=fs),M.init(e,t)}),ub=/^[0-9a-fA-F:.]+$/;function fr(e){return ub.test(e)?lc(`http://[${e}]`):!1}var kc=h("$ZodIPv6",(e,t)=>{t.pattern??(t.pattern=ms),M.init(e,t),e._zod.check=r=>{fr(r.value)||r.issues.push({code:"invalid_format",format:"ipv6",input:r.value,inst:e,continue:!t.abort})}}),wc=h("$ZodMAC",(e,t)=>{t.pattern??(t.pattern=hs(t.delimiter)),M.init(e,t)}),Ic=h("$ZodCIDRv4",(e,t)=>{t.pattern??(t.pattern=gs),M.init(e,t)});function Ti(e){let t=e.split("/");if(t.length!==2)return!1;let[r,o]=t;if(!o)return!1;let n=Number(o);return`${n}`!==o||n<0||n>128?!1:fr(r)}var Sc=h("$ZodCIDRv6",(e,t)=>{t.pattern??(t.pattern=vs),M.init(e,t),e._zod.check=r=>{Ti(r.value)||r.issues.push({code:"invalid_format",format:"cidrv6",input:r.value,inst:e,continue:!t.abort})}});function mr(e){if(e==="")return!0;if(/\s/.test(e)||e.length%4!==0)return!1;try{return atob(e),!0}catch{return!1}}var Ui=/^[0-9a-zA-Z+/]*={0,2}$/,zc=h("$ZodBase64",(e,t)=>{t.pattern??(t.pattern=Ui),M.init(e,t),e._zod.check=r=>{mr(r.value)||r.issues.push({code:"invalid_format",format:"base64",input:r.value,inst:e,continue:!t.abort})}}),hr=/^[A-Za-z0-9_-]*$/;function Ei(e){if(!hr.test(e))return!1;let t=e.replace(/[-_]/g,o=>o==="-"?"+":"/"),r=t.padEnd(Math.ceil(t.length/4)*4,"=");return mr(r)}var Pc=h("$ZodBase64URL",(e,t)=>{t.pattern??(t.pattern=hr),M.init(e,t),e._zod.check=r=>{Ei(r.value)||r.issues.push({code:"invalid_format",format:"base64url",input:r.value,inst:e,continue:!t.abort})}}),Oc=h("$ZodE164",(e,t)=>{t.pattern??(t.pattern=xs),M.init(e,t)}),db=/[- ]/g;function pb(e){let t=e.length,r=1,o=0;for(;t;){let n=e.charCodeAt(--t)-48;r^=1,o+=r?[0,2,4,6,8,1,3,5,7,9][n]:n}return o%10===0}function Ci(e){return _i.test(e)?pb(e.replace(db,"")):!1}var Dc=h("$ZodCreditCard",(e,t)=>{t.pattern??(t.pattern=_i),M.init(e,t),e._zod.check=r=>{Ci(r.value)||r.issues.push({code:"invalid_format",format:"credit_card",input:r.value,inst:e,continue:!t.abort})}});function fb(e){let t=0,r=e.length;for(let o=4;o<r;o++){let n=e.charCodeAt(o);t=(n>=65?t*100+(n-55):t*10+(n-48))%97}for(let o=0;o<4;o++){let n=e.charCodeAt(o);t=(n>=65?t*100+(n-55):t*10+(n-48))%97}return t===1}function Vi(e){return yi.test(e)?fb(e):!1}var Ac=h("$ZodIBAN",(e,t)=>{t.pattern??(t.pattern=yi),M.init(e,t),e._zod.check=r=>{Vi(r.value)||r.issues.push({code:"invalid_format",format:"iban",input:r.value,inst:e,continue:!t.abort})}});function Zi(e,t=null){try{let r=e.split(".");if(r.length!==3)return!1;let[o]=r;if(!o)return!1;let n=JSON.parse(atob(o));return!("typ"in n&&n?.typ!=="JWT"||!n.alg||t&&(!("alg"in n)||n.alg!==t))}catch{return!1}}var jc=h("$ZodJWT",(e,t)=>{M.init(e,t),e._zod.check=r=>{Zi(r.value,t.alg)||r.issues.push({code:"invalid_format",format:"jwt",input:r.value,inst:e,continue:!t.abort})}}),Nc=h("$ZodCustomStringFormat",(e,t)=>{M.init(e,t),e._zod.check=r=>{t.fn(r.value)||r.issues.push({code:"invalid_format",format:t.format,input:r.value,inst:e,continue:!t.abort})}}),Li=h("$ZodNumber",(e,t)=>{j.init(e,t),e._zod.pattern=Xe,e._zod.parse=(r,o)=>{if(t.coerce)try{r.value=Number(r.value)}catch{}let n=r.value;if(typeof n=="number"&&!Number.isNaN(n)&&Number.isFinite(n))return r;let i=typeof n=="number"?Number.isNaN(n)?"NaN":Number.isFinite(n)?void 0:String(n):void 0;return r.issues.push({expected:"number",code:"invalid_type",input:n,inst:e,...i?{received:i}:{}}),r}}),Tc=h("$ZodNumberFormat",(e,t)=>{Zs.init(e,t),Li.init(e,t)}),gr=h("$ZodBoolean",(e,t)=>{j.init(e,t),e._zod.pattern=Ds,e._zod.parse=(r,o)=>{if(t.coerce)try{r.value=!!r.value}catch{}let n=r.value;return typeof n=="boolean"||r.issues.push({expected:"boolean",code:"invalid_type",input:n,inst:e}),r}}),Ri=h("$ZodBigInt",(e,t)=>{j.init(e,t),e._zod.pattern=Os,e._zod.parse=(r,o)=>{if(t.coerce)try{r.value=BigInt(r.value)}catch{}return typeof r.value=="bigint"||r.issues.push({expected:"bigint",code:"invalid_type",input:r.value,inst:e}),r}}),Uc=h("$ZodBigIntFormat",(e,t)=>{Ls.init(e,t),Ri.init(e,t)}),Ec=h("$ZodSymbol",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>{let n=r.value;return typeof n=="symbol"||r.issues.push({expected:"symbol",code:"invalid_type",input:n,inst:e}),r}}),Cc=h("$ZodUndefined",(e,t)=>{j.init(e,t),e._zod.pattern=js,e._zod.values=new Set([void 0]),e._zod.parse=(r,o)=>{let n=r.value;return typeof n>"u"||r.issues.push({expected:"undefined",code:"invalid_type",input:n,inst:e}),r}}),Vc=h("$ZodNull",(e,t)=>{j.init(e,t),e._zod.pattern=As,e._zod.values=new Set([null]),e._zod.parse=(r,o)=>{let n=r.value;return n===null||r.issues.push({expected:"null",code:"invalid_type",input:n,inst:e}),r}}),Zc=h("$ZodAny",(e,t)=>{j.init(e,t),e._zod.parse=r=>r}),Lc=h("$ZodUnknown",(e,t)=>{j.init(e,t),e._zod.parse=r=>r}),Rc=h("$ZodNever",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>(r.issues.push({expected:"never",code:"invalid_type",input:r.value,inst:e}),r)}),Mc=h("$ZodVoid",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>{let n=r.value;return typeof n>"u"||r.issues.push({expected:"void",code:"invalid_type",input:n,inst:e}),r}}),Fc=h("$ZodDate",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>{if(t.coerce)try{r.value=new Date(r.value)}catch{}let n=r.value,i=n instanceof Date;return i&&!Number.isNaN(n.getTime())||r.issues.push({expected:"date",code:"invalid_type",input:n,...i?{received:"Invalid Date"}:{},inst:e}),r}});function Bc(e,t){let r=rn(e._zod.def.checks);if(!r.length)return;let o=Math.min(...r.map(i=>i[0])),n=e._zod.parse;e._zod.parse=(i,a)=>{let s=t(i.value);if(s>o&&!a?.skipChecks&&a?.direction!=="backward"){for(let[c,l]of rn(e._zod.def.checks))if(s>c&&l._zod.def.when(i)){let u=i.issues.length;return l._zod.check(i),i.issues[u].continue=!1,Qn(i.issues,u,e),i}}return n(i,a)}}var mb=e=>Array.isArray(e)?e.length:-1,hb=e=>e instanceof Map?e.size:-1,gb=e=>e instanceof Set?e.size:-1;function Hp(e,t,r){e.issues.length&&t.issues.push(..._e(r,e.issues)),t.value[r]=e.value}var Jc=h("$ZodArray",(e,t)=>{j.init(e,t);let r=oe.memoizer;r?.attach(e),e._zod.parse=(o,n)=>{let i=o.value;if(!Array.isArray(i))return o.issues.push({expected:"array",code:"invalid_type",input:i,inst:e}),o;o.value=r?r.alloc(e,o,Array(i.length),n):Array(i.length);let a=[],s=n?.abortEarly;for(let c=0;c<i.length;c++){let l=i[c],u=t.element._zod.run({value:l,issues:[]},n);if(u instanceof Promise)a.push(u.then(d=>Hp(d,o,c)));else if(Hp(u,o,c),s&&u.issues.length!==0&&me(u))break}return a.length?Promise.all(a).then(()=>o):o},Bc(e,mb)});function Oi(e,t,r,o,n,i){let a=r in o,s=i==="optional";if(!(!a&&s&&n==="optional")){if(e.issues.length){if(n!==void 0&&s&&!a)return;t.issues.push(..._e(r,e.issues))}if(!a&&n===void 0){e.issues.length||t.issues.push({code:"invalid_type",expected:"nonoptional",input:void 0,path:[r]});return}e.value===void 0?(a||n==="defaulted"&&!s)&&(t.value[r]=void 0):t.value[r]=e.value}}var vb=[];function df(e){let t=Object.keys(e.shape),r=Object.getOwnPropertySymbols(e.shape),o=r.length?r:vb,n=o.length?[...t,...o]:t;for(let a of n)if(!e.shape?.[a]?._zod?.traits?.has("$ZodType"))throw new Error(`Invalid element at key "${String(a)}": expected a Zod schema`);let i=Fa(e.shape);return{...e,allKeys:n,symbolKeys:o,keySet:new Set(t),numKeys:t.length,optionalKeys:new Set(i)}}function pf(e,t,r,o,n,i,a){let s=[],c=n.keySet,l=n.catchall._zod,u=l.def.type,d=l.optin,f=l.optout,p=0;for(let v in t){if(a&&r.issues.length!==p){if(me(r,p))break;p=r.issues.length}if(c.has(v))continue;if(v==="__proto__"){u==="never"&&s.push(v);continue}if(u==="never"){s.push(v);continue}let y=l.run({value:t[v],issues:[]},o);y instanceof Promise?e.push(y.then(w=>Oi(w,r,v,t,d,f))):Oi(y,r,v,t,d,f)}return s.length&&r.issues.push({code:"unrecognized_keys",keys:s,input:t,inst:i,continue:!0}),e.length?Promise.all(e).then(()=>r):r}var ff=h("$ZodObject",(e,t)=>{j.init(e,t);let r=Object.getOwnPropertyDescriptor(t,"shape"),o=r?.get?r.get.raw:t.shape??{};if(o){let l=()=>{let u={...o};return Object.defineProperty(t,"shape",{value:u}),l.raw=u,u};l.raw=o,Object.defineProperty(t,"shape",{get:l})}let n=tn(()=>df(t));E(e,"propValues",l=>{let u=l.def.shape,d={};for(let f in u){let p=u[f]._zod;if(p.values){Object.prototype.hasOwnProperty.call(d,f)||se(d,f,new Set);for(let v of p.values)d[f].add(v);p.optin!==void 0&&d[f].add(void 0)}}return d});let i=zt,a=t.catchall,s,c=oe.memoizer;c?.attach(e),e._zod.parse=(l,u)=>{s??(s=n.value);let d=l.value;if(!i(d))return l.issues.push({expected:"object",code:"invalid_type",input:d,inst:e}),l;l.value=c?c.alloc(e,l,{},u):{};let f=[],p=s.shape,v=u?.abortEarly,y=l.issues.length;for(let w of s.allKeys){if(v&&l.issues.length!==y){if(me(l,y))break;y=l.issues.length}if(w==="__proto__")continue;let O=p[w],z=O._zod.optin,N=O._zod.optout,L=O._zod.run({value:d[w],issues:[]},u);L instanceof Promise?f.push(L.then(K=>Oi(K,l,w,d,z,N))):Oi(L,l,w,d,z,N)}return a?pf(f,d,l,u,n.value,e,v===!0):f.length?Promise.all(f).then(()=>l):l}}),Kc=h("$ZodObjectJIT",(e,t)=>{ff.init(e,t);let r=e._zod.parse,o=tn(()=>df(t)),n=oe.memoizer,i=p=>{let v=o.value,y=v.symbolKeys,w=new Dt(["payload","ctx"],{shape:p,inst:e,memo:n,syms:y}),O=K=>`shape[${K}]._zod.run({ value: input[${K}], issues: [] }, ctx)`,z=(K,Z)=>`
-          let ${K}_ab = false;
-          for (let i = 0; i < ${K}.issues.length; i++) {
-            const iss = ${K}.issues[i];
-            iss.path = iss.path ? [${Z}, ...iss.path] : [${Z}];
-            payload.issues.push(iss);
-            if (iss.continue !== true) ${K}_ab = true;
+"use strict";
+(() => {
+  var __defProp = Object.defineProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
+  };
+
+  // node_modules/zod/v4/core/util.js
+  var util_exports = {};
+  __export(util_exports, {
+    BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
+    CONSTANT_CATCH: () => CONSTANT_CATCH,
+    Class: () => Class,
+    NUMBER_FORMAT_RANGES: () => NUMBER_FORMAT_RANGES,
+    aborted: () => aborted,
+    allowsEval: () => allowsEval,
+    assert: () => assert,
+    assertEqual: () => assertEqual,
+    assertIs: () => assertIs,
+    assertNever: () => assertNever,
+    assertNotEqual: () => assertNotEqual,
+    assignProp: () => assignProp,
+    attachSchema: () => attachSchema,
+    base64ToUint8Array: () => base64ToUint8Array,
+    base64urlToUint8Array: () => base64urlToUint8Array,
+    cached: () => cached,
+    captureStackTrace: () => captureStackTrace,
+    cleanEnum: () => cleanEnum,
+    cleanRegex: () => cleanRegex,
+    clone: () => clone,
+    cloneDef: () => cloneDef,
+    codePointLength: () => codePointLength,
+    constantCatch: () => constantCatch,
+    createTransparentProxy: () => createTransparentProxy,
+    defineLazy: () => defineLazy,
+    defineLazyInternal: () => defineLazyInternal,
+    derived: () => derived,
+    esc: () => esc,
+    escapeRegex: () => escapeRegex,
+    explicitlyAborted: () => explicitlyAborted,
+    extend: () => extend,
+    finalizeIssue: () => finalizeIssue,
+    floatSafeRemainder: () => floatSafeRemainder,
+    getElementAtPath: () => getElementAtPath,
+    getEnumValues: () => getEnumValues,
+    getLengthableOrigin: () => getLengthableOrigin,
+    getParsedType: () => getParsedType,
+    getSizableOrigin: () => getSizableOrigin,
+    hexToUint8Array: () => hexToUint8Array,
+    hide: () => hide,
+    installLazyProp: () => installLazyProp,
+    isObject: () => isObject,
+    isPlainObject: () => isPlainObject,
+    issue: () => issue,
+    joinValues: () => joinValues,
+    jsonStringifyReplacer: () => jsonStringifyReplacer,
+    members: () => members,
+    merge: () => merge,
+    mergeDefs: () => mergeDefs,
+    normalizeParams: () => normalizeParams,
+    nullish: () => nullish,
+    numKeys: () => numKeys,
+    objectClone: () => objectClone,
+    omit: () => omit,
+    optionalKeys: () => optionalKeys,
+    own: () => own,
+    parsedType: () => parsedType,
+    partial: () => partial,
+    pick: () => pick,
+    prefixIssues: () => prefixIssues,
+    primitiveTypes: () => primitiveTypes,
+    promiseAllObject: () => promiseAllObject,
+    propertyKeyTypes: () => propertyKeyTypes,
+    randomString: () => randomString,
+    rawShape: () => rawShape,
+    required: () => required,
+    safeExtend: () => safeExtend,
+    shallowClone: () => shallowClone,
+    sizeCaps: () => sizeCaps,
+    slugify: () => slugify,
+    stringifyPrimitive: () => stringifyPrimitive,
+    toZod: () => toZod,
+    uint8ArrayToBase64: () => uint8ArrayToBase64,
+    uint8ArrayToBase64url: () => uint8ArrayToBase64url,
+    uint8ArrayToHex: () => uint8ArrayToHex,
+    unwrapMessage: () => unwrapMessage
+  });
+  function assertEqual(val) {
+    return val;
+  }
+  function assertNotEqual(val) {
+    return val;
+  }
+  function toZod() {
+    return (schema) => schema;
+  }
+  function assertIs(_arg) {
+  }
+  function assertNever(_x) {
+    throw new Error("Unexpected value in exhaustive check");
+  }
+  function assert(_2) {
+  }
+  function getEnumValues(entries) {
+    const numericValues = Object.values(entries).filter((v3) => typeof v3 === "number");
+    const values = Object.entries(entries).filter(([k2, _2]) => numericValues.indexOf(+k2) === -1).map(([_2, v3]) => v3);
+    return values;
+  }
+  function joinValues(array2, separator = "|") {
+    return array2.map((val) => stringifyPrimitive(val)).join(separator);
+  }
+  function jsonStringifyReplacer(_2, value) {
+    if (typeof value === "bigint")
+      return value.toString();
+    return value;
+  }
+  var Cached = class {
+    constructor(getter) {
+      this._getter = getter;
+      this._value = void 0;
+    }
+    get value() {
+      const getter = this._getter;
+      if (getter !== void 0) {
+        this._value = getter();
+        this._getter = void 0;
+      }
+      return this._value;
+    }
+  };
+  function cached(getter) {
+    return new Cached(getter);
+  }
+  function nullish(input) {
+    return input === null || input === void 0;
+  }
+  function cleanRegex(source) {
+    const start = source.startsWith("^") ? 1 : 0;
+    const end = source.endsWith("$") ? source.length - 1 : source.length;
+    return source.slice(start, end);
+  }
+  function floatSafeRemainder(val, step) {
+    const ratio = val / step;
+    const roundedRatio = Math.round(ratio);
+    const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+    if (Math.abs(ratio - roundedRatio) < tolerance)
+      return 0;
+    return ratio - roundedRatio;
+  }
+  var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
+  function defineLazy(object2, key, getter) {
+    let value = void 0;
+    Object.defineProperty(object2, key, {
+      get() {
+        if (value === EVALUATING) {
+          return void 0;
+        }
+        if (value === void 0) {
+          value = EVALUATING;
+          value = getter();
+        }
+        return value;
+      },
+      set(v3) {
+        Object.defineProperty(object2, key, {
+          value: v3
+          // configurable: true,
+        });
+      },
+      configurable: true
+    });
+  }
+  function objectClone(obj) {
+    return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+  }
+  function assignProp(target, prop, value) {
+    Object.defineProperty(target, prop, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true
+    });
+  }
+  function rawShape(def) {
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    return desc?.get ? desc.get.raw : desc?.value;
+  }
+  function sourceShape(schema) {
+    return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+  }
+  function deferProp(target, key, getter) {
+    Object.defineProperty(target, key, {
+      get() {
+        const value = getter();
+        assignProp(this, key, value);
+        return value;
+      },
+      enumerable: true,
+      configurable: true
+    });
+  }
+  function putProp(target, key, value) {
+    if (key in target)
+      assignProp(target, key, value);
+    else
+      target[key] = value;
+  }
+  function mirrorShape(target, source, keys, wrap) {
+    const raw = sourceShape(source);
+    for (const key of keys) {
+      const desc = Object.getOwnPropertyDescriptor(raw, key);
+      if (!desc.enumerable)
+        continue;
+      if (desc.get) {
+        deferProp(target, key, () => {
+          const value = source._zod.def.shape[key];
+          return wrap ? wrap(value, key) : value;
+        });
+      } else
+        putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+    }
+  }
+  function mirrorProps(target, source) {
+    for (const key of Reflect.ownKeys(source)) {
+      const desc = Object.getOwnPropertyDescriptor(source, key);
+      if (!desc.enumerable)
+        continue;
+      if (desc.get)
+        deferProp(target, key, () => source[key]);
+      else
+        putProp(target, key, desc.value);
+    }
+  }
+  function mergeDefs(...defs) {
+    const mergedDescriptors = {};
+    for (const def of defs) {
+      const descriptors = Object.getOwnPropertyDescriptors(def);
+      Object.assign(mergedDescriptors, descriptors);
+    }
+    return Object.defineProperties({}, mergedDescriptors);
+  }
+  function cloneDef(schema) {
+    return mergeDefs(schema._zod.def);
+  }
+  function getElementAtPath(obj, path) {
+    if (!path)
+      return obj;
+    return path.reduce((acc, key) => acc?.[key], obj);
+  }
+  function promiseAllObject(promisesObj) {
+    const keys = Object.keys(promisesObj);
+    const promises = keys.map((key) => promisesObj[key]);
+    return Promise.all(promises).then((results) => {
+      const resolvedObj = {};
+      for (let i7 = 0; i7 < keys.length; i7++) {
+        resolvedObj[keys[i7]] = results[i7];
+      }
+      return resolvedObj;
+    });
+  }
+  function randomString(length = 10) {
+    const chars = "abcdefghijklmnopqrstuvwxyz";
+    let str = "";
+    for (let i7 = 0; i7 < length; i7++) {
+      str += chars[Math.floor(Math.random() * chars.length)];
+    }
+    return str;
+  }
+  function esc(str) {
+    return JSON.stringify(str);
+  }
+  function slugify(input) {
+    return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+  var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
+  };
+  function isObject(data) {
+    return typeof data === "object" && data !== null && !Array.isArray(data);
+  }
+  var allowsEval = /* @__PURE__ */ cached(() => {
+    if (globalConfig.jitless) {
+      return false;
+    }
+    if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
+      return false;
+    }
+    try {
+      const F = Function;
+      new F("");
+      return true;
+    } catch (_2) {
+      return false;
+    }
+  });
+  function isPlainObject(o8) {
+    if (isObject(o8) === false)
+      return false;
+    const ctor = o8.constructor;
+    if (ctor === void 0)
+      return true;
+    if (typeof ctor !== "function")
+      return true;
+    const prot = ctor.prototype;
+    if (isObject(prot) === false)
+      return false;
+    if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+      return false;
+    }
+    return true;
+  }
+  function shallowClone(o8) {
+    if (isPlainObject(o8))
+      return { ...o8 };
+    if (Array.isArray(o8))
+      return [...o8];
+    if (o8 instanceof Map)
+      return new Map(o8);
+    if (o8 instanceof Set)
+      return new Set(o8);
+    return o8;
+  }
+  function numKeys(data) {
+    let keyCount = 0;
+    for (const key in data) {
+      if (Object.prototype.hasOwnProperty.call(data, key)) {
+        keyCount++;
+      }
+    }
+    return keyCount;
+  }
+  var getParsedType = (data) => {
+    const t5 = typeof data;
+    switch (t5) {
+      case "undefined":
+        return "undefined";
+      case "string":
+        return "string";
+      case "number":
+        return Number.isNaN(data) ? "nan" : "number";
+      case "boolean":
+        return "boolean";
+      case "function":
+        return "function";
+      case "bigint":
+        return "bigint";
+      case "symbol":
+        return "symbol";
+      case "object":
+        if (Array.isArray(data)) {
+          return "array";
+        }
+        if (data === null) {
+          return "null";
+        }
+        if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+          return "promise";
+        }
+        if (typeof Map !== "undefined" && data instanceof Map) {
+          return "map";
+        }
+        if (typeof Set !== "undefined" && data instanceof Set) {
+          return "set";
+        }
+        if (typeof Date !== "undefined" && data instanceof Date) {
+          return "date";
+        }
+        if (typeof File !== "undefined" && data instanceof File) {
+          return "file";
+        }
+        return "object";
+      default:
+        throw new Error(`Unknown data type: ${t5}`);
+    }
+  };
+  var propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
+  var primitiveTypes = /* @__PURE__ */ new Set([
+    "string",
+    "number",
+    "bigint",
+    "boolean",
+    "symbol",
+    "undefined"
+  ]);
+  function escapeRegex(str) {
+    return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  function clone(inst, def, params) {
+    const cl = new inst._zod.constr(def ?? inst._zod.def);
+    if (!def || params?.parent)
+      cl._zod.parent = inst;
+    return cl;
+  }
+  function normalizeParams(_params) {
+    const params = _params;
+    if (!params)
+      return {};
+    if (typeof params === "string")
+      return { error: () => params };
+    if (params?.message !== void 0) {
+      if (params?.error !== void 0)
+        throw new Error("Cannot specify both `message` and `error` params");
+      params.error = params.message;
+    }
+    delete params.message;
+    if (typeof params.error === "string")
+      return { ...params, error: () => params.error };
+    return params;
+  }
+  function createTransparentProxy(getter) {
+    let target;
+    return new Proxy({}, {
+      get(_2, prop, receiver) {
+        target ?? (target = getter());
+        return Reflect.get(target, prop, receiver);
+      },
+      set(_2, prop, value, receiver) {
+        target ?? (target = getter());
+        return Reflect.set(target, prop, value, receiver);
+      },
+      has(_2, prop) {
+        target ?? (target = getter());
+        return Reflect.has(target, prop);
+      },
+      deleteProperty(_2, prop) {
+        target ?? (target = getter());
+        return Reflect.deleteProperty(target, prop);
+      },
+      ownKeys(_2) {
+        target ?? (target = getter());
+        return Reflect.ownKeys(target);
+      },
+      getOwnPropertyDescriptor(_2, prop) {
+        target ?? (target = getter());
+        return Reflect.getOwnPropertyDescriptor(target, prop);
+      },
+      defineProperty(_2, prop, descriptor) {
+        target ?? (target = getter());
+        return Reflect.defineProperty(target, prop, descriptor);
+      }
+    });
+  }
+  function stringifyPrimitive(value) {
+    if (typeof value === "bigint")
+      return value.toString() + "n";
+    if (typeof value === "string")
+      return `"${value}"`;
+    return `${value}`;
+  }
+  function optionalKeys(shape) {
+    return Object.keys(shape).filter((k2) => {
+      return shape[k2]._zod.optin !== void 0 && shape[k2]._zod.optout === "optional";
+    });
+  }
+  var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
+    safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+    int32: [-2147483648, 2147483647],
+    uint32: [0, 4294967295],
+    float32: [-34028234663852886e22, 34028234663852886e22],
+    float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
+  }))();
+  var BIGINT_FORMAT_RANGES = {
+    int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
+    uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
+  };
+  function pick(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+      throw new Error(".pick() cannot be used on object schemas containing refinements");
+    }
+    const newShape = {};
+    mirrorShape(newShape, schema, maskedKeys(schema, mask));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  }
+  function maskedKeys(schema, mask) {
+    const raw = sourceShape(schema);
+    const keys = [];
+    for (const key of Reflect.ownKeys(mask)) {
+      if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+        throw new Error(`Unrecognized key: "${String(key)}"`);
+      }
+      if (mask[key])
+        keys.push(key);
+    }
+    return keys;
+  }
+  function omit(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+      throw new Error(".omit() cannot be used on object schemas containing refinements");
+    }
+    const omitted = new Set(maskedKeys(schema, mask));
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  }
+  function extend(schema, shape) {
+    if (!isPlainObject(shape)) {
+      throw new Error("Invalid input to extend: expected a plain object");
+    }
+    const checks = schema._zod.def.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+      const existingShape = sourceShape(schema);
+      for (const key of Reflect.ownKeys(shape)) {
+        if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
+          throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
+        }
+      }
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  }
+  function extended(schema, shape) {
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+    mirrorProps(newShape, shape);
+    return newShape;
+  }
+  function safeExtend(schema, shape) {
+    if (!isPlainObject(shape)) {
+      throw new Error("Invalid input to safeExtend: expected a plain object");
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  }
+  function merge(a3, b3) {
+    if (!b3?._zod?.def) {
+      throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
+    }
+    if (a3._zod.def.checks?.length) {
+      throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
+    }
+    const newShape = {};
+    mirrorShape(newShape, a3, Reflect.ownKeys(sourceShape(a3)));
+    mirrorShape(newShape, b3, Reflect.ownKeys(sourceShape(b3)));
+    const def = mergeDefs(a3._zod.def, {
+      shape: newShape,
+      get catchall() {
+        return b3._zod.def.catchall;
+      },
+      checks: b3._zod.def.checks ?? []
+    });
+    return clone(a3, def);
+  }
+  function partial(Class2, schema, mask, name = "partial") {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+      throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    }
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+  }
+  function required(Class2, schema, mask) {
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+      // overwrite with non-optional
+      selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+    ));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+  }
+  function aborted(x2, startIndex = 0) {
+    if (x2.aborted === true)
+      return true;
+    for (let i7 = startIndex; i7 < x2.issues.length; i7++) {
+      if (x2.issues[i7]?.continue !== true) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function explicitlyAborted(x2, startIndex = 0) {
+    if (x2.aborted === true)
+      return true;
+    for (let i7 = startIndex; i7 < x2.issues.length; i7++) {
+      if (x2.issues[i7]?.continue === false) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function prefixIssues(path, issues) {
+    return issues.map((iss) => {
+      var _a3;
+      (_a3 = iss).path ?? (_a3.path = []);
+      iss.path.unshift(path);
+      return iss;
+    });
+  }
+  function unwrapMessage(message) {
+    return typeof message === "string" ? message : message?.message;
+  }
+  function sizeCaps(defChecks) {
+    const caps = [];
+    for (const ch of defChecks ?? []) {
+      const d3 = ch._zod.def;
+      if (!/_(length|size)$|_equals$/.test(d3.check))
+        break;
+      const max = d3.maximum ?? d3.length ?? d3.size;
+      if (max >= 0)
+        caps.push([max, ch]);
+    }
+    return caps;
+  }
+  function attachSchema(issues, start, inst) {
+    var _a3;
+    for (let i7 = start; i7 < issues.length; i7++) {
+      (_a3 = issues[i7]).schema ?? (_a3.schema = inst);
+    }
+  }
+  function finalizeIssue(iss, ctx2, config2) {
+    var _a3;
+    const traits = iss.inst?._zod?.traits;
+    if (traits?.has("$ZodType")) {
+      if (traits.has("$ZodCheck"))
+        (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+      else
+        iss.schema = iss.inst;
+    }
+    const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
+    const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx2?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+    const full = {};
+    for (const k2 of Object.keys(iss)) {
+      if (k2 === "inst" || k2 === "schema" || k2 === "continue" || k2 === "input" || k2 === "__proto__")
+        continue;
+      full[k2] = iss[k2];
+    }
+    full.path ?? (full.path = []);
+    full.message = message;
+    if (ctx2?.reportInput) {
+      full.input = iss.input;
+    }
+    return full;
+  }
+  function getSizableOrigin(input) {
+    if (input instanceof Set)
+      return "set";
+    if (input instanceof Map)
+      return "map";
+    if (input instanceof File)
+      return "file";
+    return "unknown";
+  }
+  var highSurrogate = /[\uD800-\uDBFF]/;
+  function codePointLength(str) {
+    const units = str.length;
+    if (!highSurrogate.test(str))
+      return units;
+    let count = units;
+    for (let i7 = 0; i7 < units - 1; i7++) {
+      if ((str.charCodeAt(i7) & 64512) === 55296 && (str.charCodeAt(i7 + 1) & 64512) === 56320) {
+        count--;
+        i7++;
+      }
+    }
+    return count;
+  }
+  function getLengthableOrigin(input) {
+    if (Array.isArray(input))
+      return "array";
+    if (typeof input === "string")
+      return "string";
+    return "unknown";
+  }
+  function parsedType(data) {
+    const t5 = typeof data;
+    switch (t5) {
+      case "number": {
+        return Number.isNaN(data) ? "nan" : "number";
+      }
+      case "object": {
+        if (data === null) {
+          return "null";
+        }
+        if (Array.isArray(data)) {
+          return "array";
+        }
+        const obj = data;
+        if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+          return obj.constructor.name;
+        }
+      }
+    }
+    return t5;
+  }
+  function issue(...args) {
+    const [iss, input, inst] = args;
+    if (typeof iss === "string") {
+      return {
+        message: iss,
+        code: "custom",
+        input,
+        inst
+      };
+    }
+    return { ...iss };
+  }
+  function cleanEnum(obj) {
+    return Object.entries(obj).filter(([k2, _2]) => {
+      return Number.isNaN(Number.parseInt(k2, 10));
+    }).map((el) => el[1]);
+  }
+  function base64ToUint8Array(base642) {
+    const binaryString = atob(base642);
+    const bytes = new Uint8Array(binaryString.length);
+    for (let i7 = 0; i7 < binaryString.length; i7++) {
+      bytes[i7] = binaryString.charCodeAt(i7);
+    }
+    return bytes;
+  }
+  function uint8ArrayToBase64(bytes) {
+    let binaryString = "";
+    for (let i7 = 0; i7 < bytes.length; i7++) {
+      binaryString += String.fromCharCode(bytes[i7]);
+    }
+    return btoa(binaryString);
+  }
+  function base64urlToUint8Array(base64url2) {
+    const base642 = base64url2.replace(/-/g, "+").replace(/_/g, "/");
+    const padding = "=".repeat((4 - base642.length % 4) % 4);
+    return base64ToUint8Array(base642 + padding);
+  }
+  function uint8ArrayToBase64url(bytes) {
+    return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+  }
+  function hexToUint8Array(hex) {
+    const cleanHex = hex.replace(/^0x/, "");
+    if (cleanHex.length % 2 !== 0) {
+      throw new Error("Invalid hex string length");
+    }
+    const bytes = new Uint8Array(cleanHex.length / 2);
+    for (let i7 = 0; i7 < cleanHex.length; i7 += 2) {
+      bytes[i7 / 2] = Number.parseInt(cleanHex.slice(i7, i7 + 2), 16);
+    }
+    return bytes;
+  }
+  function uint8ArrayToHex(bytes) {
+    return Array.from(bytes).map((b3) => b3.toString(16).padStart(2, "0")).join("");
+  }
+  var Class = class {
+    constructor(..._args) {
+    }
+  };
+  function members(proto, table) {
+    for (const key in table) {
+      const desc = Object.getOwnPropertyDescriptor(table, key);
+      if (desc.get)
+        Object.defineProperty(proto, key, { ...desc, enumerable: false });
+      else
+        defineBound(proto, key, desc.value);
+    }
+  }
+  function own(inst, key, value, enumerable = true) {
+    Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+    return value;
+  }
+  function hide(inst, key, value) {
+    return own(inst, key, value, false);
+  }
+  // @__NO_SIDE_EFFECTS__
+  function derived(computes, table) {
+    for (const key in computes) {
+      const compute = computes[key];
+      Object.defineProperty(table, key, {
+        configurable: true,
+        enumerable: true,
+        get() {
+          return own(this, key, compute(this));
+        },
+        set(value) {
+          own(this, key, value);
+        }
+      });
+    }
+    return table;
+  }
+  function defineBound(proto, key, fn) {
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      get() {
+        return this == null ? fn : own(this, key, fn.bind(this));
+      },
+      set(value) {
+        own(this, key, value);
+      }
+    });
+  }
+  function claim(inst, sentinel) {
+    const proto = Object.getPrototypeOf(inst);
+    return sentinel in proto ? void 0 : proto;
+  }
+  var installing;
+  var broke = false;
+  var breaker = {
+    configurable: true,
+    get() {
+      broke = true;
+      return void 0;
+    }
+  };
+  function defineLazyInternal(inst, key, compute) {
+    const proto = Object.getPrototypeOf(inst._zod);
+    if (key in proto && installing !== inst._zod) {
+      installing = void 0;
+      return;
+    }
+    installing = inst._zod;
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      get() {
+        Object.defineProperty(this, key, breaker);
+        const outer = broke;
+        broke = false;
+        try {
+          const value = compute(this);
+          if (broke)
+            delete this[key];
+          else
+            Object.defineProperty(this, key, { configurable: true, writable: true, value });
+          broke = broke || outer;
+          return value;
+        } catch (err) {
+          delete this[key];
+          broke = broke || outer;
+          throw err;
+        }
+      },
+      set(value) {
+        Object.defineProperty(this, key, { configurable: true, writable: true, value });
+      }
+    });
+  }
+  function installLazyProp(inst, key, make, enumerable) {
+    const proto = claim(inst, key);
+    if (!proto)
+      return;
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      get() {
+        const desc = { configurable: true, writable: true, enumerable, value: void 0 };
+        Object.defineProperty(this, key, desc);
+        desc.value = make(this);
+        Object.defineProperty(this, key, desc);
+        return desc.value;
+      },
+      set(value) {
+        Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+      }
+    });
+  }
+  var CONSTANT_CATCH = "~constantCatch";
+  function constantCatch(value) {
+    const fn = () => value;
+    fn[CONSTANT_CATCH] = true;
+    return fn;
+  }
+
+  // node_modules/zod/v4/core/core.js
+  var _a;
+  var _zodDesc = { value: void 0, enumerable: false };
+  var _E = "captureStackTrace" in Error ? Error : null;
+  function newError(Definition) {
+    const E2 = _E;
+    if (E2) {
+      const saved2 = E2.stackTraceLimit;
+      if (typeof saved2 === "number") {
+        try {
+          E2.stackTraceLimit = 0;
+        } catch {
+          _E = null;
+          return new Definition();
+        }
+        try {
+          return new Definition();
+        } finally {
+          E2.stackTraceLimit = saved2;
+        }
+      }
+    }
+    return new Definition();
+  }
+  // @__NO_SIDE_EFFECTS__
+  function $constructor(name, initializer3, proto, params) {
+    const zodProto = {};
+    function Internals(def) {
+      this.def = def;
+      this.constr = _2;
+      this.traits = /* @__PURE__ */ new Set();
+    }
+    Internals.prototype = zodProto;
+    const protoMembers = proto;
+    const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
+    function init(inst, def) {
+      if (!inst._zod) {
+        _zodDesc.value = new Internals(def);
+        try {
+          Object.defineProperty(inst, "_zod", _zodDesc);
+        } finally {
+          _zodDesc.value = void 0;
+        }
+      } else if (inst._zod.traits.has(name)) {
+        return;
+      }
+      inst._zod.traits.add(name);
+      initializer3(inst, def);
+      if (initialized) {
+        const own2 = Object.getPrototypeOf(inst);
+        const ctorProto = inst._zod.constr.prototype;
+        let up = own2;
+        while (up && up !== ctorProto)
+          up = Object.getPrototypeOf(up);
+        const target = up ?? own2;
+        if (!initialized.has(target)) {
+          initialized.add(target);
+          members(target, protoMembers);
+        }
+      }
+      const proto2 = _2.prototype;
+      for (const k2 in proto2) {
+        if (!Object.prototype.hasOwnProperty.call(proto2, k2))
+          continue;
+        if (!(k2 in inst)) {
+          inst[k2] = proto2[k2].bind(inst);
+        }
+      }
+    }
+    const Parent = params?.Parent ?? Object;
+    class Definition extends Parent {
+    }
+    Object.defineProperty(Definition, "name", { value: name });
+    function _2(def) {
+      const inst = params?.Parent ? newError(Definition) : this;
+      init(inst, def);
+      const deferred = inst._zod.deferred;
+      if (deferred) {
+        for (const fn of deferred) {
+          fn();
+        }
+        inst._zod.deferred = void 0;
+      }
+      const pp = globalThis.__zod_globalConfig?.postProcessor;
+      if (pp)
+        pp(inst);
+      return inst;
+    }
+    Object.defineProperty(_2, "init", { value: init });
+    Object.defineProperty(_2, Symbol.hasInstance, {
+      value: (inst) => {
+        if (params?.Parent && inst instanceof params.Parent)
+          return true;
+        return inst?._zod?.traits?.has(name);
+      }
+    });
+    Object.defineProperty(_2, "name", { value: name });
+    return _2;
+  }
+  var $ZodAsyncError = class extends Error {
+    constructor() {
+      super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+    }
+  };
+  var $ZodEncodeError = class extends Error {
+    constructor(name) {
+      super(`Encountered unidirectional transform during encode: ${name}`);
+      this.name = "ZodEncodeError";
+    }
+  };
+  (_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+  var globalConfig = globalThis.__zod_globalConfig;
+  function config(newConfig) {
+    if (newConfig)
+      Object.assign(globalConfig, newConfig);
+    return globalConfig;
+  }
+
+  // node_modules/zod/v4/core/errors.js
+  function _getMessage() {
+    const internals = this._zod;
+    internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+    return internals.message;
+  }
+  function _setMessage(value) {
+    this._zod.message = value;
+  }
+  var _messageDesc = {
+    get: _getMessage,
+    set: _setMessage,
+    enumerable: true,
+    configurable: true
+  };
+  var _issuesDesc = { value: void 0, enumerable: false };
+  var _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+  var initializer = (inst, def) => {
+    inst.name = "$ZodError";
+    _issuesDesc.value = def;
+    Object.defineProperty(inst, "issues", _issuesDesc);
+    _issuesDesc.value = void 0;
+    Object.defineProperty(inst, "message", _messageDesc);
+    const proto = Object.getPrototypeOf(inst);
+    if (!_installedToString.has(proto)) {
+      _installedToString.add(proto);
+      Object.defineProperty(proto, "toString", {
+        configurable: true,
+        enumerable: false,
+        get() {
+          const value = () => this.message;
+          Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+          return value;
+        },
+        set(value) {
+          Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+        }
+      });
+    }
+  };
+  var $ZodError = $constructor("$ZodError", initializer);
+  var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
+    Parent: Error
+  });
+  function node(obj, key, make) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+      if (key === "__proto__") {
+        Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+      } else {
+        obj[key] = make();
+      }
+    }
+    return obj[key];
+  }
+  function flattenError(error2, mapper = (issue2) => issue2.message) {
+    const fieldErrors = {};
+    const formErrors = [];
+    for (const sub of error2.issues) {
+      if (sub.path.length > 0) {
+        node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+      } else {
+        formErrors.push(mapper(sub));
+      }
+    }
+    return { formErrors, fieldErrors };
+  }
+  function formatError(error2, mapper = (issue2) => issue2.message) {
+    const fieldErrors = { _errors: [] };
+    const processError = (error3, path = []) => {
+      for (const issue2 of error3.issues) {
+        if (issue2.code === "invalid_union" && issue2.errors.length) {
+          issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
+        } else if (issue2.code === "invalid_key") {
+          processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+        } else if (issue2.code === "invalid_element") {
+          processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+        } else {
+          const fullpath = [...path, ...issue2.path];
+          if (fullpath.length === 0) {
+            fieldErrors._errors.push(mapper(issue2));
+          } else {
+            let curr = fieldErrors;
+            let i7 = 0;
+            while (i7 < fullpath.length) {
+              const el = fullpath[i7];
+              const terminal = i7 === fullpath.length - 1;
+              if (el === "_errors") {
+                if (terminal)
+                  curr._errors.push(mapper(issue2));
+                i7++;
+                continue;
+              }
+              if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+                Object.defineProperty(curr, el, {
+                  value: { _errors: [] },
+                  enumerable: true,
+                  writable: true,
+                  configurable: true
+                });
+              }
+              const node2 = curr[el];
+              if (terminal) {
+                node2._errors.push(mapper(issue2));
+              }
+              curr = node2;
+              i7++;
+            }
           }
-          if (${K}_ab && ctx && ctx.abortEarly) {
+        }
+      }
+    };
+    processError(error2);
+    return fieldErrors;
+  }
+
+  // node_modules/zod/v4/core/parse.js
+  function finalizeParams(callee, params) {
+    return { callee: params?.callee ?? callee, Err: params?.Err };
+  }
+  var _parse = (_Err) => {
+    const fn = (schema, value, _ctx, _params) => {
+      const ctx2 = _ctx ? { ..._ctx, async: false } : { async: false };
+      const result = schema._zod.run({ value, issues: [] }, ctx2);
+      if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+      }
+      if (result.issues.length) {
+        const e8 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx2, config())));
+        captureStackTrace(e8, _params?.callee ?? fn);
+        throw e8;
+      }
+      return result.value;
+    };
+    return fn;
+  };
+  var _parseAsync = (_Err) => {
+    const fn = async (schema, value, _ctx, params) => {
+      const ctx2 = _ctx ? { ..._ctx, async: true } : { async: true };
+      let result = schema._zod.run({ value, issues: [] }, ctx2);
+      if (result instanceof Promise)
+        result = await result;
+      if (result.issues.length) {
+        const e8 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx2, config())));
+        captureStackTrace(e8, params?.callee ?? fn);
+        throw e8;
+      }
+      return result.value;
+    };
+    return fn;
+  };
+  var _safeParse = (_Err) => (schema, value, _ctx) => {
+    const ctx2 = _ctx ? { ..._ctx, async: false } : { async: false };
+    const result = schema._zod.run({ value, issues: [] }, ctx2);
+    if (result instanceof Promise) {
+      throw new $ZodAsyncError();
+    }
+    return result.issues.length ? failure(_Err, result.issues, ctx2) : { success: true, data: result.value };
+  };
+  function failure(Err, issues, ctx2) {
+    let error2;
+    return {
+      success: false,
+      get error() {
+        if (!error2) {
+          error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx2, config())));
+          issues = void 0;
+          ctx2 = void 0;
+        }
+        return error2;
+      },
+      set error(e8) {
+        error2 = e8;
+        issues = void 0;
+        ctx2 = void 0;
+      }
+    };
+  }
+  var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx2 = _ctx ? { ..._ctx, async: true } : { async: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx2);
+    if (result instanceof Promise)
+      result = await result;
+    return result.issues.length ? failure(_Err, result.issues, ctx2) : { success: true, data: result.value };
+  };
+  var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+  var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
+  var validate = ((schema, value, _ctx) => {
+    const validator = schema._zod.bag.validator;
+    if (validator !== void 0) {
+      if (validator(value) !== COMPILE_INVALID)
+        return true;
+      if (validator.definite === true && _ctx === void 0)
+        return false;
+    }
+    return validateFallback(schema, value, _ctx);
+  });
+  function validateFallback(schema, value, _ctx) {
+    const ctx2 = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
+    const fallbackRun = schema._zod.bag.fallbackRun;
+    let result;
+    if (fallbackRun) {
+      ctx2[COMPILE_FALLBACK] = true;
+      result = fallbackRun({ value, issues: [] }, ctx2);
+    } else {
+      result = schema._zod.run({ value, issues: [] }, ctx2);
+    }
+    if (result instanceof Promise) {
+      throw new $ZodAsyncError();
+    }
+    return result.issues.length === 0;
+  }
+  var validateAsync = async (schema, value, _ctx) => {
+    const ctx2 = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx2);
+    if (result instanceof Promise)
+      result = await result;
+    return result.issues.length === 0;
+  };
+  var _encode = (_Err) => {
+    const parse2 = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+      const ctx2 = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+      return parse2(schema, value, ctx2, finalizeParams(fn, _params));
+    };
+    return fn;
+  };
+  var _decode = (_Err) => {
+    const parse2 = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+      return parse2(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+  };
+  var _encodeAsync = (_Err) => {
+    const parseAsync2 = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+      const ctx2 = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+      return await parseAsync2(schema, value, ctx2, finalizeParams(fn, _params));
+    };
+    return fn;
+  };
+  var _decodeAsync = (_Err) => {
+    const parseAsync2 = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+      return await parseAsync2(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+  };
+  var _safeEncode = (_Err) => (schema, value, _ctx) => {
+    const ctx2 = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParse(_Err)(schema, value, ctx2);
+  };
+  var _safeDecode = (_Err) => (schema, value, _ctx) => {
+    return _safeParse(_Err)(schema, value, _ctx);
+  };
+  var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx2 = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParseAsync(_Err)(schema, value, ctx2);
+  };
+  var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
+    return _safeParseAsync(_Err)(schema, value, _ctx);
+  };
+
+  // node_modules/zod/v4/core/regexes.js
+  var cuid = /^[cC][0-9a-z]{6,}$/;
+  var cuid2 = /^[0-9a-z]+$/;
+  var ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+  var xid = /^[0-9a-vA-V]{20}$/;
+  var ksuid = /^[A-Za-z0-9]{27}$/;
+  var nanoid = /^[a-zA-Z0-9_-]{21}$/;
+  function nanoidOfLength(length) {
+    return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+  }
+  var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+  var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+  var uuid = (version2) => {
+    if (!version2)
+      return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+    return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+  };
+  var email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+  var _emoji = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
+  function emoji() {
+    return new RegExp(_emoji, "u");
+  }
+  var ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+  var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+  var cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
+  var cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+  var base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+  var base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+  var httpProtocol = /^https?$/;
+  var e164 = /^\+[1-9]\d{6,14}$/;
+  var dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
+  function anchor(source) {
+    return new RegExp(`^${source}$`);
+  }
+  var date = /* @__PURE__ */ anchor(dateSource);
+  function timeSource(args) {
+    const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+    const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+    return regex;
+  }
+  function time(args) {
+    return new RegExp(`^${timeSource(args)}$`);
+  }
+  function datetime(args) {
+    const opts = ["Z"];
+    if (args.offset)
+      opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
+    const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
+    const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+    return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
+  }
+  var anyString = /^[\s\S]{0,}$/;
+  var integer = /^-?\d+$/;
+  var number = /^-?\d+(?:\.\d+)?$/;
+  var boolean = /^(?:true|false)$/i;
+  var _null = /^null$/i;
+  var lowercase = /^[^A-Z]*$/;
+  var uppercase = /^[^a-z]*$/;
+
+  // node_modules/zod/v4/core/checks.js
+  var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
+    var _a3;
+    inst._zod ?? (inst._zod = {});
+    inst._zod.def = def;
+    (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+  });
+  var _whenHasLength = (payload) => {
+    const val = payload.value;
+    return !nullish(val) && val.length !== void 0;
+  };
+  var numericOriginMap = {
+    number: "number",
+    bigint: "bigint",
+    object: "date"
+  };
+  var $ZodCheckLessThan = /* @__PURE__ */ $constructor("$ZodCheckLessThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+      if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+        return;
+      }
+      payload.issues.push({
+        origin: numericOriginMap[typeof payload.value] ?? origin,
+        code: "too_big",
+        maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+        input: payload.value,
+        inclusive: def.inclusive,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+      if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+        return;
+      }
+      payload.issues.push({
+        origin: numericOriginMap[typeof payload.value] ?? origin,
+        code: "too_small",
+        minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+        input: payload.value,
+        inclusive: def.inclusive,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckMultipleOf = /* @__PURE__ */ $constructor("$ZodCheckMultipleOf", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+      if (typeof payload.value !== typeof def.value)
+        throw new Error("Cannot mix number and bigint in multiple_of check.");
+      const isMultiple = typeof payload.value === "bigint" ? (
+        // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+        def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+      ) : floatSafeRemainder(payload.value, def.value) === 0;
+      if (isMultiple)
+        return;
+      payload.issues.push({
+        origin: typeof payload.value,
+        code: "not_multiple_of",
+        divisor: def.value,
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    def.format = def.format || "float64";
+    const isInt = def.format?.includes("int");
+    const origin = isInt ? "int" : "number";
+    const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+      const input = payload.value;
+      if (isInt) {
+        if (!Number.isInteger(input)) {
+          payload.issues.push({
+            expected: origin,
+            format: def.format,
+            code: "invalid_type",
+            continue: false,
+            input,
+            inst
+          });
+          return;
+        }
+        if (!Number.isSafeInteger(input)) {
+          if (input > 0) {
+            payload.issues.push({
+              input,
+              code: "too_big",
+              maximum: Number.MAX_SAFE_INTEGER,
+              note: "Integers must be within the safe integer range.",
+              inst,
+              origin,
+              inclusive: true,
+              continue: !def.abort
+            });
+          } else {
+            payload.issues.push({
+              input,
+              code: "too_small",
+              minimum: Number.MIN_SAFE_INTEGER,
+              note: "Integers must be within the safe integer range.",
+              inst,
+              origin,
+              inclusive: true,
+              continue: !def.abort
+            });
+          }
+          return;
+        }
+      }
+      if (input < minimum) {
+        payload.issues.push({
+          origin: "number",
+          input,
+          code: "too_small",
+          minimum,
+          inclusive: true,
+          inst,
+          continue: !def.abort
+        });
+      }
+      if (input > maximum) {
+        payload.issues.push({
+          origin: "number",
+          input,
+          code: "too_big",
+          maximum,
+          inclusive: true,
+          inst,
+          continue: !def.abort
+        });
+      }
+    };
+  });
+  var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
+    var _a3;
+    $ZodCheck.init(inst, def);
+    (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+      const input = payload.value;
+      const units = input.length;
+      const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+      if (length <= def.maximum)
+        return;
+      const origin = getLengthableOrigin(input);
+      payload.issues.push({
+        origin,
+        code: "too_big",
+        maximum: def.maximum,
+        inclusive: true,
+        input,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+    var _a3;
+    $ZodCheck.init(inst, def);
+    (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+      const input = payload.value;
+      const units = input.length;
+      const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+      if (length >= def.minimum)
+        return;
+      const origin = getLengthableOrigin(input);
+      payload.issues.push({
+        origin,
+        code: "too_small",
+        minimum: def.minimum,
+        inclusive: true,
+        input,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
+    var _a3;
+    $ZodCheck.init(inst, def);
+    (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+      const input = payload.value;
+      const units = input.length;
+      const length = typeof input === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input) : units;
+      if (length === def.length)
+        return;
+      const origin = getLengthableOrigin(input);
+      const tooBig = length > def.length;
+      payload.issues.push({
+        origin,
+        ...tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length },
+        inclusive: true,
+        exact: true,
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
+    var _a3, _b;
+    $ZodCheck.init(inst, def);
+    if (def.pattern)
+      (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+          return;
+        payload.issues.push({
+          origin: "string",
+          code: "invalid_format",
+          format: def.format,
+          input: payload.value,
+          ...def.pattern ? { pattern: def.pattern.toString() } : {},
+          inst,
+          continue: !def.abort
+        });
+      });
+    else
+      (_b = inst._zod).check ?? (_b.check = () => {
+      });
+  });
+  var $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
+    $ZodCheckStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+      def.pattern.lastIndex = 0;
+      if (def.pattern.test(payload.value))
+        return;
+      payload.issues.push({
+        origin: "string",
+        code: "invalid_format",
+        format: "regex",
+        input: payload.value,
+        pattern: def.pattern.toString(),
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckLowerCase = /* @__PURE__ */ $constructor("$ZodCheckLowerCase", (inst, def) => {
+    def.pattern ?? (def.pattern = lowercase);
+    $ZodCheckStringFormat.init(inst, def);
+  });
+  var $ZodCheckUpperCase = /* @__PURE__ */ $constructor("$ZodCheckUpperCase", (inst, def) => {
+    def.pattern ?? (def.pattern = uppercase);
+    $ZodCheckStringFormat.init(inst, def);
+  });
+  var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const escapedRegex = escapeRegex(def.includes);
+    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+    def.pattern = pattern;
+    inst._zod.check = (payload) => {
+      if (payload.value.includes(def.includes, def.position))
+        return;
+      payload.issues.push({
+        origin: "string",
+        code: "invalid_format",
+        format: "includes",
+        includes: def.includes,
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+      if (payload.value.startsWith(def.prefix))
+        return;
+      payload.issues.push({
+        origin: "string",
+        code: "invalid_format",
+        format: "starts_with",
+        prefix: def.prefix,
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+      if (payload.value.endsWith(def.suffix))
+        return;
+      payload.issues.push({
+        origin: "string",
+        code: "invalid_format",
+        format: "ends_with",
+        suffix: def.suffix,
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+      payload.value = def.tx(payload.value);
+    };
+  });
+
+  // node_modules/zod/v4/core/doc.js
+  var Doc = class {
+    constructor(args = [], closed = {}) {
+      this.content = [];
+      this.indent = 0;
+      this.args = args;
+      this.closed = closed;
+    }
+    // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
+    indented(fn) {
+      this.indent += 1;
+      try {
+        fn(this);
+      } finally {
+        this.indent -= 1;
+      }
+    }
+    write(arg) {
+      if (typeof arg === "function") {
+        arg(this, { execution: "sync" });
+        arg(this, { execution: "async" });
+        return;
+      }
+      const content2 = arg;
+      const lines = content2.split("\n").filter((x2) => x2);
+      const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
+      const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
+      for (const line of dedented) {
+        this.content.push(line);
+      }
+    }
+    compile() {
+      const F = Function;
+      const content2 = this?.content ?? [``];
+      const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
+${content2.join("\n")}
+};`);
+      return factory(...Object.values(this.closed));
+    }
+  };
+
+  // node_modules/zod/v4/core/versions.js
+  var version = {
+    major: 4,
+    minor: 6,
+    patch: 7
+  };
+
+  // node_modules/zod/v4/core/schemas.js
+  var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
+    var _a3;
+    inst ?? (inst = {});
+    inst._zod.def = def;
+    inst._zod.bag = inst._zod.bag || {};
+    inst._zod.version = version;
+    const defChecks = inst._zod.def.checks;
+    const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+    for (const ch of checks) {
+      for (const fn of ch._zod.onattach) {
+        fn(inst);
+      }
+    }
+    if (checks.length === 0) {
+      (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+      inst._zod.deferred?.push(() => {
+        inst._zod.run = inst._zod.parse;
+      });
+    } else {
+      const runChecks = (payload, checks2, ctx2) => {
+        if (payload.memo)
+          return payload;
+        let isAborted = aborted(payload);
+        let asyncResult;
+        for (const ch of checks2) {
+          if (ch._zod.def.when) {
+            if (explicitlyAborted(payload))
+              continue;
+            const shouldRun = ch._zod.def.when(payload);
+            if (!shouldRun)
+              continue;
+          } else if (isAborted) {
+            continue;
+          }
+          const currLen = payload.issues.length;
+          const _2 = ch._zod.check(payload);
+          if (_2 instanceof Promise && ctx2?.async === false) {
+            throw new $ZodAsyncError();
+          }
+          if (asyncResult || _2 instanceof Promise) {
+            asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+              await _2;
+              const nextLen = payload.issues.length;
+              if (nextLen === currLen)
+                return;
+              attachSchema(payload.issues, currLen, inst);
+              if (!isAborted)
+                isAborted = aborted(payload, currLen);
+            });
+          } else {
+            const nextLen = payload.issues.length;
+            if (nextLen === currLen)
+              continue;
+            attachSchema(payload.issues, currLen, inst);
+            if (!isAborted)
+              isAborted = aborted(payload, currLen);
+          }
+        }
+        if (asyncResult) {
+          return asyncResult.then(() => {
+            return payload;
+          });
+        }
+        return payload;
+      };
+      const handleCanaryResult = (canary, payload, ctx2) => {
+        if (aborted(canary)) {
+          canary.aborted = true;
+          return canary;
+        }
+        const checkResult = runChecks(payload, checks, ctx2);
+        if (checkResult instanceof Promise) {
+          if (ctx2.async === false)
+            throw new $ZodAsyncError();
+          return checkResult.then((checkResult2) => inst._zod.parse(checkResult2, ctx2));
+        }
+        return inst._zod.parse(checkResult, ctx2);
+      };
+      inst._zod.run = (payload, ctx2) => {
+        if (ctx2.skipChecks) {
+          return inst._zod.parse(payload, ctx2);
+        }
+        if (ctx2.direction === "backward") {
+          const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx2, skipChecks: true });
+          if (canary instanceof Promise) {
+            return canary.then((canary2) => {
+              return handleCanaryResult(canary2, payload, ctx2);
+            });
+          }
+          return handleCanaryResult(canary, payload, ctx2);
+        }
+        const result = inst._zod.parse(payload, ctx2);
+        if (result instanceof Promise) {
+          if (ctx2.async === false)
+            throw new $ZodAsyncError();
+          return result.then((result2) => runChecks(result2, checks, ctx2));
+        }
+        return runChecks(result, checks, ctx2);
+      };
+    }
+  }, {
+    // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+    get "~standard"() {
+      return hide(this, "~standard", standardProps(this));
+    },
+    set "~standard"(value) {
+      own(this, "~standard", value);
+    }
+  });
+  var toStandardResult = (r6, ctx2) => r6.issues.length ? { issues: r6.issues.map((iss) => finalizeIssue(iss, ctx2, config())) } : { value: r6.value };
+  async function validateAsync2(inst, value) {
+    const ctx2 = { async: true };
+    return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx2), ctx2);
+  }
+  function standardProps(inst) {
+    return {
+      validate: (value) => {
+        const ctx2 = { async: false };
+        try {
+          const r6 = inst._zod.run({ value, issues: [] }, ctx2);
+          if (!(r6 instanceof Promise))
+            return toStandardResult(r6, ctx2);
+        } catch (_2) {
+        }
+        return validateAsync2(inst, value);
+      },
+      vendor: "zod",
+      version: 1
+    };
+  }
+  var $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = def.pattern ?? anyString;
+    inst._zod.parse = (payload, _2) => {
+      if (def.coerce)
+        try {
+          payload.value = String(payload.value);
+        } catch (_3) {
+        }
+      if (typeof payload.value === "string")
+        return payload;
+      payload.issues.push({
+        expected: "string",
+        code: "invalid_type",
+        input: payload.value,
+        inst
+      });
+      return payload;
+    };
+  });
+  var $ZodStringFormat = /* @__PURE__ */ $constructor("$ZodStringFormat", (inst, def) => {
+    $ZodCheckStringFormat.init(inst, def);
+    $ZodString.init(inst, def);
+  });
+  var $ZodGUID = /* @__PURE__ */ $constructor("$ZodGUID", (inst, def) => {
+    def.pattern ?? (def.pattern = guid);
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodUUID = /* @__PURE__ */ $constructor("$ZodUUID", (inst, def) => {
+    if (def.version) {
+      const versionMap = {
+        v1: 1,
+        v2: 2,
+        v3: 3,
+        v4: 4,
+        v5: 5,
+        v6: 6,
+        v7: 7,
+        v8: 8
+      };
+      const v3 = versionMap[def.version];
+      if (v3 === void 0)
+        throw new Error(`Invalid UUID version: "${def.version}"`);
+      def.pattern ?? (def.pattern = uuid(v3));
+    } else
+      def.pattern ?? (def.pattern = uuid());
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodEmail = /* @__PURE__ */ $constructor("$ZodEmail", (inst, def) => {
+    def.pattern ?? (def.pattern = email);
+    $ZodStringFormat.init(inst, def);
+  });
+  var URL_BAD_FORMAT = 1;
+  var URL_UNPARSEABLE = 2;
+  function canParseURL(input) {
+    try {
+      if (typeof URL !== "undefined" && typeof URL.canParse === "function")
+        return URL.canParse(input);
+      new URL(input);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  function validateURL(trimmed, def) {
+    if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
+      return canParseURL(trimmed) || URL_UNPARSEABLE;
+    }
+    return parseURLObject(trimmed, def);
+  }
+  function parseURLObject(trimmed, def) {
+    if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+      return URL_BAD_FORMAT;
+    }
+    try {
+      if (typeof URL !== "undefined") {
+        const URLStatic = URL;
+        if (typeof URLStatic.parse === "function")
+          return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+      }
+      return new URL(trimmed);
+    } catch {
+      return URL_UNPARSEABLE;
+    }
+  }
+  var asciiTabOrNewline = /[\t\n\r]/g;
+  function stripTabAndNewline(value) {
+    return value.replace(asciiTabOrNewline, "");
+  }
+  function urlHostnameOk(url, hostname) {
+    hostname.lastIndex = 0;
+    return hostname.test(url.hostname);
+  }
+  function urlProtocolOk(url, protocol) {
+    protocol.lastIndex = 0;
+    return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
+  }
+  var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+      try {
+        const trimmed = payload.value.trim();
+        const url = validateURL(trimmed, def);
+        if (url === URL_BAD_FORMAT) {
+          payload.issues.push({
+            code: "invalid_format",
+            format: "url",
+            note: "Invalid URL format",
+            input: payload.value,
+            inst,
+            continue: !def.abort
+          });
+          return;
+        }
+        if (url === URL_UNPARSEABLE) {
+          payload.issues.push({
+            code: "invalid_format",
+            format: "url",
+            input: payload.value,
+            inst,
+            continue: !def.abort
+          });
+          return;
+        }
+        if (url === true) {
+          payload.value = stripTabAndNewline(trimmed);
+          return;
+        }
+        if (def.hostname && !urlHostnameOk(url, def.hostname)) {
+          payload.issues.push({
+            code: "invalid_format",
+            format: "url",
+            note: "Invalid hostname",
+            pattern: def.hostname.source,
+            input: payload.value,
+            inst,
+            continue: !def.abort
+          });
+        }
+        if (def.protocol && !urlProtocolOk(url, def.protocol)) {
+          payload.issues.push({
+            code: "invalid_format",
+            format: "url",
+            note: "Invalid protocol",
+            pattern: def.protocol.source,
+            input: payload.value,
+            inst,
+            continue: !def.abort
+          });
+        }
+        payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
+        return;
+      } catch (_2) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+      }
+    };
+  });
+  var $ZodEmoji = /* @__PURE__ */ $constructor("$ZodEmoji", (inst, def) => {
+    def.pattern ?? (def.pattern = emoji());
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodNanoID = /* @__PURE__ */ $constructor("$ZodNanoID", (inst, def) => {
+    if (def.length !== void 0 && (!Number.isInteger(def.length) || def.length < 1))
+      throw new Error(`Invalid nanoid length: ${def.length}`);
+    def.pattern ?? (def.pattern = def.length === void 0 ? nanoid : nanoidOfLength(def.length));
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodCUID = /* @__PURE__ */ $constructor("$ZodCUID", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid);
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodCUID2 = /* @__PURE__ */ $constructor("$ZodCUID2", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid2);
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodULID = /* @__PURE__ */ $constructor("$ZodULID", (inst, def) => {
+    def.pattern ?? (def.pattern = ulid);
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodXID = /* @__PURE__ */ $constructor("$ZodXID", (inst, def) => {
+    def.pattern ?? (def.pattern = xid);
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodKSUID = /* @__PURE__ */ $constructor("$ZodKSUID", (inst, def) => {
+    def.pattern ?? (def.pattern = ksuid);
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodISODateTime = /* @__PURE__ */ $constructor("$ZodISODateTime", (inst, def) => {
+    def.pattern ?? (def.pattern = datetime(def));
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodISODate = /* @__PURE__ */ $constructor("$ZodISODate", (inst, def) => {
+    def.pattern ?? (def.pattern = date);
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodISOTime = /* @__PURE__ */ $constructor("$ZodISOTime", (inst, def) => {
+    def.pattern ?? (def.pattern = time(def));
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodISODuration = /* @__PURE__ */ $constructor("$ZodISODuration", (inst, def) => {
+    def.pattern ?? (def.pattern = duration);
+    $ZodStringFormat.init(inst, def);
+  });
+  var $ZodIPv4 = /* @__PURE__ */ $constructor("$ZodIPv4", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv4);
+    $ZodStringFormat.init(inst, def);
+  });
+  var ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
+  function isValidIPv6(value) {
+    if (!ipv6Alphabet.test(value))
+      return false;
+    return canParseURL(`http://[${value}]`);
+  }
+  var $ZodIPv6 = /* @__PURE__ */ $constructor("$ZodIPv6", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv6);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+      if (!isValidIPv6(payload.value)) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "ipv6",
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+      }
+    };
+  });
+  var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv4);
+    $ZodStringFormat.init(inst, def);
+  });
+  function isValidCIDRv6(value) {
+    const parts = value.split("/");
+    if (parts.length !== 2)
+      return false;
+    const [address, prefix] = parts;
+    if (!prefix)
+      return false;
+    const prefixNum = Number(prefix);
+    if (`${prefixNum}` !== prefix)
+      return false;
+    if (prefixNum < 0 || prefixNum > 128)
+      return false;
+    return isValidIPv6(address);
+  }
+  var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv6);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+      if (!isValidCIDRv6(payload.value)) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "cidrv6",
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+      }
+    };
+  });
+  function isValidBase64(data) {
+    if (data === "")
+      return true;
+    if (/\s/.test(data))
+      return false;
+    if (data.length % 4 !== 0)
+      return false;
+    try {
+      atob(data);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  var base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+  var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
+    def.pattern ?? (def.pattern = base64Charset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+      if (isValidBase64(payload.value))
+        return;
+      payload.issues.push({
+        code: "invalid_format",
+        format: "base64",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var base64urlCharset = /^[A-Za-z0-9_-]*$/;
+  function isValidBase64URL(data) {
+    if (!base64urlCharset.test(data))
+      return false;
+    const base642 = data.replace(/[-_]/g, (c5) => c5 === "-" ? "+" : "/");
+    const padded = base642.padEnd(Math.ceil(base642.length / 4) * 4, "=");
+    return isValidBase64(padded);
+  }
+  var $ZodBase64URL = /* @__PURE__ */ $constructor("$ZodBase64URL", (inst, def) => {
+    def.pattern ?? (def.pattern = base64urlCharset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+      if (isValidBase64URL(payload.value))
+        return;
+      payload.issues.push({
+        code: "invalid_format",
+        format: "base64url",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodE164 = /* @__PURE__ */ $constructor("$ZodE164", (inst, def) => {
+    def.pattern ?? (def.pattern = e164);
+    $ZodStringFormat.init(inst, def);
+  });
+  function isValidJWT(token, algorithm = null) {
+    try {
+      const tokensParts = token.split(".");
+      if (tokensParts.length !== 3)
+        return false;
+      const [header] = tokensParts;
+      if (!header)
+        return false;
+      const parsedHeader = JSON.parse(atob(header));
+      if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
+        return false;
+      if (!parsedHeader.alg)
+        return false;
+      if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
+        return false;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  var $ZodJWT = /* @__PURE__ */ $constructor("$ZodJWT", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+      if (isValidJWT(payload.value, def.alg))
+        return;
+      payload.issues.push({
+        code: "invalid_format",
+        format: "jwt",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    };
+  });
+  var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = number;
+    inst._zod.parse = (payload, _ctx) => {
+      if (def.coerce)
+        try {
+          payload.value = Number(payload.value);
+        } catch (_2) {
+        }
+      const input = payload.value;
+      if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+        return payload;
+      }
+      const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+      payload.issues.push({
+        expected: "number",
+        code: "invalid_type",
+        input,
+        inst,
+        ...received ? { received } : {}
+      });
+      return payload;
+    };
+  });
+  var $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
+    $ZodCheckNumberFormat.init(inst, def);
+    $ZodNumber.init(inst, def);
+  });
+  var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = boolean;
+    inst._zod.parse = (payload, _ctx) => {
+      if (def.coerce)
+        try {
+          payload.value = Boolean(payload.value);
+        } catch (_2) {
+        }
+      const input = payload.value;
+      if (typeof input === "boolean")
+        return payload;
+      payload.issues.push({
+        expected: "boolean",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    };
+  });
+  var $ZodNull = /* @__PURE__ */ $constructor("$ZodNull", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = _null;
+    inst._zod.values = /* @__PURE__ */ new Set([null]);
+    inst._zod.parse = (payload, _ctx) => {
+      const input = payload.value;
+      if (input === null)
+        return payload;
+      payload.issues.push({
+        expected: "null",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    };
+  });
+  var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload) => payload;
+  });
+  var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+      payload.issues.push({
+        expected: "never",
+        code: "invalid_type",
+        input: payload.value,
+        inst
+      });
+      return payload;
+    };
+  });
+  function capSize(inst, size) {
+    const caps = sizeCaps(inst._zod.def.checks);
+    if (!caps.length)
+      return;
+    const cap = Math.min(...caps.map((c5) => c5[0]));
+    const parse2 = inst._zod.parse;
+    inst._zod.parse = (payload, ctx2) => {
+      const n6 = size(payload.value);
+      if (n6 > cap && !ctx2?.skipChecks && ctx2?.direction !== "backward") {
+        for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+          if (n6 > max && ch._zod.def.when(payload)) {
+            const start = payload.issues.length;
+            ch._zod.check(payload);
+            payload.issues[start].continue = false;
+            attachSchema(payload.issues, start, inst);
+            return payload;
+          }
+        }
+      }
+      return parse2(payload, ctx2);
+    };
+  }
+  var arraySize = (input) => Array.isArray(input) ? input.length : -1;
+  function handleArrayResult(result, final, index) {
+    if (result.issues.length) {
+      final.issues.push(...prefixIssues(index, result.issues));
+    }
+    final.value[index] = result.value;
+  }
+  var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo2 = globalConfig.memoizer;
+    memo2?.attach(inst);
+    inst._zod.parse = (payload, ctx2) => {
+      const input = payload.value;
+      if (!Array.isArray(input)) {
+        payload.issues.push({
+          expected: "array",
+          code: "invalid_type",
+          input,
+          inst
+        });
+        return payload;
+      }
+      payload.value = memo2 ? memo2.alloc(inst, payload, Array(input.length), ctx2) : Array(input.length);
+      const proms = [];
+      const abortEarly = ctx2?.abortEarly;
+      for (let i7 = 0; i7 < input.length; i7++) {
+        const item = input[i7];
+        const result = def.element._zod.run({
+          value: item,
+          issues: []
+        }, ctx2);
+        if (result instanceof Promise) {
+          proms.push(result.then((result2) => handleArrayResult(result2, payload, i7)));
+        } else {
+          handleArrayResult(result, payload, i7);
+          if (abortEarly && result.issues.length !== 0 && aborted(result))
+            break;
+        }
+      }
+      if (proms.length) {
+        return Promise.all(proms).then(() => payload);
+      }
+      return payload;
+    };
+    capSize(inst, arraySize);
+  });
+  function handlePropertyResult(result, final, key, input, optin, optout) {
+    const isPresent = key in input;
+    const isOptionalOut = optout === "optional";
+    if (!isPresent && isOptionalOut && optin === "optional") {
+      return;
+    }
+    if (result.issues.length) {
+      if (optin !== void 0 && isOptionalOut && !isPresent) {
+        return;
+      }
+      final.issues.push(...prefixIssues(key, result.issues));
+    }
+    if (!isPresent && optin === void 0) {
+      if (!result.issues.length) {
+        final.issues.push({
+          code: "invalid_type",
+          expected: "nonoptional",
+          input: void 0,
+          path: [key]
+        });
+      }
+      return;
+    }
+    if (result.value === void 0) {
+      if (isPresent || optin === "defaulted" && !isOptionalOut) {
+        final.value[key] = void 0;
+      }
+    } else {
+      final.value[key] = result.value;
+    }
+  }
+  var NO_SYMBOL_KEYS = [];
+  function normalizeDef(def) {
+    const keys = Object.keys(def.shape);
+    const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+    const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+    const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+    for (const k2 of allKeys) {
+      if (!def.shape?.[k2]?._zod?.traits?.has("$ZodType")) {
+        throw new Error(`Invalid element at key "${String(k2)}": expected a Zod schema`);
+      }
+    }
+    const okeys = optionalKeys(def.shape);
+    return {
+      ...def,
+      allKeys,
+      symbolKeys,
+      // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+      keySet: new Set(keys),
+      numKeys: keys.length,
+      optionalKeys: new Set(okeys)
+    };
+  }
+  function handleCatchall(proms, input, payload, ctx2, def, inst, abortEarly) {
+    const unrecognized = [];
+    const keySet = def.keySet;
+    const _catchall = def.catchall._zod;
+    const t5 = _catchall.def.type;
+    const optin = _catchall.optin;
+    const optout = _catchall.optout;
+    let seen = 0;
+    for (const key in input) {
+      if (abortEarly && payload.issues.length !== seen) {
+        if (aborted(payload, seen))
+          break;
+        seen = payload.issues.length;
+      }
+      if (keySet.has(key))
+        continue;
+      if (key === "__proto__") {
+        if (t5 === "never")
+          unrecognized.push(key);
+        continue;
+      }
+      if (t5 === "never") {
+        unrecognized.push(key);
+        continue;
+      }
+      const r6 = _catchall.run({ value: input[key], issues: [] }, ctx2);
+      if (r6 instanceof Promise) {
+        proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input, optin, optout)));
+      } else {
+        handlePropertyResult(r6, payload, key, input, optin, optout);
+      }
+    }
+    if (unrecognized.length) {
+      payload.issues.push({
+        code: "unrecognized_keys",
+        keys: unrecognized,
+        input,
+        inst,
+        // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+        continue: true
+      });
+    }
+    if (!proms.length)
+      return payload;
+    return Promise.all(proms).then(() => {
+      return payload;
+    });
+  }
+  var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
+    $ZodType.init(inst, def);
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    const sh = desc?.get ? desc.get.raw : def.shape ?? {};
+    if (sh) {
+      const get = () => {
+        const newSh = { ...sh };
+        Object.defineProperty(def, "shape", { value: newSh });
+        get.raw = newSh;
+        return newSh;
+      };
+      get.raw = sh;
+      Object.defineProperty(def, "shape", { get });
+    }
+    const _normalized = cached(() => normalizeDef(def));
+    defineLazyInternal(inst, "propValues", (zod) => {
+      const shape = zod.def.shape;
+      const propValues = {};
+      for (const key in shape) {
+        const field = shape[key]._zod;
+        if (field.values) {
+          if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+            assignProp(propValues, key, /* @__PURE__ */ new Set());
+          }
+          for (const v3 of field.values)
+            propValues[key].add(v3);
+          if (field.optin !== void 0)
+            propValues[key].add(void 0);
+        }
+      }
+      return propValues;
+    });
+    const isObject2 = isObject;
+    const catchall = def.catchall;
+    let value;
+    const memo2 = globalConfig.memoizer;
+    memo2?.attach(inst);
+    inst._zod.parse = (payload, ctx2) => {
+      value ?? (value = _normalized.value);
+      const input = payload.value;
+      if (!isObject2(input)) {
+        payload.issues.push({
+          expected: "object",
+          code: "invalid_type",
+          input,
+          inst
+        });
+        return payload;
+      }
+      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx2) : {};
+      const proms = [];
+      const shape = value.shape;
+      const abortEarly = ctx2?.abortEarly;
+      let seen = payload.issues.length;
+      for (const key of value.allKeys) {
+        if (abortEarly && payload.issues.length !== seen) {
+          if (aborted(payload, seen))
+            break;
+          seen = payload.issues.length;
+        }
+        if (key === "__proto__")
+          continue;
+        const el = shape[key];
+        const optin = el._zod.optin;
+        const optout = el._zod.optout;
+        const r6 = el._zod.run({ value: input[key], issues: [] }, ctx2);
+        if (r6 instanceof Promise) {
+          proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input, optin, optout)));
+        } else {
+          handlePropertyResult(r6, payload, key, input, optin, optout);
+        }
+      }
+      if (!catchall) {
+        return proms.length ? Promise.all(proms).then(() => payload) : payload;
+      }
+      return handleCatchall(proms, input, payload, ctx2, _normalized.value, inst, abortEarly === true);
+    };
+  });
+  var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) => {
+    $ZodObject.init(inst, def);
+    const superParse = inst._zod.parse;
+    const _normalized = cached(() => normalizeDef(def));
+    const memo2 = globalConfig.memoizer;
+    const generateFastpass = (shape) => {
+      const normalized = _normalized.value;
+      const syms = normalized.symbolKeys;
+      const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+      const parseStr = (k2) => `shape[${k2}]._zod.run({ value: input[${k2}], issues: [] }, ctx)`;
+      const prefixStr = (id2, k2) => `
+          let ${id2}_ab = false;
+          for (let i = 0; i < ${id2}.issues.length; i++) {
+            const iss = ${id2}.issues[i];
+            iss.path = iss.path ? [${k2}, ...iss.path] : [${k2}];
+            payload.issues.push(iss);
+            if (iss.continue !== true) ${id2}_ab = true;
+          }
+          if (${id2}_ab && ctx && ctx.abortEarly) {
             payload.value = newResult;
             return payload;
-          }`;w.write("const input = payload.value;");let N=Object.create(null),L=0;for(let K of v.allKeys)N[K]=`key_${L++}`;w.write(n?"const newResult = memo.alloc(inst, payload, {}, ctx);":"const newResult = {};");for(let K of v.allKeys){if(K==="__proto__")continue;let Z=N[K],le=typeof K=="symbol"?`syms[${y.indexOf(K)}]`:fe(K),Kn=`${le} in input`,Dp=p[K],Ua=Dp?._zod?.optin,Ap=Ua!==void 0,Cv=Dp?._zod?.optout==="optional";if(w.write(`const ${Z} = ${O(le)};`),Ap&&Cv){let Vv=Ua==="optional"?`${Z}_present`:`${Z}.value !== undefined || ${Z}_present`;w.write(`
-        const ${Z}_present = ${Kn};
-        if (!${Z}.issues.length || ${Z}_present) {
-          if (${Z}.issues.length) {${z(Z,le)}
+          }`;
+      doc.write(`const input = payload.value;`);
+      const ids = /* @__PURE__ */ Object.create(null);
+      let counter = 0;
+      for (const key of normalized.allKeys) {
+        ids[key] = `key_${counter++}`;
+      }
+      doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+      for (const key of normalized.allKeys) {
+        if (key === "__proto__")
+          continue;
+        const id2 = ids[key];
+        const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+        const isPresent = `${k2} in input`;
+        const schema = shape[key];
+        const optin = schema?._zod?.optin;
+        const isOptionalIn = optin !== void 0;
+        const isOptionalOut = schema?._zod?.optout === "optional";
+        doc.write(`const ${id2} = ${parseStr(k2)};`);
+        if (isOptionalIn && isOptionalOut) {
+          const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
+          doc.write(`
+        const ${id2}_present = ${isPresent};
+        if (!${id2}.issues.length || ${id2}_present) {
+          if (${id2}.issues.length) {${prefixStr(id2, k2)}
           }
 
-          if (${Vv}) {
-            newResult[${le}] = ${Z}.value;
+          if (${assign}) {
+            newResult[${k2}] = ${id2}.value;
           }
         }
 
-      `)}else Ap?(w.write(`
-        if (${Z}.issues.length) {${z(Z,le)}
+      `);
+        } else if (!isOptionalIn) {
+          doc.write(`
+        const ${id2}_present = ${isPresent};
+        if (${id2}.issues.length) {${prefixStr(id2, k2)}
         }
-      `),Ua==="defaulted"?w.write(`newResult[${le}] = ${Z}.value;`):w.write(`
-        if (${Z}.value !== undefined || ${Kn}) {
-          newResult[${le}] = ${Z}.value;
-        }
-      `)):w.write(`
-        const ${Z}_present = ${Kn};
-        if (${Z}.issues.length) {${z(Z,le)}
-        }
-        if (!${Z}_present && !${Z}.issues.length) {
+        if (!${id2}_present && !${id2}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
             input: undefined,
-            path: [${le}]
+            path: [${k2}]
           });
           if (ctx && ctx.abortEarly) {
             payload.value = newResult;
@@ -49,22 +2560,4533 @@ ${r.join(`
           }
         }
 
-        if (${Z}_present) {
-          newResult[${le}] = ${Z}.value;
+        if (${id2}_present) {
+          newResult[${k2}] = ${id2}.value;
         }
 
-      `)}return w.write("payload.value = newResult;"),w.write("return payload;"),w.compile()},a,s=zt,c=!oe.jitless,u=c&&Ra.value,d=t.catchall,f;e._zod.parse=(p,v)=>{f??(f=o.value);let y=p.value;return s(y)?c&&u&&v?.async===!1&&v.jitless!==!0?(a||(a=i(t.shape)),p=a(p,v),d?pf([],y,p,v,f,e,v?.abortEarly===!0):p):r(p,v):(p.issues.push({expected:"object",code:"invalid_type",input:y,inst:e}),p)}});function qp(e,t,r,o){for(let i of e)if(i.issues.length===0)return t.value=i.value,t;let n=e.filter(i=>!me(i));return n.length===1?(t.value=n[0].value,n[0]):(t.issues.push({code:"invalid_union",input:t.value,inst:r,errors:e.map(i=>i.issues.map(a=>ye(a,o,X())))}),t)}var vr=h("$ZodUnion",(e,t)=>{j.init(e,t),E(e,"optin",o=>o.def.options.some(n=>n._zod.optin==="defaulted")?"defaulted":o.def.options.some(n=>n._zod.optin!==void 0)?"optional":void 0),E(e,"optout",o=>o.def.options.some(n=>n._zod.optout==="optional")?"optional":void 0),E(e,"values",o=>{if(o.def.options.every(n=>n._zod.values))return new Set(o.def.options.flatMap(n=>Array.from(n._zod.values)))}),E(e,"pattern",o=>{if(o.def.options.every(n=>n._zod.pattern)){let n=o.def.options.map(i=>i._zod.pattern);return new RegExp(`^(${n.map(i=>Ge(i.source)).join("|")})$`)}});let r=t.options.length===1?t.options[0]._zod.run:null;e._zod.parse=(o,n)=>{if(r)return r(o,n);let i=!1,a=[];for(let s of t.options){let c=s._zod.run({value:o.value,issues:[]},n);if(c instanceof Promise)a.push(c),i=!0;else{if(c.issues.length===0)return c;a.push(c)}}return i?Promise.all(a).then(s=>qp(s,o,e,n)):qp(a,o,e,n)}});function Wp(e,t,r,o){let n=[];for(let i=0;i<e.length;i++)e[i].issues.length===0&&n.push(i);return n.length===1?(t.value=e[n[0]].value,t):(n.length===0?t.issues.push({code:"invalid_union",input:t.value,inst:r,errors:e.map(i=>i.issues.map(a=>ye(a,o,X())))}):t.issues.push({code:"invalid_union",input:t.value,inst:r,errors:[],inclusive:!1,matches:n}),t)}var Hc=h("$ZodXor",(e,t)=>{vr.init(e,t),t.inclusive=!1;let r=t.options.length===1?t.options[0]._zod.run:null;e._zod.parse=(o,n)=>{if(r)return r(o,n);let i=!1,a=[];for(let s of t.options){let c=s._zod.run({value:o.value,issues:[]},n);c instanceof Promise?(a.push(c),i=!0):a.push(c)}return i?Promise.all(a).then(s=>Wp(s,o,e,n)):Wp(a,o,e,n)}});function qc(e,t){let r=e._zod,o=r.bag.optionsMap;o||(o=mf(r.def),r.bag.optionsMap=o);let n=o.get(t);if(n===null)throw new Error(`Ambiguous discriminator value "${String(t)}"`);return n}function mf(e){let t=new Map;for(let r of e.options){let o=r._zod.propValues?.[e.discriminator];if(!o||o.size===0)throw new Error(`Invalid discriminated union option at index "${e.options.indexOf(r)}"`);for(let n of o)if(t.has(n)){if(n!==void 0)throw new Error(`Duplicate discriminator value "${String(n)}"`);t.set(n,null)}else t.set(n,r)}return t}var Wc=h("$ZodDiscriminatedUnion",(e,t)=>{t.inclusive=!1,vr.init(e,t);let r=e._zod.parse;E(e,"propValues",n=>{let i={},a=0;for(let s of n.def.options){let c=s._zod.propValues;if(!c||Object.keys(c).length===0)throw new Error(`Invalid discriminated union option at index "${n.def.options.indexOf(s)}"`);c[n.def.discriminator]?.has(void 0)&&a++;for(let[l,u]of Object.entries(c)){Object.prototype.hasOwnProperty.call(i,l)||se(i,l,new Set);for(let d of u)i[l].add(d)}}return!n.def.unionFallback&&a>1&&i[n.def.discriminator]?.delete(void 0),i}),t.options.forEach((n,i)=>{let a=nn(n._zod.def);if(a&&!Object.prototype.hasOwnProperty.call(a,t.discriminator))throw new Error(`Invalid discriminated union option at index "${i}"`)});let o=tn(()=>mf(t));e._zod.parse=(n,i)=>{let a=n.value;if(!zt(a))return n.issues.push({code:"invalid_type",expected:"object",input:a,inst:e}),n;let s=a?.[t.discriminator],c=o.value.get(s);return c&&(s!==void 0||i.direction!=="backward")?c._zod.run(n,i):t.unionFallback||i.direction==="backward"?r(n,i):(n.issues.push({code:"invalid_union",errors:[],note:"No matching discriminator",discriminator:t.discriminator,options:Array.from(o.value.keys()).filter(l=>o.value.get(l)!==null),input:a,path:[t.discriminator],inst:e}),n)}}),Gc=h("$ZodIntersection",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>{let n=r.value,i=t.left._zod.run({value:n,issues:[]},o),a=t.right._zod.run({value:n,issues:[]},o);return i instanceof Promise||a instanceof Promise?Promise.all([i,a]).then(([c,l])=>Gp(r,c,l)):Gp(r,i,a)}});function dn(e,t){if(e===t)return{valid:!0,data:e};if(e instanceof Date&&t instanceof Date&&+e==+t)return{valid:!0,data:e};if(Ae(e)&&Ae(t)){let r=Object.keys(t),o=Object.keys(e).filter(i=>r.indexOf(i)!==-1),n={...e,...t};Object.prototype.hasOwnProperty.call(n,"__proto__")&&delete n.__proto__;for(let i of o){if(i==="__proto__")continue;let a=dn(e[i],t[i]);if(!a.valid)return{valid:!1,mergeErrorPath:[i,...a.mergeErrorPath]};n[i]=a.data}return{valid:!0,data:n}}if(Array.isArray(e)&&Array.isArray(t)){if(e.length!==t.length)return{valid:!1,mergeErrorPath:[]};let r=[];for(let o=0;o<e.length;o++){let n=e[o],i=t[o],a=dn(n,i);if(!a.valid)return{valid:!1,mergeErrorPath:[o,...a.mergeErrorPath]};r.push(a.data)}return{valid:!0,data:r}}return{valid:!1,mergeErrorPath:[]}}function Gp(e,t,r){let o=new Map,n,i=new Map,a=(l,u)=>{let d;if(l.code==="unrecognized_keys"&&!l.path?.length)n??(n=l),d=l.keys;else if(l.code==="invalid_key"&&l.origin==="record"&&l.path?.length===1){let f=String(l.path[0]);i.has(f)||i.set(f,l),d=[f]}else return!1;for(let f of d)o.has(f)||o.set(f,{}),o.get(f)[u]=!0;return!0};for(let l of t.issues)a(l,"l")||e.issues.push(l);for(let l of r.issues)a(l,"r")||e.issues.push(l);let s=[...o].filter(([,l])=>l.l&&l.r).map(([l])=>l);if(s.length){let l=n?s.filter(u=>n.keys.includes(u)):[];l.length&&e.issues.push({...n,keys:l});for(let u of s)!l.includes(u)&&i.has(u)&&e.issues.push(i.get(u))}let c=dn(t.value,r.value);if(!c.valid){if(me(e))return e;throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(c.mergeErrorPath)}`)}return e.value=c.data,e}var Mi=h("$ZodTuple",(e,t)=>{j.init(e,t);let r=t.items,o=oe.memoizer;o?.attach(e),e._zod.parse=(n,i)=>{let a=n.value;if(!Array.isArray(a))return n.issues.push({input:a,inst:e,expected:"tuple",code:"invalid_type"}),n;n.value=o?o.alloc(e,n,[],i):[];let s=[],c=Xp(r,"optin"),l=Xp(r,"optout");if(!t.rest){if(a.length<c)return n.issues.push({code:"too_small",minimum:c,inclusive:!0,input:a,inst:e,origin:"array"}),n;a.length>r.length&&n.issues.push({code:"too_big",maximum:r.length,inclusive:!0,input:a,inst:e,origin:"array"})}let u=new Array(r.length),d=t.rest?i?.abortEarly:void 0,f=!1;for(let p=0;p<r.length;p++){let v=r[p]._zod.run({value:a[p],issues:[]},i);v instanceof Promise?s.push(v.then(y=>{u[p]=y})):(u[p]=v,d&&!f&&v.issues.length&&(f=me(v)))}if(t.rest&&!f){let p=r.length-1,v=a.slice(r.length),y=n.issues.length;for(let w of v){if(d&&n.issues.length!==y){if(me(n,y))break;y=n.issues.length}p++;let O=t.rest._zod.run({value:w,issues:[]},i);O instanceof Promise?s.push(O.then(z=>Yp(z,n,p))):Yp(O,n,p)}}return s.length?Promise.all(s).then(()=>Qp(u,n,r,a,l)):Qp(u,n,r,a,l)}});function Xp(e,t){for(let r=e.length-1;r>=0;r--)if(!(t==="optin"?e[r]._zod.optin!==void 0:e[r]._zod.optout==="optional"))return r+1;return 0}function Yp(e,t,r){e.issues.length&&t.issues.push(..._e(r,e.issues)),t.value[r]=e.value}function Qp(e,t,r,o,n){for(let i=0;i<r.length;i++){let a=e[i],s=i<o.length;if(!s&&i>=n&&r[i]._zod.optin==="optional"){t.value.length=i;break}if(a.issues.length){if(!s&&i>=n){t.value.length=i;break}t.issues.push(..._e(i,a.issues))}t.value[i]=a.value}for(let i=t.value.length-1;i>=o.length&&(r[i]._zod.optout==="optional"&&t.value[i]===void 0);i--)t.value.length=i;return t}var Xc=h("$ZodRecord",(e,t)=>{j.init(e,t);let r=oe.memoizer;r?.attach(e),e._zod.parse=(o,n)=>{let i=o.value;if(!Ae(i))return o.issues.push({expected:"record",code:"invalid_type",input:i,inst:e}),o;let a=[],s=t.keyType._zod.values;if(s&&!t.partial){o.value=r?r.alloc(e,o,{},n):{};let c=new Set;for(let u of s)if(typeof u=="string"||typeof u=="number"||typeof u=="symbol"){if(c.add(typeof u=="number"?u.toString():u),u==="__proto__")continue;let d=t.keyType._zod.run({value:u,issues:[]},n);if(d instanceof Promise)throw new Error("Async schemas not supported in object keys currently");if(d.issues.length){o.issues.push({code:"invalid_key",origin:"record",issues:d.issues.map(v=>ye(v,n,X())),input:u,path:[u],inst:e});continue}let f=d.value;if(f==="__proto__")continue;let p=t.valueType._zod.run({value:i[u],issues:[]},n);p instanceof Promise?a.push(p.then(v=>{v.issues.length&&o.issues.push(..._e(u,v.issues)),o.value[f]=v.value})):(p.issues.length&&o.issues.push(..._e(u,p.issues)),o.value[f]=p.value)}let l;for(let u in i)if(!c.has(u))if(t.mode==="loose"){if(u==="__proto__")continue;o.value[u]=i[u]}else l=l??[],l.push(u);l&&l.length>0&&o.issues.push({code:"unrecognized_keys",input:i,inst:e,keys:l,continue:!0})}else{o.value=r?r.alloc(e,o,{},n):{};let c;for(let l of Reflect.ownKeys(i)){if(l==="__proto__"||!Object.prototype.propertyIsEnumerable.call(i,l))continue;let u=t.keyType._zod.run({value:l,issues:[]},n);if(u instanceof Promise)throw new Error("Async schemas not supported in object keys currently");if(typeof l=="string"&&Xe.test(l)&&u.issues.length){let v=t.keyType._zod.run({value:Number(l),issues:[]},n);if(v instanceof Promise)throw new Error("Async schemas not supported in object keys currently");v.issues.length===0&&(u=v)}if(u.issues.length){t.mode==="loose"?o.value[l]=i[l]:s?(c=c??[],c.push(l)):o.issues.push({code:"invalid_key",origin:"record",issues:u.issues.map(v=>ye(v,n,X())),input:l,path:[l],inst:e});continue}let f=u.value;if(f==="__proto__")continue;let p=t.valueType._zod.run({value:i[l],issues:[]},n);p instanceof Promise?a.push(p.then(v=>{v.issues.length&&o.issues.push(..._e(l,v.issues)),o.value[f]=v.value})):(p.issues.length&&o.issues.push(..._e(l,p.issues)),o.value[f]=p.value)}c&&c.length>0&&o.issues.push({code:"unrecognized_keys",input:i,inst:e,keys:c,continue:!0})}return a.length?Promise.all(a).then(()=>o):o}}),Yc=h("$ZodMap",(e,t)=>{j.init(e,t);let r=oe.memoizer;r?.attach(e),e._zod.parse=(o,n)=>{let i=o.value;if(!(i instanceof Map))return o.issues.push({expected:"map",code:"invalid_type",input:i,inst:e}),o;let a=[];o.value=r?r.alloc(e,o,new Map,n):new Map;let s=n?.abortEarly,c=o.issues.length;for(let[l,u]of i){if(s&&o.issues.length!==c){if(me(o,c))break;c=o.issues.length}let d=t.keyType._zod.run({value:l,issues:[]},n),f=t.valueType._zod.run({value:u,issues:[]},n);d instanceof Promise||f instanceof Promise?a.push(Promise.all([d,f]).then(([p,v])=>{ef(p,v,o,l,i,e,n)})):ef(d,f,o,l,i,e,n)}return a.length?Promise.all(a).then(()=>o):o},Bc(e,hb)});function ef(e,t,r,o,n,i,a){e.issues.length&&(Gn.has(typeof o)?r.issues.push(..._e(o,e.issues)):r.issues.push({code:"invalid_key",origin:"map",input:n,inst:i,issues:e.issues.map(s=>ye(s,a,X()))})),t.issues.length&&(Gn.has(typeof o)?r.issues.push(..._e(o,t.issues)):r.issues.push({origin:"map",code:"invalid_element",input:n,inst:i,key:o,issues:t.issues.map(s=>ye(s,a,X()))})),r.value.set(e.value,t.value)}var Qc=h("$ZodSet",(e,t)=>{j.init(e,t);let r=oe.memoizer;r?.attach(e),e._zod.parse=(o,n)=>{let i=o.value;if(!(i instanceof Set))return o.issues.push({input:i,inst:e,expected:"set",code:"invalid_type"}),o;let a=[];o.value=r?r.alloc(e,o,new Set,n):new Set;let s=n?.abortEarly,c=o.issues.length;for(let l of i){if(s&&o.issues.length!==c){if(me(o,c))break;c=o.issues.length}let u=t.valueType._zod.run({value:l,issues:[]},n);u instanceof Promise?a.push(u.then(d=>tf(d,o))):tf(u,o)}return a.length?Promise.all(a).then(()=>o):o},Bc(e,gb)});function tf(e,t){e.issues.length&&t.issues.push(...e.issues),t.value.add(e.value)}var el=h("$ZodEnum",(e,t)=>{j.init(e,t);let r=Qt(t.entries),o=new Set(r);e._zod.values=o,E(e,"pattern",n=>{let i=Qt(n.def.entries).filter(a=>Gn.has(typeof a));return new RegExp(i.length?`^(${i.map(a=>je(a.toString())).join("|")})$`:"^[^\\s\\S]$")}),e._zod.parse=(n,i)=>{let a=n.value;return o.has(a)||n.issues.push({code:"invalid_value",values:r,input:a,inst:e}),n}}),tl=h("$ZodLiteral",(e,t)=>{j.init(e,t);let r=new Set(t.values);e._zod.values=r,E(e,"pattern",o=>{let n=o.def.values;return new RegExp(n.length?`^(${n.map(i=>typeof i=="string"?je(i):i?je(i.toString()):String(i)).join("|")})$`:"^[^\\s\\S]$")}),e._zod.parse=(o,n)=>{let i=o.value;return r.has(i)||o.issues.push({code:"invalid_value",values:t.values,input:i,inst:e}),o}}),nl=h("$ZodFile",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>{let n=r.value;return n instanceof File||r.issues.push({expected:"file",code:"invalid_type",input:n,inst:e}),r}}),rl=h("$ZodTransform",(e,t)=>{j.init(e,t),e._zod.optin="optional",oe.memoizer?.guard(e),e._zod.parse=(r,o)=>{if(o.direction==="backward")throw new st(e.constructor.name);let n=t.transform(r.value,r);if(o.async)return(n instanceof Promise?n:Promise.resolve(n)).then(a=>(r.value=a,r));if(n instanceof Promise)throw new xe;return r.value=n,r}});function nf(e,t){return e.value=t.issues.length?void 0:t.value,e}var Fi=h("$ZodOptional",(e,t)=>{j.init(e,t),E(e,"optin",r=>r.def.innerType._zod.optin==="defaulted"?"defaulted":"optional"),e._zod.optout="optional",E(e,"values",r=>{let o=r.def.innerType._zod.values;return o?new Set([...o,void 0]):void 0}),E(e,"pattern",r=>{let o=r.def.innerType._zod.pattern;return o?new RegExp(`^(${Ge(o.source)})?$`):void 0}),e._zod.parse=(r,o)=>{if(r.value===void 0){if(t.innerType._zod.optin!=="defaulted")return r;let n=t.innerType._zod.run({value:r.value,issues:[]},o);return n instanceof Promise?n.then(i=>nf(r,i)):nf(r,n)}return t.innerType._zod.run(r,o)}}),il=h("$ZodExactOptional",(e,t)=>{Fi.init(e,t),E(e,"values",r=>r.def.innerType._zod.values),E(e,"pattern",r=>r.def.innerType._zod.pattern),e._zod.parse=(r,o)=>t.innerType._zod.run(r,o)}),ol=h("$ZodNullable",(e,t)=>{j.init(e,t),E(e,"optin",r=>r.def.innerType._zod.optin),E(e,"optout",r=>r.def.innerType._zod.optout),E(e,"pattern",r=>{let o=r.def.innerType._zod.pattern;return o?new RegExp(`^(${Ge(o.source)}|null)$`):void 0}),E(e,"values",r=>r.def.innerType._zod.values?new Set([...r.def.innerType._zod.values,null]):void 0),e._zod.parse=(r,o)=>r.value===null?r:t.innerType._zod.run(r,o)}),al=h("$ZodDefault",(e,t)=>{j.init(e,t),e._zod.optin="defaulted",E(e,"values",r=>r.def.innerType._zod.values),e._zod.parse=(r,o)=>{if(o.direction==="backward")return t.innerType._zod.run(r,o);if(r.value===void 0)return r.value=t.defaultValue,r;let n=t.innerType._zod.run(r,o);return n instanceof Promise?n.then(i=>rf(i,t)):rf(n,t)}});function rf(e,t){return e.value===void 0&&(e.value=t.defaultValue),e}var sl=h("$ZodPrefault",(e,t)=>{j.init(e,t),e._zod.optin="defaulted",E(e,"values",r=>r.def.innerType._zod.values),e._zod.parse=(r,o)=>(o.direction==="backward"||r.value===void 0&&(r.value=t.defaultValue),t.innerType._zod.run(r,o))}),cl=h("$ZodNonOptional",(e,t)=>{j.init(e,t),E(e,"values",r=>{let o=r.def.innerType._zod.values;return o?new Set([...o].filter(n=>n!==void 0)):void 0}),e._zod.parse=(r,o)=>{let n=t.innerType._zod.run(r,o);return n instanceof Promise?n.then(i=>of(i,e)):of(n,e)}});function of(e,t){return!e.issues.length&&e.value===void 0&&e.issues.push({code:"invalid_type",expected:"nonoptional",input:e.value,inst:t}),e}var ll=h("$ZodSuccess",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>{if(o.direction==="backward")throw new st("ZodSuccess");let n=t.innerType._zod.run(r,o);return n instanceof Promise?n.then(i=>(r.value=i.issues.length===0,r)):(r.value=n.issues.length===0,r)}});function af(e,t,r,o){return t.issues.length?(e.value=r.catchValue({...t,value:e.value,error:{issues:t.issues.map(n=>ye(n,o,X()))},input:e.value}),e):(e.value=t.value,t.memo&&(e.memo=!0),e)}var ul=h("$ZodCatch",(e,t)=>{j.init(e,t),E(e,"optin",r=>r.def.innerType._zod.optin==="defaulted"?"defaulted":"optional"),E(e,"optout",r=>r.def.innerType._zod.optout),E(e,"values",r=>r.def.innerType._zod.values),e._zod.parse=(r,o)=>{if(o.direction==="backward")return t.innerType._zod.run(r,o);let n=t.innerType._zod.run({value:r.value,issues:[]},o);return n instanceof Promise?n.then(i=>af(r,i,t,o)):af(r,n,t,o)}}),dl=h("$ZodNaN",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>((typeof r.value!="number"||!Number.isNaN(r.value))&&r.issues.push({input:r.value,inst:e,expected:"nan",code:"invalid_type"}),r)}),Bi=h("$ZodPipe",(e,t)=>{j.init(e,t),E(e,"values",r=>r.def.in._zod.values),E(e,"optin",r=>r.def.in._zod.optin),E(e,"optout",r=>r.def.out._zod.optout),E(e,"propValues",r=>r.def.in._zod.propValues),e._zod.parse=(r,o)=>{if(o.direction==="backward"){let i=t.out._zod.run(r,o);return i instanceof Promise?i.then(a=>Si(a,t.in,o)):Si(i,t.in,o)}let n=t.in._zod.run(r,o);return n instanceof Promise?n.then(i=>Si(i,t.out,o)):Si(n,t.out,o)}});function Si(e,t,r){return e.issues.some(o=>o.code!=="unrecognized_keys")?(e.aborted=!0,e):t._zod.run({value:e.value,issues:e.issues},r)}var $r=h("$ZodCodec",(e,t)=>{j.init(e,t),E(e,"values",r=>r.def.in._zod.values),E(e,"optin",r=>r.def.in._zod.optin),E(e,"optout",r=>r.def.out._zod.optout),E(e,"propValues",r=>r.def.in._zod.propValues),e._zod.parse=(r,o)=>{if((o.direction||"forward")==="forward"){let i=t.in._zod.run(r,o);return i instanceof Promise?i.then(a=>zi(a,t,o)):zi(i,t,o)}else{let i=t.out._zod.run(r,o);return i instanceof Promise?i.then(a=>zi(a,t,o)):zi(i,t,o)}}});function zi(e,t,r){if(e.issues.length)return e.aborted=!0,e;if((r.direction||"forward")==="forward"){let n=t.transform(e.value,e);return n instanceof Promise?n.then(i=>Pi(e,i,t.out,r)):Pi(e,n,t.out,r)}else{let n=t.reverseTransform(e.value,e);return n instanceof Promise?n.then(i=>Pi(e,i,t.in,r)):Pi(e,n,t.in,r)}}function Pi(e,t,r,o){return e.issues.length?(e.aborted=!0,e):r._zod.run({value:t,issues:e.issues},o)}var pl=h("$ZodPreprocess",(e,t)=>{Bi.init(e,t)}),fl=h("$ZodReadonly",(e,t)=>{j.init(e,t),E(e,"propValues",r=>r.def.innerType._zod.propValues),E(e,"values",r=>r.def.innerType._zod.values),E(e,"optin",r=>r.def.innerType?._zod?.optin),E(e,"optout",r=>r.def.innerType?._zod?.optout),e._zod.parse=(r,o)=>{if(o.direction==="backward")return t.innerType._zod.run(r,o);let n=t.innerType._zod.run(r,o);return n instanceof Promise?n.then(sf):sf(n)}});function sf(e){return e.memo||(e.value=Object.freeze(e.value)),e}function $b(e){let t=e._zod.def,r=t.pattern,o=!!t.format?.includes("int"),n,i;for(let s of t.checks??[]){let c=s._zod.def;c.pattern&&(r=c.pattern),o||(o=!!c.format?.includes("int"));let l=c.minimum??c.length,u=c.maximum??c.length;l!==void 0&&(n===void 0||l>n)&&(n=l),u!==void 0&&(i===void 0||u<i)&&(i=u)}if(r)return r.source;if(n!==void 0&&i!==void 0&&n>i)return"(?!)";if(n!==void 0||i!==void 0)return Ps({minimum:n,maximum:i}).source;let a=e._zod.pattern;return(o&&a===Xe?cr:a)?.source}function ic(e){let t=e._zod.def,r=e._zod.pattern?.source,o=t.innerType??e._zod.innerType;if(o){let n=o._zod.pattern?.source,i=ic(o);return r&&n&&i&&i!==n?r.replace(Ge(n),()=>Ge(i)):r}if(t.options){let n=t.options.map(ic);if(n.every(Boolean))return`^(${n.map(i=>Ge(i)).join("|")})$`}return $b(e)}var ml=h("$ZodTemplateLiteral",(e,t)=>{j.init(e,t);let r=[];for(let o of t.parts)if(typeof o=="object"&&o!==null){let n=ic(o);if(!n)throw new Error(`Invalid template literal part, no pattern found: ${[...o._zod.traits].shift()}`);r.push(Ge(n))}else if(o===null||Ma.has(typeof o))r.push(je(`${o}`));else throw new Error(`Invalid template literal part: ${o}`);e._zod.pattern=new RegExp(`^${r.join("")}$`),e._zod.parse=(o,n)=>typeof o.value!="string"?(o.issues.push({input:o.value,inst:e,expected:"string",code:"invalid_type"}),o):(e._zod.pattern.lastIndex=0,e._zod.pattern.test(o.value)||o.issues.push({input:o.value,inst:e,code:"invalid_format",format:t.format??"template_literal",pattern:e._zod.pattern.source}),o)}),hl=h("$ZodFunction",(e,t)=>(j.init(e,t),Object.defineProperty(e,"_def",{value:t}),e._zod.def=t,e.implement=r=>{if(typeof r!="function")throw new Error("implement() must be called with a function");return Object.defineProperty(function(...o){let n=e._def.input?ui(e._def.input,o):o,i=Reflect.apply(r,this,n);return e._def.output?ui(e._def.output,i):i},"_zod",{value:e._zod,enumerable:!1})},e.implementAsync=r=>{if(typeof r!="function")throw new Error("implementAsync() must be called with a function");return Object.defineProperty(async function(...o){let n=e._def.input?await di(e._def.input,o):o,i=await Reflect.apply(r,this,n);return e._def.output?await di(e._def.output,i):i},"_zod",{value:e._zod,enumerable:!1})},e._zod.parse=(r,o)=>typeof r.value!="function"?(r.issues.push({code:"invalid_type",expected:"function",input:r.value,inst:e}),r):(e._def.output&&e._def.output._zod.def.type==="promise"?r.value=e.implementAsync(r.value):r.value=e.implement(r.value),r),e.input=(...r)=>{let o=e.constructor;return Array.isArray(r[0])?new o({type:"function",input:new Mi({type:"tuple",items:r[0],rest:r[1]}),output:e._def.output}):new o({type:"function",input:r[0],output:e._def.output})},e.output=r=>{let o=e.constructor;return new o({type:"function",input:e._def.input,output:r})},e)),gl=h("$ZodPromise",(e,t)=>{j.init(e,t),e._zod.parse=(r,o)=>Promise.resolve(r.value).then(n=>t.innerType._zod.run({value:n,issues:[]},o))}),br=h("$ZodLazy",(e,t)=>{j.init(e,t),Za(e._zod,"innerType",()=>{let r=t;return r._cachedInner||(r._cachedInner=t.getter()),r._cachedInner}),E(e,"pattern",r=>r.innerType?._zod?.pattern),E(e,"propValues",r=>r.innerType?._zod?.propValues),E(e,"optin",r=>r.innerType?._zod?.optin??void 0),E(e,"optout",r=>r.innerType?._zod?.optout??void 0),e._zod.parse=(r,o)=>e._zod.innerType._zod.run(r,o)}),vl=h("$ZodCustom",(e,t)=>{J.init(e,t),j.init(e,t),e._zod.parse=(r,o)=>r,e._zod.check=r=>{let o=r.value,n=t.fn(o);if(n instanceof Promise)return n.then(i=>cf(i,r,o,e));cf(n,r,o,e)}});function cf(e,t,r,o){if(!e){let n={code:"custom",input:r,inst:o,path:[...o._zod.def.path??[]],continue:!o._zod.def.abort};o._zod.def.params&&(n.params=o._zod.def.params),t.issues.push(on(n))}}var qi=class extends Error{constructor(){super("Cannot parse a reference cycle that closes through a transform"),this.name="ZodCyclicError"}},bl="~memo",gf=[];function vf(e){return e!==null&&typeof e=="object"}function $l(e){return e.map(t=>t.path?{...t,path:t.path.slice()}:{...t})}var $f=new WeakMap,pn=0,Hi=1,_r=2;function yr(e,t,r){let o=$f.get(e);if(o!==void 0)return o?_r:pn;if(t.has(e))return _r;t.add(e);let n=pn,i=u=>{if(n!==_r&&u?._zod){let d=yr(u,t,r);d>n&&(n=d)}},a=(u,d)=>{let f=pn;for(let p of Reflect.ownKeys(u)){let v=Object.getOwnPropertyDescriptor(u,p);if(d&&!v.enumerable)continue;let y=v.get?Hi:v.value?._zod?yr(v.value,t,r):pn;y>f&&(f=y)}return f},s=u=>{u>n&&(n=u)},c=e._zod.def,l=c.type;switch(l){case"object":{let u=nn(c);s(u?a(u,!0):Hi),i(c.catchall);break}case"array":i(c.element);break;case"tuple":for(let u of c.items)i(u);i(c.rest);break;case"record":case"map":i(c.keyType),i(c.valueType);break;case"set":i(c.valueType);break;case"union":for(let u of c.options)i(u);break;case"intersection":i(c.left),i(c.right);break;case"optional":case"nullable":case"default":case"prefault":case"catch":case"readonly":case"nonoptional":case"promise":case"success":i(c.innerType);break;case"pipe":i(c.in),i(c.out);break;case"function":i(c.input),i(c.output);break;case"lazy":{let u=c._cachedInner??(r?e._zod.innerType:void 0);s(u?yr(u,t,!1):Hi);break}case"template_literal":case"string":case"number":case"int":case"boolean":case"bigint":case"symbol":case"undefined":case"null":case"void":case"never":case"any":case"unknown":case"date":case"nan":case"enum":case"literal":case"file":case"transform":case"custom":break;default:for(let u in c){let d=Object.getOwnPropertyDescriptor(c,u);if(!d||d.get)continue;let f=d.value;if(!(!f||typeof f!="object")){if(f._zod)i(f);else if(Array.isArray(f))for(let p of f)i(p)}}}return t.delete(e),bb(e,n)}function bb(e,t){return t!==Hi&&$f.set(e,t===_r),t}function Wi(e){return yr(e,new Set,!0)!==pn}function _b(e,t){let r=e.buckets.get(t);return r||(r=new WeakMap,e.buckets.set(t,r)),r}var Ji,Ki=[],yb={alloc(e,t,r){let o=Ji;if(!o)return r;Ji=void 0;let n={value:r,issues:null};return o.set(t.value,n),Ki.push(n),r},guard(e){var t;(t=e._zod).deferred??(t.deferred=[]),e._zod.deferred.push(()=>{let r=e._zod.parse,o=(n,i)=>{if(i.direction!=="backward"&&Gi(i,n.value))throw new qi;return r(n,i)};e._zod.parse=o,e._zod.run===r&&(e._zod.run=o)})},attach(e){var t;let r,o=!1,n,i;(t=e._zod).deferred??(t.deferred=[]),e._zod.deferred.push(()=>{let a=e._zod.parse,s=(c,l)=>{if(r===void 0){let O=yr(e,new Set,!1);if(O===pn)return e._zod.parse=a,e._zod.run===s&&(e._zod.run=a),a(c,l);O===_r||o?r=!0:o=!0}let u=c.value;if(!vf(u))return a(c,l);let d=l[bl];d||(d={buckets:new WeakMap,backEdges:void 0},l[bl]=d);let f;n===l?f=i:(f=_b(d,e),n=l,i=f);let p=f.get(u);if(p)return c.value=p.value,p.issues?p.issues.length&&c.issues.push(...$l(p.issues)):(c.memo=!0,d.backEdges??(d.backEdges=new WeakSet),d.backEdges.add(p.value)),c;Ji=f;let v=Ki.length,y=a(c,l);Ji=void 0;let w=Ki.length>v?Ki.pop():void 0;return y instanceof Promise?y.then(O=>(w&&(w.issues=O.issues.length?$l(O.issues):gf),O)):(w&&(w.issues=y.issues.length?$l(y.issues):gf),y)};e._zod.parse=s,e._zod.run===a&&(e._zod.run=s)})}};function xr(){return yb}function Gi(e,t){let r=e[bl]?.backEdges;return r!==void 0&&vf(t)&&r.has(t)}var wr={};qe(wr,{ar:()=>bf,az:()=>_f,be:()=>xf,bg:()=>kf,bn:()=>wf,ca:()=>If,ckb:()=>Sf,cs:()=>zf,da:()=>Pf,de:()=>Of,el:()=>Df,en:()=>Xi,eo:()=>Af,es:()=>jf,fa:()=>Nf,fi:()=>Tf,fr:()=>Uf,frCA:()=>Ef,gu:()=>Cf,he:()=>Vf,hi:()=>Zf,hr:()=>Lf,hu:()=>Rf,hy:()=>Ff,id:()=>Bf,is:()=>Jf,it:()=>Kf,ja:()=>Hf,ka:()=>qf,kh:()=>Wf,km:()=>Yi,kn:()=>Gf,ko:()=>Xf,lt:()=>Qf,mk:()=>em,ms:()=>tm,ne:()=>nm,nl:()=>rm,nn:()=>im,no:()=>om,ota:()=>am,pl:()=>cm,ps:()=>sm,pt:()=>lm,ptBR:()=>um,ro:()=>dm,ru:()=>fm,sk:()=>mm,sl:()=>hm,sv:()=>gm,ta:()=>vm,tg:()=>$m,th:()=>bm,tk:()=>_m,tr:()=>ym,ua:()=>xm,uk:()=>Qi,ur:()=>km,uz:()=>wm,vi:()=>Im,yo:()=>Pm,zhCN:()=>Sm,zhTW:()=>zm});var xb=()=>{let e={string:{unit:"\u062D\u0631\u0641",verb:"\u0623\u0646 \u064A\u062D\u0648\u064A"},file:{unit:"\u0628\u0627\u064A\u062A",verb:"\u0623\u0646 \u064A\u062D\u0648\u064A"},array:{unit:"\u0639\u0646\u0635\u0631",verb:"\u0623\u0646 \u064A\u062D\u0648\u064A"},set:{unit:"\u0639\u0646\u0635\u0631",verb:"\u0623\u0646 \u064A\u062D\u0648\u064A"},map:{unit:"\u0639\u0646\u0635\u0631",verb:"\u0623\u0646 \u064A\u062D\u0648\u064A"}};function t(n){return e[n]??null}let r={regex:"\u0645\u062F\u062E\u0644",email:"\u0628\u0631\u064A\u062F \u0625\u0644\u0643\u062A\u0631\u0648\u0646\u064A",url:"\u0631\u0627\u0628\u0637",emoji:"\u0625\u064A\u0645\u0648\u062C\u064A",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u062A\u0627\u0631\u064A\u062E \u0648\u0648\u0642\u062A \u0628\u0645\u0639\u064A\u0627\u0631 ISO",date:"\u062A\u0627\u0631\u064A\u062E \u0628\u0645\u0639\u064A\u0627\u0631 ISO",time:"\u0648\u0642\u062A \u0628\u0645\u0639\u064A\u0627\u0631 ISO",duration:"\u0645\u062F\u0629 \u0628\u0645\u0639\u064A\u0627\u0631 ISO",ipv4:"\u0639\u0646\u0648\u0627\u0646 IPv4",ipv6:"\u0639\u0646\u0648\u0627\u0646 IPv6",mac:"\u0639\u0646\u0648\u0627\u0646 MAC",cidrv4:"\u0645\u062F\u0649 \u0639\u0646\u0627\u0648\u064A\u0646 \u0628\u0635\u064A\u063A\u0629 IPv4",cidrv6:"\u0645\u062F\u0649 \u0639\u0646\u0627\u0648\u064A\u0646 \u0628\u0635\u064A\u063A\u0629 IPv6",base64:"\u0646\u064E\u0635 \u0628\u062A\u0631\u0645\u064A\u0632 base64-encoded",base64url:"\u0646\u064E\u0635 \u0628\u062A\u0631\u0645\u064A\u0632 base64url-encoded",json_string:"\u0646\u064E\u0635 \u0639\u0644\u0649 \u0647\u064A\u0626\u0629 JSON",e164:"\u0631\u0642\u0645 \u0647\u0627\u062A\u0641 \u0628\u0645\u0639\u064A\u0627\u0631 E.164",credit_card:"\u0631\u0642\u0645 \u0628\u0637\u0627\u0642\u0629 \u0627\u0644\u0627\u0626\u062A\u0645\u0627\u0646",currency_code:"\u0631\u0645\u0632 \u0627\u0644\u0639\u0645\u0644\u0629",iban:"IBAN",jwt:"JWT",template_literal:"\u0645\u062F\u062E\u0644"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 instanceof ${n.expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${s}`:`\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 ${i}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${s}`}case"invalid_value":return n.values.length===1?`\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 ${_(n.values[0])}`:`\u0627\u062E\u062A\u064A\u0627\u0631 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644: \u064A\u062A\u0648\u0642\u0639 \u0627\u0646\u062A\u0642\u0627\u0621 \u0623\u062D\u062F \u0647\u0630\u0647 \u0627\u0644\u062E\u064A\u0627\u0631\u0627\u062A: ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?` \u0623\u0643\u0628\u0631 \u0645\u0646 \u0627\u0644\u0644\u0627\u0632\u0645: \u064A\u0641\u062A\u0631\u0636 \u0623\u0646 \u062A\u0643\u0648\u0646 ${n.origin??"\u0627\u0644\u0642\u064A\u0645\u0629"} ${i} ${n.maximum.toString()} ${a.unit??"\u0639\u0646\u0635\u0631"}`:`\u0623\u0643\u0628\u0631 \u0645\u0646 \u0627\u0644\u0644\u0627\u0632\u0645: \u064A\u0641\u062A\u0631\u0636 \u0623\u0646 \u062A\u0643\u0648\u0646 ${n.origin??"\u0627\u0644\u0642\u064A\u0645\u0629"} ${i} ${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0623\u0635\u063A\u0631 \u0645\u0646 \u0627\u0644\u0644\u0627\u0632\u0645: \u064A\u0641\u062A\u0631\u0636 \u0644\u0640 ${n.origin} \u0623\u0646 \u064A\u0643\u0648\u0646 ${i} ${n.minimum.toString()} ${a.unit}`:`\u0623\u0635\u063A\u0631 \u0645\u0646 \u0627\u0644\u0644\u0627\u0632\u0645: \u064A\u0641\u062A\u0631\u0636 \u0644\u0640 ${n.origin} \u0623\u0646 \u064A\u0643\u0648\u0646 ${i} ${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0646\u064E\u0635 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644: \u064A\u062C\u0628 \u0623\u0646 \u064A\u0628\u062F\u0623 \u0628\u0640 "${n.prefix}"`:i.format==="ends_with"?`\u0646\u064E\u0635 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644: \u064A\u062C\u0628 \u0623\u0646 \u064A\u0646\u062A\u0647\u064A \u0628\u0640 "${i.suffix}"`:i.format==="includes"?`\u0646\u064E\u0635 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644: \u064A\u062C\u0628 \u0623\u0646 \u064A\u062A\u0636\u0645\u0651\u064E\u0646 "${i.includes}"`:i.format==="regex"?`\u0646\u064E\u0635 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644: \u064A\u062C\u0628 \u0623\u0646 \u064A\u0637\u0627\u0628\u0642 \u0627\u0644\u0646\u0645\u0637 ${i.pattern}`:`${r[i.format]??n.format} \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644`}case"not_multiple_of":return`\u0631\u0642\u0645 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644: \u064A\u062C\u0628 \u0623\u0646 \u064A\u0643\u0648\u0646 \u0645\u0646 \u0645\u0636\u0627\u0639\u0641\u0627\u062A ${n.divisor}`;case"unrecognized_keys":return`\u0645\u0639\u0631\u0641${n.keys.length>1?"\u0627\u062A":""} \u063A\u0631\u064A\u0628${n.keys.length>1?"\u0629":""}: ${g(n.keys,"\u060C ")}`;case"invalid_key":return`\u0645\u0639\u0631\u0641 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644 \u0641\u064A ${n.origin}`;case"invalid_union":return"\u0645\u062F\u062E\u0644 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644";case"invalid_element":return`\u0645\u062F\u062E\u0644 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644 \u0641\u064A ${n.origin}`;default:return"\u0645\u062F\u062E\u0644 \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644"}}};function bf(){return{localeError:xb()}}var kb=()=>{let e={string:{unit:"simvol",verb:"olmal\u0131d\u0131r"},file:{unit:"bayt",verb:"olmal\u0131d\u0131r"},array:{unit:"element",verb:"olmal\u0131d\u0131r"},set:{unit:"element",verb:"olmal\u0131d\u0131r"},map:{unit:"element",verb:"olmal\u0131d\u0131r"}};function t(n){return e[n]??null}let r={regex:"input",email:"email address",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO datetime",date:"ISO date",time:"ISO time",duration:"ISO duration",ipv4:"IPv4 address",ipv6:"IPv6 address",mac:"MAC address",cidrv4:"IPv4 range",cidrv6:"IPv6 range",base64:"base64-encoded string",base64url:"base64url-encoded string",json_string:"JSON string",e164:"E.164 number",credit_card:"kredit kart\u0131 n\xF6mr\u0259si",currency_code:"valyuta kodu",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n instanceof ${n.expected}, daxil olan ${s}`:`Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n ${i}, daxil olan ${s}`}case"invalid_value":return n.values.length===1?`Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n ${_(n.values[0])}`:`Yanl\u0131\u015F se\xE7im: a\u015Fa\u011F\u0131dak\u0131lardan biri olmal\u0131d\u0131r: ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\xC7ox b\xF6y\xFCk: g\xF6zl\u0259nil\u0259n ${n.origin??"d\u0259y\u0259r"} ${i}${n.maximum.toString()} ${a.unit??"element"}`:`\xC7ox b\xF6y\xFCk: g\xF6zl\u0259nil\u0259n ${n.origin??"d\u0259y\u0259r"} ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\xC7ox ki\xE7ik: g\xF6zl\u0259nil\u0259n ${n.origin} ${i}${n.minimum.toString()} ${a.unit}`:`\xC7ox ki\xE7ik: g\xF6zl\u0259nil\u0259n ${n.origin} ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Yanl\u0131\u015F m\u0259tn: "${i.prefix}" il\u0259 ba\u015Flamal\u0131d\u0131r`:i.format==="ends_with"?`Yanl\u0131\u015F m\u0259tn: "${i.suffix}" il\u0259 bitm\u0259lidir`:i.format==="includes"?`Yanl\u0131\u015F m\u0259tn: "${i.includes}" daxil olmal\u0131d\u0131r`:i.format==="regex"?`Yanl\u0131\u015F m\u0259tn: ${i.pattern} \u015Fablonuna uy\u011Fun olmal\u0131d\u0131r`:`Yanl\u0131\u015F ${r[i.format]??n.format}`}case"not_multiple_of":return`Yanl\u0131\u015F \u0259d\u0259d: ${n.divisor} il\u0259 b\xF6l\xFCn\u0259 bil\u0259n olmal\u0131d\u0131r`;case"unrecognized_keys":return`Tan\u0131nmayan a\xE7ar${n.keys.length>1?"lar":""}: ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} daxilind\u0259 yanl\u0131\u015F a\xE7ar`;case"invalid_union":return"Yanl\u0131\u015F d\u0259y\u0259r";case"invalid_element":return`${n.origin} daxilind\u0259 yanl\u0131\u015F d\u0259y\u0259r`;default:return"Yanl\u0131\u015F d\u0259y\u0259r"}}};function _f(){return{localeError:kb()}}function yf(e,t,r,o){let n=Math.abs(e),i=n%10,a=n%100;return a>=11&&a<=19?o:i===1?t:i>=2&&i<=4?r:o}var wb=()=>{let e={string:{unit:{one:"\u0441\u0456\u043C\u0432\u0430\u043B",few:"\u0441\u0456\u043C\u0432\u0430\u043B\u044B",many:"\u0441\u0456\u043C\u0432\u0430\u043B\u0430\u045E"},verb:"\u043C\u0435\u0446\u044C"},array:{unit:{one:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442",few:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u044B",many:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u0430\u045E"},verb:"\u043C\u0435\u0446\u044C"},set:{unit:{one:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442",few:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u044B",many:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u0430\u045E"},verb:"\u043C\u0435\u0446\u044C"},map:{unit:{one:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442",few:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u044B",many:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u0430\u045E"},verb:"\u043C\u0435\u0446\u044C"},file:{unit:{one:"\u0431\u0430\u0439\u0442",few:"\u0431\u0430\u0439\u0442\u044B",many:"\u0431\u0430\u0439\u0442\u0430\u045E"},verb:"\u043C\u0435\u0446\u044C"}};function t(n){return e[n]??null}let r={regex:"\u0443\u0432\u043E\u0434",email:"email \u0430\u0434\u0440\u0430\u0441",url:"URL",emoji:"\u044D\u043C\u043E\u0434\u0437\u0456",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0434\u0430\u0442\u0430 \u0456 \u0447\u0430\u0441",date:"ISO \u0434\u0430\u0442\u0430",time:"ISO \u0447\u0430\u0441",duration:"ISO \u043F\u0440\u0430\u0446\u044F\u0433\u043B\u0430\u0441\u0446\u044C",ipv4:"IPv4 \u0430\u0434\u0440\u0430\u0441",ipv6:"IPv6 \u0430\u0434\u0440\u0430\u0441",mac:"MAC \u0430\u0434\u0440\u0430\u0441",cidrv4:"IPv4 \u0434\u044B\u044F\u043F\u0430\u0437\u043E\u043D",cidrv6:"IPv6 \u0434\u044B\u044F\u043F\u0430\u0437\u043E\u043D",base64:"\u0440\u0430\u0434\u043E\u043A \u0443 \u0444\u0430\u0440\u043C\u0430\u0446\u0435 base64",base64url:"\u0440\u0430\u0434\u043E\u043A \u0443 \u0444\u0430\u0440\u043C\u0430\u0446\u0435 base64url",json_string:"JSON \u0440\u0430\u0434\u043E\u043A",e164:"\u043D\u0443\u043C\u0430\u0440 E.164",credit_card:"\u043D\u0443\u043C\u0430\u0440 \u043A\u0440\u044D\u0434\u044B\u0442\u043D\u0430\u0439 \u043A\u0430\u0440\u0442\u044B",currency_code:"\u043A\u043E\u0434 \u0432\u0430\u043B\u044E\u0442\u044B",iban:"IBAN",jwt:"JWT",template_literal:"\u0443\u0432\u043E\u0434"},o={nan:"NaN",number:"\u043B\u0456\u043A",array:"\u043C\u0430\u0441\u0456\u045E"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F instanceof ${n.expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${s}`:`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F ${i}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${s}`}case"invalid_value":return n.values.length===1?`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F ${_(n.values[0])}`:`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u0432\u0430\u0440\u044B\u044F\u043D\u0442: \u0447\u0430\u043A\u0430\u045E\u0441\u044F \u0430\u0434\u0437\u0456\u043D \u0437 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);if(a){let s=Number(n.maximum),c=yf(s,a.unit.one,a.unit.few,a.unit.many);return`\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u0432\u044F\u043B\u0456\u043A\u0456: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${n.origin??"\u0437\u043D\u0430\u0447\u044D\u043D\u043D\u0435"} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 ${a.verb} ${i}${n.maximum.toString()} ${c}`}return`\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u0432\u044F\u043B\u0456\u043A\u0456: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${n.origin??"\u0437\u043D\u0430\u0447\u044D\u043D\u043D\u0435"} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 \u0431\u044B\u0446\u044C ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);if(a){let s=Number(n.minimum),c=yf(s,a.unit.one,a.unit.few,a.unit.many);return`\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u043C\u0430\u043B\u044B: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${n.origin} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 ${a.verb} ${i}${n.minimum.toString()} ${c}`}return`\u0417\u0430\u043D\u0430\u0434\u0442\u0430 \u043C\u0430\u043B\u044B: \u0447\u0430\u043A\u0430\u043B\u0430\u0441\u044F, \u0448\u0442\u043E ${n.origin} \u043F\u0430\u0432\u0456\u043D\u043D\u0430 \u0431\u044B\u0446\u044C ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u0440\u0430\u0434\u043E\u043A: \u043F\u0430\u0432\u0456\u043D\u0435\u043D \u043F\u0430\u0447\u044B\u043D\u0430\u0446\u0446\u0430 \u0437 "${i.prefix}"`:i.format==="ends_with"?`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u0440\u0430\u0434\u043E\u043A: \u043F\u0430\u0432\u0456\u043D\u0435\u043D \u0437\u0430\u043A\u0430\u043D\u0447\u0432\u0430\u0446\u0446\u0430 \u043D\u0430 "${i.suffix}"`:i.format==="includes"?`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u0440\u0430\u0434\u043E\u043A: \u043F\u0430\u0432\u0456\u043D\u0435\u043D \u0437\u043C\u044F\u0448\u0447\u0430\u0446\u044C "${i.includes}"`:i.format==="regex"?`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u0440\u0430\u0434\u043E\u043A: \u043F\u0430\u0432\u0456\u043D\u0435\u043D \u0430\u0434\u043F\u0430\u0432\u044F\u0434\u0430\u0446\u044C \u0448\u0430\u0431\u043B\u043E\u043D\u0443 ${i.pattern}`:`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B ${r[i.format]??n.format}`}case"not_multiple_of":return`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u043B\u0456\u043A: \u043F\u0430\u0432\u0456\u043D\u0435\u043D \u0431\u044B\u0446\u044C \u043A\u0440\u0430\u0442\u043D\u044B\u043C ${n.divisor}`;case"unrecognized_keys":return`\u041D\u0435\u0440\u0430\u0441\u043F\u0430\u0437\u043D\u0430\u043D\u044B ${n.keys.length>1?"\u043A\u043B\u044E\u0447\u044B":"\u043A\u043B\u044E\u0447"}: ${g(n.keys,", ")}`;case"invalid_key":return`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u043A\u043B\u044E\u0447 \u0443 ${n.origin}`;case"invalid_union":return"\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434";case"invalid_element":return`\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u0430\u0435 \u0437\u043D\u0430\u0447\u044D\u043D\u043D\u0435 \u045E ${n.origin}`;default:return"\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434"}}};function xf(){return{localeError:wb()}}var Ib=()=>{let e={string:{unit:"\u0441\u0438\u043C\u0432\u043E\u043B\u0430",verb:"\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430"},file:{unit:"\u0431\u0430\u0439\u0442\u0430",verb:"\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430"},array:{unit:"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0430",verb:"\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430"},set:{unit:"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0430",verb:"\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430"},map:{unit:"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0430",verb:"\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430"}};function t(n){return e[n]??null}let r={regex:"\u0432\u0445\u043E\u0434",email:"\u0438\u043C\u0435\u0439\u043B \u0430\u0434\u0440\u0435\u0441",url:"URL",emoji:"\u0435\u043C\u043E\u0434\u0436\u0438",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0432\u0440\u0435\u043C\u0435",date:"ISO \u0434\u0430\u0442\u0430",time:"ISO \u0432\u0440\u0435\u043C\u0435",duration:"ISO \u043F\u0440\u043E\u0434\u044A\u043B\u0436\u0438\u0442\u0435\u043B\u043D\u043E\u0441\u0442",ipv4:"IPv4 \u0430\u0434\u0440\u0435\u0441",ipv6:"IPv6 \u0430\u0434\u0440\u0435\u0441",mac:"MAC \u0430\u0434\u0440\u0435\u0441",cidrv4:"IPv4 \u0434\u0438\u0430\u043F\u0430\u0437\u043E\u043D",cidrv6:"IPv6 \u0434\u0438\u0430\u043F\u0430\u0437\u043E\u043D",base64:"base64-\u043A\u043E\u0434\u0438\u0440\u0430\u043D \u043D\u0438\u0437",base64url:"base64url-\u043A\u043E\u0434\u0438\u0440\u0430\u043D \u043D\u0438\u0437",json_string:"JSON \u043D\u0438\u0437",e164:"E.164 \u043D\u043E\u043C\u0435\u0440",credit_card:"\u043D\u043E\u043C\u0435\u0440 \u043D\u0430 \u043A\u0440\u0435\u0434\u0438\u0442\u043D\u0430 \u043A\u0430\u0440\u0442\u0430",currency_code:"\u043A\u043E\u0434 \u043D\u0430 \u0432\u0430\u043B\u0443\u0442\u0430",iban:"IBAN",jwt:"JWT",template_literal:"\u0432\u0445\u043E\u0434"},o={nan:"NaN",number:"\u0447\u0438\u0441\u043B\u043E",array:"\u043C\u0430\u0441\u0438\u0432"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D instanceof ${n.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${s}`:`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D ${i}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${s}`}case"invalid_value":return n.values.length===1?`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D ${_(n.values[0])}`:`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u043D\u0430 \u043E\u043F\u0446\u0438\u044F: \u043E\u0447\u0430\u043A\u0432\u0430\u043D\u043E \u0435\u0434\u043D\u043E \u043E\u0442 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0422\u0432\u044A\u0440\u0434\u0435 \u0433\u043E\u043B\u044F\u043C\u043E: \u043E\u0447\u0430\u043A\u0432\u0430 \u0441\u0435 ${n.origin??"\u0441\u0442\u043E\u0439\u043D\u043E\u0441\u0442"} \u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430 ${i}${n.maximum.toString()} ${a.unit??"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0430"}`:`\u0422\u0432\u044A\u0440\u0434\u0435 \u0433\u043E\u043B\u044F\u043C\u043E: \u043E\u0447\u0430\u043A\u0432\u0430 \u0441\u0435 ${n.origin??"\u0441\u0442\u043E\u0439\u043D\u043E\u0441\u0442"} \u0434\u0430 \u0431\u044A\u0434\u0435 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0422\u0432\u044A\u0440\u0434\u0435 \u043C\u0430\u043B\u043A\u043E: \u043E\u0447\u0430\u043A\u0432\u0430 \u0441\u0435 ${n.origin} \u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430 ${i}${n.minimum.toString()} ${a.unit}`:`\u0422\u0432\u044A\u0440\u0434\u0435 \u043C\u0430\u043B\u043A\u043E: \u043E\u0447\u0430\u043A\u0432\u0430 \u0441\u0435 ${n.origin} \u0434\u0430 \u0431\u044A\u0434\u0435 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;if(i.format==="starts_with")return`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u043D\u0438\u0437: \u0442\u0440\u044F\u0431\u0432\u0430 \u0434\u0430 \u0437\u0430\u043F\u043E\u0447\u0432\u0430 \u0441 "${i.prefix}"`;if(i.format==="ends_with")return`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u043D\u0438\u0437: \u0442\u0440\u044F\u0431\u0432\u0430 \u0434\u0430 \u0437\u0430\u0432\u044A\u0440\u0448\u0432\u0430 \u0441 "${i.suffix}"`;if(i.format==="includes")return`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u043D\u0438\u0437: \u0442\u0440\u044F\u0431\u0432\u0430 \u0434\u0430 \u0432\u043A\u043B\u044E\u0447\u0432\u0430 "${i.includes}"`;if(i.format==="regex")return`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u043D\u0438\u0437: \u0442\u0440\u044F\u0431\u0432\u0430 \u0434\u0430 \u0441\u044A\u0432\u043F\u0430\u0434\u0430 \u0441 ${i.pattern}`;let a="\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D";return i.format==="emoji"&&(a="\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u043D\u043E"),i.format==="datetime"&&(a="\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u043D\u043E"),i.format==="date"&&(a="\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u043D\u0430"),i.format==="time"&&(a="\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u043D\u043E"),i.format==="duration"&&(a="\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u043D\u0430"),`${a} ${r[i.format]??n.format}`}case"not_multiple_of":return`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u043D\u043E \u0447\u0438\u0441\u043B\u043E: \u0442\u0440\u044F\u0431\u0432\u0430 \u0434\u0430 \u0431\u044A\u0434\u0435 \u043A\u0440\u0430\u0442\u043D\u043E \u043D\u0430 ${n.divisor}`;case"unrecognized_keys":return`\u041D\u0435\u0440\u0430\u0437\u043F\u043E\u0437\u043D\u0430\u0442${n.keys.length>1?"\u0438":""} \u043A\u043B\u044E\u0447${n.keys.length>1?"\u043E\u0432\u0435":""}: ${g(n.keys,", ")}`;case"invalid_key":return`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u043A\u043B\u044E\u0447 \u0432 ${n.origin}`;case"invalid_union":return"\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434";case"invalid_element":return`\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u043D\u0430 \u0441\u0442\u043E\u0439\u043D\u043E\u0441\u0442 \u0432 ${n.origin}`;default:return"\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434"}}};function kf(){return{localeError:Ib()}}var Sb=()=>{let e={string:{unit:"\u0985\u0995\u09CD\u09B7\u09B0",verb:"\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7"},file:{unit:"\u09AC\u09BE\u0987\u099F",verb:"\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7"},array:{unit:"\u0986\u0987\u099F\u09C7\u09AE",verb:"\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7"},set:{unit:"\u0986\u0987\u099F\u09C7\u09AE",verb:"\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7"},map:{unit:"\u098F\u09A8\u09CD\u099F\u09CD\u09B0\u09BF",verb:"\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7"}};function t(n){return e[n]??null}let r={regex:"\u0987\u09A8\u09AA\u09C1\u099F",email:"\u0987\u09AE\u09C7\u0987\u09B2 \u09A0\u09BF\u0995\u09BE\u09A8\u09BE",url:"URL",emoji:"\u0987\u09AE\u09CB\u099C\u09BF",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u09A4\u09BE\u09B0\u09BF\u0996 \u0993 \u09B8\u09AE\u09AF\u09BC",date:"ISO \u09A4\u09BE\u09B0\u09BF\u0996",time:"ISO \u09B8\u09AE\u09AF\u09BC",duration:"ISO \u09B8\u09AE\u09AF\u09BC\u0995\u09BE\u09B2",ipv4:"IPv4 \u09A0\u09BF\u0995\u09BE\u09A8\u09BE",ipv6:"IPv6 \u09A0\u09BF\u0995\u09BE\u09A8\u09BE",mac:"MAC \u09A0\u09BF\u0995\u09BE\u09A8\u09BE",cidrv4:"IPv4 \u09B0\u09C7\u099E\u09CD\u099C",cidrv6:"IPv6 \u09B0\u09C7\u099E\u09CD\u099C",base64:"base64-\u098F\u09A8\u0995\u09CB\u09A1\u09C7\u09A1 \u09B8\u09CD\u099F\u09CD\u09B0\u09BF\u0982",base64url:"base64url-\u098F\u09A8\u0995\u09CB\u09A1\u09C7\u09A1 \u09B8\u09CD\u099F\u09CD\u09B0\u09BF\u0982",json_string:"JSON \u09B8\u09CD\u099F\u09CD\u09B0\u09BF\u0982",e164:"E.164 \u09A8\u09AE\u09CD\u09AC\u09B0",credit_card:"\u0995\u09CD\u09B0\u09C7\u09A1\u09BF\u099F \u0995\u09BE\u09B0\u09CD\u09A1 \u09A8\u09AE\u09CD\u09AC\u09B0",currency_code:"\u09AE\u09C1\u09A6\u09CD\u09B0\u09BE \u0995\u09CB\u09A1",iban:"IBAN",jwt:"JWT",template_literal:"\u0987\u09A8\u09AA\u09C1\u099F"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return`\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F: \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${i}, \u09AA\u09CD\u09B0\u09BE\u09AA\u09CD\u09A4 ${s}`}case"invalid_value":return n.values.length===1?`\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F: \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${_(n.values[0])}`:`\u0985\u09AC\u09C8\u09A7 \u0985\u09AA\u09B6\u09A8: ${g(n.values," | ")} \u098F\u09B0 \u09AE\u09A7\u09CD\u09AF\u09C7 \u098F\u0995\u099F\u09BF \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0985\u09A8\u09C7\u0995 \u09AC\u09A1\u09BC: ${n.origin??"\u09AE\u09BE\u09A8"} ${i}${n.maximum.toString()} ${a.unit??"\u098F\u09B2\u09BF\u09AE\u09C7\u09A8\u09CD\u099F"} \u09B9\u09A4\u09C7 \u09B9\u09AC\u09C7`:`\u0985\u09A8\u09C7\u0995 \u09AC\u09A1\u09BC: ${n.origin??"\u09AE\u09BE\u09A8"} ${i}${n.maximum.toString()} \u09B9\u09A4\u09C7 \u09B9\u09AC\u09C7`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0985\u09A8\u09C7\u0995 \u099B\u09CB\u099F: ${n.origin} ${i}${n.minimum.toString()} ${a.unit} \u09B9\u09A4\u09C7 \u09B9\u09AC\u09C7`:`\u0985\u09A8\u09C7\u0995 \u099B\u09CB\u099F: ${n.origin} ${i}${n.minimum.toString()} \u09B9\u09A4\u09C7 \u09B9\u09AC\u09C7`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0985\u09AC\u09C8\u09A7 \u09B8\u09CD\u099F\u09CD\u09B0\u09BF\u0982: "${i.prefix}" \u09A6\u09BF\u09AF\u09BC\u09C7 \u09B6\u09C1\u09B0\u09C1 \u09B9\u09A4\u09C7 \u09B9\u09AC\u09C7`:i.format==="ends_with"?`\u0985\u09AC\u09C8\u09A7 \u09B8\u09CD\u099F\u09CD\u09B0\u09BF\u0982: "${i.suffix}" \u09A6\u09BF\u09AF\u09BC\u09C7 \u09B6\u09C7\u09B7 \u09B9\u09A4\u09C7 \u09B9\u09AC\u09C7`:i.format==="includes"?`\u0985\u09AC\u09C8\u09A7 \u09B8\u09CD\u099F\u09CD\u09B0\u09BF\u0982: "${i.includes}" \u0985\u09A8\u09CD\u09A4\u09B0\u09CD\u09AD\u09C1\u0995\u09CD\u09A4 \u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7`:i.format==="regex"?`\u0985\u09AC\u09C8\u09A7 \u09B8\u09CD\u099F\u09CD\u09B0\u09BF\u0982: ${i.pattern} \u09AA\u09CD\u09AF\u09BE\u099F\u09BE\u09B0\u09CD\u09A8 \u09AE\u09BF\u09B2\u09A4\u09C7 \u09B9\u09AC\u09C7`:`\u0985\u09AC\u09C8\u09A7 ${r[i.format]??n.format}`}case"not_multiple_of":return`\u0985\u09AC\u09C8\u09A7 \u09A8\u09AE\u09CD\u09AC\u09B0: ${n.divisor} \u098F\u09B0 \u0997\u09C1\u09A3\u09BF\u09A4\u0995 \u09B9\u09A4\u09C7 \u09B9\u09AC\u09C7`;case"unrecognized_keys":return`\u0985\u099A\u09C7\u09A8\u09BE \u0995\u09C0${n.keys.length>1?"\u0997\u09C1\u09B2\u09CB":""}: ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} \u098F \u0985\u09AC\u09C8\u09A7 \u0995\u09C0`;case"invalid_union":return n.options&&Array.isArray(n.options)&&n.options.length>0?`\u0985\u09AC\u09C8\u09A7 \u09A1\u09BF\u09B8\u0995\u09CD\u09B0\u09BF\u09AE\u09BF\u09A8\u09C7\u099F\u09B0 \u09AE\u09BE\u09A8\u0964 \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${n.options.map(a=>`'${a}'`).join(" | ")}`:"\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F";case"invalid_element":return`${n.origin} \u098F \u0985\u09AC\u09C8\u09A7 \u09AE\u09BE\u09A8`;default:return"\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F"}}};function wf(){return{localeError:Sb()}}var zb=()=>{let e={string:{unit:"car\xE0cters",verb:"contenir"},file:{unit:"bytes",verb:"contenir"},array:{unit:"elements",verb:"contenir"},set:{unit:"elements",verb:"contenir"},map:{unit:"elements",verb:"contenir"}};function t(n){return e[n]??null}let r={regex:"entrada",email:"adre\xE7a electr\xF2nica",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"data i hora ISO",date:"data ISO",time:"hora ISO",duration:"durada ISO",ipv4:"adre\xE7a IPv4",ipv6:"adre\xE7a IPv6",mac:"adre\xE7a MAC",cidrv4:"rang IPv4",cidrv6:"rang IPv6",base64:"cadena codificada en base64",base64url:"cadena codificada en base64url",json_string:"cadena JSON",e164:"n\xFAmero E.164",credit_card:"n\xFAmero de targeta de cr\xE8dit",currency_code:"codi de moneda",iban:"IBAN",jwt:"JWT",template_literal:"entrada"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Tipus inv\xE0lid: s'esperava instanceof ${n.expected}, s'ha rebut ${s}`:`Tipus inv\xE0lid: s'esperava ${i}, s'ha rebut ${s}`}case"invalid_value":return n.values.length===1?`Valor inv\xE0lid: s'esperava ${_(n.values[0])}`:`Opci\xF3 inv\xE0lida: s'esperava una de ${g(n.values," o ")}`;case"too_big":{let i=n.inclusive?"com a m\xE0xim":"menys de",a=t(n.origin);return a?`Massa gran: s'esperava que ${n.origin??"el valor"} contingu\xE9s ${i} ${n.maximum.toString()} ${a.unit??"elements"}`:`Massa gran: s'esperava que ${n.origin??"el valor"} fos ${i} ${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?"com a m\xEDnim":"m\xE9s de",a=t(n.origin);return a?`Massa petit: s'esperava que ${n.origin} contingu\xE9s ${i} ${n.minimum.toString()} ${a.unit}`:`Massa petit: s'esperava que ${n.origin} fos ${i} ${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Format inv\xE0lid: ha de comen\xE7ar amb "${i.prefix}"`:i.format==="ends_with"?`Format inv\xE0lid: ha d'acabar amb "${i.suffix}"`:i.format==="includes"?`Format inv\xE0lid: ha d'incloure "${i.includes}"`:i.format==="regex"?`Format inv\xE0lid: ha de coincidir amb el patr\xF3 ${i.pattern}`:`Format inv\xE0lid per a ${r[i.format]??n.format}`}case"not_multiple_of":return`N\xFAmero inv\xE0lid: ha de ser m\xFAltiple de ${n.divisor}`;case"unrecognized_keys":return`Clau${n.keys.length>1?"s":""} no reconeguda${n.keys.length>1?"s":""}: ${g(n.keys,", ")}`;case"invalid_key":return`Clau inv\xE0lida a ${n.origin}`;case"invalid_union":return"Entrada inv\xE0lida";case"invalid_element":return`Element inv\xE0lid a ${n.origin}`;default:return"Entrada inv\xE0lida"}}};function If(){return{localeError:zb()}}var Pb=()=>{let e={string:{unit:"\u067E\u06CC\u062A",verb:"\u0628\u06CE\u062A"},file:{unit:"\u0628\u0627\u06CC\u062A",verb:"\u0628\u06CE\u062A"},array:{unit:"\u062F\u0627\u0646\u06D5",verb:"\u0628\u06CE\u062A"},set:{unit:"\u062F\u0627\u0646\u06D5",verb:"\u0628\u06CE\u062A"},map:{unit:"\u062F\u0627\u0646\u06D5",verb:"\u0628\u06CE\u062A"}};function t(n){return e[n]??null}let r={regex:"regex",email:"\u0626\u06CC\u0645\u06D5\u06CC\u06B5",url:"\u0628\u06D5\u0633\u062A\u06D5\u0631 (URL)",emoji:"\u0626\u06CC\u0645\u06C6\u062C\u06CC",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u0695\u06CE\u06A9\u06D5\u0648\u062A \u0648 \u06A9\u0627\u062A",date:"\u0695\u06CE\u06A9\u06D5\u0648\u062A",time:"\u06A9\u0627\u062A",duration:"\u0645\u0627\u0648\u06D5",ipv4:"\u0646\u0627\u0648\u0646\u06CC\u0634\u0627\u0646\u06CC IPv4",ipv6:"\u0646\u0627\u0648\u0646\u06CC\u0634\u0627\u0646\u06CC IPv6",mac:"\u0646\u0627\u0648\u0646\u06CC\u0634\u0627\u0646\u06CC MAC",cidrv4:"\u0645\u06D5\u0648\u062F\u0627\u06CC IPv4",cidrv6:"\u0645\u06D5\u0648\u062F\u0627\u06CC IPv6",base64:"\u062F\u06D5\u0642\u06CC base64",base64url:"\u062F\u06D5\u0642\u06CC base64url",json_string:"\u062F\u06D5\u0642\u06CC JSON",e164:"\u0698\u0645\u0627\u0631\u06D5\u06CC E.164",credit_card:"\u0698\u0645\u0627\u0631\u06D5\u06CC \u06A9\u0627\u0631\u062A\u06CC \u06A9\u0631\u06CE\u062F\u06CC\u062A",currency_code:"\u06A9\u06C6\u062F\u06CC \u062F\u0631\u0627\u0648",iban:"IBAN",jwt:"JWT",template_literal:"\u062A\u06CE\u06A9\u0631\u062F\u06D5"},o={nan:"NaN",string:"\u0646\u0648\u0648\u0633\u06CC\u0646",number:"\u0698\u0645\u0627\u0631\u06D5",boolean:"boolean",array:"array",object:"object",date:"\u0695\u06CE\u06A9\u06D5\u0648\u062A",integer:"\u0698\u0645\u0627\u0631\u06D5",float:"\u0698\u0645\u0627\u0631\u06D5",null:"null",undefined:"undefined",function:"function",symbol:"symbol",unknown:"unknown",promise:"promise",void:"void",never:"never",map:"map",set:"set"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a,c=["\u0627","\u0648","\u06C6","\u0648\u0648","\u06D5","\u06CC","\u06CE"].some(u=>s.endsWith(u))?"\u06CC\u06D5":"\u06D5",l=/^[a-zA-Z]+$/.test(s);return a==="null"||a==="undefined"?"\u062F\u0627\u0648\u0627\u06A9\u0631\u0627\u0648\u06D5":`\u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 ${i} \u0628\u06CE\u062A\u060C \u0628\u06D5\u06B5\u0627\u0645 ${s}${l?"":c}`}case"invalid_value":return n.values.length===1?`\u0628\u06D5\u0647\u0627\u06A9\u06D5 \u0646\u0627\u062F\u0631\u0648\u0648\u0633\u062A\u06D5: \u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 ${_(n.values[0])} \u0628\u06CE\u062A`:`\u0647\u06D5\u06B5\u0628\u0698\u0627\u0631\u062F\u06D5\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A: \u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 \u06CC\u06D5\u06A9\u06CE\u06A9 \u0628\u06CE\u062A \u0644\u06D5 ${g(n.values,"|")}`;case"too_big":{let i=t(n.origin);return i?`\u067E\u06CE\u0648\u06CC\u0633\u062A\u06D5 \u0628\u06D5 \u0644\u0627\u06CC\u06D5\u0646\u06CC \u0632\u06C6\u0631\u06D5\u0648\u06D5 ${n.maximum.toString()} ${i.unit} ${i.verb}`:`\u067E\u06CE\u0648\u06CC\u0633\u062A\u06D5 \u0628\u06D5 \u0644\u0627\u06CC\u06D5\u0646\u06CC \u0632\u06C6\u0631\u06D5\u0648\u06D5 ${n.maximum.toString()} \u0628\u06CE\u062A`}case"too_small":{let i=t(n.origin);return i?`\u067E\u06CE\u0648\u06CC\u0633\u062A\u06D5 \u0628\u06D5 \u0644\u0627\u06CC\u06D5\u0646\u06CC \u06A9\u06D5\u0645\u06D5\u0648\u06D5 ${n.minimum.toString()} ${i.unit} ${i.verb}`:`\u067E\u06CE\u0648\u06CC\u0633\u062A\u06D5 \u0628\u06D5 \u0644\u0627\u06CC\u06D5\u0646\u06CC \u06A9\u06D5\u0645\u06D5\u0648\u06D5 ${n.minimum.toString()} \u0628\u06CE\u062A`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u062F\u06D5\u0642\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A: \u067E\u06CE\u0648\u06CC\u0633\u062A\u06D5 \u062F\u06D5\u0633\u062A\u067E\u06CE\u0628\u06A9\u0627\u062A \u0628\u06D5 "${i.prefix}"`:i.format==="ends_with"?`\u062F\u06D5\u0642\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A: \u067E\u06CE\u0648\u06CC\u0633\u062A\u06D5 \u06A9\u06C6\u062A\u0627\u06CC\u06CC\u0628\u06CE\u062A \u0628\u06D5 "${i.suffix}"`:i.format==="includes"?`\u062F\u06D5\u0642\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A: \u067E\u06CE\u0648\u06CC\u0633\u062A\u06D5 "${i.includes}" \u0644\u06D5\u062E\u06C6\u0628\u06AF\u0631\u06CE\u062A`:i.format==="regex"?`\u062F\u06D5\u0642\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A: \u067E\u06CE\u0648\u06CC\u0633\u062A\u06D5 \u0644\u06D5\u06AF\u06D5\u06B5 \u067E\u0627\u062A\u06CE\u0631\u0646\u06CC ${i.pattern} \u0628\u06AF\u0648\u0646\u062C\u06CE\u062A`:`\u0628\u06D5\u0647\u0627\u06CC ${r[i.format]??n.format} \u0646\u0627\u062F\u0631\u0648\u0633\u062A\u06D5`}case"not_multiple_of":return`\u0698\u0645\u0627\u0631\u06D5\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A: \u062F\u06D5\u0628\u06CE\u062A \u0686\u06D5\u0646\u062F \u0647\u06CE\u0646\u062F\u06D5 \u0628\u06CE\u062A \u0628\u06C6 ${n.divisor}`;case"unrecognized_keys":return`\u06A9\u0644\u06CC\u0644\u06CC \u0646\u06D5\u0646\u0627\u0633\u0631\u0627\u0648: ${g(n.keys,", ")}`;case"invalid_key":return`\u06A9\u0644\u06CC\u0644\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A \u0644\u06D5 ${n.origin}`;case"invalid_union":return n.options&&Array.isArray(n.options)&&n.options.length>0?`\u0628\u06D5\u0647\u0627\u06CC \u0646\u06D5\u0646\u0627\u0633\u0631\u0627\u0648 \u0647\u06D5\u06CC\u06D5. \u0628\u06D5\u0647\u0627\u06CC \u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648: ${n.options.map(a=>`'${a}'`).join(" | ")}`:"\u06CC\u06D5\u06A9\u06AF\u0631\u062A\u0646\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A";case"invalid_element":return`${n.origin} \u0628\u06D5\u0647\u0627\u06A9\u06D5 \u0646\u0627\u062F\u0631\u0648\u0633\u062A\u06D5`;default:return"\u062A\u06CE\u06A9\u0631\u062F\u06D5\u06CC \u0646\u0627\u062F\u0631\u0648\u0633\u062A"}}};function Sf(){return{localeError:Pb()}}var Ob=()=>{let e={string:{unit:"znak\u016F",verb:"m\xEDt"},file:{unit:"bajt\u016F",verb:"m\xEDt"},array:{unit:"prvk\u016F",verb:"m\xEDt"},set:{unit:"prvk\u016F",verb:"m\xEDt"},map:{unit:"prvk\u016F",verb:"m\xEDt"}};function t(n){return e[n]??null}let r={regex:"regul\xE1rn\xED v\xFDraz",email:"e-mailov\xE1 adresa",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"datum a \u010Das ve form\xE1tu ISO",date:"datum ve form\xE1tu ISO",time:"\u010Das ve form\xE1tu ISO",duration:"doba trv\xE1n\xED ISO",ipv4:"IPv4 adresa",ipv6:"IPv6 adresa",mac:"MAC adresa",cidrv4:"rozsah IPv4",cidrv6:"rozsah IPv6",base64:"\u0159et\u011Bzec zak\xF3dovan\xFD ve form\xE1tu base64",base64url:"\u0159et\u011Bzec zak\xF3dovan\xFD ve form\xE1tu base64url",json_string:"\u0159et\u011Bzec ve form\xE1tu JSON",e164:"\u010D\xEDslo E.164",credit_card:"\u010D\xEDslo kreditn\xED karty",currency_code:"k\xF3d m\u011Bny",iban:"IBAN",jwt:"JWT",template_literal:"vstup"},o={nan:"NaN",number:"\u010D\xEDslo",string:"\u0159et\u011Bzec",function:"funkce",array:"pole"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no instanceof ${n.expected}, obdr\u017Eeno ${s}`:`Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no ${i}, obdr\u017Eeno ${s}`}case"invalid_value":return n.values.length===1?`Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no ${_(n.values[0])}`:`Neplatn\xE1 mo\u017Enost: o\u010Dek\xE1v\xE1na jedna z hodnot ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Hodnota je p\u0159\xEDli\u0161 velk\xE1: ${n.origin??"hodnota"} mus\xED m\xEDt ${i}${n.maximum.toString()} ${a.unit??"prvk\u016F"}`:`Hodnota je p\u0159\xEDli\u0161 velk\xE1: ${n.origin??"hodnota"} mus\xED b\xFDt ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Hodnota je p\u0159\xEDli\u0161 mal\xE1: ${n.origin??"hodnota"} mus\xED m\xEDt ${i}${n.minimum.toString()} ${a.unit??"prvk\u016F"}`:`Hodnota je p\u0159\xEDli\u0161 mal\xE1: ${n.origin??"hodnota"} mus\xED b\xFDt ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Neplatn\xFD \u0159et\u011Bzec: mus\xED za\u010D\xEDnat na "${i.prefix}"`:i.format==="ends_with"?`Neplatn\xFD \u0159et\u011Bzec: mus\xED kon\u010Dit na "${i.suffix}"`:i.format==="includes"?`Neplatn\xFD \u0159et\u011Bzec: mus\xED obsahovat "${i.includes}"`:i.format==="regex"?`Neplatn\xFD \u0159et\u011Bzec: mus\xED odpov\xEDdat vzoru ${i.pattern}`:`Neplatn\xFD form\xE1t ${r[i.format]??n.format}`}case"not_multiple_of":return`Neplatn\xE9 \u010D\xEDslo: mus\xED b\xFDt n\xE1sobkem ${n.divisor}`;case"unrecognized_keys":return`Nezn\xE1m\xE9 kl\xED\u010De: ${g(n.keys,", ")}`;case"invalid_key":return`Neplatn\xFD kl\xED\u010D v ${n.origin}`;case"invalid_union":return"Neplatn\xFD vstup";case"invalid_element":return`Neplatn\xE1 hodnota v ${n.origin}`;default:return"Neplatn\xFD vstup"}}};function zf(){return{localeError:Ob()}}var Db=()=>{let e={string:{unit:"tegn",verb:"havde"},file:{unit:"bytes",verb:"havde"},array:{unit:"elementer",verb:"indeholdt"},set:{unit:"elementer",verb:"indeholdt"},map:{unit:"elementer",verb:"indeholdt"}};function t(n){return e[n]??null}let r={regex:"input",email:"e-mailadresse",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO dato- og klokkesl\xE6t",date:"ISO-dato",time:"ISO-klokkesl\xE6t",duration:"ISO-varighed",ipv4:"IPv4-adresse",ipv6:"IPv6-adresse",mac:"MAC-adresse",cidrv4:"IPv4-spektrum",cidrv6:"IPv6-spektrum",base64:"base64-kodet streng",base64url:"base64url-kodet streng",json_string:"JSON-streng",e164:"E.164-nummer",credit_card:"kreditkortnummer",currency_code:"valutakode",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN",string:"streng",number:"tal",boolean:"boolean",array:"liste",object:"objekt",set:"s\xE6t",file:"fil"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Ugyldigt input: forventede instanceof ${n.expected}, fik ${s}`:`Ugyldigt input: forventede ${i}, fik ${s}`}case"invalid_value":return n.values.length===1?`Ugyldig v\xE6rdi: forventede ${_(n.values[0])}`:`Ugyldigt valg: forventede en af f\xF8lgende ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin),s=o[n.origin]??n.origin;return a?`For stor: forventede ${s??"value"} ${a.verb} ${i} ${n.maximum.toString()} ${a.unit??"elementer"}`:`For stor: forventede ${s??"value"} havde ${i} ${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin),s=o[n.origin]??n.origin;return a?`For lille: forventede ${s} ${a.verb} ${i} ${n.minimum.toString()} ${a.unit}`:`For lille: forventede ${s} havde ${i} ${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Ugyldig streng: skal starte med "${i.prefix}"`:i.format==="ends_with"?`Ugyldig streng: skal ende med "${i.suffix}"`:i.format==="includes"?`Ugyldig streng: skal indeholde "${i.includes}"`:i.format==="regex"?`Ugyldig streng: skal matche m\xF8nsteret ${i.pattern}`:`Ugyldig ${r[i.format]??n.format}`}case"not_multiple_of":return`Ugyldigt tal: skal v\xE6re deleligt med ${n.divisor}`;case"unrecognized_keys":return`${n.keys.length>1?"Ukendte n\xF8gler":"Ukendt n\xF8gle"}: ${g(n.keys,", ")}`;case"invalid_key":return`Ugyldig n\xF8gle i ${n.origin}`;case"invalid_union":return"Ugyldigt input: matcher ingen af de tilladte typer";case"invalid_element":return`Ugyldig v\xE6rdi i ${n.origin}`;default:return"Ugyldigt input"}}};function Pf(){return{localeError:Db()}}var Ab=()=>{let e={string:{unit:"Zeichen",verb:"zu haben"},file:{unit:"Bytes",verb:"zu haben"},array:{unit:"Elemente",verb:"zu haben"},set:{unit:"Elemente",verb:"zu haben"},map:{unit:"Elemente",verb:"zu haben"}};function t(n){return e[n]??null}let r={regex:"Eingabe",email:"E-Mail-Adresse",url:"URL",emoji:"Emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO-Datum und -Uhrzeit",date:"ISO-Datum",time:"ISO-Uhrzeit",duration:"ISO-Dauer",ipv4:"IPv4-Adresse",ipv6:"IPv6-Adresse",mac:"MAC-Adresse",cidrv4:"IPv4-Bereich",cidrv6:"IPv6-Bereich",base64:"Base64-codierter String",base64url:"Base64-URL-codierter String",json_string:"JSON-String",e164:"E.164-Nummer",credit_card:"Kreditkartennummer",currency_code:"W\xE4hrungscode",iban:"IBAN",jwt:"JWT",template_literal:"Eingabe"},o={nan:"NaN",number:"Zahl",array:"Array"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Ung\xFCltige Eingabe: erwartet instanceof ${n.expected}, erhalten ${s}`:`Ung\xFCltige Eingabe: erwartet ${i}, erhalten ${s}`}case"invalid_value":return n.values.length===1?`Ung\xFCltige Eingabe: erwartet ${_(n.values[0])}`:`Ung\xFCltige Option: erwartet eine von ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Zu gro\xDF: erwartet, dass ${n.origin??"Wert"} ${i}${n.maximum.toString()} ${a.unit??"Elemente"} hat`:`Zu gro\xDF: erwartet, dass ${n.origin??"Wert"} ${i}${n.maximum.toString()} ist`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Zu klein: erwartet, dass ${n.origin} ${i}${n.minimum.toString()} ${a.unit} hat`:`Zu klein: erwartet, dass ${n.origin} ${i}${n.minimum.toString()} ist`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Ung\xFCltiger String: muss mit "${i.prefix}" beginnen`:i.format==="ends_with"?`Ung\xFCltiger String: muss mit "${i.suffix}" enden`:i.format==="includes"?`Ung\xFCltiger String: muss "${i.includes}" enthalten`:i.format==="regex"?`Ung\xFCltiger String: muss dem Muster ${i.pattern} entsprechen`:`Ung\xFCltig: ${r[i.format]??n.format}`}case"not_multiple_of":return`Ung\xFCltige Zahl: muss ein Vielfaches von ${n.divisor} sein`;case"unrecognized_keys":return`${n.keys.length>1?"Unbekannte Schl\xFCssel":"Unbekannter Schl\xFCssel"}: ${g(n.keys,", ")}`;case"invalid_key":return`Ung\xFCltiger Schl\xFCssel in ${n.origin}`;case"invalid_union":return"Ung\xFCltige Eingabe";case"invalid_element":return`Ung\xFCltiger Wert in ${n.origin}`;default:return"Ung\xFCltige Eingabe"}}};function Of(){return{localeError:Ab()}}var jb=()=>{let e={string:{unit:"\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2",verb:"\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9"},file:{unit:"bytes",verb:"\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9"},array:{unit:"\u03C3\u03C4\u03BF\u03B9\u03C7\u03B5\u03AF\u03B1",verb:"\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9"},set:{unit:"\u03C3\u03C4\u03BF\u03B9\u03C7\u03B5\u03AF\u03B1",verb:"\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9"},map:{unit:"\u03BA\u03B1\u03C4\u03B1\u03C7\u03C9\u03C1\u03AE\u03C3\u03B5\u03B9\u03C2",verb:"\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9"}};function t(n){return e[n]??null}let r={regex:"\u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2",email:"\u03B4\u03B9\u03B5\u03CD\u03B8\u03C5\u03BD\u03C3\u03B7 email",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u03B7\u03BC\u03B5\u03C1\u03BF\u03BC\u03B7\u03BD\u03AF\u03B1 \u03BA\u03B1\u03B9 \u03CE\u03C1\u03B1",date:"ISO \u03B7\u03BC\u03B5\u03C1\u03BF\u03BC\u03B7\u03BD\u03AF\u03B1",time:"ISO \u03CE\u03C1\u03B1",duration:"ISO \u03B4\u03B9\u03AC\u03C1\u03BA\u03B5\u03B9\u03B1",ipv4:"\u03B4\u03B9\u03B5\u03CD\u03B8\u03C5\u03BD\u03C3\u03B7 IPv4",ipv6:"\u03B4\u03B9\u03B5\u03CD\u03B8\u03C5\u03BD\u03C3\u03B7 IPv6",mac:"\u03B4\u03B9\u03B5\u03CD\u03B8\u03C5\u03BD\u03C3\u03B7 MAC",cidrv4:"\u03B5\u03CD\u03C1\u03BF\u03C2 IPv4",cidrv6:"\u03B5\u03CD\u03C1\u03BF\u03C2 IPv6",base64:"\u03C3\u03C5\u03BC\u03B2\u03BF\u03BB\u03BF\u03C3\u03B5\u03B9\u03C1\u03AC \u03BA\u03C9\u03B4\u03B9\u03BA\u03BF\u03C0\u03BF\u03B9\u03B7\u03BC\u03AD\u03BD\u03B7 \u03C3\u03B5 base64",base64url:"\u03C3\u03C5\u03BC\u03B2\u03BF\u03BB\u03BF\u03C3\u03B5\u03B9\u03C1\u03AC \u03BA\u03C9\u03B4\u03B9\u03BA\u03BF\u03C0\u03BF\u03B9\u03B7\u03BC\u03AD\u03BD\u03B7 \u03C3\u03B5 base64url",json_string:"\u03C3\u03C5\u03BC\u03B2\u03BF\u03BB\u03BF\u03C3\u03B5\u03B9\u03C1\u03AC JSON",e164:"\u03B1\u03C1\u03B9\u03B8\u03BC\u03CC\u03C2 E.164",credit_card:"\u03B1\u03C1\u03B9\u03B8\u03BC\u03CC\u03C2 \u03C0\u03B9\u03C3\u03C4\u03C9\u03C4\u03B9\u03BA\u03AE\u03C2 \u03BA\u03AC\u03C1\u03C4\u03B1\u03C2",currency_code:"\u03BA\u03C9\u03B4\u03B9\u03BA\u03CC\u03C2 \u03BD\u03BF\u03BC\u03AF\u03C3\u03BC\u03B1\u03C4\u03BF\u03C2",iban:"IBAN",jwt:"JWT",template_literal:"\u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return typeof n.expected=="string"&&/^[A-Z]/.test(n.expected)?`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD instanceof ${n.expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${s}`:`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${i}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${s}`}case"invalid_value":return n.values.length===1?`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${_(n.values[0])}`:`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03C0\u03B9\u03BB\u03BF\u03B3\u03AE: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD \u03AD\u03BD\u03B1 \u03B1\u03C0\u03CC ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u03A0\u03BF\u03BB\u03CD \u03BC\u03B5\u03B3\u03AC\u03BB\u03BF: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${n.origin??"\u03C4\u03B9\u03BC\u03AE"} \u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9 ${i}${n.maximum.toString()} ${a.unit??"\u03C3\u03C4\u03BF\u03B9\u03C7\u03B5\u03AF\u03B1"}`:`\u03A0\u03BF\u03BB\u03CD \u03BC\u03B5\u03B3\u03AC\u03BB\u03BF: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${n.origin??"\u03C4\u03B9\u03BC\u03AE"} \u03BD\u03B1 \u03B5\u03AF\u03BD\u03B1\u03B9 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u03A0\u03BF\u03BB\u03CD \u03BC\u03B9\u03BA\u03C1\u03CC: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${n.origin} \u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9 ${i}${n.minimum.toString()} ${a.unit}`:`\u03A0\u03BF\u03BB\u03CD \u03BC\u03B9\u03BA\u03C1\u03CC: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${n.origin} \u03BD\u03B1 \u03B5\u03AF\u03BD\u03B1\u03B9 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03C3\u03C5\u03BC\u03B2\u03BF\u03BB\u03BF\u03C3\u03B5\u03B9\u03C1\u03AC: \u03C0\u03C1\u03AD\u03C0\u03B5\u03B9 \u03BD\u03B1 \u03BE\u03B5\u03BA\u03B9\u03BD\u03AC \u03BC\u03B5 "${i.prefix}"`:i.format==="ends_with"?`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03C3\u03C5\u03BC\u03B2\u03BF\u03BB\u03BF\u03C3\u03B5\u03B9\u03C1\u03AC: \u03C0\u03C1\u03AD\u03C0\u03B5\u03B9 \u03BD\u03B1 \u03C4\u03B5\u03BB\u03B5\u03B9\u03CE\u03BD\u03B5\u03B9 \u03BC\u03B5 "${i.suffix}"`:i.format==="includes"?`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03C3\u03C5\u03BC\u03B2\u03BF\u03BB\u03BF\u03C3\u03B5\u03B9\u03C1\u03AC: \u03C0\u03C1\u03AD\u03C0\u03B5\u03B9 \u03BD\u03B1 \u03C0\u03B5\u03C1\u03B9\u03AD\u03C7\u03B5\u03B9 "${i.includes}"`:i.format==="regex"?`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03C3\u03C5\u03BC\u03B2\u03BF\u03BB\u03BF\u03C3\u03B5\u03B9\u03C1\u03AC: \u03C0\u03C1\u03AD\u03C0\u03B5\u03B9 \u03BD\u03B1 \u03C4\u03B1\u03B9\u03C1\u03B9\u03AC\u03B6\u03B5\u03B9 \u03BC\u03B5 \u03C4\u03BF \u03BC\u03BF\u03C4\u03AF\u03B2\u03BF ${i.pattern}`:`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03BF: ${r[i.format]??n.format}`}case"not_multiple_of":return`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03BF\u03C2 \u03B1\u03C1\u03B9\u03B8\u03BC\u03CC\u03C2: \u03C0\u03C1\u03AD\u03C0\u03B5\u03B9 \u03BD\u03B1 \u03B5\u03AF\u03BD\u03B1\u03B9 \u03C0\u03BF\u03BB\u03BB\u03B1\u03C0\u03BB\u03AC\u03C3\u03B9\u03BF \u03C4\u03BF\u03C5 ${n.divisor}`;case"unrecognized_keys":return`\u0386\u03B3\u03BD\u03C9\u03C3\u03C4${n.keys.length>1?"\u03B1":"\u03BF"} \u03BA\u03BB\u03B5\u03B9\u03B4${n.keys.length>1?"\u03B9\u03AC":"\u03AF"}: ${g(n.keys,", ")}`;case"invalid_key":return`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03BF \u03BA\u03BB\u03B5\u03B9\u03B4\u03AF \u03C3\u03C4\u03BF ${n.origin}`;case"invalid_union":return"\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2";case"invalid_element":return`\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03C4\u03B9\u03BC\u03AE \u03C3\u03C4\u03BF ${n.origin}`;default:return"\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2"}}};function Df(){return{localeError:jb()}}var Nb=()=>{let e={string:{unit:"characters",verb:"to have"},file:{unit:"bytes",verb:"to have"},array:{unit:"items",verb:"to have"},set:{unit:"items",verb:"to have"},map:{unit:"entries",verb:"to have"}};function t(i){return e[i]??null}let r={regex:"input",email:"email address",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO datetime",date:"ISO date",time:"ISO time",duration:"ISO duration",ipv4:"IPv4 address",ipv6:"IPv6 address",mac:"MAC address",cidrv4:"IPv4 range",cidrv6:"IPv6 range",base64:"base64-encoded string",base64url:"base64url-encoded string",json_string:"JSON string",e164:"E.164 number",currency_code:"currency code",credit_card:"credit card number",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN"};function n(i,a){return i==="number"&&typeof a=="number"&&!Number.isFinite(a)?String(a):o[i]??i}return i=>{switch(i.code){case"invalid_type":{let a=n(i.expected),s=x(i.input),c=n(s,i.input);return`Invalid input: expected ${a}, received ${c}`}case"invalid_value":return i.values.length===1?`Invalid input: expected ${_(i.values[0])}`:`Invalid option: expected one of ${g(i.values,"|")}`;case"too_big":{let a=i.exact?"exactly ":i.inclusive?"<=":"<",s=t(i.origin);return s?`Too big: expected ${i.origin??"value"} to have ${a}${i.maximum.toString()} ${s.unit??"elements"}`:`Too big: expected ${i.origin??"value"} to be ${a}${i.maximum.toString()}`}case"too_small":{let a=i.exact?"exactly ":i.inclusive?">=":">",s=t(i.origin);return s?`Too small: expected ${i.origin} to have ${a}${i.minimum.toString()} ${s.unit}`:`Too small: expected ${i.origin} to be ${a}${i.minimum.toString()}`}case"invalid_format":{let a=i;return a.format==="starts_with"?`Invalid string: must start with "${a.prefix}"`:a.format==="ends_with"?`Invalid string: must end with "${a.suffix}"`:a.format==="includes"?`Invalid string: must include "${a.includes}"`:a.format==="regex"?`Invalid string: must match pattern ${a.pattern}`:`Invalid ${r[a.format]??i.format}`}case"not_multiple_of":return`Invalid number: must be a multiple of ${i.divisor}`;case"unrecognized_keys":return`Unrecognized key${i.keys.length>1?"s":""}: ${g(i.keys,", ")}`;case"invalid_key":return`Invalid key in ${i.origin}`;case"invalid_union":return i.options&&Array.isArray(i.options)&&i.options.length>0?`Invalid discriminator value. Expected ${i.options.map(s=>`'${s}'`).join(" | ")}`:i.inclusive===!1?"Invalid input: more than one option matched":"Invalid input";case"invalid_element":return`Invalid value in ${i.origin}`;default:return"Invalid input"}}};function Xi(){return{localeError:Nb()}}var Tb=()=>{let e={string:{unit:"karaktrojn",verb:"havi"},file:{unit:"bajtojn",verb:"havi"},array:{unit:"elementojn",verb:"havi"},set:{unit:"elementojn",verb:"havi"},map:{unit:"elementojn",verb:"havi"}};function t(n){return e[n]??null}let r={regex:"enigo",email:"retadreso",url:"URL",emoji:"emo\u011Dio",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO-datotempo",date:"ISO-dato",time:"ISO-tempo",duration:"ISO-da\u016Dro",ipv4:"IPv4-adreso",ipv6:"IPv6-adreso",mac:"MAC-adreso",cidrv4:"IPv4-rango",cidrv6:"IPv6-rango",base64:"64-ume kodita karaktraro",base64url:"URL-64-ume kodita karaktraro",json_string:"JSON-karaktraro",e164:"E.164-nombro",credit_card:"kreditkarta numero",currency_code:"valuta kodo",iban:"IBAN",jwt:"JWT",template_literal:"enigo"},o={nan:"NaN",number:"nombro",array:"tabelo",null:"senvalora"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Nevalida enigo: atendi\u011Dis instanceof ${n.expected}, ricevi\u011Dis ${s}`:`Nevalida enigo: atendi\u011Dis ${i}, ricevi\u011Dis ${s}`}case"invalid_value":return n.values.length===1?`Nevalida enigo: atendi\u011Dis ${_(n.values[0])}`:`Nevalida opcio: atendi\u011Dis unu el ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Tro granda: atendi\u011Dis ke ${n.origin??"valoro"} havu ${i}${n.maximum.toString()} ${a.unit??"elementojn"}`:`Tro granda: atendi\u011Dis ke ${n.origin??"valoro"} havu ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Tro malgranda: atendi\u011Dis ke ${n.origin} havu ${i}${n.minimum.toString()} ${a.unit}`:`Tro malgranda: atendi\u011Dis ke ${n.origin} estu ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Nevalida karaktraro: devas komenci\u011Di per "${i.prefix}"`:i.format==="ends_with"?`Nevalida karaktraro: devas fini\u011Di per "${i.suffix}"`:i.format==="includes"?`Nevalida karaktraro: devas inkluzivi "${i.includes}"`:i.format==="regex"?`Nevalida karaktraro: devas kongrui kun la modelo ${i.pattern}`:`Nevalida ${r[i.format]??n.format}`}case"not_multiple_of":return`Nevalida nombro: devas esti oblo de ${n.divisor}`;case"unrecognized_keys":return`Nekonata${n.keys.length>1?"j":""} \u015Dlosilo${n.keys.length>1?"j":""}: ${g(n.keys,", ")}`;case"invalid_key":return`Nevalida \u015Dlosilo en ${n.origin}`;case"invalid_union":return"Nevalida enigo";case"invalid_element":return`Nevalida valoro en ${n.origin}`;default:return"Nevalida enigo"}}};function Af(){return{localeError:Tb()}}var Ub=()=>{let e={string:{unit:"caracteres",verb:"tener"},file:{unit:"bytes",verb:"tener"},array:{unit:"elementos",verb:"tener"},set:{unit:"elementos",verb:"tener"}};function t(n){return e[n]??null}let r={regex:"entrada",email:"direcci\xF3n de correo electr\xF3nico",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"fecha y hora ISO",date:"fecha ISO",time:"hora ISO",duration:"duraci\xF3n ISO",ipv4:"direcci\xF3n IPv4",ipv6:"direcci\xF3n IPv6",mac:"direcci\xF3n MAC",cidrv4:"rango IPv4",cidrv6:"rango IPv6",base64:"cadena codificada en base64",base64url:"URL codificada en base64",json_string:"cadena JSON",e164:"n\xFAmero E.164",credit_card:"n\xFAmero de tarjeta de cr\xE9dito",currency_code:"c\xF3digo de moneda",iban:"IBAN",jwt:"JWT",template_literal:"entrada"},o={nan:"NaN",string:"texto",number:"n\xFAmero",boolean:"booleano",array:"arreglo",object:"objeto",set:"conjunto",file:"archivo",date:"fecha",bigint:"n\xFAmero grande",symbol:"s\xEDmbolo",undefined:"indefinido",null:"nulo",function:"funci\xF3n",map:"mapa",record:"registro",tuple:"tupla",enum:"enumeraci\xF3n",union:"uni\xF3n",literal:"literal",promise:"promesa",void:"vac\xEDo",never:"nunca",unknown:"desconocido",any:"cualquiera"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Entrada inv\xE1lida: se esperaba instanceof ${n.expected}, recibido ${s}`:`Entrada inv\xE1lida: se esperaba ${i}, recibido ${s}`}case"invalid_value":return n.values.length===1?`Entrada inv\xE1lida: se esperaba ${_(n.values[0])}`:`Opci\xF3n inv\xE1lida: se esperaba una de ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin),s=o[n.origin]??n.origin;return a?`Demasiado grande: se esperaba que ${s??"valor"} tuviera ${i}${n.maximum.toString()} ${a.unit??"elementos"}`:`Demasiado grande: se esperaba que ${s??"valor"} fuera ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin),s=o[n.origin]??n.origin;return a?`Demasiado peque\xF1o: se esperaba que ${s} tuviera ${i}${n.minimum.toString()} ${a.unit}`:`Demasiado peque\xF1o: se esperaba que ${s} fuera ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Cadena inv\xE1lida: debe comenzar con "${i.prefix}"`:i.format==="ends_with"?`Cadena inv\xE1lida: debe terminar en "${i.suffix}"`:i.format==="includes"?`Cadena inv\xE1lida: debe incluir "${i.includes}"`:i.format==="regex"?`Cadena inv\xE1lida: debe coincidir con el patr\xF3n ${i.pattern}`:`Inv\xE1lido ${r[i.format]??n.format}`}case"not_multiple_of":return`N\xFAmero inv\xE1lido: debe ser m\xFAltiplo de ${n.divisor}`;case"unrecognized_keys":return`Llave${n.keys.length>1?"s":""} desconocida${n.keys.length>1?"s":""}: ${g(n.keys,", ")}`;case"invalid_key":return`Llave inv\xE1lida en ${o[n.origin]??n.origin}`;case"invalid_union":return"Entrada inv\xE1lida";case"invalid_element":return`Valor inv\xE1lido en ${o[n.origin]??n.origin}`;default:return"Entrada inv\xE1lida"}}};function jf(){return{localeError:Ub()}}var Eb=()=>{let e={string:{unit:"\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631",verb:"\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F"},file:{unit:"\u0628\u0627\u06CC\u062A",verb:"\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F"},array:{unit:"\u0622\u06CC\u062A\u0645",verb:"\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F"},set:{unit:"\u0622\u06CC\u062A\u0645",verb:"\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F"},map:{unit:"\u0622\u06CC\u062A\u0645",verb:"\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F"}};function t(n){return e[n]??null}let r={regex:"\u0648\u0631\u0648\u062F\u06CC",email:"\u0622\u062F\u0631\u0633 \u0627\u06CC\u0645\u06CC\u0644",url:"URL",emoji:"\u0627\u06CC\u0645\u0648\u062C\u06CC",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u062A\u0627\u0631\u06CC\u062E \u0648 \u0632\u0645\u0627\u0646 \u0627\u06CC\u0632\u0648",date:"\u062A\u0627\u0631\u06CC\u062E \u0627\u06CC\u0632\u0648",time:"\u0632\u0645\u0627\u0646 \u0627\u06CC\u0632\u0648",duration:"\u0645\u062F\u062A \u0632\u0645\u0627\u0646 \u0627\u06CC\u0632\u0648",ipv4:"IPv4 \u0622\u062F\u0631\u0633",ipv6:"IPv6 \u0622\u062F\u0631\u0633",mac:"MAC \u0622\u062F\u0631\u0633",cidrv4:"IPv4 \u062F\u0627\u0645\u0646\u0647",cidrv6:"IPv6 \u062F\u0627\u0645\u0646\u0647",base64:"base64-encoded \u0631\u0634\u062A\u0647",base64url:"base64url-encoded \u0631\u0634\u062A\u0647",json_string:"JSON \u0631\u0634\u062A\u0647",e164:"E.164 \u0639\u062F\u062F",credit_card:"\u0634\u0645\u0627\u0631\u0647 \u06A9\u0627\u0631\u062A \u0627\u0639\u062A\u0628\u0627\u0631\u06CC",currency_code:"\u06A9\u062F \u0627\u0631\u0632",iban:"IBAN",jwt:"JWT",template_literal:"\u0648\u0631\u0648\u062F\u06CC"},o={nan:"NaN",number:"\u0639\u062F\u062F",array:"\u0622\u0631\u0627\u06CC\u0647"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A instanceof ${n.expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${s} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`:`\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A ${i} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${s} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`}case"invalid_value":return n.values.length===1?`\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A ${_(n.values[0])} \u0645\u06CC\u200C\u0628\u0648\u062F`:`\u06AF\u0632\u06CC\u0646\u0647 \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A \u06CC\u06A9\u06CC \u0627\u0632 ${g(n.values,"|")} \u0645\u06CC\u200C\u0628\u0648\u062F`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u062E\u06CC\u0644\u06CC \u0628\u0632\u0631\u06AF: ${n.origin??"\u0645\u0642\u062F\u0627\u0631"} \u0628\u0627\u06CC\u062F ${i}${n.maximum.toString()} ${a.unit??"\u0639\u0646\u0635\u0631"} \u0628\u0627\u0634\u062F`:`\u062E\u06CC\u0644\u06CC \u0628\u0632\u0631\u06AF: ${n.origin??"\u0645\u0642\u062F\u0627\u0631"} \u0628\u0627\u06CC\u062F ${i}${n.maximum.toString()} \u0628\u0627\u0634\u062F`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u062E\u06CC\u0644\u06CC \u06A9\u0648\u0686\u06A9: ${n.origin} \u0628\u0627\u06CC\u062F ${i}${n.minimum.toString()} ${a.unit} \u0628\u0627\u0634\u062F`:`\u062E\u06CC\u0644\u06CC \u06A9\u0648\u0686\u06A9: ${n.origin} \u0628\u0627\u06CC\u062F ${i}${n.minimum.toString()} \u0628\u0627\u0634\u062F`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0631\u0634\u062A\u0647 \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0628\u0627\u06CC\u062F \u0628\u0627 "${i.prefix}" \u0634\u0631\u0648\u0639 \u0634\u0648\u062F`:i.format==="ends_with"?`\u0631\u0634\u062A\u0647 \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0628\u0627\u06CC\u062F \u0628\u0627 "${i.suffix}" \u062A\u0645\u0627\u0645 \u0634\u0648\u062F`:i.format==="includes"?`\u0631\u0634\u062A\u0647 \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0628\u0627\u06CC\u062F \u0634\u0627\u0645\u0644 "${i.includes}" \u0628\u0627\u0634\u062F`:i.format==="regex"?`\u0631\u0634\u062A\u0647 \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0628\u0627\u06CC\u062F \u0628\u0627 \u0627\u0644\u06AF\u0648\u06CC ${i.pattern} \u0645\u0637\u0627\u0628\u0642\u062A \u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F`:`${r[i.format]??n.format} \u0646\u0627\u0645\u0639\u062A\u0628\u0631`}case"not_multiple_of":return`\u0639\u062F\u062F \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0628\u0627\u06CC\u062F \u0645\u0636\u0631\u0628 ${n.divisor} \u0628\u0627\u0634\u062F`;case"unrecognized_keys":return`\u06A9\u0644\u06CC\u062F${n.keys.length>1?"\u0647\u0627\u06CC":""} \u0646\u0627\u0634\u0646\u0627\u0633: ${g(n.keys,", ")}`;case"invalid_key":return`\u06A9\u0644\u06CC\u062F \u0646\u0627\u0634\u0646\u0627\u0633 \u062F\u0631 ${n.origin}`;case"invalid_union":return"\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631";case"invalid_element":return`\u0645\u0642\u062F\u0627\u0631 \u0646\u0627\u0645\u0639\u062A\u0628\u0631 \u062F\u0631 ${n.origin}`;default:return"\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631"}}};function Nf(){return{localeError:Eb()}}var Cb=()=>{let e={string:{unit:"merkki\xE4",subject:"merkkijonon"},file:{unit:"tavua",subject:"tiedoston"},array:{unit:"alkiota",subject:"listan"},set:{unit:"alkiota",subject:"joukon"},map:{unit:"alkiota",subject:"kuvauksen"},number:{unit:"",subject:"luvun"},bigint:{unit:"",subject:"suuren kokonaisluvun"},int:{unit:"",subject:"kokonaisluvun"},date:{unit:"",subject:"p\xE4iv\xE4m\xE4\xE4r\xE4n"}};function t(n){return e[n]??null}let r={regex:"s\xE4\xE4nn\xF6llinen lauseke",email:"s\xE4hk\xF6postiosoite",url:"URL-osoite",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO-aikaleima",date:"ISO-p\xE4iv\xE4m\xE4\xE4r\xE4",time:"ISO-aika",duration:"ISO-kesto",ipv4:"IPv4-osoite",ipv6:"IPv6-osoite",mac:"MAC-osoite",cidrv4:"IPv4-alue",cidrv6:"IPv6-alue",base64:"base64-koodattu merkkijono",base64url:"base64url-koodattu merkkijono",json_string:"JSON-merkkijono",e164:"E.164-luku",credit_card:"luottokortin numero",currency_code:"valuuttakoodi",iban:"IBAN",jwt:"JWT",template_literal:"templaattimerkkijono"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Virheellinen tyyppi: odotettiin instanceof ${n.expected}, oli ${s}`:`Virheellinen tyyppi: odotettiin ${i}, oli ${s}`}case"invalid_value":return n.values.length===1?`Virheellinen sy\xF6te: t\xE4ytyy olla ${_(n.values[0])}`:`Virheellinen valinta: t\xE4ytyy olla yksi seuraavista: ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Liian suuri: ${a.subject} t\xE4ytyy olla ${i}${n.maximum.toString()} ${a.unit}`.trim():`Liian suuri: arvon t\xE4ytyy olla ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Liian pieni: ${a.subject} t\xE4ytyy olla ${i}${n.minimum.toString()} ${a.unit}`.trim():`Liian pieni: arvon t\xE4ytyy olla ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Virheellinen sy\xF6te: t\xE4ytyy alkaa "${i.prefix}"`:i.format==="ends_with"?`Virheellinen sy\xF6te: t\xE4ytyy loppua "${i.suffix}"`:i.format==="includes"?`Virheellinen sy\xF6te: t\xE4ytyy sis\xE4lt\xE4\xE4 "${i.includes}"`:i.format==="regex"?`Virheellinen sy\xF6te: t\xE4ytyy vastata s\xE4\xE4nn\xF6llist\xE4 lauseketta ${i.pattern}`:`Virheellinen ${r[i.format]??n.format}`}case"not_multiple_of":return`Virheellinen luku: t\xE4ytyy olla luvun ${n.divisor} monikerta`;case"unrecognized_keys":return`${n.keys.length>1?"Tuntemattomat avaimet":"Tuntematon avain"}: ${g(n.keys,", ")}`;case"invalid_key":return"Virheellinen avain tietueessa";case"invalid_union":return"Virheellinen unioni";case"invalid_element":return"Virheellinen arvo joukossa";default:return"Virheellinen sy\xF6te"}}};function Tf(){return{localeError:Cb()}}var Vb=()=>{let e={string:{unit:"caract\xE8res",verb:"avoir"},file:{unit:"octets",verb:"avoir"},array:{unit:"\xE9l\xE9ments",verb:"avoir"},set:{unit:"\xE9l\xE9ments",verb:"avoir"}};function t(n){return e[n]??null}let r={regex:"expression r\xE9guli\xE8re",email:"adresse e-mail",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"date et heure ISO",date:"date ISO",time:"heure ISO",duration:"dur\xE9e ISO",ipv4:"adresse IPv4",ipv6:"adresse IPv6",mac:"adresse MAC",cidrv4:"plage IPv4",cidrv6:"plage IPv6",base64:"cha\xEEne de caract\xE8res encod\xE9e en base64",base64url:"cha\xEEne de caract\xE8res encod\xE9e en base64url",json_string:"cha\xEEne de caract\xE8res JSON",e164:"num\xE9ro au format E.164",credit_card:"num\xE9ro de carte de cr\xE9dit",currency_code:"code de devise",iban:"IBAN",jwt:"JWT",template_literal:"entr\xE9e"},o={string:"cha\xEEne de caract\xE8res",number:"nombre",int:"entier",boolean:"bool\xE9en",bigint:"grand entier",symbol:"symbole",undefined:"ind\xE9fini",null:"null",never:"jamais",void:"vide",date:"date",array:"tableau",object:"objet",tuple:"tuple",record:"record",map:"map",set:"ensemble",file:"fichier",nonoptional:"non optionnel",nan:"NaN",function:"fonction"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Entr\xE9e invalide : instance de ${n.expected} attendu, ${s} re\xE7u`:`Entr\xE9e invalide : ${i} attendu, ${s} re\xE7u`}case"invalid_value":return n.values.length===1?`Entr\xE9e invalide : ${_(n.values[0])} attendu`:`Option invalide : une valeur parmi ${g(n.values,"|")} attendue`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Trop grand : ${o[n.origin]??"valeur"} doit ${a.verb} ${i}${n.maximum.toString()} ${a.unit??"\xE9l\xE9ment(s)"}`:`Trop grand : ${o[n.origin]??"valeur"} doit \xEAtre ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Trop petit : ${o[n.origin]??"valeur"} doit ${a.verb} ${i}${n.minimum.toString()} ${a.unit}`:`Trop petit : ${o[n.origin]??"valeur"} doit \xEAtre ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Cha\xEEne de caract\xE8res invalide : doit commencer par "${i.prefix}"`:i.format==="ends_with"?`Cha\xEEne de caract\xE8res invalide : doit se terminer par "${i.suffix}"`:i.format==="includes"?`Cha\xEEne de caract\xE8res invalide : doit inclure "${i.includes}"`:i.format==="regex"?`Cha\xEEne de caract\xE8res invalide : doit correspondre au motif ${i.pattern}`:`${r[i.format]??n.format} invalide`}case"not_multiple_of":return`Nombre invalide : doit \xEAtre un multiple de ${n.divisor}`;case"unrecognized_keys":return`Cl\xE9${n.keys.length>1?"s":""} non reconnue${n.keys.length>1?"s":""} : ${g(n.keys,", ")}`;case"invalid_key":return`Cl\xE9 invalide dans ${n.origin}`;case"invalid_union":return"Entr\xE9e invalide";case"invalid_element":return`Valeur invalide dans ${n.origin}`;default:return"Entr\xE9e invalide"}}};function Uf(){return{localeError:Vb()}}var Zb=()=>{let e={string:{unit:"caract\xE8res",verb:"avoir"},file:{unit:"octets",verb:"avoir"},array:{unit:"\xE9l\xE9ments",verb:"avoir"},set:{unit:"\xE9l\xE9ments",verb:"avoir"},map:{unit:"\xE9l\xE9ments",verb:"avoir"}};function t(n){return e[n]??null}let r={regex:"entr\xE9e",email:"adresse courriel",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"date-heure ISO",date:"date ISO",time:"heure ISO",duration:"dur\xE9e ISO",ipv4:"adresse IPv4",ipv6:"adresse IPv6",mac:"adresse MAC",cidrv4:"plage IPv4",cidrv6:"plage IPv6",base64:"cha\xEEne encod\xE9e en base64",base64url:"cha\xEEne encod\xE9e en base64url",json_string:"cha\xEEne JSON",e164:"num\xE9ro E.164",credit_card:"num\xE9ro de carte de cr\xE9dit",currency_code:"code de devise",iban:"IBAN",jwt:"JWT",template_literal:"entr\xE9e"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Entr\xE9e invalide : attendu instanceof ${n.expected}, re\xE7u ${s}`:`Entr\xE9e invalide : attendu ${i}, re\xE7u ${s}`}case"invalid_value":return n.values.length===1?`Entr\xE9e invalide : attendu ${_(n.values[0])}`:`Option invalide : attendu l'une des valeurs suivantes ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"\u2264":"<",a=t(n.origin);return a?`Trop grand : attendu que ${n.origin??"la valeur"} ait ${i}${n.maximum.toString()} ${a.unit}`:`Trop grand : attendu que ${n.origin??"la valeur"} soit ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?"\u2265":">",a=t(n.origin);return a?`Trop petit : attendu que ${n.origin} ait ${i}${n.minimum.toString()} ${a.unit}`:`Trop petit : attendu que ${n.origin} soit ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Cha\xEEne invalide : doit commencer par "${i.prefix}"`:i.format==="ends_with"?`Cha\xEEne invalide : doit se terminer par "${i.suffix}"`:i.format==="includes"?`Cha\xEEne invalide : doit inclure "${i.includes}"`:i.format==="regex"?`Cha\xEEne invalide : doit correspondre au motif ${i.pattern}`:`${r[i.format]??n.format} invalide`}case"not_multiple_of":return`Nombre invalide : doit \xEAtre un multiple de ${n.divisor}`;case"unrecognized_keys":return`Cl\xE9${n.keys.length>1?"s":""} non reconnue${n.keys.length>1?"s":""} : ${g(n.keys,", ")}`;case"invalid_key":return`Cl\xE9 invalide dans ${n.origin}`;case"invalid_union":return"Entr\xE9e invalide";case"invalid_element":return`Valeur invalide dans ${n.origin}`;default:return"Entr\xE9e invalide"}}};function Ef(){return{localeError:Zb()}}var Lb=()=>{let e={string:{unit:"\u0A85\u0A95\u0ACD\u0AB7\u0AB0",verb:"\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F"},file:{unit:"\u0AAC\u0ABE\u0AAF\u0A9F",verb:"\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F"},array:{unit:"\u0A86\u0A87\u0A9F\u0AAE",verb:"\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F"},set:{unit:"\u0A86\u0A87\u0A9F\u0AAE",verb:"\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F"},map:{unit:"\u0A8F\u0AA8\u0ACD\u0A9F\u0ACD\u0AB0\u0AC0",verb:"\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F"}};function t(n){return e[n]??null}let r={regex:"\u0A87\u0AA8\u0AAA\u0AC1\u0A9F",email:"\u0A88\u0AAE\u0AC7\u0A87\u0AB2 \u0A8F\u0AA1\u0ACD\u0AB0\u0AC7\u0AB8",url:"URL",emoji:"\u0A87\u0AAE\u0ACB\u0A9C\u0AC0",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0AA4\u0ABE\u0AB0\u0AC0\u0A96 \u0A85\u0AA8\u0AC7 \u0AB8\u0AAE\u0AAF",date:"ISO \u0AA4\u0ABE\u0AB0\u0AC0\u0A96",time:"ISO \u0AB8\u0AAE\u0AAF",duration:"ISO \u0A85\u0AB5\u0AA7\u0ABF",ipv4:"IPv4 \u0A8F\u0AA1\u0ACD\u0AB0\u0AC7\u0AB8",ipv6:"IPv6 \u0A8F\u0AA1\u0ACD\u0AB0\u0AC7\u0AB8",mac:"MAC \u0A8F\u0AA1\u0ACD\u0AB0\u0AC7\u0AB8",cidrv4:"IPv4 \u0AB6\u0ACD\u0AB0\u0AC7\u0AA3\u0AC0",cidrv6:"IPv6 \u0AB6\u0ACD\u0AB0\u0AC7\u0AA3\u0AC0",base64:"base64-\u0A8F\u0AA8\u0ACD\u0A95\u0ACB\u0AA1\u0AC7\u0AA1 \u0AB8\u0ACD\u0A9F\u0ACD\u0AB0\u0ABF\u0A82\u0A97",base64url:"base64url-\u0A8F\u0AA8\u0ACD\u0A95\u0ACB\u0AA1\u0AC7\u0AA1 \u0AB8\u0ACD\u0A9F\u0ACD\u0AB0\u0ABF\u0A82\u0A97",json_string:"JSON \u0AB8\u0ACD\u0A9F\u0ACD\u0AB0\u0ABF\u0A82\u0A97",e164:"E.164 \u0AA8\u0A82\u0AAC\u0AB0",credit_card:"\u0A95\u0ACD\u0AB0\u0AC7\u0AA1\u0ABF\u0A9F \u0A95\u0ABE\u0AB0\u0ACD\u0AA1 \u0AA8\u0A82\u0AAC\u0AB0",currency_code:"\u0A9A\u0AB2\u0AA3 \u0A95\u0ACB\u0AA1",iban:"IBAN",jwt:"JWT",template_literal:"\u0A87\u0AA8\u0AAA\u0AC1\u0A9F"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F: \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${i}, \u0AAA\u0ACD\u0AB0\u0ABE\u0AAA\u0ACD\u0AA4 ${s}`}case"invalid_value":return n.values.length===1?`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F: \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${_(n.values[0])}`:`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0AB5\u0ABF\u0A95\u0AB2\u0ACD\u0AAA: ${g(n.values," | ")} \u0AAE\u0ABE\u0AA7\u0ACD\u0AAF\u0AAE\u0AA5\u0AC0 \u0A8F\u0A95 \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0A96\u0AC2\u0AAC \u0AAE\u0ACB\u0A9F\u0AC1\u0A82: ${n.origin??"\u0AAE\u0AC2\u0AB2\u0ACD\u0AAF"} ${i}${n.maximum.toString()} ${a.unit??"\u0A8F\u0AB2\u0ABF\u0AAE\u0AC7\u0AA8\u0ACD\u0A9F"} \u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F`:`\u0A96\u0AC2\u0AAC \u0AAE\u0ACB\u0A9F\u0AC1\u0A82: ${n.origin??"\u0AAE\u0AC2\u0AB2\u0ACD\u0AAF"} ${i}${n.maximum.toString()} \u0AB9\u0ACB\u0AB5\u0AC1\u0A82 \u0A9C\u0ACB\u0A88\u0A8F`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0A96\u0AC2\u0AAC \u0AA8\u0ABE\u0AA8\u0AC1\u0A82: ${n.origin} ${i}${n.minimum.toString()} ${a.unit} \u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F`:`\u0A96\u0AC2\u0AAC \u0AA8\u0ABE\u0AA8\u0AC1\u0A82: ${n.origin} ${i}${n.minimum.toString()} \u0AB9\u0ACB\u0AB5\u0AC1\u0A82 \u0A9C\u0ACB\u0A88\u0A8F`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0AB8\u0ACD\u0A9F\u0ACD\u0AB0\u0ABF\u0A82\u0A97: "${i.prefix}" \u0AA5\u0AC0 \u0AB6\u0AB0\u0AC2 \u0AA5\u0AB5\u0AC1\u0A82 \u0A9C\u0ACB\u0A88\u0A8F`:i.format==="ends_with"?`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0AB8\u0ACD\u0A9F\u0ACD\u0AB0\u0ABF\u0A82\u0A97: "${i.suffix}" \u0AAA\u0AB0 \u0AB8\u0AAE\u0ABE\u0AAA\u0ACD\u0AA4 \u0AA5\u0AB5\u0AC1\u0A82 \u0A9C\u0ACB\u0A88\u0A8F`:i.format==="includes"?`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0AB8\u0ACD\u0A9F\u0ACD\u0AB0\u0ABF\u0A82\u0A97: "${i.includes}" \u0AB6\u0ABE\u0AAE\u0AC7\u0AB2 \u0AB9\u0ACB\u0AB5\u0AC1\u0A82 \u0A9C\u0ACB\u0A88\u0A8F`:i.format==="regex"?`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0AB8\u0ACD\u0A9F\u0ACD\u0AB0\u0ABF\u0A82\u0A97: \u0AAA\u0AC7\u0A9F\u0AB0\u0ACD\u0AA8 ${i.pattern} \u0AB8\u0ABE\u0AA5\u0AC7 \u0AAE\u0AC7\u0AB3 \u0A96\u0ABE\u0AB5\u0AC1\u0A82 \u0A9C\u0ACB\u0A88\u0A8F`:`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF ${r[i.format]??n.format}`}case"not_multiple_of":return`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0AA8\u0A82\u0AAC\u0AB0: ${n.divisor} \u0AA8\u0ACB \u0A97\u0AC1\u0AA3\u0ABE\u0A82\u0A95 \u0AB9\u0ACB\u0AB5\u0ACB \u0A9C\u0ACB\u0A88\u0A8F`;case"unrecognized_keys":return`\u0A93\u0AB3\u0A96\u0AC0 \u0AB6\u0A95\u0ABE\u0AA4\u0ABE \u0AA8\u0AB9\u0AC0\u0A82 \u0AA4\u0AC7 \u0A95\u0AC0${n.keys.length>1?"\u0A93":""}: ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} \u0AAE\u0ABE\u0A82 \u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A95\u0AC0`;case"invalid_union":return n.options&&Array.isArray(n.options)&&n.options.length>0?`\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0AA1\u0ABF\u0AB8\u0ACD\u0A95\u0ACD\u0AB0\u0ABF\u0AAE\u0ABF\u0AA8\u0AC7\u0A9F\u0AB0 \u0AAE\u0AC2\u0AB2\u0ACD\u0AAF. \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${n.options.map(a=>`'${a}'`).join(" | ")}`:"\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F";case"invalid_element":return`${n.origin} \u0AAE\u0ABE\u0A82 \u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0AAE\u0AC2\u0AB2\u0ACD\u0AAF`;default:return"\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F"}}};function Cf(){return{localeError:Lb()}}var Rb=()=>{let e={string:{label:"\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA",gender:"f"},number:{label:"\u05DE\u05E1\u05E4\u05E8",gender:"m"},boolean:{label:"\u05E2\u05E8\u05DA \u05D1\u05D5\u05DC\u05D9\u05D0\u05E0\u05D9",gender:"m"},bigint:{label:"BigInt",gender:"m"},date:{label:"\u05EA\u05D0\u05E8\u05D9\u05DA",gender:"m"},array:{label:"\u05DE\u05E2\u05E8\u05DA",gender:"m"},object:{label:"\u05D0\u05D5\u05D1\u05D9\u05D9\u05E7\u05D8",gender:"m"},null:{label:"\u05E2\u05E8\u05DA \u05E8\u05D9\u05E7 (null)",gender:"m"},undefined:{label:"\u05E2\u05E8\u05DA \u05DC\u05D0 \u05DE\u05D5\u05D2\u05D3\u05E8 (undefined)",gender:"m"},symbol:{label:"\u05E1\u05D9\u05DE\u05D1\u05D5\u05DC (Symbol)",gender:"m"},function:{label:"\u05E4\u05D5\u05E0\u05E7\u05E6\u05D9\u05D4",gender:"f"},map:{label:"\u05DE\u05E4\u05D4 (Map)",gender:"f"},set:{label:"\u05E7\u05D1\u05D5\u05E6\u05D4 (Set)",gender:"f"},file:{label:"\u05E7\u05D5\u05D1\u05E5",gender:"m"},promise:{label:"Promise",gender:"m"},NaN:{label:"NaN",gender:"m"},unknown:{label:"\u05E2\u05E8\u05DA \u05DC\u05D0 \u05D9\u05D3\u05D5\u05E2",gender:"m"},value:{label:"\u05E2\u05E8\u05DA",gender:"m"}},t={string:{unit:"\u05EA\u05D5\u05D5\u05D9\u05DD",shortLabel:"\u05E7\u05E6\u05E8",longLabel:"\u05D0\u05E8\u05D5\u05DA"},file:{unit:"\u05D1\u05D9\u05D9\u05D8\u05D9\u05DD",shortLabel:"\u05E7\u05D8\u05DF",longLabel:"\u05D2\u05D3\u05D5\u05DC"},array:{unit:"\u05E4\u05E8\u05D9\u05D8\u05D9\u05DD",shortLabel:"\u05E7\u05D8\u05DF",longLabel:"\u05D2\u05D3\u05D5\u05DC"},set:{unit:"\u05E4\u05E8\u05D9\u05D8\u05D9\u05DD",shortLabel:"\u05E7\u05D8\u05DF",longLabel:"\u05D2\u05D3\u05D5\u05DC"},number:{unit:"",shortLabel:"\u05E7\u05D8\u05DF",longLabel:"\u05D2\u05D3\u05D5\u05DC"}},r=l=>l?e[l]:void 0,o=l=>{let u=r(l);return u?u.label:l??e.unknown.label},n=l=>`\u05D4${o(l)}`,i=l=>(r(l)?.gender??"m")==="f"?"\u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05D9\u05D5\u05EA":"\u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA",a=l=>l?t[l]??null:null,s={regex:{label:"\u05E7\u05DC\u05D8",gender:"m"},email:{label:"\u05DB\u05EA\u05D5\u05D1\u05EA \u05D0\u05D9\u05DE\u05D9\u05D9\u05DC",gender:"f"},url:{label:"\u05DB\u05EA\u05D5\u05D1\u05EA \u05E8\u05E9\u05EA",gender:"f"},emoji:{label:"\u05D0\u05D9\u05DE\u05D5\u05D2'\u05D9",gender:"m"},uuid:{label:"UUID",gender:"m"},uuidv4:{label:"UUIDv4",gender:"m"},uuidv6:{label:"UUIDv6",gender:"m"},nanoid:{label:"nanoid",gender:"m"},guid:{label:"GUID",gender:"m"},cuid:{label:"cuid",gender:"m"},cuid2:{label:"cuid2",gender:"m"},ulid:{label:"ULID",gender:"m"},xid:{label:"XID",gender:"m"},ksuid:{label:"KSUID",gender:"m"},datetime:{label:"\u05EA\u05D0\u05E8\u05D9\u05DA \u05D5\u05D6\u05DE\u05DF ISO",gender:"m"},date:{label:"\u05EA\u05D0\u05E8\u05D9\u05DA ISO",gender:"m"},time:{label:"\u05D6\u05DE\u05DF ISO",gender:"m"},duration:{label:"\u05DE\u05E9\u05DA \u05D6\u05DE\u05DF ISO",gender:"m"},ipv4:{label:"\u05DB\u05EA\u05D5\u05D1\u05EA IPv4",gender:"f"},ipv6:{label:"\u05DB\u05EA\u05D5\u05D1\u05EA IPv6",gender:"f"},mac:{label:"\u05DB\u05EA\u05D5\u05D1\u05EA MAC",gender:"f"},cidrv4:{label:"\u05D8\u05D5\u05D5\u05D7 IPv4",gender:"m"},cidrv6:{label:"\u05D8\u05D5\u05D5\u05D7 IPv6",gender:"m"},base64:{label:"\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA \u05D1\u05D1\u05E1\u05D9\u05E1 64",gender:"f"},base64url:{label:"\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA \u05D1\u05D1\u05E1\u05D9\u05E1 64 \u05DC\u05DB\u05EA\u05D5\u05D1\u05D5\u05EA \u05E8\u05E9\u05EA",gender:"f"},json_string:{label:"\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA JSON",gender:"f"},e164:{label:"\u05DE\u05E1\u05E4\u05E8 E.164",gender:"m"},credit_card:{label:"\u05DE\u05E1\u05E4\u05E8 \u05DB\u05E8\u05D8\u05D9\u05E1 \u05D0\u05E9\u05E8\u05D0\u05D9",gender:"m"},currency_code:{label:"\u05E7\u05D5\u05D3 \u05DE\u05D8\u05D1\u05E2",gender:"m"},iban:{label:"IBAN",gender:"m"},jwt:{label:"JWT",gender:"m"},template_literal:{label:"\u05E7\u05DC\u05D8",gender:"m"},ends_with:{label:"\u05E7\u05DC\u05D8",gender:"m"},includes:{label:"\u05E7\u05DC\u05D8",gender:"m"},lowercase:{label:"\u05E7\u05DC\u05D8",gender:"m"},starts_with:{label:"\u05E7\u05DC\u05D8",gender:"m"},uppercase:{label:"\u05E7\u05DC\u05D8",gender:"m"}},c={nan:"NaN"};return l=>{switch(l.code){case"invalid_type":{let u=l.expected,d=c[u??""]??o(u),f=x(l.input),p=c[f]??e[f]?.label??f;return/^[A-Z]/.test(l.expected)?`\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA instanceof ${l.expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${p}`:`\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${d}, \u05D4\u05EA\u05E7\u05D1\u05DC ${p}`}case"invalid_value":{if(l.values.length===1)return`\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05D4\u05E2\u05E8\u05DA \u05D7\u05D9\u05D9\u05D1 \u05DC\u05D4\u05D9\u05D5\u05EA ${_(l.values[0])}`;let u=l.values.map(p=>_(p));if(l.values.length===2)return`\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05D4\u05D0\u05E4\u05E9\u05E8\u05D5\u05D9\u05D5\u05EA \u05D4\u05DE\u05EA\u05D0\u05D9\u05DE\u05D5\u05EA \u05D4\u05DF ${u[0]} \u05D0\u05D5 ${u[1]}`;let d=u[u.length-1];return`\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05D4\u05D0\u05E4\u05E9\u05E8\u05D5\u05D9\u05D5\u05EA \u05D4\u05DE\u05EA\u05D0\u05D9\u05DE\u05D5\u05EA \u05D4\u05DF ${u.slice(0,-1).join(", ")} \u05D0\u05D5 ${d}`}case"too_big":{let u=a(l.origin),d=n(l.origin??"value");if(l.origin==="string")return`${u?.longLabel??"\u05D0\u05E8\u05D5\u05DA"} \u05DE\u05D3\u05D9: ${d} \u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05DB\u05D9\u05DC ${l.maximum.toString()} ${u?.unit??""} ${l.inclusive?"\u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA":"\u05DC\u05DB\u05DC \u05D4\u05D9\u05D5\u05EA\u05E8"}`.trim();if(l.origin==="number"){let v=l.inclusive?`\u05E7\u05D8\u05DF \u05D0\u05D5 \u05E9\u05D5\u05D5\u05D4 \u05DC-${l.maximum}`:`\u05E7\u05D8\u05DF \u05DE-${l.maximum}`;return`\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${d} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${v}`}if(l.origin==="array"||l.origin==="set"){let v=l.origin==="set"?"\u05E6\u05E8\u05D9\u05DB\u05D4":"\u05E6\u05E8\u05D9\u05DA",y=l.inclusive?`${l.maximum} ${u?.unit??""} \u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA`:`\u05E4\u05D7\u05D5\u05EA \u05DE-${l.maximum} ${u?.unit??""}`;return`\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${d} ${v} \u05DC\u05D4\u05DB\u05D9\u05DC ${y}`.trim()}let f=l.inclusive?"<=":"<",p=i(l.origin??"value");return u?.unit?`${u.longLabel} \u05DE\u05D3\u05D9: ${d} ${p} ${f}${l.maximum.toString()} ${u.unit}`:`${u?.longLabel??"\u05D2\u05D3\u05D5\u05DC"} \u05DE\u05D3\u05D9: ${d} ${p} ${f}${l.maximum.toString()}`}case"too_small":{let u=a(l.origin),d=n(l.origin??"value");if(l.origin==="string")return`${u?.shortLabel??"\u05E7\u05E6\u05E8"} \u05DE\u05D3\u05D9: ${d} \u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05DB\u05D9\u05DC ${l.minimum.toString()} ${u?.unit??""} ${l.inclusive?"\u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8":"\u05DC\u05E4\u05D7\u05D5\u05EA"}`.trim();if(l.origin==="number"){let v=l.inclusive?`\u05D2\u05D3\u05D5\u05DC \u05D0\u05D5 \u05E9\u05D5\u05D5\u05D4 \u05DC-${l.minimum}`:`\u05D2\u05D3\u05D5\u05DC \u05DE-${l.minimum}`;return`\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${d} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${v}`}if(l.origin==="array"||l.origin==="set"){let v=l.origin==="set"?"\u05E6\u05E8\u05D9\u05DB\u05D4":"\u05E6\u05E8\u05D9\u05DA";if(l.minimum===1&&l.inclusive){let w=(l.origin==="set","\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3");return`\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${d} ${v} \u05DC\u05D4\u05DB\u05D9\u05DC ${w}`}let y=l.inclusive?`${l.minimum} ${u?.unit??""} \u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8`:`\u05D9\u05D5\u05EA\u05E8 \u05DE-${l.minimum} ${u?.unit??""}`;return`\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${d} ${v} \u05DC\u05D4\u05DB\u05D9\u05DC ${y}`.trim()}let f=l.inclusive?">=":">",p=i(l.origin??"value");return u?.unit?`${u.shortLabel} \u05DE\u05D3\u05D9: ${d} ${p} ${f}${l.minimum.toString()} ${u.unit}`:`${u?.shortLabel??"\u05E7\u05D8\u05DF"} \u05DE\u05D3\u05D9: ${d} ${p} ${f}${l.minimum.toString()}`}case"invalid_format":{let u=l;if(u.format==="starts_with")return`\u05D4\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA \u05D7\u05D9\u05D9\u05D1\u05EA \u05DC\u05D4\u05EA\u05D7\u05D9\u05DC \u05D1 "${u.prefix}"`;if(u.format==="ends_with")return`\u05D4\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA \u05D7\u05D9\u05D9\u05D1\u05EA \u05DC\u05D4\u05E1\u05EA\u05D9\u05D9\u05DD \u05D1 "${u.suffix}"`;if(u.format==="includes")return`\u05D4\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA \u05D7\u05D9\u05D9\u05D1\u05EA \u05DC\u05DB\u05DC\u05D5\u05DC "${u.includes}"`;if(u.format==="regex")return`\u05D4\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA \u05D7\u05D9\u05D9\u05D1\u05EA \u05DC\u05D4\u05EA\u05D0\u05D9\u05DD \u05DC\u05EA\u05D1\u05E0\u05D9\u05EA ${u.pattern}`;let d=s[u.format],f=d?.label??u.format,v=(d?.gender??"m")==="f"?"\u05EA\u05E7\u05D9\u05E0\u05D4":"\u05EA\u05E7\u05D9\u05DF";return`${f} \u05DC\u05D0 ${v}`}case"not_multiple_of":return`\u05DE\u05E1\u05E4\u05E8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05D7\u05D9\u05D9\u05D1 \u05DC\u05D4\u05D9\u05D5\u05EA \u05DE\u05DB\u05E4\u05DC\u05D4 \u05E9\u05DC ${l.divisor}`;case"unrecognized_keys":return`\u05DE\u05E4\u05EA\u05D7${l.keys.length>1?"\u05D5\u05EA":""} \u05DC\u05D0 \u05DE\u05D6\u05D5\u05D4${l.keys.length>1?"\u05D9\u05DD":"\u05D4"}: ${g(l.keys,", ")}`;case"invalid_key":return"\u05E9\u05D3\u05D4 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1\u05D0\u05D5\u05D1\u05D9\u05D9\u05E7\u05D8";case"invalid_union":return"\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF";case"invalid_element":return`\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${n(l.origin??"array")}`;default:return"\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF"}}};function Vf(){return{localeError:Rb()}}var Mb=()=>{let e={string:{unit:"\u0905\u0915\u094D\u0937\u0930",verb:"\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F"},file:{unit:"\u092C\u093E\u0907\u091F\u094D\u0938",verb:"\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F"},array:{unit:"\u0924\u0924\u094D\u0935",verb:"\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F"},set:{unit:"\u0924\u0924\u094D\u0935",verb:"\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F"},map:{unit:"\u092A\u094D\u0930\u0935\u093F\u0937\u094D\u091F\u093F\u092F\u093E\u0901",verb:"\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F"}};function t(n){return e[n]??null}let r={regex:"\u0907\u0928\u092A\u0941\u091F",email:"\u0908\u092E\u0947\u0932 \u092A\u0924\u093E",url:"URL",emoji:"\u0907\u092E\u094B\u091C\u0940",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0924\u093F\u0925\u093F \u0914\u0930 \u0938\u092E\u092F",date:"ISO \u0924\u093F\u0925\u093F",time:"ISO \u0938\u092E\u092F",duration:"ISO \u0905\u0935\u0927\u093F",ipv4:"IPv4 \u092A\u0924\u093E",ipv6:"IPv6 \u092A\u0924\u093E",mac:"MAC \u092A\u0924\u093E",cidrv4:"IPv4 \u0936\u094D\u0930\u0947\u0923\u0940",cidrv6:"IPv6 \u0936\u094D\u0930\u0947\u0923\u0940",base64:"Base64-\u090F\u0928\u094D\u0915\u094B\u0921\u0947\u0921 \u0938\u094D\u091F\u094D\u0930\u093F\u0902\u0917",base64url:"Base64URL-\u090F\u0928\u094D\u0915\u094B\u0921\u0947\u0921 \u0938\u094D\u091F\u094D\u0930\u093F\u0902\u0917",json_string:"JSON \u0938\u094D\u091F\u094D\u0930\u093F\u0902\u0917",e164:"E.164 \u0938\u0902\u0916\u094D\u092F\u093E",credit_card:"\u0915\u094D\u0930\u0947\u0921\u093F\u091F \u0915\u093E\u0930\u094D\u0921 \u0938\u0902\u0916\u094D\u092F\u093E",currency_code:"\u092E\u0941\u0926\u094D\u0930\u093E \u0915\u094B\u0921",iban:"IBAN",jwt:"JWT",template_literal:"\u0907\u0928\u092A\u0941\u091F"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return`\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${i}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${s}`}case"invalid_value":return n.values.length===1?`\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${_(n.values[0])}`:`\u0905\u092E\u093E\u0928\u094D\u092F \u0935\u093F\u0915\u0932\u094D\u092A: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 \u092E\u093E\u0928\u094B\u0902 \u092E\u0947\u0902 \u0938\u0947 \u090F\u0915 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u092C\u0939\u0941\u0924 \u092C\u0921\u093C\u093E: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 \u0925\u093E \u0915\u093F ${n.origin??"\u092E\u093E\u0928"} \u092E\u0947\u0902 ${i}${n.maximum} ${a.unit} \u0939\u094B\u0902`:`\u092C\u0939\u0941\u0924 \u092C\u0921\u093C\u093E: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 \u0925\u093E \u0915\u093F ${n.origin??"\u092E\u093E\u0928"} ${i}${n.maximum} \u0939\u094B`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u092C\u0939\u0941\u0924 \u091B\u094B\u091F\u093E: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 \u0925\u093E \u0915\u093F ${n.origin} \u092E\u0947\u0902 ${i}${n.minimum} ${a.unit} \u0939\u094B\u0902`:`\u092C\u0939\u0941\u0924 \u091B\u094B\u091F\u093E: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 \u0925\u093E \u0915\u093F ${n.origin} ${i}${n.minimum} \u0939\u094B`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u094D\u091F\u094D\u0930\u093F\u0902\u0917: "${i.prefix}" \u0938\u0947 \u0936\u0941\u0930\u0942 \u0939\u094B\u0928\u093E \u091A\u093E\u0939\u093F\u090F`:i.format==="ends_with"?`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u094D\u091F\u094D\u0930\u093F\u0902\u0917: "${i.suffix}" \u092A\u0930 \u0938\u092E\u093E\u092A\u094D\u0924 \u0939\u094B\u0928\u093E \u091A\u093E\u0939\u093F\u090F`:i.format==="includes"?`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u094D\u091F\u094D\u0930\u093F\u0902\u0917: \u0907\u0938\u092E\u0947\u0902 "${i.includes}" \u0936\u093E\u092E\u093F\u0932 \u0939\u094B\u0928\u093E \u091A\u093E\u0939\u093F\u090F`:i.format==="regex"?`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u094D\u091F\u094D\u0930\u093F\u0902\u0917: \u092A\u0948\u091F\u0930\u094D\u0928 ${i.pattern} \u0938\u0947 \u092E\u0947\u0932 \u0916\u093E\u0928\u093E \u091A\u093E\u0939\u093F\u090F`:`\u0905\u092E\u093E\u0928\u094D\u092F ${r[i.format]??n.format}`}case"not_multiple_of":return`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u0902\u0916\u094D\u092F\u093E: \u092F\u0939 ${n.divisor} \u0915\u093E \u0917\u0941\u0923\u091C \u0939\u094B\u0928\u093E \u091A\u093E\u0939\u093F\u090F`;case"unrecognized_keys":return`\u0905\u092A\u0930\u093F\u091A\u093F\u0924 \u0915\u0941\u0902\u091C\u0940${n.keys.length>1?"\u092F\u093E\u0901":""}: ${g(n.keys,", ")}`;case"invalid_key":return`\u0905\u092E\u093E\u0928\u094D\u092F \u0915\u0941\u0902\u091C\u0940: ${n.origin} \u092E\u0947\u0902`;case"invalid_union":return n.options&&Array.isArray(n.options)&&n.options.length>0?`\u0905\u092E\u093E\u0928\u094D\u092F \u0921\u093F\u0938\u094D\u0915\u094D\u0930\u093F\u092E\u093F\u0928\u0947\u091F\u0930 \u092E\u093E\u0928: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${n.options.map(a=>`'${a}'`).join(" | ")}`:"\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F";case"invalid_element":return`\u0905\u092E\u093E\u0928\u094D\u092F \u092E\u093E\u0928: ${n.origin} \u092E\u0947\u0902`;default:return"\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F"}}};function Zf(){return{localeError:Mb()}}var Fb=()=>{let e={string:{unit:"znakova",verb:"imati"},file:{unit:"bajtova",verb:"imati"},array:{unit:"stavki",verb:"imati"},set:{unit:"stavki",verb:"imati"}};function t(n){return e[n]??null}let r={regex:"unos",email:"email adresa",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO datum i vrijeme",date:"ISO datum",time:"ISO vrijeme",duration:"ISO trajanje",ipv4:"IPv4 adresa",ipv6:"IPv6 adresa",mac:"MAC adresa",cidrv4:"IPv4 raspon",cidrv6:"IPv6 raspon",base64:"base64 kodirani tekst",base64url:"base64url kodirani tekst",json_string:"JSON tekst",e164:"E.164 broj",credit_card:"broj kreditne kartice",currency_code:"kod valute",iban:"IBAN",jwt:"JWT",template_literal:"unos"},o={nan:"NaN",string:"tekst",number:"broj",boolean:"boolean",array:"niz",object:"objekt",set:"skup",file:"datoteka",date:"datum",bigint:"bigint",symbol:"simbol",undefined:"undefined",null:"null",function:"funkcija",map:"mapa"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Neispravan unos: o\u010Dekuje se instanceof ${n.expected}, a primljeno je ${s}`:`Neispravan unos: o\u010Dekuje se ${i}, a primljeno je ${s}`}case"invalid_value":return n.values.length===1?`Neispravna vrijednost: o\u010Dekivano ${_(n.values[0])}`:`Neispravna opcija: o\u010Dekivano jedno od ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin),s=o[n.origin]??n.origin;return a?`Preveliko: o\u010Dekivano da ${s??"vrijednost"} ima ${i}${n.maximum.toString()} ${a.unit??"elemenata"}`:`Preveliko: o\u010Dekivano da ${s??"vrijednost"} bude ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin),s=o[n.origin]??n.origin;return a?`Premalo: o\u010Dekivano da ${s} ima ${i}${n.minimum.toString()} ${a.unit}`:`Premalo: o\u010Dekivano da ${s} bude ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Neispravan tekst: mora zapo\u010Dinjati s "${i.prefix}"`:i.format==="ends_with"?`Neispravan tekst: mora zavr\u0161avati s "${i.suffix}"`:i.format==="includes"?`Neispravan tekst: mora sadr\u017Eavati "${i.includes}"`:i.format==="regex"?`Neispravan tekst: mora odgovarati uzorku ${i.pattern}`:`Neispravna ${r[i.format]??n.format}`}case"not_multiple_of":return`Neispravan broj: mora biti vi\u0161ekratnik od ${n.divisor}`;case"unrecognized_keys":return`Neprepoznat${n.keys.length>1?"i klju\u010Devi":" klju\u010D"}: ${g(n.keys,", ")}`;case"invalid_key":return`Neispravan klju\u010D u ${o[n.origin]??n.origin}`;case"invalid_union":return"Neispravan unos";case"invalid_element":return`Neispravna vrijednost u ${o[n.origin]??n.origin}`;default:return"Neispravan unos"}}};function Lf(){return{localeError:Fb()}}var Bb=()=>{let e={string:{unit:"karakter",verb:"legyen"},file:{unit:"byte",verb:"legyen"},array:{unit:"elem",verb:"legyen"},set:{unit:"elem",verb:"legyen"},map:{unit:"elem",verb:"legyen"}};function t(n){return e[n]??null}let r={regex:"bemenet",email:"email c\xEDm",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO id\u0151b\xE9lyeg",date:"ISO d\xE1tum",time:"ISO id\u0151",duration:"ISO id\u0151intervallum",ipv4:"IPv4 c\xEDm",ipv6:"IPv6 c\xEDm",mac:"MAC c\xEDm",cidrv4:"IPv4 tartom\xE1ny",cidrv6:"IPv6 tartom\xE1ny",base64:"base64-k\xF3dolt string",base64url:"base64url-k\xF3dolt string",json_string:"JSON string",e164:"E.164 sz\xE1m",credit_card:"hitelk\xE1rtyasz\xE1m",currency_code:"p\xE9nznemk\xF3d",iban:"IBAN",jwt:"JWT",template_literal:"bemenet"},o={nan:"NaN",number:"sz\xE1m",array:"t\xF6mb"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k instanceof ${n.expected}, a kapott \xE9rt\xE9k ${s}`:`\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k ${i}, a kapott \xE9rt\xE9k ${s}`}case"invalid_value":return n.values.length===1?`\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k ${_(n.values[0])}`:`\xC9rv\xE9nytelen opci\xF3: valamelyik \xE9rt\xE9k v\xE1rt ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`T\xFAl nagy: ${n.origin??"\xE9rt\xE9k"} m\xE9rete t\xFAl nagy ${i}${n.maximum.toString()} ${a.unit??"elem"}`:`T\xFAl nagy: a bemeneti \xE9rt\xE9k ${n.origin??"\xE9rt\xE9k"} t\xFAl nagy: ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`T\xFAl kicsi: a bemeneti \xE9rt\xE9k ${n.origin} m\xE9rete t\xFAl kicsi ${i}${n.minimum.toString()} ${a.unit}`:`T\xFAl kicsi: a bemeneti \xE9rt\xE9k ${n.origin} t\xFAl kicsi ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\xC9rv\xE9nytelen string: "${i.prefix}" \xE9rt\xE9kkel kell kezd\u0151dnie`:i.format==="ends_with"?`\xC9rv\xE9nytelen string: "${i.suffix}" \xE9rt\xE9kkel kell v\xE9gz\u0151dnie`:i.format==="includes"?`\xC9rv\xE9nytelen string: "${i.includes}" \xE9rt\xE9ket kell tartalmaznia`:i.format==="regex"?`\xC9rv\xE9nytelen string: ${i.pattern} mint\xE1nak kell megfelelnie`:`\xC9rv\xE9nytelen ${r[i.format]??n.format}`}case"not_multiple_of":return`\xC9rv\xE9nytelen sz\xE1m: ${n.divisor} t\xF6bbsz\xF6r\xF6s\xE9nek kell lennie`;case"unrecognized_keys":return`Ismeretlen kulcs${n.keys.length>1?"s":""}: ${g(n.keys,", ")}`;case"invalid_key":return`\xC9rv\xE9nytelen kulcs ${n.origin}`;case"invalid_union":return"\xC9rv\xE9nytelen bemenet";case"invalid_element":return`\xC9rv\xE9nytelen \xE9rt\xE9k: ${n.origin}`;default:return"\xC9rv\xE9nytelen bemenet"}}};function Rf(){return{localeError:Bb()}}function Mf(e,t,r){return Math.abs(e)===1?t:r}function fn(e){if(!e)return"";let t=["\u0561","\u0565","\u0568","\u056B","\u0578","\u0578\u0582","\u0585"],r=e[e.length-1];return e+(t.includes(r)?"\u0576":"\u0568")}var Jb=()=>{let e={string:{unit:{one:"\u0576\u0577\u0561\u0576",many:"\u0576\u0577\u0561\u0576\u0576\u0565\u0580"},verb:"\u0578\u0582\u0576\u0565\u0576\u0561\u056C"},file:{unit:{one:"\u0562\u0561\u0575\u0569",many:"\u0562\u0561\u0575\u0569\u0565\u0580"},verb:"\u0578\u0582\u0576\u0565\u0576\u0561\u056C"},array:{unit:{one:"\u057F\u0561\u0580\u0580",many:"\u057F\u0561\u0580\u0580\u0565\u0580"},verb:"\u0578\u0582\u0576\u0565\u0576\u0561\u056C"},set:{unit:{one:"\u057F\u0561\u0580\u0580",many:"\u057F\u0561\u0580\u0580\u0565\u0580"},verb:"\u0578\u0582\u0576\u0565\u0576\u0561\u056C"},map:{unit:{one:"\u057F\u0561\u0580\u0580",many:"\u057F\u0561\u0580\u0580\u0565\u0580"},verb:"\u0578\u0582\u0576\u0565\u0576\u0561\u056C"}};function t(n){return e[n]??null}let r={regex:"\u0574\u0578\u0582\u057F\u0584",email:"\u0567\u056C. \u0570\u0561\u057D\u0581\u0565",url:"URL",emoji:"\u0567\u0574\u0578\u057B\u056B",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0561\u0574\u057D\u0561\u0569\u056B\u057E \u0587 \u056A\u0561\u0574",date:"ISO \u0561\u0574\u057D\u0561\u0569\u056B\u057E",time:"ISO \u056A\u0561\u0574",duration:"ISO \u057F\u0587\u0578\u0572\u0578\u0582\u0569\u0575\u0578\u0582\u0576",ipv4:"IPv4 \u0570\u0561\u057D\u0581\u0565",ipv6:"IPv6 \u0570\u0561\u057D\u0581\u0565",mac:"MAC \u0570\u0561\u057D\u0581\u0565",cidrv4:"IPv4 \u0574\u056B\u057B\u0561\u056F\u0561\u0575\u0584",cidrv6:"IPv6 \u0574\u056B\u057B\u0561\u056F\u0561\u0575\u0584",base64:"base64 \u0571\u0587\u0561\u0579\u0561\u0583\u0578\u057E \u057F\u0578\u0572",base64url:"base64url \u0571\u0587\u0561\u0579\u0561\u0583\u0578\u057E \u057F\u0578\u0572",json_string:"JSON \u057F\u0578\u0572",e164:"E.164 \u0570\u0561\u0574\u0561\u0580",credit_card:"\u056F\u0580\u0565\u0564\u056B\u057F \u0584\u0561\u0580\u057F\u056B \u0570\u0561\u0574\u0561\u0580",currency_code:"\u0561\u0580\u056A\u0578\u0582\u0575\u0569\u056B \u056F\u0578\u0564",iban:"IBAN",jwt:"JWT",template_literal:"\u0574\u0578\u0582\u057F\u0584"},o={nan:"NaN",number:"\u0569\u056B\u057E",array:"\u0566\u0561\u0576\u0563\u057E\u0561\u056E"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 instanceof ${n.expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${s}`:`\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 ${i}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${s}`}case"invalid_value":return n.values.length===1?`\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 ${_(n.values[1])}`:`\u054D\u056D\u0561\u056C \u057F\u0561\u0580\u0562\u0565\u0580\u0561\u056F\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 \u0570\u0565\u057F\u0587\u0575\u0561\u056C\u0576\u0565\u0580\u056B\u0581 \u0574\u0565\u056F\u0568\u055D ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);if(a){let s=Number(n.maximum),c=Mf(s,a.unit.one,a.unit.many);return`\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0574\u0565\u056E \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${fn(n.origin??"\u0561\u0580\u056A\u0565\u0584")} \u056F\u0578\u0582\u0576\u0565\u0576\u0561 ${i}${n.maximum.toString()} ${c}`}return`\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0574\u0565\u056E \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${fn(n.origin??"\u0561\u0580\u056A\u0565\u0584")} \u056C\u056B\u0576\u056B ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);if(a){let s=Number(n.minimum),c=Mf(s,a.unit.one,a.unit.many);return`\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0583\u0578\u0584\u0580 \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${fn(n.origin)} \u056F\u0578\u0582\u0576\u0565\u0576\u0561 ${i}${n.minimum.toString()} ${c}`}return`\u0549\u0561\u0583\u0561\u0566\u0561\u0576\u0581 \u0583\u0578\u0584\u0580 \u0561\u0580\u056A\u0565\u0584\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567, \u0578\u0580 ${fn(n.origin)} \u056C\u056B\u0576\u056B ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u054D\u056D\u0561\u056C \u057F\u0578\u0572\u2024 \u057A\u0565\u057F\u0584 \u0567 \u057D\u056F\u057D\u057E\u056B "${i.prefix}"-\u0578\u057E`:i.format==="ends_with"?`\u054D\u056D\u0561\u056C \u057F\u0578\u0572\u2024 \u057A\u0565\u057F\u0584 \u0567 \u0561\u057E\u0561\u0580\u057F\u057E\u056B "${i.suffix}"-\u0578\u057E`:i.format==="includes"?`\u054D\u056D\u0561\u056C \u057F\u0578\u0572\u2024 \u057A\u0565\u057F\u0584 \u0567 \u057A\u0561\u0580\u0578\u0582\u0576\u0561\u056F\u056B "${i.includes}"`:i.format==="regex"?`\u054D\u056D\u0561\u056C \u057F\u0578\u0572\u2024 \u057A\u0565\u057F\u0584 \u0567 \u0570\u0561\u0574\u0561\u057A\u0561\u057F\u0561\u057D\u056D\u0561\u0576\u056B ${i.pattern} \u0571\u0587\u0561\u0579\u0561\u0583\u056B\u0576`:`\u054D\u056D\u0561\u056C ${r[i.format]??n.format}`}case"not_multiple_of":return`\u054D\u056D\u0561\u056C \u0569\u056B\u057E\u2024 \u057A\u0565\u057F\u0584 \u0567 \u0562\u0561\u0566\u0574\u0561\u057A\u0561\u057F\u056B\u056F \u056C\u056B\u0576\u056B ${n.divisor}-\u056B`;case"unrecognized_keys":return`\u0549\u0573\u0561\u0576\u0561\u0579\u057E\u0561\u056E \u0562\u0561\u0576\u0561\u056C\u056B${n.keys.length>1?"\u0576\u0565\u0580":""}. ${g(n.keys,", ")}`;case"invalid_key":return`\u054D\u056D\u0561\u056C \u0562\u0561\u0576\u0561\u056C\u056B ${fn(n.origin)}-\u0578\u0582\u0574`;case"invalid_union":return"\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574";case"invalid_element":return`\u054D\u056D\u0561\u056C \u0561\u0580\u056A\u0565\u0584 ${fn(n.origin)}-\u0578\u0582\u0574`;default:return"\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574"}}};function Ff(){return{localeError:Jb()}}var Kb=()=>{let e={string:{unit:"karakter",verb:"memiliki"},file:{unit:"byte",verb:"memiliki"},array:{unit:"item",verb:"memiliki"},set:{unit:"item",verb:"memiliki"},map:{unit:"item",verb:"memiliki"}};function t(n){return e[n]??null}let r={regex:"input",email:"alamat email",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"tanggal dan waktu format ISO",date:"tanggal format ISO",time:"jam format ISO",duration:"durasi format ISO",ipv4:"alamat IPv4",ipv6:"alamat IPv6",mac:"alamat MAC",cidrv4:"rentang alamat IPv4",cidrv6:"rentang alamat IPv6",base64:"string dengan enkode base64",base64url:"string dengan enkode base64url",json_string:"string JSON",e164:"angka E.164",credit_card:"nomor kartu kredit",currency_code:"kode mata uang",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Input tidak valid: diharapkan instanceof ${n.expected}, diterima ${s}`:`Input tidak valid: diharapkan ${i}, diterima ${s}`}case"invalid_value":return n.values.length===1?`Input tidak valid: diharapkan ${_(n.values[0])}`:`Pilihan tidak valid: diharapkan salah satu dari ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Terlalu besar: diharapkan ${n.origin??"value"} memiliki ${i}${n.maximum.toString()} ${a.unit??"elemen"}`:`Terlalu besar: diharapkan ${n.origin??"value"} menjadi ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Terlalu kecil: diharapkan ${n.origin} memiliki ${i}${n.minimum.toString()} ${a.unit}`:`Terlalu kecil: diharapkan ${n.origin} menjadi ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`String tidak valid: harus dimulai dengan "${i.prefix}"`:i.format==="ends_with"?`String tidak valid: harus berakhir dengan "${i.suffix}"`:i.format==="includes"?`String tidak valid: harus menyertakan "${i.includes}"`:i.format==="regex"?`String tidak valid: harus sesuai pola ${i.pattern}`:`${r[i.format]??n.format} tidak valid`}case"not_multiple_of":return`Angka tidak valid: harus kelipatan dari ${n.divisor}`;case"unrecognized_keys":return`Kunci tidak dikenali ${n.keys.length>1?"s":""}: ${g(n.keys,", ")}`;case"invalid_key":return`Kunci tidak valid di ${n.origin}`;case"invalid_union":return"Input tidak valid";case"invalid_element":return`Nilai tidak valid di ${n.origin}`;default:return"Input tidak valid"}}};function Bf(){return{localeError:Kb()}}var Hb=()=>{let e={string:{unit:"stafi",verb:"a\xF0 hafa"},file:{unit:"b\xE6ti",verb:"a\xF0 hafa"},array:{unit:"hluti",verb:"a\xF0 hafa"},set:{unit:"hluti",verb:"a\xF0 hafa"},map:{unit:"hluti",verb:"a\xF0 hafa"}};function t(n){return e[n]??null}let r={regex:"gildi",email:"netfang",url:"vefsl\xF3\xF0",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO dagsetning og t\xEDmi",date:"ISO dagsetning",time:"ISO t\xEDmi",duration:"ISO t\xEDmalengd",ipv4:"IPv4 address",ipv6:"IPv6 address",mac:"MAC address",cidrv4:"IPv4 range",cidrv6:"IPv6 range",base64:"base64-encoded strengur",base64url:"base64url-encoded strengur",json_string:"JSON strengur",e164:"E.164 t\xF6lugildi",credit_card:"kreditkortan\xFAmer",currency_code:"gjaldmi\xF0ilsk\xF3\xF0i",iban:"IBAN",jwt:"JWT",template_literal:"gildi"},o={nan:"NaN",number:"n\xFAmer",array:"fylki"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Rangt gildi: \xDE\xFA sl\xF3st inn ${s} \xFEar sem \xE1 a\xF0 vera instanceof ${n.expected}`:`Rangt gildi: \xDE\xFA sl\xF3st inn ${s} \xFEar sem \xE1 a\xF0 vera ${i}`}case"invalid_value":return n.values.length===1?`Rangt gildi: gert r\xE1\xF0 fyrir ${_(n.values[0])}`:`\xD3gilt val: m\xE1 vera eitt af eftirfarandi ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Of st\xF3rt: gert er r\xE1\xF0 fyrir a\xF0 ${n.origin??"gildi"} hafi ${i}${n.maximum.toString()} ${a.unit??"hluti"}`:`Of st\xF3rt: gert er r\xE1\xF0 fyrir a\xF0 ${n.origin??"gildi"} s\xE9 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Of l\xEDti\xF0: gert er r\xE1\xF0 fyrir a\xF0 ${n.origin} hafi ${i}${n.minimum.toString()} ${a.unit}`:`Of l\xEDti\xF0: gert er r\xE1\xF0 fyrir a\xF0 ${n.origin} s\xE9 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\xD3gildur strengur: ver\xF0ur a\xF0 byrja \xE1 "${i.prefix}"`:i.format==="ends_with"?`\xD3gildur strengur: ver\xF0ur a\xF0 enda \xE1 "${i.suffix}"`:i.format==="includes"?`\xD3gildur strengur: ver\xF0ur a\xF0 innihalda "${i.includes}"`:i.format==="regex"?`\xD3gildur strengur: ver\xF0ur a\xF0 fylgja mynstri ${i.pattern}`:`Rangt ${r[i.format]??n.format}`}case"not_multiple_of":return`R\xF6ng tala: ver\xF0ur a\xF0 vera margfeldi af ${n.divisor}`;case"unrecognized_keys":return`\xD3\xFEekkt ${n.keys.length>1?"ir lyklar":"ur lykill"}: ${g(n.keys,", ")}`;case"invalid_key":return`Rangur lykill \xED ${n.origin}`;case"invalid_union":return"Rangt gildi";case"invalid_element":return`Rangt gildi \xED ${n.origin}`;default:return"Rangt gildi"}}};function Jf(){return{localeError:Hb()}}var qb=()=>{let e={string:{unit:"caratteri",verb:"avere"},file:{unit:"byte",verb:"avere"},array:{unit:"elementi",verb:"avere"},set:{unit:"elementi",verb:"avere"},map:{unit:"elementi",verb:"avere"}};function t(n){return e[n]??null}let r={regex:"input",email:"indirizzo email",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"data e ora ISO",date:"data ISO",time:"ora ISO",duration:"durata ISO",ipv4:"indirizzo IPv4",ipv6:"indirizzo IPv6",mac:"indirizzo MAC",cidrv4:"intervallo IPv4",cidrv6:"intervallo IPv6",base64:"stringa codificata in base64",base64url:"URL codificata in base64",json_string:"stringa JSON",e164:"numero E.164",credit_card:"numero di carta di credito",currency_code:"codice valuta",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN",number:"numero",array:"vettore"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Input non valido: atteso instanceof ${n.expected}, ricevuto ${s}`:`Input non valido: atteso ${i}, ricevuto ${s}`}case"invalid_value":return n.values.length===1?`Input non valido: atteso ${_(n.values[0])}`:`Opzione non valida: atteso uno tra ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Troppo grande: ${n.origin??"valore"} deve avere ${i}${n.maximum.toString()} ${a.unit??"elementi"}`:`Troppo grande: ${n.origin??"valore"} deve essere ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Troppo piccolo: ${n.origin} deve avere ${i}${n.minimum.toString()} ${a.unit}`:`Troppo piccolo: ${n.origin} deve essere ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Stringa non valida: deve iniziare con "${i.prefix}"`:i.format==="ends_with"?`Stringa non valida: deve terminare con "${i.suffix}"`:i.format==="includes"?`Stringa non valida: deve includere "${i.includes}"`:i.format==="regex"?`Stringa non valida: deve corrispondere al pattern ${i.pattern}`:`Input non valido: ${r[i.format]??n.format}`}case"not_multiple_of":return`Numero non valido: deve essere un multiplo di ${n.divisor}`;case"unrecognized_keys":return`Chiav${n.keys.length>1?"i":"e"} non riconosciut${n.keys.length>1?"e":"a"}: ${g(n.keys,", ")}`;case"invalid_key":return`Chiave non valida in ${n.origin}`;case"invalid_union":return"Input non valido";case"invalid_element":return`Valore non valido in ${n.origin}`;default:return"Input non valido"}}};function Kf(){return{localeError:qb()}}var Wb=()=>{let e={string:{unit:"\u6587\u5B57",verb:"\u3067\u3042\u308B"},file:{unit:"\u30D0\u30A4\u30C8",verb:"\u3067\u3042\u308B"},array:{unit:"\u8981\u7D20",verb:"\u3067\u3042\u308B"},set:{unit:"\u8981\u7D20",verb:"\u3067\u3042\u308B"},map:{unit:"\u8981\u7D20",verb:"\u3067\u3042\u308B"}};function t(n){return e[n]??null}let r={regex:"\u5165\u529B\u5024",email:"\u30E1\u30FC\u30EB\u30A2\u30C9\u30EC\u30B9",url:"URL",emoji:"\u7D75\u6587\u5B57",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO\u65E5\u6642",date:"ISO\u65E5\u4ED8",time:"ISO\u6642\u523B",duration:"ISO\u671F\u9593",ipv4:"IPv4\u30A2\u30C9\u30EC\u30B9",ipv6:"IPv6\u30A2\u30C9\u30EC\u30B9",mac:"MAC\u30A2\u30C9\u30EC\u30B9",cidrv4:"IPv4\u7BC4\u56F2",cidrv6:"IPv6\u7BC4\u56F2",base64:"base64\u30A8\u30F3\u30B3\u30FC\u30C9\u6587\u5B57\u5217",base64url:"base64url\u30A8\u30F3\u30B3\u30FC\u30C9\u6587\u5B57\u5217",json_string:"JSON\u6587\u5B57\u5217",e164:"E.164\u756A\u53F7",credit_card:"\u30AF\u30EC\u30B8\u30C3\u30C8\u30AB\u30FC\u30C9\u756A\u53F7",currency_code:"\u901A\u8CA8\u30B3\u30FC\u30C9",iban:"IBAN",jwt:"JWT",template_literal:"\u5165\u529B\u5024"},o={nan:"NaN",number:"\u6570\u5024",array:"\u914D\u5217"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u7121\u52B9\u306A\u5165\u529B: instanceof ${n.expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${s}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`:`\u7121\u52B9\u306A\u5165\u529B: ${i}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${s}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`}case"invalid_value":return n.values.length===1?`\u7121\u52B9\u306A\u5165\u529B: ${_(n.values[0])}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F`:`\u7121\u52B9\u306A\u9078\u629E: ${g(n.values,"\u3001")}\u306E\u3044\u305A\u308C\u304B\u3067\u3042\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`;case"too_big":{let i=n.inclusive?"\u4EE5\u4E0B\u3067\u3042\u308B":"\u3088\u308A\u5C0F\u3055\u3044",a=t(n.origin);return a?`\u5927\u304D\u3059\u304E\u308B\u5024: ${n.origin??"\u5024"}\u306F${n.maximum.toString()}${a.unit??"\u8981\u7D20"}${i}\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`:`\u5927\u304D\u3059\u304E\u308B\u5024: ${n.origin??"\u5024"}\u306F${n.maximum.toString()}${i}\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`}case"too_small":{let i=n.inclusive?"\u4EE5\u4E0A\u3067\u3042\u308B":"\u3088\u308A\u5927\u304D\u3044",a=t(n.origin);return a?`\u5C0F\u3055\u3059\u304E\u308B\u5024: ${n.origin}\u306F${n.minimum.toString()}${a.unit}${i}\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`:`\u5C0F\u3055\u3059\u304E\u308B\u5024: ${n.origin}\u306F${n.minimum.toString()}${i}\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u7121\u52B9\u306A\u6587\u5B57\u5217: "${i.prefix}"\u3067\u59CB\u307E\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`:i.format==="ends_with"?`\u7121\u52B9\u306A\u6587\u5B57\u5217: "${i.suffix}"\u3067\u7D42\u308F\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`:i.format==="includes"?`\u7121\u52B9\u306A\u6587\u5B57\u5217: "${i.includes}"\u3092\u542B\u3080\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`:i.format==="regex"?`\u7121\u52B9\u306A\u6587\u5B57\u5217: \u30D1\u30BF\u30FC\u30F3${i.pattern}\u306B\u4E00\u81F4\u3059\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`:`\u7121\u52B9\u306A${r[i.format]??n.format}`}case"not_multiple_of":return`\u7121\u52B9\u306A\u6570\u5024: ${n.divisor}\u306E\u500D\u6570\u3067\u3042\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059`;case"unrecognized_keys":return`\u8A8D\u8B58\u3055\u308C\u3066\u3044\u306A\u3044\u30AD\u30FC${n.keys.length>1?"\u7FA4":""}: ${g(n.keys,"\u3001")}`;case"invalid_key":return`${n.origin}\u5185\u306E\u7121\u52B9\u306A\u30AD\u30FC`;case"invalid_union":return"\u7121\u52B9\u306A\u5165\u529B";case"invalid_element":return`${n.origin}\u5185\u306E\u7121\u52B9\u306A\u5024`;default:return"\u7121\u52B9\u306A\u5165\u529B"}}};function Hf(){return{localeError:Wb()}}var Gb=()=>{let e={string:{unit:"\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD",verb:"\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1"},file:{unit:"\u10D1\u10D0\u10D8\u10E2\u10D8",verb:"\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1"},array:{unit:"\u10D4\u10DA\u10D4\u10DB\u10D4\u10DC\u10E2\u10D8",verb:"\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1"},set:{unit:"\u10D4\u10DA\u10D4\u10DB\u10D4\u10DC\u10E2\u10D8",verb:"\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1"},map:{unit:"\u10D4\u10DA\u10D4\u10DB\u10D4\u10DC\u10E2\u10D8",verb:"\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1"}};function t(n){return e[n]??null}let r={regex:"\u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0",email:"\u10D4\u10DA-\u10E4\u10DD\u10E1\u10E2\u10D8\u10E1 \u10DB\u10D8\u10E1\u10D0\u10DB\u10D0\u10E0\u10D7\u10D8",url:"URL",emoji:"\u10D4\u10DB\u10DD\u10EF\u10D8",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u10D7\u10D0\u10E0\u10D8\u10E6\u10D8-\u10D3\u10E0\u10DD",date:"\u10D7\u10D0\u10E0\u10D8\u10E6\u10D8",time:"\u10D3\u10E0\u10DD",duration:"\u10EE\u10D0\u10DC\u10D2\u10E0\u10EB\u10DA\u10D8\u10D5\u10DD\u10D1\u10D0",ipv4:"IPv4 \u10DB\u10D8\u10E1\u10D0\u10DB\u10D0\u10E0\u10D7\u10D8",ipv6:"IPv6 \u10DB\u10D8\u10E1\u10D0\u10DB\u10D0\u10E0\u10D7\u10D8",mac:"MAC \u10DB\u10D8\u10E1\u10D0\u10DB\u10D0\u10E0\u10D7\u10D8",cidrv4:"IPv4 \u10D3\u10D8\u10D0\u10DE\u10D0\u10D6\u10DD\u10DC\u10D8",cidrv6:"IPv6 \u10D3\u10D8\u10D0\u10DE\u10D0\u10D6\u10DD\u10DC\u10D8",base64:"base64-\u10D9\u10DD\u10D3\u10D8\u10E0\u10D4\u10D1\u10E3\u10DA\u10D8 \u10D5\u10D4\u10DA\u10D8",base64url:"base64url-\u10D9\u10DD\u10D3\u10D8\u10E0\u10D4\u10D1\u10E3\u10DA\u10D8 \u10D5\u10D4\u10DA\u10D8",json_string:"JSON \u10D5\u10D4\u10DA\u10D8",e164:"E.164 \u10DC\u10DD\u10DB\u10D4\u10E0\u10D8",credit_card:"\u10E1\u10D0\u10D9\u10E0\u10D4\u10D3\u10D8\u10E2\u10DD \u10D1\u10D0\u10E0\u10D0\u10D7\u10D8\u10E1 \u10DC\u10DD\u10DB\u10D4\u10E0\u10D8",currency_code:"\u10D5\u10D0\u10DA\u10E3\u10E2\u10D8\u10E1 \u10D9\u10DD\u10D3\u10D8",iban:"IBAN",jwt:"JWT",template_literal:"\u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0"},o={nan:"NaN",number:"\u10E0\u10D8\u10EA\u10EE\u10D5\u10D8",string:"\u10D5\u10D4\u10DA\u10D8",boolean:"\u10D1\u10E3\u10DA\u10D4\u10D0\u10DC\u10D8",function:"\u10E4\u10E3\u10DC\u10E5\u10EA\u10D8\u10D0",array:"\u10DB\u10D0\u10E1\u10D8\u10D5\u10D8"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 instanceof ${n.expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${s}`:`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${i}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${s}`}case"invalid_value":return n.values.length===1?`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${_(n.values[0])}`:`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10D5\u10D0\u10E0\u10D8\u10D0\u10DC\u10E2\u10D8: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8\u10D0 \u10D4\u10E0\u10D7-\u10D4\u10E0\u10D7\u10D8 ${g(n.values,"|")}-\u10D3\u10D0\u10DC`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u10D6\u10D4\u10D3\u10DB\u10D4\u10E2\u10D0\u10D3 \u10D3\u10D8\u10D3\u10D8: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${n.origin??"\u10DB\u10DC\u10D8\u10E8\u10D5\u10DC\u10D4\u10DA\u10DD\u10D1\u10D0"} ${a.verb} ${i}${n.maximum.toString()} ${a.unit}`:`\u10D6\u10D4\u10D3\u10DB\u10D4\u10E2\u10D0\u10D3 \u10D3\u10D8\u10D3\u10D8: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${n.origin??"\u10DB\u10DC\u10D8\u10E8\u10D5\u10DC\u10D4\u10DA\u10DD\u10D1\u10D0"} \u10D8\u10E7\u10DD\u10E1 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u10D6\u10D4\u10D3\u10DB\u10D4\u10E2\u10D0\u10D3 \u10DE\u10D0\u10E2\u10D0\u10E0\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${n.origin} ${a.verb} ${i}${n.minimum.toString()} ${a.unit}`:`\u10D6\u10D4\u10D3\u10DB\u10D4\u10E2\u10D0\u10D3 \u10DE\u10D0\u10E2\u10D0\u10E0\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${n.origin} \u10D8\u10E7\u10DD\u10E1 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10D5\u10D4\u10DA\u10D8: \u10E3\u10DC\u10D3\u10D0 \u10D8\u10EC\u10E7\u10D4\u10D1\u10DD\u10D3\u10D4\u10E1 "${i.prefix}"-\u10D8\u10D7`:i.format==="ends_with"?`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10D5\u10D4\u10DA\u10D8: \u10E3\u10DC\u10D3\u10D0 \u10DB\u10D7\u10D0\u10D5\u10E0\u10D3\u10D4\u10D1\u10DD\u10D3\u10D4\u10E1 "${i.suffix}"-\u10D8\u10D7`:i.format==="includes"?`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10D5\u10D4\u10DA\u10D8: \u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1 "${i.includes}"-\u10E1`:i.format==="regex"?`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10D5\u10D4\u10DA\u10D8: \u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D4\u10E1\u10D0\u10D1\u10D0\u10DB\u10D4\u10D1\u10DD\u10D3\u10D4\u10E1 \u10E8\u10D0\u10D1\u10DA\u10DD\u10DC\u10E1 ${i.pattern}`:`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 ${r[i.format]??n.format}`}case"not_multiple_of":return`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E0\u10D8\u10EA\u10EE\u10D5\u10D8: \u10E3\u10DC\u10D3\u10D0 \u10D8\u10E7\u10DD\u10E1 ${n.divisor}-\u10D8\u10E1 \u10EF\u10D4\u10E0\u10D0\u10D3\u10D8`;case"unrecognized_keys":return`\u10E3\u10EA\u10DC\u10DD\u10D1\u10D8 \u10D2\u10D0\u10E1\u10D0\u10E6\u10D4\u10D1${n.keys.length>1?"\u10D4\u10D1\u10D8":"\u10D8"}: ${g(n.keys,", ")}`;case"invalid_key":return`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10D2\u10D0\u10E1\u10D0\u10E6\u10D4\u10D1\u10D8 ${n.origin}-\u10E8\u10D8`;case"invalid_union":return"\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0";case"invalid_element":return`\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10DB\u10DC\u10D8\u10E8\u10D5\u10DC\u10D4\u10DA\u10DD\u10D1\u10D0 ${n.origin}-\u10E8\u10D8`;default:return"\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0"}}};function qf(){return{localeError:Gb()}}var Xb=()=>{let e={string:{unit:"\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A",verb:"\u1782\u17BD\u179A\u1798\u17B6\u1793"},file:{unit:"\u1794\u17C3",verb:"\u1782\u17BD\u179A\u1798\u17B6\u1793"},array:{unit:"\u1792\u17B6\u178F\u17BB",verb:"\u1782\u17BD\u179A\u1798\u17B6\u1793"},set:{unit:"\u1792\u17B6\u178F\u17BB",verb:"\u1782\u17BD\u179A\u1798\u17B6\u1793"},map:{unit:"\u1792\u17B6\u178F\u17BB",verb:"\u1782\u17BD\u179A\u1798\u17B6\u1793"}};function t(n){return e[n]??null}let r={regex:"\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B",email:"\u17A2\u17B6\u179F\u1799\u178A\u17D2\u178B\u17B6\u1793\u17A2\u17CA\u17B8\u1798\u17C2\u179B",url:"URL",emoji:"\u179F\u1789\u17D2\u1789\u17B6\u17A2\u17B6\u179A\u1798\u17D2\u1798\u178E\u17CD",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u1780\u17B6\u179B\u1794\u179A\u17B7\u1785\u17D2\u1786\u17C1\u1791 \u1793\u17B7\u1784\u1798\u17C9\u17C4\u1784 ISO",date:"\u1780\u17B6\u179B\u1794\u179A\u17B7\u1785\u17D2\u1786\u17C1\u1791 ISO",time:"\u1798\u17C9\u17C4\u1784 ISO",duration:"\u179A\u1799\u17C8\u1796\u17C1\u179B ISO",ipv4:"\u17A2\u17B6\u179F\u1799\u178A\u17D2\u178B\u17B6\u1793 IPv4",ipv6:"\u17A2\u17B6\u179F\u1799\u178A\u17D2\u178B\u17B6\u1793 IPv6",mac:"\u17A2\u17B6\u179F\u1799\u178A\u17D2\u178B\u17B6\u1793 MAC",cidrv4:"\u178A\u17C2\u1793\u17A2\u17B6\u179F\u1799\u178A\u17D2\u178B\u17B6\u1793 IPv4",cidrv6:"\u178A\u17C2\u1793\u17A2\u17B6\u179F\u1799\u178A\u17D2\u178B\u17B6\u1793 IPv6",base64:"\u1781\u17D2\u179F\u17C2\u17A2\u1780\u17D2\u179F\u179A\u17A2\u17CA\u17B7\u1780\u17BC\u178A base64",base64url:"\u1781\u17D2\u179F\u17C2\u17A2\u1780\u17D2\u179F\u179A\u17A2\u17CA\u17B7\u1780\u17BC\u178A base64url",json_string:"\u1781\u17D2\u179F\u17C2\u17A2\u1780\u17D2\u179F\u179A JSON",e164:"\u179B\u17C1\u1781 E.164",credit_card:"\u179B\u17C1\u1781\u1794\u17D0\u178E\u17D2\u178E\u17A5\u178E\u1791\u17B6\u1793",currency_code:"\u1780\u17BC\u178A\u179A\u17BC\u1794\u17B7\u1799\u1794\u17D0\u178E\u17D2\u178E",iban:"IBAN",jwt:"JWT",template_literal:"\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B"},o={nan:"NaN",number:"\u179B\u17C1\u1781",array:"\u17A2\u17B6\u179A\u17C1 (Array)",null:"\u1782\u17D2\u1798\u17B6\u1793\u178F\u1798\u17D2\u179B\u17C3 (null)"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A instanceof ${n.expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${s}`:`\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${i} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${s}`}case"invalid_value":return n.values.length===1?`\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${_(n.values[0])}`:`\u1787\u1798\u17D2\u179A\u17BE\u179F\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1787\u17B6\u1798\u17BD\u1799\u1780\u17D2\u1793\u17BB\u1784\u1785\u17C6\u178E\u17C4\u1798 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u1792\u17C6\u1796\u17C1\u1780\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${n.origin??"\u178F\u1798\u17D2\u179B\u17C3"} ${i} ${n.maximum.toString()} ${a.unit??"\u1792\u17B6\u178F\u17BB"}`:`\u1792\u17C6\u1796\u17C1\u1780\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${n.origin??"\u178F\u1798\u17D2\u179B\u17C3"} ${i} ${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u178F\u17BC\u1785\u1796\u17C1\u1780\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${n.origin} ${i} ${n.minimum.toString()} ${a.unit}`:`\u178F\u17BC\u1785\u1796\u17C1\u1780\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${n.origin} ${i} ${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u1781\u17D2\u179F\u17C2\u17A2\u1780\u17D2\u179F\u179A\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1785\u17B6\u1794\u17CB\u1795\u17D2\u178F\u17BE\u1798\u178A\u17C4\u1799 "${i.prefix}"`:i.format==="ends_with"?`\u1781\u17D2\u179F\u17C2\u17A2\u1780\u17D2\u179F\u179A\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1794\u1789\u17D2\u1785\u1794\u17CB\u178A\u17C4\u1799 "${i.suffix}"`:i.format==="includes"?`\u1781\u17D2\u179F\u17C2\u17A2\u1780\u17D2\u179F\u179A\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1798\u17B6\u1793 "${i.includes}"`:i.format==="regex"?`\u1781\u17D2\u179F\u17C2\u17A2\u1780\u17D2\u179F\u179A\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u178F\u17C2\u1795\u17D2\u1782\u17BC\u1795\u17D2\u1782\u1784\u1793\u17B9\u1784\u1791\u1798\u17D2\u179A\u1784\u17CB\u178A\u17C2\u179B\u1794\u17B6\u1793\u1780\u17C6\u178E\u178F\u17CB ${i.pattern}`:`\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 ${r[i.format]??n.format}`}case"not_multiple_of":return`\u179B\u17C1\u1781\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u178F\u17C2\u1787\u17B6\u1796\u17A0\u17BB\u1782\u17BB\u178E\u1793\u17C3 ${n.divisor}`;case"unrecognized_keys":return`\u179A\u1780\u1783\u17BE\u1789\u179F\u17C4\u1798\u17B7\u1793\u179F\u17D2\u1782\u17B6\u179B\u17CB\u17D6 ${g(n.keys,", ")}`;case"invalid_key":return`\u179F\u17C4\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u1793\u17C5\u1780\u17D2\u1793\u17BB\u1784 ${n.origin}`;case"invalid_union":return"\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C";case"invalid_element":return`\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u1793\u17C5\u1780\u17D2\u1793\u17BB\u1784 ${n.origin}`;default:return"\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C"}}};function Yi(){return{localeError:Xb()}}function Wf(){return Yi()}var Yb=()=>{let e={string:{unit:"\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1",verb:"\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1"},file:{unit:"\u0CAC\u0CC8\u0C9F\u0CCD\u200C\u0C97\u0CB3\u0CC1",verb:"\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1"},array:{unit:"\u0CB5\u0CB8\u0CCD\u0CA4\u0CC1\u0C97\u0CB3\u0CC1",verb:"\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1"},set:{unit:"\u0CB5\u0CB8\u0CCD\u0CA4\u0CC1\u0C97\u0CB3\u0CC1",verb:"\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1"},map:{unit:"entries",verb:"\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1"}};function t(n){return e[n]??null}let r={regex:"\u0C87\u0CA8\u0CCD\u0CAA\u0CC1\u0C9F\u0CCD",email:"email \u0CB5\u0CBF\u0CB3\u0CBE\u0CB8",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0CA6\u0CBF\u0CA8\u0CBE\u0C82\u0C95\u0CA6 \u0CB8\u0CAE\u0CAF",date:"ISO \u0CA6\u0CBF\u0CA8\u0CBE\u0C82\u0C95",time:"ISO \u0CB8\u0CAE\u0CAF",duration:"ISO \u0C85\u0CB5\u0CA7\u0CBF",ipv4:"IPv4 \u0CB5\u0CBF\u0CB3\u0CBE\u0CB8",ipv6:"IPv6 \u0CB5\u0CBF\u0CB3\u0CBE\u0CB8",mac:"MAC \u0CB5\u0CBF\u0CB3\u0CBE\u0CB8",cidrv4:"IPv4 \u0CB5\u0CCD\u0CAF\u0CBE\u0CAA\u0CCD\u0CA4\u0CBF\u0CAF",cidrv6:"IPv6 \u0CB5\u0CCD\u0CAF\u0CBE\u0CAA\u0CCD\u0CA4\u0CBF\u0CAF",base64:"base64-encoded\u0CB8\u0CCD\u0C9F\u0CCD\u0CB0\u0CBF\u0C82\u0C97\u0CCD",base64url:"base64url-encoded\u0CB8\u0CCD\u0C9F\u0CCD\u0CB0\u0CBF\u0C82\u0C97\u0CCD",json_string:"JSON\u0CB8\u0CCD\u0C9F\u0CCD\u0CB0\u0CBF\u0C82\u0C97\u0CCD",e164:"E.164 \u0CB8\u0C82\u0C96\u0CCD\u0CAF\u0CC6",credit_card:"\u0C95\u0CCD\u0CB0\u0CC6\u0CA1\u0CBF\u0C9F\u0CCD \u0C95\u0CBE\u0CB0\u0CCD\u0CA1\u0CCD \u0CB8\u0C82\u0C96\u0CCD\u0CAF\u0CC6",currency_code:"\u0C95\u0CB0\u0CC6\u0CA8\u0CCD\u0CB8\u0CBF \u0C95\u0CCB\u0CA1\u0CCD",iban:"IBAN",jwt:"JWT",template_literal:"\u0C87\u0CA8\u0CCD\u0CAA\u0CC1\u0C9F\u0CCD"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${i}, \u0CB8\u0CCD\u0CB5\u0CC0\u0C95\u0CB0\u0CBF\u0CB8\u0CBF\u0CA6\u0CA8\u0CC1 ${s}`}case"invalid_value":return n.values.length===1?`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${_(n.values[0])}`:`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C86\u0CAF\u0CCD\u0C95\u0CC6: \u0C87\u0CB5\u0CC1\u0C97\u0CB3\u0CB2\u0CCD\u0CB2\u0CBF \u0C92\u0C82\u0CA6\u0CA8\u0CCD\u0CA8\u0CC1 \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0CA4\u0CC1\u0C82\u0CAC\u0CBE \u0CA6\u0CCA\u0CA1\u0CCD\u0CA1\u0CA6\u0CC1: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${n.origin??"value"} \u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1 ${i}${n.maximum.toString()} ${a.unit??"\u0C85\u0C82\u0CB6\u0C97\u0CB3\u0CC1"}`:`\u0CA4\u0CC1\u0C82\u0CAC\u0CBE \u0CA6\u0CCA\u0CA1\u0CCD\u0CA1\u0CA6\u0CC1: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${n.origin??"value"} \u0C8E\u0C82\u0CA6\u0CC1 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0CA4\u0CC1\u0C82\u0CAC\u0CBE \u0C9A\u0CBF\u0C95\u0CCD\u0C95\u0CA6\u0CC1: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${n.origin} \u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1 ${i}${n.minimum.toString()} ${a.unit}`:`\u0CA4\u0CC1\u0C82\u0CAC\u0CBE \u0C9A\u0CBF\u0C95\u0CCD\u0C95\u0CA6\u0CC1: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${n.origin} \u0C8E\u0C82\u0CA6\u0CC1 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF\u0CB5\u0CBE\u0CA6 \u0CB8\u0CCD\u0C9F\u0CCD\u0CB0\u0CBF\u0C82\u0C97\u0CCD: \u0C87\u0CA6\u0CB0\u0CCA\u0C82\u0CA6\u0CBF\u0C97\u0CC6 \u0CAA\u0CCD\u0CB0\u0CBE\u0CB0\u0C82\u0CAD\u0CBF\u0CB8\u0CAC\u0CC7\u0C95\u0CC1 "${i.prefix}"`:i.format==="ends_with"?`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF\u0CB5\u0CBE\u0CA6 \u0CB8\u0CCD\u0C9F\u0CCD\u0CB0\u0CBF\u0C82\u0C97\u0CCD: \u0C87\u0CA6\u0CB0\u0CCA\u0C82\u0CA6\u0CBF\u0C97\u0CC6 \u0C95\u0CCA\u0CA8\u0CC6\u0C97\u0CCA\u0CB3\u0CCD\u0CB3\u0CAC\u0CC7\u0C95\u0CC1 "${i.suffix}"`:i.format==="includes"?`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0CB8\u0CCD\u0C9F\u0CCD\u0CB0\u0CBF\u0C82\u0C97\u0CCD: \u0C92\u0CB3\u0C97\u0CCA\u0C82\u0CA1\u0CBF\u0CB0\u0CAC\u0CC7\u0C95\u0CC1 "${i.includes}"`:i.format==="regex"?`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF\u0CB5\u0CBE\u0CA6 \u0CB8\u0CCD\u0C9F\u0CCD\u0CB0\u0CBF\u0C82\u0C97\u0CCD: \u0CAE\u0CBE\u0CA6\u0CB0\u0CBF\u0C97\u0CC6 \u0CB9\u0CCA\u0C82\u0CA6\u0CBF\u0C95\u0CC6\u0CAF\u0CBE\u0C97\u0CAC\u0CC7\u0C95\u0CC1 ${i.pattern}`:`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF ${r[i.format]??n.format}`}case"not_multiple_of":return`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0CB8\u0C82\u0C96\u0CCD\u0CAF\u0CC6: \u0CAC\u0CB9\u0CC1\u0CB8\u0C82\u0C96\u0CCD\u0CAF\u0CC6\u0CAF\u0CBE\u0C97\u0CBF\u0CB0\u0CAC\u0CC7\u0C95\u0CC1 ${n.divisor}`;case"unrecognized_keys":return`\u0C97\u0CC1\u0CB0\u0CC1\u0CA4\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CA6 \u0C95\u0CC0 ${n.keys.length>1?"s":""}: ${g(n.keys,", ")}`;case"invalid_key":return`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF\u0CB5\u0CBE\u0CA6 \u0C95\u0CC0 \u0C87\u0CA8\u0CCD ${n.origin}`;case"invalid_union":return n.options&&Array.isArray(n.options)&&n.options.length>0?`\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0CA4\u0CBE\u0CB0\u0CA4\u0CAE\u0CCD\u0CAF \u0CAE\u0CCC\u0CB2\u0CCD\u0CAF. \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${n.options.map(a=>`'${a}'`).join(" | ")}`:"\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD";case"invalid_element":return`\u0CB0\u0CB2\u0CCD\u0CB2\u0CBF \u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0CAE\u0CCC\u0CB2\u0CCD\u0CAF ${n.origin}`;default:return"\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD"}}};function Gf(){return{localeError:Yb()}}var Qb=()=>{let e={string:{unit:"\uBB38\uC790",verb:"to have"},file:{unit:"\uBC14\uC774\uD2B8",verb:"to have"},array:{unit:"\uAC1C",verb:"to have"},set:{unit:"\uAC1C",verb:"to have"},map:{unit:"\uAC1C",verb:"to have"}};function t(n){return e[n]??null}let r={regex:"\uC785\uB825",email:"\uC774\uBA54\uC77C \uC8FC\uC18C",url:"URL",emoji:"\uC774\uBAA8\uC9C0",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \uB0A0\uC9DC\uC2DC\uAC04",date:"ISO \uB0A0\uC9DC",time:"ISO \uC2DC\uAC04",duration:"ISO \uAE30\uAC04",ipv4:"IPv4 \uC8FC\uC18C",ipv6:"IPv6 \uC8FC\uC18C",mac:"MAC \uC8FC\uC18C",cidrv4:"IPv4 \uBC94\uC704",cidrv6:"IPv6 \uBC94\uC704",base64:"base64 \uC778\uCF54\uB529 \uBB38\uC790\uC5F4",base64url:"base64url \uC778\uCF54\uB529 \uBB38\uC790\uC5F4",json_string:"JSON \uBB38\uC790\uC5F4",e164:"E.164 \uBC88\uD638",credit_card:"\uC2E0\uC6A9\uCE74\uB4DC \uBC88\uD638",currency_code:"\uD1B5\uD654 \uCF54\uB4DC",iban:"IBAN",jwt:"JWT",template_literal:"\uC785\uB825"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 instanceof ${n.expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${s}\uC785\uB2C8\uB2E4`:`\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 ${i}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${s}\uC785\uB2C8\uB2E4`}case"invalid_value":return n.values.length===1?`\uC798\uBABB\uB41C \uC785\uB825: \uAC12\uC740 ${_(n.values[0])} \uC774\uC5B4\uC57C \uD569\uB2C8\uB2E4`:`\uC798\uBABB\uB41C \uC635\uC158: ${g(n.values,"\uB610\uB294 ")} \uC911 \uD558\uB098\uC5EC\uC57C \uD569\uB2C8\uB2E4`;case"too_big":{let i=n.inclusive?"\uC774\uD558":"\uBBF8\uB9CC",a=i==="\uBBF8\uB9CC"?"\uC774\uC5B4\uC57C \uD569\uB2C8\uB2E4":"\uC5EC\uC57C \uD569\uB2C8\uB2E4",s=t(n.origin),c=s?.unit??"\uC694\uC18C";return s?`${n.origin??"\uAC12"}\uC774 \uB108\uBB34 \uD07D\uB2C8\uB2E4: ${n.maximum.toString()}${c} ${i}${a}`:`${n.origin??"\uAC12"}\uC774 \uB108\uBB34 \uD07D\uB2C8\uB2E4: ${n.maximum.toString()} ${i}${a}`}case"too_small":{let i=n.inclusive?"\uC774\uC0C1":"\uCD08\uACFC",a=i==="\uC774\uC0C1"?"\uC774\uC5B4\uC57C \uD569\uB2C8\uB2E4":"\uC5EC\uC57C \uD569\uB2C8\uB2E4",s=t(n.origin),c=s?.unit??"\uC694\uC18C";return s?`${n.origin??"\uAC12"}\uC774 \uB108\uBB34 \uC791\uC2B5\uB2C8\uB2E4: ${n.minimum.toString()}${c} ${i}${a}`:`${n.origin??"\uAC12"}\uC774 \uB108\uBB34 \uC791\uC2B5\uB2C8\uB2E4: ${n.minimum.toString()} ${i}${a}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\uC798\uBABB\uB41C \uBB38\uC790\uC5F4: "${i.prefix}"(\uC73C)\uB85C \uC2DC\uC791\uD574\uC57C \uD569\uB2C8\uB2E4`:i.format==="ends_with"?`\uC798\uBABB\uB41C \uBB38\uC790\uC5F4: "${i.suffix}"(\uC73C)\uB85C \uB05D\uB098\uC57C \uD569\uB2C8\uB2E4`:i.format==="includes"?`\uC798\uBABB\uB41C \uBB38\uC790\uC5F4: "${i.includes}"\uC744(\uB97C) \uD3EC\uD568\uD574\uC57C \uD569\uB2C8\uB2E4`:i.format==="regex"?`\uC798\uBABB\uB41C \uBB38\uC790\uC5F4: \uC815\uADDC\uC2DD ${i.pattern} \uD328\uD134\uACFC \uC77C\uCE58\uD574\uC57C \uD569\uB2C8\uB2E4`:`\uC798\uBABB\uB41C ${r[i.format]??n.format}`}case"not_multiple_of":return`\uC798\uBABB\uB41C \uC22B\uC790: ${n.divisor}\uC758 \uBC30\uC218\uC5EC\uC57C \uD569\uB2C8\uB2E4`;case"unrecognized_keys":return`\uC778\uC2DD\uD560 \uC218 \uC5C6\uB294 \uD0A4: ${g(n.keys,", ")}`;case"invalid_key":return`\uC798\uBABB\uB41C \uD0A4: ${n.origin}`;case"invalid_union":return"\uC798\uBABB\uB41C \uC785\uB825";case"invalid_element":return`\uC798\uBABB\uB41C \uAC12: ${n.origin}`;default:return"\uC798\uBABB\uB41C \uC785\uB825"}}};function Xf(){return{localeError:Qb()}}var kr=e=>e.charAt(0).toUpperCase()+e.slice(1);function Yf(e){let t=Math.abs(e),r=t%10,o=t%100;return o>=11&&o<=19||r===0?"many":r===1?"one":"few"}var e_=()=>{let e={string:{unit:{one:"simbolis",few:"simboliai",many:"simboli\u0173"},verb:{smaller:{inclusive:"turi b\u016Bti ne ilgesn\u0117 kaip",notInclusive:"turi b\u016Bti trumpesn\u0117 kaip"},bigger:{inclusive:"turi b\u016Bti ne trumpesn\u0117 kaip",notInclusive:"turi b\u016Bti ilgesn\u0117 kaip"}}},file:{unit:{one:"baitas",few:"baitai",many:"bait\u0173"},verb:{smaller:{inclusive:"turi b\u016Bti ne didesnis kaip",notInclusive:"turi b\u016Bti ma\u017Eesnis kaip"},bigger:{inclusive:"turi b\u016Bti ne ma\u017Eesnis kaip",notInclusive:"turi b\u016Bti didesnis kaip"}}},array:{unit:{one:"element\u0105",few:"elementus",many:"element\u0173"},verb:{smaller:{inclusive:"turi tur\u0117ti ne daugiau kaip",notInclusive:"turi tur\u0117ti ma\u017Eiau kaip"},bigger:{inclusive:"turi tur\u0117ti ne ma\u017Eiau kaip",notInclusive:"turi tur\u0117ti daugiau kaip"}}},set:{unit:{one:"element\u0105",few:"elementus",many:"element\u0173"},verb:{smaller:{inclusive:"turi tur\u0117ti ne daugiau kaip",notInclusive:"turi tur\u0117ti ma\u017Eiau kaip"},bigger:{inclusive:"turi tur\u0117ti ne ma\u017Eiau kaip",notInclusive:"turi tur\u0117ti daugiau kaip"}}}};function t(n,i,a,s){let c=e[n]??null;return c===null?c:{unit:c.unit[i],verb:c.verb[s][a?"inclusive":"notInclusive"]}}let r={regex:"\u012Fvestis",email:"el. pa\u0161to adresas",url:"URL",emoji:"jaustukas",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO data ir laikas",date:"ISO data",time:"ISO laikas",duration:"ISO trukm\u0117",ipv4:"IPv4 adresas",ipv6:"IPv6 adresas",mac:"MAC adresas",cidrv4:"IPv4 tinklo prefiksas (CIDR)",cidrv6:"IPv6 tinklo prefiksas (CIDR)",base64:"base64 u\u017Ekoduota eilut\u0117",base64url:"base64url u\u017Ekoduota eilut\u0117",json_string:"JSON eilut\u0117",e164:"E.164 numeris",credit_card:"kredito kortel\u0117s numeris",currency_code:"valiutos kodas",iban:"IBAN",jwt:"JWT",template_literal:"\u012Fvestis"},o={nan:"NaN",number:"skai\u010Dius",bigint:"sveikasis skai\u010Dius",string:"eilut\u0117",boolean:"login\u0117 reik\u0161m\u0117",undefined:"neapibr\u0117\u017Eta reik\u0161m\u0117",function:"funkcija",symbol:"simbolis",array:"masyvas",object:"objektas",null:"nulin\u0117 reik\u0161m\u0117"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Gautas tipas ${s}, o tik\u0117tasi - instanceof ${n.expected}`:`Gautas tipas ${s}, o tik\u0117tasi - ${i}`}case"invalid_value":return n.values.length===1?`Privalo b\u016Bti ${_(n.values[0])}`:`Privalo b\u016Bti vienas i\u0161 ${g(n.values,"|")} pasirinkim\u0173`;case"too_big":{let i=o[n.origin]??n.origin,a=t(n.origin,Yf(Number(n.maximum)),n.inclusive??!1,"smaller");if(a?.verb)return`${kr(i??n.origin??"reik\u0161m\u0117")} ${a.verb} ${n.maximum.toString()} ${a.unit??"element\u0173"}`;let s=n.inclusive?"ne didesnis kaip":"ma\u017Eesnis kaip";return`${kr(i??n.origin??"reik\u0161m\u0117")} turi b\u016Bti ${s} ${n.maximum.toString()} ${a?.unit}`}case"too_small":{let i=o[n.origin]??n.origin,a=t(n.origin,Yf(Number(n.minimum)),n.inclusive??!1,"bigger");if(a?.verb)return`${kr(i??n.origin??"reik\u0161m\u0117")} ${a.verb} ${n.minimum.toString()} ${a.unit??"element\u0173"}`;let s=n.inclusive?"ne ma\u017Eesnis kaip":"didesnis kaip";return`${kr(i??n.origin??"reik\u0161m\u0117")} turi b\u016Bti ${s} ${n.minimum.toString()} ${a?.unit}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Eilut\u0117 privalo prasid\u0117ti "${i.prefix}"`:i.format==="ends_with"?`Eilut\u0117 privalo pasibaigti "${i.suffix}"`:i.format==="includes"?`Eilut\u0117 privalo \u012Ftraukti "${i.includes}"`:i.format==="regex"?`Eilut\u0117 privalo atitikti ${i.pattern}`:`Neteisingas ${r[i.format]??n.format}`}case"not_multiple_of":return`Skai\u010Dius privalo b\u016Bti ${n.divisor} kartotinis.`;case"unrecognized_keys":return`Neatpa\u017Eint${n.keys.length>1?"i":"as"} rakt${n.keys.length>1?"ai":"as"}: ${g(n.keys,", ")}`;case"invalid_key":return"Rastas klaidingas raktas";case"invalid_union":return"Klaidinga \u012Fvestis";case"invalid_element":{let i=o[n.origin]??n.origin;return`${kr(i??n.origin??"reik\u0161m\u0117")} turi klaiding\u0105 \u012Fvest\u012F`}default:return"Klaidinga \u012Fvestis"}}};function Qf(){return{localeError:e_()}}var t_=()=>{let e={string:{unit:"\u0437\u043D\u0430\u0446\u0438",verb:"\u0434\u0430 \u0438\u043C\u0430\u0430\u0442"},file:{unit:"\u0431\u0430\u0458\u0442\u0438",verb:"\u0434\u0430 \u0438\u043C\u0430\u0430\u0442"},array:{unit:"\u0441\u0442\u0430\u0432\u043A\u0438",verb:"\u0434\u0430 \u0438\u043C\u0430\u0430\u0442"},set:{unit:"\u0441\u0442\u0430\u0432\u043A\u0438",verb:"\u0434\u0430 \u0438\u043C\u0430\u0430\u0442"},map:{unit:"\u0441\u0442\u0430\u0432\u043A\u0438",verb:"\u0434\u0430 \u0438\u043C\u0430\u0430\u0442"}};function t(n){return e[n]??null}let r={regex:"\u0432\u043D\u0435\u0441",email:"\u0430\u0434\u0440\u0435\u0441\u0430 \u043D\u0430 \u0435-\u043F\u043E\u0448\u0442\u0430",url:"URL",emoji:"\u0435\u043C\u043E\u045F\u0438",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0434\u0430\u0442\u0443\u043C \u0438 \u0432\u0440\u0435\u043C\u0435",date:"ISO \u0434\u0430\u0442\u0443\u043C",time:"ISO \u0432\u0440\u0435\u043C\u0435",duration:"ISO \u0432\u0440\u0435\u043C\u0435\u0442\u0440\u0430\u0435\u045A\u0435",ipv4:"IPv4 \u0430\u0434\u0440\u0435\u0441\u0430",ipv6:"IPv6 \u0430\u0434\u0440\u0435\u0441\u0430",mac:"MAC \u0430\u0434\u0440\u0435\u0441\u0430",cidrv4:"IPv4 \u043E\u043F\u0441\u0435\u0433",cidrv6:"IPv6 \u043E\u043F\u0441\u0435\u0433",base64:"base64-\u0435\u043D\u043A\u043E\u0434\u0438\u0440\u0430\u043D\u0430 \u043D\u0438\u0437\u0430",base64url:"base64url-\u0435\u043D\u043A\u043E\u0434\u0438\u0440\u0430\u043D\u0430 \u043D\u0438\u0437\u0430",json_string:"JSON \u043D\u0438\u0437\u0430",e164:"E.164 \u0431\u0440\u043E\u0458",credit_card:"\u0431\u0440\u043E\u0458 \u043D\u0430 \u043A\u0440\u0435\u0434\u0438\u0442\u043D\u0430 \u043A\u0430\u0440\u0442\u0438\u0447\u043A\u0430",currency_code:"\u043A\u043E\u0434 \u043D\u0430 \u0432\u0430\u043B\u0443\u0442\u0430",iban:"IBAN",jwt:"JWT",template_literal:"\u0432\u043D\u0435\u0441"},o={nan:"NaN",number:"\u0431\u0440\u043E\u0458",array:"\u043D\u0438\u0437\u0430"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 instanceof ${n.expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${s}`:`\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${i}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${s}`}case"invalid_value":return n.values.length===1?`Invalid input: expected ${_(n.values[0])}`:`\u0413\u0440\u0435\u0448\u0430\u043D\u0430 \u043E\u043F\u0446\u0438\u0458\u0430: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 \u0435\u0434\u043D\u0430 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u041F\u0440\u0435\u043C\u043D\u043E\u0433\u0443 \u0433\u043E\u043B\u0435\u043C: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${n.origin??"\u0432\u0440\u0435\u0434\u043D\u043E\u0441\u0442\u0430"} \u0434\u0430 \u0438\u043C\u0430 ${i}${n.maximum.toString()} ${a.unit??"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0438"}`:`\u041F\u0440\u0435\u043C\u043D\u043E\u0433\u0443 \u0433\u043E\u043B\u0435\u043C: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${n.origin??"\u0432\u0440\u0435\u0434\u043D\u043E\u0441\u0442\u0430"} \u0434\u0430 \u0431\u0438\u0434\u0435 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u041F\u0440\u0435\u043C\u043D\u043E\u0433\u0443 \u043C\u0430\u043B: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${n.origin} \u0434\u0430 \u0438\u043C\u0430 ${i}${n.minimum.toString()} ${a.unit}`:`\u041F\u0440\u0435\u043C\u043D\u043E\u0433\u0443 \u043C\u0430\u043B: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${n.origin} \u0434\u0430 \u0431\u0438\u0434\u0435 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u041D\u0435\u0432\u0430\u0436\u0435\u0447\u043A\u0430 \u043D\u0438\u0437\u0430: \u043C\u043E\u0440\u0430 \u0434\u0430 \u0437\u0430\u043F\u043E\u0447\u043D\u0443\u0432\u0430 \u0441\u043E "${i.prefix}"`:i.format==="ends_with"?`\u041D\u0435\u0432\u0430\u0436\u0435\u0447\u043A\u0430 \u043D\u0438\u0437\u0430: \u043C\u043E\u0440\u0430 \u0434\u0430 \u0437\u0430\u0432\u0440\u0448\u0443\u0432\u0430 \u0441\u043E "${i.suffix}"`:i.format==="includes"?`\u041D\u0435\u0432\u0430\u0436\u0435\u0447\u043A\u0430 \u043D\u0438\u0437\u0430: \u043C\u043E\u0440\u0430 \u0434\u0430 \u0432\u043A\u043B\u0443\u0447\u0443\u0432\u0430 "${i.includes}"`:i.format==="regex"?`\u041D\u0435\u0432\u0430\u0436\u0435\u0447\u043A\u0430 \u043D\u0438\u0437\u0430: \u043C\u043E\u0440\u0430 \u0434\u0430 \u043E\u0434\u0433\u043E\u0430\u0440\u0430 \u043D\u0430 \u043F\u0430\u0442\u0435\u0440\u043D\u043E\u0442 ${i.pattern}`:`Invalid ${r[i.format]??n.format}`}case"not_multiple_of":return`\u0413\u0440\u0435\u0448\u0435\u043D \u0431\u0440\u043E\u0458: \u043C\u043E\u0440\u0430 \u0434\u0430 \u0431\u0438\u0434\u0435 \u0434\u0435\u043B\u0438\u0432 \u0441\u043E ${n.divisor}`;case"unrecognized_keys":return`${n.keys.length>1?"\u041D\u0435\u043F\u0440\u0435\u043F\u043E\u0437\u043D\u0430\u0435\u043D\u0438 \u043A\u043B\u0443\u0447\u0435\u0432\u0438":"\u041D\u0435\u043F\u0440\u0435\u043F\u043E\u0437\u043D\u0430\u0435\u043D \u043A\u043B\u0443\u0447"}: ${g(n.keys,", ")}`;case"invalid_key":return`\u0413\u0440\u0435\u0448\u0435\u043D \u043A\u043B\u0443\u0447 \u0432\u043E ${n.origin}`;case"invalid_union":return"\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441";case"invalid_element":return`\u0413\u0440\u0435\u0448\u043D\u0430 \u0432\u0440\u0435\u0434\u043D\u043E\u0441\u0442 \u0432\u043E ${n.origin}`;default:return"\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441"}}};function em(){return{localeError:t_()}}var n_=()=>{let e={string:{unit:"aksara",verb:"mempunyai"},file:{unit:"bait",verb:"mempunyai"},array:{unit:"elemen",verb:"mempunyai"},set:{unit:"elemen",verb:"mempunyai"},map:{unit:"elemen",verb:"mempunyai"}};function t(n){return e[n]??null}let r={regex:"input",email:"alamat e-mel",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"tarikh masa ISO",date:"tarikh ISO",time:"masa ISO",duration:"tempoh ISO",ipv4:"alamat IPv4",ipv6:"alamat IPv6",mac:"alamat MAC",cidrv4:"julat IPv4",cidrv6:"julat IPv6",base64:"string dikodkan base64",base64url:"string dikodkan base64url",json_string:"string JSON",e164:"nombor E.164",credit_card:"nombor kad kredit",currency_code:"kod mata wang",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN",number:"nombor"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Input tidak sah: dijangka instanceof ${n.expected}, diterima ${s}`:`Input tidak sah: dijangka ${i}, diterima ${s}`}case"invalid_value":return n.values.length===1?`Input tidak sah: dijangka ${_(n.values[0])}`:`Pilihan tidak sah: dijangka salah satu daripada ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Terlalu besar: dijangka ${n.origin??"nilai"} ${a.verb} ${i}${n.maximum.toString()} ${a.unit??"elemen"}`:`Terlalu besar: dijangka ${n.origin??"nilai"} adalah ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Terlalu kecil: dijangka ${n.origin} ${a.verb} ${i}${n.minimum.toString()} ${a.unit}`:`Terlalu kecil: dijangka ${n.origin} adalah ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`String tidak sah: mesti bermula dengan "${i.prefix}"`:i.format==="ends_with"?`String tidak sah: mesti berakhir dengan "${i.suffix}"`:i.format==="includes"?`String tidak sah: mesti mengandungi "${i.includes}"`:i.format==="regex"?`String tidak sah: mesti sepadan dengan corak ${i.pattern}`:`${r[i.format]??n.format} tidak sah`}case"not_multiple_of":return`Nombor tidak sah: perlu gandaan ${n.divisor}`;case"unrecognized_keys":return`Kunci tidak dikenali: ${g(n.keys,", ")}`;case"invalid_key":return`Kunci tidak sah dalam ${n.origin}`;case"invalid_union":return"Input tidak sah";case"invalid_element":return`Nilai tidak sah dalam ${n.origin}`;default:return"Input tidak sah"}}};function tm(){return{localeError:n_()}}var r_=()=>{let e={string:{unit:"\u0905\u0915\u094D\u0937\u0930",verb:"\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B"},file:{unit:"\u092C\u093E\u0907\u091F",verb:"\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B"},array:{unit:"\u0924\u0924\u094D\u0935",verb:"\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B"},set:{unit:"\u0924\u0924\u094D\u0935",verb:"\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B"},map:{unit:"\u092A\u094D\u0930\u0935\u093F\u0937\u094D\u091F\u093F",verb:"\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B"}};function t(n){return e[n]??null}let r={regex:"\u0907\u0928\u092A\u0941\u091F",email:"\u0907\u092E\u0947\u0932 \u0920\u0947\u0917\u093E\u0928\u093E",url:"URL",emoji:"\u0907\u092E\u094B\u091C\u0940",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u092E\u093F\u0924\u093F \u0930 \u0938\u092E\u092F",date:"ISO \u092E\u093F\u0924\u093F",time:"ISO \u0938\u092E\u092F",duration:"ISO \u0905\u0935\u0927\u093F",ipv4:"IPv4 \u0920\u0947\u0917\u093E\u0928\u093E",ipv6:"IPv6 \u0920\u0947\u0917\u093E\u0928\u093E",mac:"MAC \u0920\u0947\u0917\u093E\u0928\u093E",cidrv4:"IPv4 \u0926\u093E\u092F\u0930\u093E",cidrv6:"IPv6 \u0926\u093E\u092F\u0930\u093E",base64:"base64-\u0907\u0928\u094D\u0915\u094B\u0921 \u0917\u0930\u093F\u090F\u0915\u094B \u0938\u094D\u091F\u094D\u0930\u093F\u0919",base64url:"base64url-\u0907\u0928\u094D\u0915\u094B\u0921 \u0917\u0930\u093F\u090F\u0915\u094B \u0938\u094D\u091F\u094D\u0930\u093F\u0919",json_string:"JSON \u0938\u094D\u091F\u094D\u0930\u093F\u0919",e164:"E.164 \u0928\u092E\u094D\u092C\u0930",credit_card:"\u0915\u094D\u0930\u0947\u0921\u093F\u091F \u0915\u093E\u0930\u094D\u0921 \u0928\u092E\u094D\u092C\u0930",currency_code:"\u092E\u0941\u0926\u094D\u0930\u093E \u0915\u094B\u0921",iban:"IBAN",jwt:"JWT",template_literal:"\u0907\u0928\u092A\u0941\u091F"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return`\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${i}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${s}`}case"invalid_value":return n.values.length===1?`\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${_(n.values[0])}`:`\u0905\u092E\u093E\u0928\u094D\u092F \u0935\u093F\u0915\u0932\u094D\u092A: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 \u092E\u093E\u0928\u0939\u0930\u0942 \u092E\u0927\u094D\u092F\u0947 \u090F\u0915 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0927\u0947\u0930\u0948 \u0920\u0942\u0932\u094B: ${n.origin??"\u092E\u093E\u0928"} \u092E\u093E ${i}${n.maximum.toString()} ${a.unit} ${a.verb}`:`\u0927\u0947\u0930\u0948 \u0920\u0942\u0932\u094B: ${n.origin??"\u092E\u093E\u0928"} ${i}${n.maximum.toString()} \u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0927\u0947\u0930\u0948 \u0938\u093E\u0928\u094B: ${n.origin} \u092E\u093E ${i}${n.minimum.toString()} ${a.unit} ${a.verb}`:`\u0927\u0947\u0930\u0948 \u0938\u093E\u0928\u094B: ${n.origin} ${i}${n.minimum.toString()} \u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u094D\u091F\u094D\u0930\u093F\u0919: "${i.prefix}" \u092C\u093E\u091F \u0938\u0941\u0930\u0941 \u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B`:i.format==="ends_with"?`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u094D\u091F\u094D\u0930\u093F\u0919: "${i.suffix}" \u092E\u093E \u0938\u092E\u093E\u092A\u094D\u0924 \u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B`:i.format==="includes"?`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u094D\u091F\u094D\u0930\u093F\u0919: "${i.includes}" \u0938\u092E\u093E\u0935\u0947\u0936 \u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B`:i.format==="regex"?`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u094D\u091F\u094D\u0930\u093F\u0919: \u0922\u093E\u0901\u091A\u093E ${i.pattern} \u0938\u0901\u0917 \u092E\u0947\u0932 \u0916\u093E\u0928\u0941\u092A\u0930\u094D\u091B`:`\u0905\u092E\u093E\u0928\u094D\u092F ${r[i.format]??n.format}`}case"not_multiple_of":return`\u0905\u092E\u093E\u0928\u094D\u092F \u0938\u0902\u0916\u094D\u092F\u093E: ${n.divisor} \u0915\u094B \u0917\u0941\u0923\u091C \u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B`;case"unrecognized_keys":return`\u0905\u092A\u0930\u093F\u091A\u093F\u0924 \u0915\u0941\u091E\u094D\u091C\u0940${n.keys.length>1?"\u0939\u0930\u0942":""}: ${g(n.keys,", ")}`;case"invalid_key":return`\u0905\u092E\u093E\u0928\u094D\u092F \u0915\u0941\u091E\u094D\u091C\u0940: ${n.origin} \u092E\u093E`;case"invalid_union":return n.options&&Array.isArray(n.options)&&n.options.length>0?`\u0905\u092E\u093E\u0928\u094D\u092F \u0921\u093F\u0938\u094D\u0915\u094D\u0930\u093F\u092E\u093F\u0928\u0947\u091F\u0930 \u092E\u093E\u0928: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${n.options.map(a=>`'${a}'`).join(" | ")}`:"\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F";case"invalid_element":return`\u0905\u092E\u093E\u0928\u094D\u092F \u092E\u093E\u0928: ${n.origin} \u092E\u093E`;default:return"\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F"}}};function nm(){return{localeError:r_()}}var i_=()=>{let e={string:{unit:"tekens",verb:"heeft"},file:{unit:"bytes",verb:"heeft"},array:{unit:"elementen",verb:"heeft"},set:{unit:"elementen",verb:"heeft"},map:{unit:"elementen",verb:"heeft"}};function t(n){return e[n]??null}let r={regex:"invoer",email:"emailadres",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO datum en tijd",date:"ISO datum",time:"ISO tijd",duration:"ISO duur",ipv4:"IPv4-adres",ipv6:"IPv6-adres",mac:"MAC-adres",cidrv4:"IPv4-bereik",cidrv6:"IPv6-bereik",base64:"base64-gecodeerde tekst",base64url:"base64 URL-gecodeerde tekst",json_string:"JSON string",e164:"E.164-nummer",credit_card:"creditcardnummer",currency_code:"valutacode",iban:"IBAN",jwt:"JWT",template_literal:"invoer"},o={nan:"NaN",number:"getal"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Ongeldige invoer: verwacht instanceof ${n.expected}, ontving ${s}`:`Ongeldige invoer: verwacht ${i}, ontving ${s}`}case"invalid_value":return n.values.length===1?`Ongeldige invoer: verwacht ${_(n.values[0])}`:`Ongeldige optie: verwacht \xE9\xE9n van ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin),s=n.origin==="date"?"laat":n.origin==="string"?"lang":"groot";return a?`Te ${s}: verwacht dat ${n.origin??"waarde"} ${i}${n.maximum.toString()} ${a.unit??"elementen"} ${a.verb}`:`Te ${s}: verwacht dat ${n.origin??"waarde"} ${i}${n.maximum.toString()} is`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin),s=n.origin==="date"?"vroeg":n.origin==="string"?"kort":"klein";return a?`Te ${s}: verwacht dat ${n.origin} ${i}${n.minimum.toString()} ${a.unit} ${a.verb}`:`Te ${s}: verwacht dat ${n.origin} ${i}${n.minimum.toString()} is`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Ongeldige tekst: moet met "${i.prefix}" beginnen`:i.format==="ends_with"?`Ongeldige tekst: moet op "${i.suffix}" eindigen`:i.format==="includes"?`Ongeldige tekst: moet "${i.includes}" bevatten`:i.format==="regex"?`Ongeldige tekst: moet overeenkomen met patroon ${i.pattern}`:`Ongeldig: ${r[i.format]??n.format}`}case"not_multiple_of":return`Ongeldig getal: moet een veelvoud van ${n.divisor} zijn`;case"unrecognized_keys":return`Onbekende key${n.keys.length>1?"s":""}: ${g(n.keys,", ")}`;case"invalid_key":return`Ongeldige key in ${n.origin}`;case"invalid_union":return"Ongeldige invoer";case"invalid_element":return`Ongeldige waarde in ${n.origin}`;default:return"Ongeldige invoer"}}};function rm(){return{localeError:i_()}}var o_=()=>{let e={string:{unit:"teikn",verb:"\xE5 ha"},file:{unit:"bytes",verb:"\xE5 ha"},array:{unit:"element",verb:"\xE5 innehalde"},set:{unit:"element",verb:"\xE5 innehalde"},map:{unit:"element",verb:"\xE5 innehalde"}};function t(n){return e[n]??null}let r={regex:"input",email:"e-postadresse",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO dato- og klokkeslett",date:"ISO-dato",time:"ISO-klokkeslett",duration:"ISO-varigheit",ipv4:"IPv4-adresse",ipv6:"IPv6-adresse",mac:"MAC-adresse",cidrv4:"IPv4-spekter",cidrv6:"IPv6-spekter",base64:"base64-enkoda streng",base64url:"base64url-enkoda streng",json_string:"JSON-streng",e164:"E.164-nummer",credit_card:"kredittkortnummer",currency_code:"valutakode",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN",number:"tal",array:"liste"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Ugyldig input: forventa instanceof ${n.expected}, fekk ${s}`:`Ugyldig input: forventa ${i}, fekk ${s}`}case"invalid_value":return n.values.length===1?`Ugyldig verdi: forventa ${_(n.values[0])}`:`Ugyldig val: forventa eitt av ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`For stor(t): forventa ${n.origin??"value"} til \xE5 ha ${i}${n.maximum.toString()} ${a.unit??"element"}`:`For stor(t): forventa ${n.origin??"value"} til \xE5 ha ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`For lite(n): forventa ${n.origin} til \xE5 ha ${i}${n.minimum.toString()} ${a.unit}`:`For lite(n): forventa ${n.origin} til \xE5 ha ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Ugyldig streng: m\xE5 starte med "${i.prefix}"`:i.format==="ends_with"?`Ugyldig streng: m\xE5 slutte med "${i.suffix}"`:i.format==="includes"?`Ugyldig streng: m\xE5 innehalde "${i.includes}"`:i.format==="regex"?`Ugyldig streng: m\xE5 matche m\xF8nsteret ${i.pattern}`:`Ugyldig ${r[i.format]??n.format}`}case"not_multiple_of":return`Ugyldig tal: m\xE5 vere eit multiplum av ${n.divisor}`;case"unrecognized_keys":return`${n.keys.length>1?"Ukjende n\xF8klar":"Ukjend n\xF8kkel"}: ${g(n.keys,", ")}`;case"invalid_key":return`Ugyldig n\xF8kkel i ${n.origin}`;case"invalid_union":return"Ugyldig input";case"invalid_element":return`Ugyldig verdi i ${n.origin}`;default:return"Ugyldig input"}}};function im(){return{localeError:o_()}}var a_=()=>{let e={string:{unit:"tegn",verb:"\xE5 ha"},file:{unit:"bytes",verb:"\xE5 ha"},array:{unit:"elementer",verb:"\xE5 inneholde"},set:{unit:"elementer",verb:"\xE5 inneholde"},map:{unit:"elementer",verb:"\xE5 inneholde"}};function t(n){return e[n]??null}let r={regex:"input",email:"e-postadresse",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO dato- og klokkeslett",date:"ISO-dato",time:"ISO-klokkeslett",duration:"ISO-varighet",ipv4:"IPv4-adresse",ipv6:"IPv6-adresse",mac:"MAC-adresse",cidrv4:"IPv4-spekter",cidrv6:"IPv6-spekter",base64:"base64-enkodet streng",base64url:"base64url-enkodet streng",json_string:"JSON-streng",e164:"E.164-nummer",credit_card:"kredittkortnummer",currency_code:"valutakode",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN",number:"tall",array:"liste"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Ugyldig input: forventet instanceof ${n.expected}, fikk ${s}`:`Ugyldig input: forventet ${i}, fikk ${s}`}case"invalid_value":return n.values.length===1?`Ugyldig verdi: forventet ${_(n.values[0])}`:`Ugyldig valg: forventet en av ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`For stor(t): forventet ${n.origin??"value"} til \xE5 ha ${i}${n.maximum.toString()} ${a.unit??"elementer"}`:`For stor(t): forventet ${n.origin??"value"} til \xE5 ha ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`For lite(n): forventet ${n.origin} til \xE5 ha ${i}${n.minimum.toString()} ${a.unit}`:`For lite(n): forventet ${n.origin} til \xE5 ha ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Ugyldig streng: m\xE5 starte med "${i.prefix}"`:i.format==="ends_with"?`Ugyldig streng: m\xE5 ende med "${i.suffix}"`:i.format==="includes"?`Ugyldig streng: m\xE5 inneholde "${i.includes}"`:i.format==="regex"?`Ugyldig streng: m\xE5 matche m\xF8nsteret ${i.pattern}`:`Ugyldig ${r[i.format]??n.format}`}case"not_multiple_of":return`Ugyldig tall: m\xE5 v\xE6re et multiplum av ${n.divisor}`;case"unrecognized_keys":return`${n.keys.length>1?"Ukjente n\xF8kler":"Ukjent n\xF8kkel"}: ${g(n.keys,", ")}`;case"invalid_key":return`Ugyldig n\xF8kkel i ${n.origin}`;case"invalid_union":return"Ugyldig input";case"invalid_element":return`Ugyldig verdi i ${n.origin}`;default:return"Ugyldig input"}}};function om(){return{localeError:a_()}}var s_=()=>{let e={string:{unit:"harf",verb:"olmal\u0131d\u0131r"},file:{unit:"bayt",verb:"olmal\u0131d\u0131r"},array:{unit:"unsur",verb:"olmal\u0131d\u0131r"},set:{unit:"unsur",verb:"olmal\u0131d\u0131r"},map:{unit:"unsur",verb:"olmal\u0131d\u0131r"}};function t(n){return e[n]??null}let r={regex:"giren",email:"epostag\xE2h",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO heng\xE2m\u0131",date:"ISO tarihi",time:"ISO zaman\u0131",duration:"ISO m\xFCddeti",ipv4:"IPv4 ni\u015F\xE2n\u0131",ipv6:"IPv6 ni\u015F\xE2n\u0131",mac:"MAC ni\u015F\xE2n\u0131",cidrv4:"IPv4 menzili",cidrv6:"IPv6 menzili",base64:"base64-\u015Fifreli metin",base64url:"base64url-\u015Fifreli metin",json_string:"JSON metin",e164:"E.164 say\u0131s\u0131",credit_card:"i'tib\xE2r kart\u0131 numaras\u0131",currency_code:"para birimi kodu",iban:"IBAN",jwt:"JWT",template_literal:"giren"},o={nan:"NaN",number:"numara",array:"saf",null:"gayb"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`F\xE2sit giren: umulan instanceof ${n.expected}, al\u0131nan ${s}`:`F\xE2sit giren: umulan ${i}, al\u0131nan ${s}`}case"invalid_value":return n.values.length===1?`F\xE2sit giren: umulan ${_(n.values[0])}`:`F\xE2sit tercih: m\xFBteberler ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Fazla b\xFCy\xFCk: ${n.origin??"value"}, ${i}${n.maximum.toString()} ${a.unit??"elements"} sahip olmal\u0131yd\u0131.`:`Fazla b\xFCy\xFCk: ${n.origin??"value"}, ${i}${n.maximum.toString()} olmal\u0131yd\u0131.`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Fazla k\xFC\xE7\xFCk: ${n.origin}, ${i}${n.minimum.toString()} ${a.unit} sahip olmal\u0131yd\u0131.`:`Fazla k\xFC\xE7\xFCk: ${n.origin}, ${i}${n.minimum.toString()} olmal\u0131yd\u0131.`}case"invalid_format":{let i=n;return i.format==="starts_with"?`F\xE2sit metin: "${i.prefix}" ile ba\u015Flamal\u0131.`:i.format==="ends_with"?`F\xE2sit metin: "${i.suffix}" ile bitmeli.`:i.format==="includes"?`F\xE2sit metin: "${i.includes}" ihtiv\xE2 etmeli.`:i.format==="regex"?`F\xE2sit metin: ${i.pattern} nak\u015F\u0131na uymal\u0131.`:`F\xE2sit ${r[i.format]??n.format}`}case"not_multiple_of":return`F\xE2sit say\u0131: ${n.divisor} kat\u0131 olmal\u0131yd\u0131.`;case"unrecognized_keys":return`Tan\u0131nmayan anahtar ${n.keys.length>1?"s":""}: ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} i\xE7in tan\u0131nmayan anahtar var.`;case"invalid_union":return"Giren tan\u0131namad\u0131.";case"invalid_element":return`${n.origin} i\xE7in tan\u0131nmayan k\u0131ymet var.`;default:return"K\u0131ymet tan\u0131namad\u0131."}}};function am(){return{localeError:s_()}}var c_=()=>{let e={string:{unit:"\u062A\u0648\u06A9\u064A",verb:"\u0648\u0644\u0631\u064A"},file:{unit:"\u0628\u0627\u06CC\u067C\u0633",verb:"\u0648\u0644\u0631\u064A"},array:{unit:"\u062A\u0648\u06A9\u064A",verb:"\u0648\u0644\u0631\u064A"},set:{unit:"\u062A\u0648\u06A9\u064A",verb:"\u0648\u0644\u0631\u064A"},map:{unit:"\u062A\u0648\u06A9\u064A",verb:"\u0648\u0644\u0631\u064A"}};function t(n){return e[n]??null}let r={regex:"\u0648\u0631\u0648\u062F\u064A",email:"\u0628\u0631\u06CC\u069A\u0646\u0627\u0644\u06CC\u06A9",url:"\u06CC\u0648 \u0622\u0631 \u0627\u0644",emoji:"\u0627\u06CC\u0645\u0648\u062C\u064A",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u0646\u06CC\u067C\u0647 \u0627\u0648 \u0648\u062E\u062A",date:"\u0646\u06D0\u067C\u0647",time:"\u0648\u062E\u062A",duration:"\u0645\u0648\u062F\u0647",ipv4:"\u062F IPv4 \u067E\u062A\u0647",ipv6:"\u062F IPv6 \u067E\u062A\u0647",mac:"\u062F MAC \u067E\u062A\u0647",cidrv4:"\u062F IPv4 \u0633\u0627\u062D\u0647",cidrv6:"\u062F IPv6 \u0633\u0627\u062D\u0647",base64:"base64-encoded \u0645\u062A\u0646",base64url:"base64url-encoded \u0645\u062A\u0646",json_string:"JSON \u0645\u062A\u0646",e164:"\u062F E.164 \u0634\u0645\u06D0\u0631\u0647",credit_card:"\u062F \u06A9\u0631\u06CC\u0689\u06CC\u067C \u06A9\u0627\u0631\u062A \u0634\u0645\u06CC\u0631\u0647",currency_code:"\u062F \u0627\u0633\u0639\u0627\u0631\u0648 \u06A9\u0648\u0689",iban:"IBAN",jwt:"JWT",template_literal:"\u0648\u0631\u0648\u062F\u064A"},o={nan:"NaN",number:"\u0639\u062F\u062F",array:"\u0627\u0631\u06D0"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F instanceof ${n.expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${s} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`:`\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F ${i} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${s} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`}case"invalid_value":return n.values.length===1?`\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F ${_(n.values[0])} \u0648\u0627\u06CC`:`\u0646\u0627\u0633\u0645 \u0627\u0646\u062A\u062E\u0627\u0628: \u0628\u0627\u06CC\u062F \u06CC\u0648 \u0644\u0647 ${g(n.values,"|")} \u0685\u062E\u0647 \u0648\u0627\u06CC`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0689\u06CC\u0631 \u0644\u0648\u06CC: ${n.origin??"\u0627\u0631\u0632\u069A\u062A"} \u0628\u0627\u06CC\u062F ${i}${n.maximum.toString()} ${a.unit??"\u0639\u0646\u0635\u0631\u0648\u0646\u0647"} \u0648\u0644\u0631\u064A`:`\u0689\u06CC\u0631 \u0644\u0648\u06CC: ${n.origin??"\u0627\u0631\u0632\u069A\u062A"} \u0628\u0627\u06CC\u062F ${i}${n.maximum.toString()} \u0648\u064A`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0689\u06CC\u0631 \u06A9\u0648\u0686\u0646\u06CC: ${n.origin} \u0628\u0627\u06CC\u062F ${i}${n.minimum.toString()} ${a.unit} \u0648\u0644\u0631\u064A`:`\u0689\u06CC\u0631 \u06A9\u0648\u0686\u0646\u06CC: ${n.origin} \u0628\u0627\u06CC\u062F ${i}${n.minimum.toString()} \u0648\u064A`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0646\u0627\u0633\u0645 \u0645\u062A\u0646: \u0628\u0627\u06CC\u062F \u062F "${i.prefix}" \u0633\u0631\u0647 \u067E\u06CC\u0644 \u0634\u064A`:i.format==="ends_with"?`\u0646\u0627\u0633\u0645 \u0645\u062A\u0646: \u0628\u0627\u06CC\u062F \u062F "${i.suffix}" \u0633\u0631\u0647 \u067E\u0627\u06CC \u062A\u0647 \u0648\u0631\u0633\u064A\u0696\u064A`:i.format==="includes"?`\u0646\u0627\u0633\u0645 \u0645\u062A\u0646: \u0628\u0627\u06CC\u062F "${i.includes}" \u0648\u0644\u0631\u064A`:i.format==="regex"?`\u0646\u0627\u0633\u0645 \u0645\u062A\u0646: \u0628\u0627\u06CC\u062F \u062F ${i.pattern} \u0633\u0631\u0647 \u0645\u0637\u0627\u0628\u0642\u062A \u0648\u0644\u0631\u064A`:`${r[i.format]??n.format} \u0646\u0627\u0633\u0645 \u062F\u06CC`}case"not_multiple_of":return`\u0646\u0627\u0633\u0645 \u0639\u062F\u062F: \u0628\u0627\u06CC\u062F \u062F ${n.divisor} \u0645\u0636\u0631\u0628 \u0648\u064A`;case"unrecognized_keys":return`\u0646\u0627\u0633\u0645 ${n.keys.length>1?"\u06A9\u0644\u06CC\u0689\u0648\u0646\u0647":"\u06A9\u0644\u06CC\u0689"}: ${g(n.keys,", ")}`;case"invalid_key":return`\u0646\u0627\u0633\u0645 \u06A9\u0644\u06CC\u0689 \u067E\u0647 ${n.origin} \u06A9\u06D0`;case"invalid_union":return"\u0646\u0627\u0633\u0645\u0647 \u0648\u0631\u0648\u062F\u064A";case"invalid_element":return`\u0646\u0627\u0633\u0645 \u0639\u0646\u0635\u0631 \u067E\u0647 ${n.origin} \u06A9\u06D0`;default:return"\u0646\u0627\u0633\u0645\u0647 \u0648\u0631\u0648\u062F\u064A"}}};function sm(){return{localeError:c_()}}var l_=()=>{let e={string:{unit:"znak\xF3w",verb:"mie\u0107"},file:{unit:"bajt\xF3w",verb:"mie\u0107"},array:{unit:"element\xF3w",verb:"mie\u0107"},set:{unit:"element\xF3w",verb:"mie\u0107"},map:{unit:"element\xF3w",verb:"mie\u0107"}};function t(n){return e[n]??null}let r={regex:"wyra\u017Cenie",email:"adres email",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"data i godzina w formacie ISO",date:"data w formacie ISO",time:"godzina w formacie ISO",duration:"czas trwania ISO",ipv4:"adres IPv4",ipv6:"adres IPv6",mac:"adres MAC",cidrv4:"zakres IPv4",cidrv6:"zakres IPv6",base64:"ci\u0105g znak\xF3w zakodowany w formacie base64",base64url:"ci\u0105g znak\xF3w zakodowany w formacie base64url",json_string:"ci\u0105g znak\xF3w w formacie JSON",e164:"liczba E.164",credit_card:"numer karty kredytowej",currency_code:"kod waluty",iban:"IBAN",jwt:"JWT",template_literal:"wej\u015Bcie"},o={nan:"NaN",number:"liczba",array:"tablica"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano instanceof ${n.expected}, otrzymano ${s}`:`Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano ${i}, otrzymano ${s}`}case"invalid_value":return n.values.length===1?`Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano ${_(n.values[0])}`:`Nieprawid\u0142owa opcja: oczekiwano jednej z warto\u015Bci ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Za du\u017Ca warto\u015B\u0107: oczekiwano, \u017Ce ${n.origin??"warto\u015B\u0107"} b\u0119dzie mie\u0107 ${i}${n.maximum.toString()} ${a.unit??"element\xF3w"}`:`Zbyt du\u017C(y/a/e): oczekiwano, \u017Ce ${n.origin??"warto\u015B\u0107"} b\u0119dzie wynosi\u0107 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Za ma\u0142a warto\u015B\u0107: oczekiwano, \u017Ce ${n.origin??"warto\u015B\u0107"} b\u0119dzie mie\u0107 ${i}${n.minimum.toString()} ${a.unit??"element\xF3w"}`:`Zbyt ma\u0142(y/a/e): oczekiwano, \u017Ce ${n.origin??"warto\u015B\u0107"} b\u0119dzie wynosi\u0107 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Nieprawid\u0142owy ci\u0105g znak\xF3w: musi zaczyna\u0107 si\u0119 od "${i.prefix}"`:i.format==="ends_with"?`Nieprawid\u0142owy ci\u0105g znak\xF3w: musi ko\u0144czy\u0107 si\u0119 na "${i.suffix}"`:i.format==="includes"?`Nieprawid\u0142owy ci\u0105g znak\xF3w: musi zawiera\u0107 "${i.includes}"`:i.format==="regex"?`Nieprawid\u0142owy ci\u0105g znak\xF3w: musi odpowiada\u0107 wzorcowi ${i.pattern}`:`Nieprawid\u0142ow(y/a/e) ${r[i.format]??n.format}`}case"not_multiple_of":return`Nieprawid\u0142owa liczba: musi by\u0107 wielokrotno\u015Bci\u0105 ${n.divisor}`;case"unrecognized_keys":return`Nierozpoznane klucze${n.keys.length>1?"s":""}: ${g(n.keys,", ")}`;case"invalid_key":return`Nieprawid\u0142owy klucz w ${n.origin}`;case"invalid_union":return"Nieprawid\u0142owe dane wej\u015Bciowe";case"invalid_element":return`Nieprawid\u0142owa warto\u015B\u0107 w ${n.origin}`;default:return"Nieprawid\u0142owe dane wej\u015Bciowe"}}};function cm(){return{localeError:l_()}}var u_=()=>{let e={string:{unit:"caracteres"},file:{unit:"bytes"},array:{unit:"elementos"},set:{unit:"elementos"},map:{unit:"entradas"}};function t(a){return e[a]??null}let r={regex:"a entrada",email:"o endere\xE7o de e-mail",url:"o URL",emoji:"o emoji",uuid:"o UUID",uuidv4:"o UUIDv4",uuidv6:"o UUIDv6",nanoid:"o nanoid",guid:"o GUID",cuid:"o cuid",cuid2:"o cuid2",ulid:"o ULID",xid:"o XID",ksuid:"o KSUID",datetime:"a data e hora ISO",date:"a data ISO",time:"a hora ISO",duration:"a dura\xE7\xE3o ISO",ipv4:"o endere\xE7o IPv4",ipv6:"o endere\xE7o IPv6",mac:"o endere\xE7o MAC",cidrv4:"o intervalo de endere\xE7os IPv4",cidrv6:"o intervalo de endere\xE7os IPv6",base64:"o texto codificado em base64",base64url:"o texto codificado em base64url",json_string:"o texto JSON",e164:"o n\xFAmero E.164",credit_card:"o n\xFAmero de cart\xE3o de cr\xE9dito",currency_code:"o c\xF3digo de moeda",iban:"o IBAN",jwt:"o JWT",template_literal:"a entrada"},o={masculine:{definite:"o",indefinite:"um"},feminine:{definite:"a",indefinite:"uma"}},n={string:{name:"texto",articles:o.masculine},number:{name:"n\xFAmero",articles:o.masculine},int:{name:"n\xFAmero inteiro",articles:o.masculine},boolean:{name:"valor booleano",articles:o.masculine},bigint:{name:"n\xFAmero bigint",articles:o.masculine},symbol:{name:"s\xEDmbolo",articles:o.masculine},undefined:{name:'valor "undefined"',articles:o.masculine},null:{name:'valor "nulo"',articles:o.masculine},never:{name:'valor "never"',articles:o.masculine},void:{name:'valor "void"',articles:o.masculine},date:{name:"data",articles:o.feminine},array:{name:"vetor",articles:o.masculine},object:{name:"objeto",articles:o.masculine},tuple:{name:"tuplo",articles:o.masculine},record:{name:"registo",articles:o.masculine},map:{name:"mapa",articles:o.masculine},set:{name:"conjunto",articles:o.masculine},file:{name:"ficheiro",articles:o.masculine},nonoptional:{name:"valor n\xE3o opcional",articles:o.masculine},nan:{name:'valor "NaN"',articles:o.masculine},function:{name:"fun\xE7\xE3o",articles:o.feminine}};function i(a,s){let c=n[a]??{name:`valor "${a}"`,articles:o.masculine};return`${c.articles[s]} ${c.name}`}return a=>{switch(a.code){case"invalid_type":{let s=i(a.expected,"indefinite"),c=x(a.input),l=i(c,"indefinite");return`Entrada inv\xE1lida: esperava ${s}, recebeu ${l}`}case"invalid_value":return a.values.length===1?`Entrada inv\xE1lida: esperava ${_(a.values[0])}`:`Op\xE7\xE3o inv\xE1lida: esperava uma das seguintes op\xE7\xF5es: ${g(a.values,"|")}`;case"too_big":{let s=a.inclusive?"<=":"<",c=t(a.origin);return c?`Demasiado grande: esperava que ${i(a.origin,"definite")} tivesse ${s} ${a.maximum.toString()} ${c.unit??"elementos"}`:`Demasiado grande: esperava que ${i(a.origin,"definite")} fosse ${s} ${a.maximum.toString()}`}case"too_small":{let s=a.inclusive?">=":">",c=t(a.origin);return c?`Demasiado pequeno: esperava que ${i(a.origin,"definite")} tivesse ${s} ${a.minimum.toString()} ${c.unit??"elementos"}`:`Demasiado pequeno: esperava que ${i(a.origin,"definite")} fosse ${s} ${a.minimum.toString()}`}case"invalid_format":{let s=a;return s.format==="starts_with"?`Texto inv\xE1lido: deve come\xE7ar por "${s.prefix}"`:s.format==="ends_with"?`Texto inv\xE1lido: deve terminar em "${s.suffix}"`:s.format==="includes"?`Texto inv\xE1lido: deve incluir "${s.includes}"`:s.format==="regex"?`Texto inv\xE1lido: deve corresponder ao padr\xE3o ${s.pattern}`:`Formato d${r[s.format]??a.format} inv\xE1lido`}case"not_multiple_of":return`N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${a.divisor}`;case"unrecognized_keys":{let s=a.keys.length>1?"s":"";return`Chave${s} inv\xE1lida${s}: ${g(a.keys,", ")}`}case"invalid_key":return`Entrada inv\xE1lida n${i(a.origin,"definite")}`;case"invalid_union":return a.options&&Array.isArray(a.options)&&a.options.length>0?`Valor de discrimina\xE7\xE3o inv\xE1lido. Esperava ${a.options.map(c=>`'${c}'`).join(" | ")}`:"Entrada inv\xE1lida";case"invalid_element":return`Entrada inv\xE1lida n${i(a.origin,"definite")}`;default:return"Entrada inv\xE1lida"}}};function lm(){return{localeError:u_()}}var d_=()=>{let e={string:{unit:"caracteres"},file:{unit:"bytes"},array:{unit:"elementos"},set:{unit:"elementos"},map:{unit:"entradas"}};function t(a){return e[a]??null}let r={regex:"a entrada",email:"o endere\xE7o de e-mail",url:"o URL",emoji:"o emoji",uuid:"o UUID",uuidv4:"o UUIDv4",uuidv6:"o UUIDv6",nanoid:"o nanoid",guid:"o GUID",cuid:"o cuid",cuid2:"o cuid2",ulid:"o ULID",xid:"o XID",ksuid:"o KSUID",datetime:"a data e hora ISO",date:"a data ISO",time:"a hora ISO",duration:"a dura\xE7\xE3o ISO",ipv4:"o endere\xE7o IPv4",ipv6:"o endere\xE7o IPv6",mac:"o endere\xE7o MAC",cidrv4:"a faixa de endere\xE7os IPv4",cidrv6:"a faixa de endere\xE7os IPv6",base64:"o texto codificado em base64",base64url:"o texto codificado em base64url",json_string:"o texto JSON",e164:"o n\xFAmero E.164",credit_card:"o n\xFAmero de cart\xE3o de cr\xE9dito",currency_code:"o c\xF3digo de moeda",iban:"o IBAN",jwt:"o JWT",template_literal:"a entrada"},o={masculine:{definite:"o",indefinite:"um"},feminine:{definite:"a",indefinite:"uma"}},n={string:{name:"texto",articles:o.masculine},number:{name:"n\xFAmero",articles:o.masculine},int:{name:"n\xFAmero inteiro",articles:o.masculine},boolean:{name:"valor booleano",articles:o.masculine},bigint:{name:"n\xFAmero bigint",articles:o.masculine},symbol:{name:"s\xEDmbolo",articles:o.masculine},undefined:{name:'valor "undefined"',articles:o.masculine},null:{name:'valor "nulo"',articles:o.masculine},never:{name:'valor "never"',articles:o.masculine},void:{name:'valor "void"',articles:o.masculine},date:{name:"data",articles:o.feminine},array:{name:"vetor",articles:o.masculine},object:{name:"objeto",articles:o.masculine},tuple:{name:"tupla",articles:o.feminine},record:{name:"registro",articles:o.masculine},map:{name:"mapa",articles:o.masculine},set:{name:"conjunto",articles:o.masculine},file:{name:"arquivo",articles:o.masculine},nonoptional:{name:"valor n\xE3o opcional",articles:o.masculine},nan:{name:'valor "NaN"',articles:o.masculine},function:{name:"fun\xE7\xE3o",articles:o.feminine}};function i(a,s){let c=n[a]??{name:`valor "${a}"`,articles:o.masculine};return`${c.articles[s]} ${c.name}`}return a=>{switch(a.code){case"invalid_type":{let s=i(a.expected,"indefinite"),c=x(a.input),l=i(c,"indefinite");return`Entrada inv\xE1lida: esperava ${s}, recebeu ${l}`}case"invalid_value":return a.values.length===1?`Entrada inv\xE1lida: esperava ${_(a.values[0])}`:`Op\xE7\xE3o inv\xE1lida: esperava uma das seguintes op\xE7\xF5es: ${g(a.values,"|")}`;case"too_big":{let s=a.inclusive?"<=":"<",c=t(a.origin);return c?`Grande demais: esperava que ${i(a.origin,"definite")} tivesse ${s} ${a.maximum.toString()} ${c.unit??"elementos"}`:`Grande demais: esperava que ${i(a.origin,"definite")} fosse ${s} ${a.maximum.toString()}`}case"too_small":{let s=a.inclusive?">=":">",c=t(a.origin);return c?`Pequeno demais: esperava que ${i(a.origin,"definite")} tivesse ${s} ${a.minimum.toString()} ${c.unit??"elementos"}`:`Pequeno demais: esperava que ${i(a.origin,"definite")} fosse ${s} ${a.minimum.toString()}`}case"invalid_format":{let s=a;return s.format==="starts_with"?`Texto inv\xE1lido: deve come\xE7ar com "${s.prefix}"`:s.format==="ends_with"?`Texto inv\xE1lido: deve terminar com "${s.suffix}"`:s.format==="includes"?`Texto inv\xE1lido: deve incluir "${s.includes}"`:s.format==="regex"?`Texto inv\xE1lido: deve corresponder ao padr\xE3o ${s.pattern}`:`Formato d${r[s.format]??a.format} inv\xE1lido`}case"not_multiple_of":return`N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${a.divisor}`;case"unrecognized_keys":{let s=a.keys.length>1?"s":"";return`Chave${s} inv\xE1lida${s}: ${g(a.keys,", ")}`}case"invalid_key":return`Entrada inv\xE1lida n${i(a.origin,"definite")}`;case"invalid_union":return a.options&&Array.isArray(a.options)&&a.options.length>0?`Valor de discrimina\xE7\xE3o inv\xE1lido. Esperava ${a.options.map(c=>`'${c}'`).join(" | ")}`:"Entrada inv\xE1lida";case"invalid_element":return`Entrada inv\xE1lida n${i(a.origin,"definite")}`;default:return"Entrada inv\xE1lida"}}};function um(){return{localeError:d_()}}var p_=()=>{let e={string:{unit:"caractere",verb:"s\u0103 aib\u0103"},file:{unit:"octe\u021Bi",verb:"s\u0103 aib\u0103"},array:{unit:"elemente",verb:"s\u0103 aib\u0103"},set:{unit:"elemente",verb:"s\u0103 aib\u0103"},map:{unit:"intr\u0103ri",verb:"s\u0103 aib\u0103"}};function t(n){return e[n]??null}let r={regex:"intrare",email:"adres\u0103 de email",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"dat\u0103 \u0219i or\u0103 ISO",date:"dat\u0103 ISO",time:"or\u0103 ISO",duration:"durat\u0103 ISO",ipv4:"adres\u0103 IPv4",ipv6:"adres\u0103 IPv6",mac:"adres\u0103 MAC",cidrv4:"interval IPv4",cidrv6:"interval IPv6",base64:"\u0219ir codat base64",base64url:"\u0219ir codat base64url",json_string:"\u0219ir JSON",e164:"num\u0103r E.164",credit_card:"num\u0103r de card de credit",currency_code:"cod valutar",iban:"IBAN",jwt:"JWT",template_literal:"intrare"},o={nan:"NaN",string:"\u0219ir",number:"num\u0103r",boolean:"boolean",function:"func\u021Bie",array:"matrice",object:"obiect",undefined:"nedefinit",symbol:"simbol",bigint:"num\u0103r mare",void:"void",never:"never",map:"hart\u0103",set:"set"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return`Intrare invalid\u0103: a\u0219teptat ${i}, primit ${s}`}case"invalid_value":return n.values.length===1?`Intrare invalid\u0103: a\u0219teptat ${_(n.values[0])}`:`Op\u021Biune invalid\u0103: a\u0219teptat una dintre ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Prea mare: a\u0219teptat ca ${n.origin??"valoarea"} ${a.verb} ${i}${n.maximum.toString()} ${a.unit??"elemente"}`:`Prea mare: a\u0219teptat ca ${n.origin??"valoarea"} s\u0103 fie ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Prea mic: a\u0219teptat ca ${n.origin} ${a.verb} ${i}${n.minimum.toString()} ${a.unit}`:`Prea mic: a\u0219teptat ca ${n.origin} s\u0103 fie ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0218ir invalid: trebuie s\u0103 \xEEnceap\u0103 cu "${i.prefix}"`:i.format==="ends_with"?`\u0218ir invalid: trebuie s\u0103 se termine cu "${i.suffix}"`:i.format==="includes"?`\u0218ir invalid: trebuie s\u0103 includ\u0103 "${i.includes}"`:i.format==="regex"?`\u0218ir invalid: trebuie s\u0103 se potriveasc\u0103 cu modelul ${i.pattern}`:`Format invalid: ${r[i.format]??n.format}`}case"not_multiple_of":return`Num\u0103r invalid: trebuie s\u0103 fie multiplu de ${n.divisor}`;case"unrecognized_keys":return`Chei nerecunoscute: ${g(n.keys,", ")}`;case"invalid_key":return`Cheie invalid\u0103 \xEEn ${n.origin}`;case"invalid_union":return"Intrare invalid\u0103";case"invalid_element":return`Valoare invalid\u0103 \xEEn ${n.origin}`;default:return"Intrare invalid\u0103"}}};function dm(){return{localeError:p_()}}function pm(e,t,r,o){let n=Math.abs(e),i=n%10,a=n%100;return a>=11&&a<=19?o:i===1?t:i>=2&&i<=4?r:o}var f_=()=>{let e={string:{unit:{one:"\u0441\u0438\u043C\u0432\u043E\u043B",few:"\u0441\u0438\u043C\u0432\u043E\u043B\u0430",many:"\u0441\u0438\u043C\u0432\u043E\u043B\u043E\u0432"},verb:"\u0438\u043C\u0435\u0442\u044C"},file:{unit:{one:"\u0431\u0430\u0439\u0442",few:"\u0431\u0430\u0439\u0442\u0430",many:"\u0431\u0430\u0439\u0442"},verb:"\u0438\u043C\u0435\u0442\u044C"},array:{unit:{one:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442",few:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u0430",many:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u043E\u0432"},verb:"\u0438\u043C\u0435\u0442\u044C"},set:{unit:{one:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442",few:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u0430",many:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u043E\u0432"},verb:"\u0438\u043C\u0435\u0442\u044C"},map:{unit:{one:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442",few:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u0430",many:"\u044D\u043B\u0435\u043C\u0435\u043D\u0442\u043E\u0432"},verb:"\u0438\u043C\u0435\u0442\u044C"}};function t(n){return e[n]??null}let r={regex:"\u0432\u0432\u043E\u0434",email:"email \u0430\u0434\u0440\u0435\u0441",url:"URL",emoji:"\u044D\u043C\u043E\u0434\u0437\u0438",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0434\u0430\u0442\u0430 \u0438 \u0432\u0440\u0435\u043C\u044F",date:"ISO \u0434\u0430\u0442\u0430",time:"ISO \u0432\u0440\u0435\u043C\u044F",duration:"ISO \u0434\u043B\u0438\u0442\u0435\u043B\u044C\u043D\u043E\u0441\u0442\u044C",ipv4:"IPv4 \u0430\u0434\u0440\u0435\u0441",ipv6:"IPv6 \u0430\u0434\u0440\u0435\u0441",mac:"MAC \u0430\u0434\u0440\u0435\u0441",cidrv4:"IPv4 \u0434\u0438\u0430\u043F\u0430\u0437\u043E\u043D",cidrv6:"IPv6 \u0434\u0438\u0430\u043F\u0430\u0437\u043E\u043D",base64:"\u0441\u0442\u0440\u043E\u043A\u0430 \u0432 \u0444\u043E\u0440\u043C\u0430\u0442\u0435 base64",base64url:"\u0441\u0442\u0440\u043E\u043A\u0430 \u0432 \u0444\u043E\u0440\u043C\u0430\u0442\u0435 base64url",json_string:"JSON \u0441\u0442\u0440\u043E\u043A\u0430",e164:"\u043D\u043E\u043C\u0435\u0440 E.164",credit_card:"\u043D\u043E\u043C\u0435\u0440 \u043A\u0440\u0435\u0434\u0438\u0442\u043D\u043E\u0439 \u043A\u0430\u0440\u0442\u044B",currency_code:"\u043A\u043E\u0434 \u0432\u0430\u043B\u044E\u0442\u044B",iban:"IBAN",jwt:"JWT",template_literal:"\u0432\u0432\u043E\u0434"},o={nan:"NaN",number:"\u0447\u0438\u0441\u043B\u043E",array:"\u043C\u0430\u0441\u0441\u0438\u0432"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C instanceof ${n.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${s}`:`\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C ${i}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${s}`}case"invalid_value":return n.values.length===1?`\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C ${_(n.values[0])}`:`\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0430\u0440\u0438\u0430\u043D\u0442: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C \u043E\u0434\u043D\u043E \u0438\u0437 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);if(a){let s=Number(n.maximum),c=pm(s,a.unit.one,a.unit.few,a.unit.many);return`\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u0431\u043E\u043B\u044C\u0448\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${n.origin??"\u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435"} \u0431\u0443\u0434\u0435\u0442 \u0438\u043C\u0435\u0442\u044C ${i}${n.maximum.toString()} ${c}`}return`\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u0431\u043E\u043B\u044C\u0448\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${n.origin??"\u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435"} \u0431\u0443\u0434\u0435\u0442 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);if(a){let s=Number(n.minimum),c=pm(s,a.unit.one,a.unit.few,a.unit.many);return`\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u043C\u0430\u043B\u0435\u043D\u044C\u043A\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${n.origin} \u0431\u0443\u0434\u0435\u0442 \u0438\u043C\u0435\u0442\u044C ${i}${n.minimum.toString()} ${c}`}return`\u0421\u043B\u0438\u0448\u043A\u043E\u043C \u043C\u0430\u043B\u0435\u043D\u044C\u043A\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C, \u0447\u0442\u043E ${n.origin} \u0431\u0443\u0434\u0435\u0442 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u041D\u0435\u0432\u0435\u0440\u043D\u0430\u044F \u0441\u0442\u0440\u043E\u043A\u0430: \u0434\u043E\u043B\u0436\u043D\u0430 \u043D\u0430\u0447\u0438\u043D\u0430\u0442\u044C\u0441\u044F \u0441 "${i.prefix}"`:i.format==="ends_with"?`\u041D\u0435\u0432\u0435\u0440\u043D\u0430\u044F \u0441\u0442\u0440\u043E\u043A\u0430: \u0434\u043E\u043B\u0436\u043D\u0430 \u0437\u0430\u043A\u0430\u043D\u0447\u0438\u0432\u0430\u0442\u044C\u0441\u044F \u043D\u0430 "${i.suffix}"`:i.format==="includes"?`\u041D\u0435\u0432\u0435\u0440\u043D\u0430\u044F \u0441\u0442\u0440\u043E\u043A\u0430: \u0434\u043E\u043B\u0436\u043D\u0430 \u0441\u043E\u0434\u0435\u0440\u0436\u0430\u0442\u044C "${i.includes}"`:i.format==="regex"?`\u041D\u0435\u0432\u0435\u0440\u043D\u0430\u044F \u0441\u0442\u0440\u043E\u043A\u0430: \u0434\u043E\u043B\u0436\u043D\u0430 \u0441\u043E\u043E\u0442\u0432\u0435\u0442\u0441\u0442\u0432\u043E\u0432\u0430\u0442\u044C \u0448\u0430\u0431\u043B\u043E\u043D\u0443 ${i.pattern}`:`\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 ${r[i.format]??n.format}`}case"not_multiple_of":return`\u041D\u0435\u0432\u0435\u0440\u043D\u043E\u0435 \u0447\u0438\u0441\u043B\u043E: \u0434\u043E\u043B\u0436\u043D\u043E \u0431\u044B\u0442\u044C \u043A\u0440\u0430\u0442\u043D\u044B\u043C ${n.divisor}`;case"unrecognized_keys":return`\u041D\u0435\u0440\u0430\u0441\u043F\u043E\u0437\u043D\u0430\u043D\u043D${n.keys.length>1?"\u044B\u0435":"\u044B\u0439"} \u043A\u043B\u044E\u0447${n.keys.length>1?"\u0438":""}: ${g(n.keys,", ")}`;case"invalid_key":return`\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u043A\u043B\u044E\u0447 \u0432 ${n.origin}`;case"invalid_union":return"\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0435 \u0432\u0445\u043E\u0434\u043D\u044B\u0435 \u0434\u0430\u043D\u043D\u044B\u0435";case"invalid_element":return`\u041D\u0435\u0432\u0435\u0440\u043D\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435 \u0432 ${n.origin}`;default:return"\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0435 \u0432\u0445\u043E\u0434\u043D\u044B\u0435 \u0434\u0430\u043D\u043D\u044B\u0435"}}};function fm(){return{localeError:f_()}}var m_=()=>{let e={string:{unit:"znakov",verb:"ma\u0165"},file:{unit:"bajtov",verb:"ma\u0165"},array:{unit:"prvkov",verb:"ma\u0165"},set:{unit:"prvkov",verb:"ma\u0165"},map:{unit:"polo\u017Eiek",verb:"ma\u0165"}};function t(n){return e[n]??null}let r={regex:"regul\xE1rny v\xFDraz",email:"e-mailov\xE1 adresa",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"d\xE1tum a \u010Das vo form\xE1te ISO",date:"d\xE1tum vo form\xE1te ISO",time:"\u010Das vo form\xE1te ISO",duration:"doba trvania ISO",ipv4:"IPv4 adresa",ipv6:"IPv6 adresa",mac:"MAC adresa",cidrv4:"rozsah IPv4",cidrv6:"rozsah IPv6",base64:"re\u0165azec zak\xF3dovan\xFD vo form\xE1te base64",base64url:"re\u0165azec zak\xF3dovan\xFD vo form\xE1te base64url",json_string:"re\u0165azec vo form\xE1te JSON",e164:"\u010D\xEDslo E.164",credit_card:"\u010D\xEDslo kreditnej karty",currency_code:"k\xF3d meny",iban:"IBAN",jwt:"JWT",template_literal:"vstup"},o={nan:"NaN",number:"\u010D\xEDslo",string:"re\u0165azec",function:"funkcia",array:"pole"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 instanceof ${n.expected}, obdr\u017Ean\xE9 ${s}`:`Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 ${i}, obdr\u017Ean\xE9 ${s}`}case"invalid_value":return n.values.length===1?`Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 ${_(n.values[0])}`:`Neplatn\xFD vstup: o\u010Dak\xE1van\xE1 jedna z hodn\xF4t ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Hodnota je pr\xEDli\u0161 ve\u013Ek\xE1: ${n.origin??"hodnota"} mus\xED ma\u0165 ${i}${n.maximum.toString()} ${a.unit??"prvkov"}`:`Hodnota je pr\xEDli\u0161 ve\u013Ek\xE1: ${n.origin??"hodnota"} mus\xED by\u0165 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Hodnota je pr\xEDli\u0161 mal\xE1: ${n.origin??"hodnota"} mus\xED ma\u0165 ${i}${n.minimum.toString()} ${a.unit??"prvkov"}`:`Hodnota je pr\xEDli\u0161 mal\xE1: ${n.origin??"hodnota"} mus\xED by\u0165 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Neplatn\xFD re\u0165azec: mus\xED za\u010D\xEDna\u0165 na "${i.prefix}"`:i.format==="ends_with"?`Neplatn\xFD re\u0165azec: mus\xED kon\u010Di\u0165 na "${i.suffix}"`:i.format==="includes"?`Neplatn\xFD re\u0165azec: mus\xED obsahova\u0165 "${i.includes}"`:i.format==="regex"?`Neplatn\xFD re\u0165azec: mus\xED zodpoveda\u0165 vzoru ${i.pattern}`:`Neplatn\xFD form\xE1t ${r[i.format]??n.format}`}case"not_multiple_of":return`Neplatn\xE9 \u010D\xEDslo: mus\xED by\u0165 n\xE1sobkom ${n.divisor}`;case"unrecognized_keys":return`Nezn\xE1me kl\xFA\u010De: ${g(n.keys,", ")}`;case"invalid_key":return`Neplatn\xFD kl\xFA\u010D v ${n.origin}`;case"invalid_union":return"Neplatn\xFD vstup";case"invalid_element":return`Neplatn\xE1 hodnota v ${n.origin}`;default:return"Neplatn\xFD vstup"}}};function mm(){return{localeError:m_()}}var h_=()=>{let e={string:{unit:"znakov",verb:"imeti"},file:{unit:"bajtov",verb:"imeti"},array:{unit:"elementov",verb:"imeti"},set:{unit:"elementov",verb:"imeti"},map:{unit:"elementov",verb:"imeti"}};function t(n){return e[n]??null}let r={regex:"vnos",email:"e-po\u0161tni naslov",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO datum in \u010Das",date:"ISO datum",time:"ISO \u010Das",duration:"ISO trajanje",ipv4:"IPv4 naslov",ipv6:"IPv6 naslov",mac:"MAC naslov",cidrv4:"obseg IPv4",cidrv6:"obseg IPv6",base64:"base64 kodiran niz",base64url:"base64url kodiran niz",json_string:"JSON niz",e164:"E.164 \u0161tevilka",credit_card:"\u0161tevilka kreditne kartice",currency_code:"koda valute",iban:"IBAN",jwt:"JWT",template_literal:"vnos"},o={nan:"NaN",number:"\u0161tevilo",array:"tabela"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Neveljaven vnos: pri\u010Dakovano instanceof ${n.expected}, prejeto ${s}`:`Neveljaven vnos: pri\u010Dakovano ${i}, prejeto ${s}`}case"invalid_value":return n.values.length===1?`Neveljaven vnos: pri\u010Dakovano ${_(n.values[0])}`:`Neveljavna mo\u017Enost: pri\u010Dakovano eno izmed ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Preveliko: pri\u010Dakovano, da bo ${n.origin??"vrednost"} imelo ${i}${n.maximum.toString()} ${a.unit??"elementov"}`:`Preveliko: pri\u010Dakovano, da bo ${n.origin??"vrednost"} ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Premajhno: pri\u010Dakovano, da bo ${n.origin} imelo ${i}${n.minimum.toString()} ${a.unit}`:`Premajhno: pri\u010Dakovano, da bo ${n.origin} ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Neveljaven niz: mora se za\u010Deti z "${i.prefix}"`:i.format==="ends_with"?`Neveljaven niz: mora se kon\u010Dati z "${i.suffix}"`:i.format==="includes"?`Neveljaven niz: mora vsebovati "${i.includes}"`:i.format==="regex"?`Neveljaven niz: mora ustrezati vzorcu ${i.pattern}`:`Neveljaven ${r[i.format]??n.format}`}case"not_multiple_of":return`Neveljavno \u0161tevilo: mora biti ve\u010Dkratnik ${n.divisor}`;case"unrecognized_keys":return`Neprepoznan${n.keys.length>1?"i klju\u010Di":" klju\u010D"}: ${g(n.keys,", ")}`;case"invalid_key":return`Neveljaven klju\u010D v ${n.origin}`;case"invalid_union":return"Neveljaven vnos";case"invalid_element":return`Neveljavna vrednost v ${n.origin}`;default:return"Neveljaven vnos"}}};function hm(){return{localeError:h_()}}var g_=()=>{let e={string:{unit:"tecken",verb:"att ha"},file:{unit:"bytes",verb:"att ha"},array:{unit:"objekt",verb:"att inneh\xE5lla"},set:{unit:"objekt",verb:"att inneh\xE5lla"},map:{unit:"objekt",verb:"att inneh\xE5lla"}};function t(n){return e[n]??null}let r={regex:"regulj\xE4rt uttryck",email:"e-postadress",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO-datum och tid",date:"ISO-datum",time:"ISO-tid",duration:"ISO-varaktighet",ipv4:"IPv4-adress",ipv6:"IPv6-adress",mac:"MAC-adress",cidrv4:"IPv4-spektrum",cidrv6:"IPv6-spektrum",base64:"base64-kodad str\xE4ng",base64url:"base64url-kodad str\xE4ng",json_string:"JSON-str\xE4ng",e164:"E.164-nummer",credit_card:"kreditkortsnummer",currency_code:"valutakod",iban:"IBAN",jwt:"JWT",template_literal:"mall-literal"},o={nan:"NaN",number:"antal",array:"lista"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Ogiltig inmatning: f\xF6rv\xE4ntat instanceof ${n.expected}, fick ${s}`:`Ogiltig inmatning: f\xF6rv\xE4ntat ${i}, fick ${s}`}case"invalid_value":return n.values.length===1?`Ogiltig inmatning: f\xF6rv\xE4ntat ${_(n.values[0])}`:`Ogiltigt val: f\xF6rv\xE4ntade en av ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`F\xF6r stor(t): f\xF6rv\xE4ntade ${n.origin??"v\xE4rdet"} att ha ${i}${n.maximum.toString()} ${a.unit??"element"}`:`F\xF6r stor(t): f\xF6rv\xE4ntat ${n.origin??"v\xE4rdet"} att ha ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`F\xF6r lite(t): f\xF6rv\xE4ntade ${n.origin??"v\xE4rdet"} att ha ${i}${n.minimum.toString()} ${a.unit}`:`F\xF6r lite(t): f\xF6rv\xE4ntade ${n.origin??"v\xE4rdet"} att ha ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Ogiltig str\xE4ng: m\xE5ste b\xF6rja med "${i.prefix}"`:i.format==="ends_with"?`Ogiltig str\xE4ng: m\xE5ste sluta med "${i.suffix}"`:i.format==="includes"?`Ogiltig str\xE4ng: m\xE5ste inneh\xE5lla "${i.includes}"`:i.format==="regex"?`Ogiltig str\xE4ng: m\xE5ste matcha m\xF6nstret "${i.pattern}"`:`Ogiltig(t) ${r[i.format]??n.format}`}case"not_multiple_of":return`Ogiltigt tal: m\xE5ste vara en multipel av ${n.divisor}`;case"unrecognized_keys":return`${n.keys.length>1?"Ok\xE4nda nycklar":"Ok\xE4nd nyckel"}: ${g(n.keys,", ")}`;case"invalid_key":return`Ogiltig nyckel i ${n.origin??"v\xE4rdet"}`;case"invalid_union":return"Ogiltig input";case"invalid_element":return`Ogiltigt v\xE4rde i ${n.origin??"v\xE4rdet"}`;default:return"Ogiltig input"}}};function gm(){return{localeError:g_()}}var v_=()=>{let e={string:{unit:"\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD",verb:"\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD"},file:{unit:"\u0BAA\u0BC8\u0B9F\u0BCD\u0B9F\u0BC1\u0B95\u0BB3\u0BCD",verb:"\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD"},array:{unit:"\u0B89\u0BB1\u0BC1\u0BAA\u0BCD\u0BAA\u0BC1\u0B95\u0BB3\u0BCD",verb:"\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD"},set:{unit:"\u0B89\u0BB1\u0BC1\u0BAA\u0BCD\u0BAA\u0BC1\u0B95\u0BB3\u0BCD",verb:"\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD"},map:{unit:"\u0B89\u0BB1\u0BC1\u0BAA\u0BCD\u0BAA\u0BC1\u0B95\u0BB3\u0BCD",verb:"\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD"}};function t(n){return e[n]??null}let r={regex:"\u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1",email:"\u0BAE\u0BBF\u0BA9\u0BCD\u0BA9\u0B9E\u0BCD\u0B9A\u0BB2\u0BCD \u0BAE\u0BC1\u0B95\u0BB5\u0BB0\u0BBF",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u0BA4\u0BC7\u0BA4\u0BBF \u0BA8\u0BC7\u0BB0\u0BAE\u0BCD",date:"ISO \u0BA4\u0BC7\u0BA4\u0BBF",time:"ISO \u0BA8\u0BC7\u0BB0\u0BAE\u0BCD",duration:"ISO \u0B95\u0BBE\u0BB2 \u0B85\u0BB3\u0BB5\u0BC1",ipv4:"IPv4 \u0BAE\u0BC1\u0B95\u0BB5\u0BB0\u0BBF",ipv6:"IPv6 \u0BAE\u0BC1\u0B95\u0BB5\u0BB0\u0BBF",mac:"MAC \u0BAE\u0BC1\u0B95\u0BB5\u0BB0\u0BBF",cidrv4:"IPv4 \u0BB5\u0BB0\u0BAE\u0BCD\u0BAA\u0BC1",cidrv6:"IPv6 \u0BB5\u0BB0\u0BAE\u0BCD\u0BAA\u0BC1",base64:"base64-encoded \u0B9A\u0BB0\u0BAE\u0BCD",base64url:"base64url-encoded \u0B9A\u0BB0\u0BAE\u0BCD",json_string:"JSON \u0B9A\u0BB0\u0BAE\u0BCD",e164:"E.164 \u0B8E\u0BA3\u0BCD",credit_card:"\u0B95\u0B9F\u0BA9\u0BCD \u0B85\u0B9F\u0BCD\u0B9F\u0BC8 \u0B8E\u0BA3\u0BCD",currency_code:"\u0BA8\u0BBE\u0BA3\u0BAF\u0B95\u0BCD \u0B95\u0BC1\u0BB1\u0BBF\u0BAF\u0BC0\u0B9F\u0BC1",iban:"IBAN",jwt:"JWT",template_literal:"input"},o={nan:"NaN",number:"\u0B8E\u0BA3\u0BCD",array:"\u0B85\u0BA3\u0BBF",null:"\u0BB5\u0BC6\u0BB1\u0BC1\u0BAE\u0BC8"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 instanceof ${n.expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${s}`:`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${i}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${s}`}case"invalid_value":return n.values.length===1?`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${_(n.values[0])}`:`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0BB5\u0BBF\u0BB0\u0BC1\u0BAA\u0BCD\u0BAA\u0BAE\u0BCD: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${g(n.values,"|")} \u0B87\u0BB2\u0BCD \u0B92\u0BA9\u0BCD\u0BB1\u0BC1`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0BAE\u0BBF\u0B95 \u0BAA\u0BC6\u0BB0\u0BBF\u0BAF\u0BA4\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${n.origin??"\u0BAE\u0BA4\u0BBF\u0BAA\u0BCD\u0BAA\u0BC1"} ${i}${n.maximum.toString()} ${a.unit??"\u0B89\u0BB1\u0BC1\u0BAA\u0BCD\u0BAA\u0BC1\u0B95\u0BB3\u0BCD"} \u0B86\u0B95 \u0B87\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`:`\u0BAE\u0BBF\u0B95 \u0BAA\u0BC6\u0BB0\u0BBF\u0BAF\u0BA4\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${n.origin??"\u0BAE\u0BA4\u0BBF\u0BAA\u0BCD\u0BAA\u0BC1"} ${i}${n.maximum.toString()} \u0B86\u0B95 \u0B87\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0BAE\u0BBF\u0B95\u0B9A\u0BCD \u0B9A\u0BBF\u0BB1\u0BBF\u0BAF\u0BA4\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${n.origin} ${i}${n.minimum.toString()} ${a.unit} \u0B86\u0B95 \u0B87\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`:`\u0BAE\u0BBF\u0B95\u0B9A\u0BCD \u0B9A\u0BBF\u0BB1\u0BBF\u0BAF\u0BA4\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${n.origin} ${i}${n.minimum.toString()} \u0B86\u0B95 \u0B87\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B9A\u0BB0\u0BAE\u0BCD: "${i.prefix}" \u0B87\u0BB2\u0BCD \u0BA4\u0BCA\u0B9F\u0B99\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`:i.format==="ends_with"?`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B9A\u0BB0\u0BAE\u0BCD: "${i.suffix}" \u0B87\u0BB2\u0BCD \u0BAE\u0BC1\u0B9F\u0BBF\u0BB5\u0B9F\u0BC8\u0BAF \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`:i.format==="includes"?`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B9A\u0BB0\u0BAE\u0BCD: "${i.includes}" \u0B90 \u0B89\u0BB3\u0BCD\u0BB3\u0B9F\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`:i.format==="regex"?`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B9A\u0BB0\u0BAE\u0BCD: ${i.pattern} \u0BAE\u0BC1\u0BB1\u0BC8\u0BAA\u0BBE\u0B9F\u0BCD\u0B9F\u0BC1\u0B9F\u0BA9\u0BCD \u0BAA\u0BCA\u0BB0\u0BC1\u0BA8\u0BCD\u0BA4 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`:`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 ${r[i.format]??n.format}`}case"not_multiple_of":return`\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B8E\u0BA3\u0BCD: ${n.divisor} \u0B87\u0BA9\u0BCD \u0BAA\u0BB2\u0BAE\u0BBE\u0B95 \u0B87\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD`;case"unrecognized_keys":return`\u0B85\u0B9F\u0BC8\u0BAF\u0BBE\u0BB3\u0BAE\u0BCD \u0BA4\u0BC6\u0BB0\u0BBF\u0BAF\u0BBE\u0BA4 \u0BB5\u0BBF\u0B9A\u0BC8${n.keys.length>1?"\u0B95\u0BB3\u0BCD":""}: ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} \u0B87\u0BB2\u0BCD \u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0BB5\u0BBF\u0B9A\u0BC8`;case"invalid_union":return"\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1";case"invalid_element":return`${n.origin} \u0B87\u0BB2\u0BCD \u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0BAE\u0BA4\u0BBF\u0BAA\u0BCD\u0BAA\u0BC1`;default:return"\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1"}}};function vm(){return{localeError:v_()}}var $_=()=>{let e={string:{unit:"\u0430\u043B\u043E\u043C\u0430\u0442",verb:"\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434"},file:{unit:"\u0431\u0430\u0439\u0442",verb:"\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434"},array:{unit:"\u0443\u043D\u0441\u0443\u0440",verb:"\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434"},set:{unit:"\u0443\u043D\u0441\u0443\u0440",verb:"\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434"},map:{unit:"\u0441\u0430\u0431\u0442",verb:"\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434"}};function t(n){return e[n]??null}let r={regex:"\u0432\u0443\u0440\u0443\u0434",email:"\u0441\u0443\u0440\u043E\u0493\u0430\u0438 email",url:"URL",emoji:"\u044D\u043C\u043E\u04B7\u0438",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u0441\u0430\u043D\u0430\u0432\u0443 \u0432\u0430\u049B\u0442\u0438 ISO",date:"\u0441\u0430\u043D\u0430\u0438 ISO",time:"\u0432\u0430\u049B\u0442\u0438 ISO",duration:"\u0434\u0430\u0432\u043E\u043C\u043D\u043E\u043A\u0438\u0438 ISO",ipv4:"\u0441\u0443\u0440\u043E\u0493\u0430\u0438 IPv4",ipv6:"\u0441\u0443\u0440\u043E\u0493\u0430\u0438 IPv6",mac:"\u0441\u0443\u0440\u043E\u0493\u0430\u0438 MAC",cidrv4:"\u043C\u0430\u04B3\u0434\u0443\u0434\u0430\u0438 IPv4",cidrv6:"\u043C\u0430\u04B3\u0434\u0443\u0434\u0430\u0438 IPv6",base64:"\u0441\u0430\u0442\u0440\u0438 \u0434\u0430\u0440 \u0444\u043E\u0440\u043C\u0430\u0442\u0438 base64",base64url:"\u0441\u0430\u0442\u0440\u0438 \u0434\u0430\u0440 \u0444\u043E\u0440\u043C\u0430\u0442\u0438 base64url",json_string:"\u0441\u0430\u0442\u0440\u0438 JSON",e164:"\u0440\u0430\u049B\u0430\u043C\u0438 E.164",credit_card:"\u0440\u0430\u049B\u0430\u043C\u0438 \u043A\u043E\u0440\u0442\u0438 \u043A\u0440\u0435\u0434\u0438\u0442\u04E3",currency_code:"\u0440\u0430\u043C\u0437\u0438 \u0430\u0441\u044A\u043E\u0440",iban:"IBAN",jwt:"JWT",template_literal:"\u0432\u0443\u0440\u0443\u0434"},o={nan:"NaN",number:"\u0440\u0430\u049B\u0430\u043C",string:"\u0441\u0430\u0442\u0440",array:"\u043C\u0430\u0441\u0441\u0438\u0432",object:"\u043E\u0431\u044A\u0435\u043A\u0442",date:"\u0441\u0430\u043D\u0430"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return`\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: ${i} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442, ${s} \u0433\u0438\u0440\u0438\u0444\u0442\u0430 \u0448\u0443\u0434`}case"invalid_value":return n.values.length===1?`\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: ${_(n.values[0])} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442`:`\u0418\u043D\u0442\u0438\u0445\u043E\u0431\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: \u044F\u043A\u0435 \u0430\u0437 ${g(n.values,"|")} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0425\u0435\u043B\u0435 \u043A\u0430\u043B\u043E\u043D: ${n.origin??"\u049B\u0438\u043C\u0430\u0442"} \u0431\u043E\u044F\u0434 ${i}${n.maximum.toString()} ${a.unit} ${a.verb}`:`\u0425\u0435\u043B\u0435 \u043A\u0430\u043B\u043E\u043D: ${n.origin??"\u049B\u0438\u043C\u0430\u0442"} \u0431\u043E\u044F\u0434 ${i}${n.maximum.toString()} \u0431\u043E\u0448\u0430\u0434`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0425\u0435\u043B\u0435 \u0445\u0443\u0440\u0434: ${n.origin} \u0431\u043E\u044F\u0434 ${i}${n.minimum.toString()} ${a.unit} ${a.verb}`:`\u0425\u0435\u043B\u0435 \u0445\u0443\u0440\u0434: ${n.origin} \u0431\u043E\u044F\u0434 ${i}${n.minimum.toString()} \u0431\u043E\u0448\u0430\u0434`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0421\u0430\u0442\u0440\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: \u0431\u043E\u044F\u0434 \u0431\u043E "${i.prefix}" \u043E\u0493\u043E\u0437 \u0448\u0430\u0432\u0430\u0434`:i.format==="ends_with"?`\u0421\u0430\u0442\u0440\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: \u0431\u043E\u044F\u0434 \u0431\u043E "${i.suffix}" \u0430\u043D\u04B7\u043E\u043C \u0451\u0431\u0430\u0434`:i.format==="includes"?`\u0421\u0430\u0442\u0440\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: \u0431\u043E\u044F\u0434 "${i.includes}"-\u0440\u043E \u0434\u0430\u0440 \u0431\u0430\u0440 \u0433\u0438\u0440\u0430\u0434`:i.format==="regex"?`\u0421\u0430\u0442\u0440\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: \u0431\u043E\u044F\u0434 \u0431\u0430 \u043D\u0430\u043C\u0443\u043D\u0430\u0438 ${i.pattern} \u043C\u0443\u0432\u043E\u0444\u0438\u049B\u0430\u0442 \u043A\u0443\u043D\u0430\u0434`:`${r[i.format]??n.format}-\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442`}case"not_multiple_of":return`\u0420\u0430\u049B\u0430\u043C\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: \u0431\u043E\u044F\u0434 \u0431\u0430 ${n.divisor} \u0431\u0435 \u0431\u0430\u049B\u0438\u044F \u0442\u0430\u049B\u0441\u0438\u043C \u0448\u0430\u0432\u0430\u0434`;case"unrecognized_keys":return`\u041A\u0430\u043B\u0438\u0434${n.keys.length>1?"\u04B3\u043E\u0438":"\u0438"} \u043D\u043E\u043C\u0430\u044A\u043B\u0443\u043C: ${g(n.keys,", ")}`;case"invalid_key":return`\u041A\u0430\u043B\u0438\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442 \u0434\u0430\u0440 ${n.origin}`;case"invalid_union":return n.options&&Array.isArray(n.options)&&n.options.length>0?`\u049A\u0438\u043C\u0430\u0442\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442\u0438 \u0434\u0438\u0441\u043A\u0440\u0438\u043C\u0438\u043D\u0430\u0442\u043E\u0440: ${n.options.map(a=>`'${a}'`).join(" | ")} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442`:"\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442";case"invalid_element":return`\u049A\u0438\u043C\u0430\u0442\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442 \u0434\u0430\u0440 ${n.origin}`;default:return"\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442"}}};function $m(){return{localeError:$_()}}var b_=()=>{let e={string:{unit:"\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23",verb:"\u0E04\u0E27\u0E23\u0E21\u0E35"},file:{unit:"\u0E44\u0E1A\u0E15\u0E4C",verb:"\u0E04\u0E27\u0E23\u0E21\u0E35"},array:{unit:"\u0E23\u0E32\u0E22\u0E01\u0E32\u0E23",verb:"\u0E04\u0E27\u0E23\u0E21\u0E35"},set:{unit:"\u0E23\u0E32\u0E22\u0E01\u0E32\u0E23",verb:"\u0E04\u0E27\u0E23\u0E21\u0E35"},map:{unit:"\u0E23\u0E32\u0E22\u0E01\u0E32\u0E23",verb:"\u0E04\u0E27\u0E23\u0E21\u0E35"}};function t(n){return e[n]??null}let r={regex:"\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E17\u0E35\u0E48\u0E1B\u0E49\u0E2D\u0E19",email:"\u0E17\u0E35\u0E48\u0E2D\u0E22\u0E39\u0E48\u0E2D\u0E35\u0E40\u0E21\u0E25",url:"URL",emoji:"\u0E2D\u0E34\u0E42\u0E21\u0E08\u0E34",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u0E27\u0E31\u0E19\u0E17\u0E35\u0E48\u0E40\u0E27\u0E25\u0E32\u0E41\u0E1A\u0E1A ISO",date:"\u0E27\u0E31\u0E19\u0E17\u0E35\u0E48\u0E41\u0E1A\u0E1A ISO",time:"\u0E40\u0E27\u0E25\u0E32\u0E41\u0E1A\u0E1A ISO",duration:"\u0E0A\u0E48\u0E27\u0E07\u0E40\u0E27\u0E25\u0E32\u0E41\u0E1A\u0E1A ISO",ipv4:"\u0E17\u0E35\u0E48\u0E2D\u0E22\u0E39\u0E48 IPv4",ipv6:"\u0E17\u0E35\u0E48\u0E2D\u0E22\u0E39\u0E48 IPv6",mac:"\u0E17\u0E35\u0E48\u0E2D\u0E22\u0E39\u0E48 MAC",cidrv4:"\u0E0A\u0E48\u0E27\u0E07 IP \u0E41\u0E1A\u0E1A IPv4",cidrv6:"\u0E0A\u0E48\u0E27\u0E07 IP \u0E41\u0E1A\u0E1A IPv6",base64:"\u0E02\u0E49\u0E2D\u0E04\u0E27\u0E32\u0E21\u0E41\u0E1A\u0E1A Base64",base64url:"\u0E02\u0E49\u0E2D\u0E04\u0E27\u0E32\u0E21\u0E41\u0E1A\u0E1A Base64 \u0E2A\u0E33\u0E2B\u0E23\u0E31\u0E1A URL",json_string:"\u0E02\u0E49\u0E2D\u0E04\u0E27\u0E32\u0E21\u0E41\u0E1A\u0E1A JSON",e164:"\u0E40\u0E1A\u0E2D\u0E23\u0E4C\u0E42\u0E17\u0E23\u0E28\u0E31\u0E1E\u0E17\u0E4C\u0E23\u0E30\u0E2B\u0E27\u0E48\u0E32\u0E07\u0E1B\u0E23\u0E30\u0E40\u0E17\u0E28 (E.164)",credit_card:"\u0E2B\u0E21\u0E32\u0E22\u0E40\u0E25\u0E02\u0E1A\u0E31\u0E15\u0E23\u0E40\u0E04\u0E23\u0E14\u0E34\u0E15",currency_code:"\u0E23\u0E2B\u0E31\u0E2A\u0E2A\u0E01\u0E38\u0E25\u0E40\u0E07\u0E34\u0E19",iban:"IBAN",jwt:"\u0E42\u0E17\u0E40\u0E04\u0E19 JWT",template_literal:"\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E17\u0E35\u0E48\u0E1B\u0E49\u0E2D\u0E19"},o={nan:"NaN",number:"\u0E15\u0E31\u0E27\u0E40\u0E25\u0E02",array:"\u0E2D\u0E32\u0E23\u0E4C\u0E40\u0E23\u0E22\u0E4C (Array)",null:"\u0E44\u0E21\u0E48\u0E21\u0E35\u0E04\u0E48\u0E32 (null)"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 instanceof ${n.expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${s}`:`\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 ${i} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${s}`}case"invalid_value":return n.values.length===1?`\u0E04\u0E48\u0E32\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 ${_(n.values[0])}`:`\u0E15\u0E31\u0E27\u0E40\u0E25\u0E37\u0E2D\u0E01\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19\u0E2B\u0E19\u0E36\u0E48\u0E07\u0E43\u0E19 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"\u0E44\u0E21\u0E48\u0E40\u0E01\u0E34\u0E19":"\u0E19\u0E49\u0E2D\u0E22\u0E01\u0E27\u0E48\u0E32",a=t(n.origin);return a?`\u0E40\u0E01\u0E34\u0E19\u0E01\u0E33\u0E2B\u0E19\u0E14: ${n.origin??"\u0E04\u0E48\u0E32"} \u0E04\u0E27\u0E23\u0E21\u0E35${i} ${n.maximum.toString()} ${a.unit??"\u0E23\u0E32\u0E22\u0E01\u0E32\u0E23"}`:`\u0E40\u0E01\u0E34\u0E19\u0E01\u0E33\u0E2B\u0E19\u0E14: ${n.origin??"\u0E04\u0E48\u0E32"} \u0E04\u0E27\u0E23\u0E21\u0E35${i} ${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?"\u0E2D\u0E22\u0E48\u0E32\u0E07\u0E19\u0E49\u0E2D\u0E22":"\u0E21\u0E32\u0E01\u0E01\u0E27\u0E48\u0E32",a=t(n.origin);return a?`\u0E19\u0E49\u0E2D\u0E22\u0E01\u0E27\u0E48\u0E32\u0E01\u0E33\u0E2B\u0E19\u0E14: ${n.origin} \u0E04\u0E27\u0E23\u0E21\u0E35${i} ${n.minimum.toString()} ${a.unit}`:`\u0E19\u0E49\u0E2D\u0E22\u0E01\u0E27\u0E48\u0E32\u0E01\u0E33\u0E2B\u0E19\u0E14: ${n.origin} \u0E04\u0E27\u0E23\u0E21\u0E35${i} ${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u0E23\u0E39\u0E1B\u0E41\u0E1A\u0E1A\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E02\u0E49\u0E2D\u0E04\u0E27\u0E32\u0E21\u0E15\u0E49\u0E2D\u0E07\u0E02\u0E36\u0E49\u0E19\u0E15\u0E49\u0E19\u0E14\u0E49\u0E27\u0E22 "${i.prefix}"`:i.format==="ends_with"?`\u0E23\u0E39\u0E1B\u0E41\u0E1A\u0E1A\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E02\u0E49\u0E2D\u0E04\u0E27\u0E32\u0E21\u0E15\u0E49\u0E2D\u0E07\u0E25\u0E07\u0E17\u0E49\u0E32\u0E22\u0E14\u0E49\u0E27\u0E22 "${i.suffix}"`:i.format==="includes"?`\u0E23\u0E39\u0E1B\u0E41\u0E1A\u0E1A\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E02\u0E49\u0E2D\u0E04\u0E27\u0E32\u0E21\u0E15\u0E49\u0E2D\u0E07\u0E21\u0E35 "${i.includes}" \u0E2D\u0E22\u0E39\u0E48\u0E43\u0E19\u0E02\u0E49\u0E2D\u0E04\u0E27\u0E32\u0E21`:i.format==="regex"?`\u0E23\u0E39\u0E1B\u0E41\u0E1A\u0E1A\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E15\u0E49\u0E2D\u0E07\u0E15\u0E23\u0E07\u0E01\u0E31\u0E1A\u0E23\u0E39\u0E1B\u0E41\u0E1A\u0E1A\u0E17\u0E35\u0E48\u0E01\u0E33\u0E2B\u0E19\u0E14 ${i.pattern}`:`\u0E23\u0E39\u0E1B\u0E41\u0E1A\u0E1A\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: ${r[i.format]??n.format}`}case"not_multiple_of":return`\u0E15\u0E31\u0E27\u0E40\u0E25\u0E02\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E15\u0E49\u0E2D\u0E07\u0E40\u0E1B\u0E47\u0E19\u0E08\u0E33\u0E19\u0E27\u0E19\u0E17\u0E35\u0E48\u0E2B\u0E32\u0E23\u0E14\u0E49\u0E27\u0E22 ${n.divisor} \u0E44\u0E14\u0E49\u0E25\u0E07\u0E15\u0E31\u0E27`;case"unrecognized_keys":return`\u0E1E\u0E1A\u0E04\u0E35\u0E22\u0E4C\u0E17\u0E35\u0E48\u0E44\u0E21\u0E48\u0E23\u0E39\u0E49\u0E08\u0E31\u0E01: ${g(n.keys,", ")}`;case"invalid_key":return`\u0E04\u0E35\u0E22\u0E4C\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07\u0E43\u0E19 ${n.origin}`;case"invalid_union":return"\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E44\u0E21\u0E48\u0E15\u0E23\u0E07\u0E01\u0E31\u0E1A\u0E23\u0E39\u0E1B\u0E41\u0E1A\u0E1A\u0E22\u0E39\u0E40\u0E19\u0E35\u0E22\u0E19\u0E17\u0E35\u0E48\u0E01\u0E33\u0E2B\u0E19\u0E14\u0E44\u0E27\u0E49";case"invalid_element":return`\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07\u0E43\u0E19 ${n.origin}`;default:return"\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07"}}};function bm(){return{localeError:b_()}}var __=()=>{let e={string:{unit:"simwol",verb:"bolmaly"},file:{unit:"ba\xFDt",verb:"bolmaly"},array:{unit:"elementler",verb:"bolmaly"},set:{unit:"elementler",verb:"bolmaly"},map:{unit:"elementler",verb:"bolmaly"}};function t(n){return e[n]??null}let r={regex:"giri\u015F",email:"e-po\xE7ta salgysy",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO sene we wagt",date:"ISO sene",time:"ISO wagt",duration:"ISO wagt aralygy",ipv4:"IPv4 salgysy",ipv6:"IPv6 salgysy",mac:"MAC salgysy",cidrv4:"IPv4 aralygy",cidrv6:"IPv6 aralygy",base64:"base64 bilen \u015Fifrlenen setir",base64url:"base64url bilen \u015Fifrlenen setir",json_string:"JSON setiri",e164:"E.164 nomeri",credit_card:"kredit kartyny\u0148 nomeri",currency_code:"wal\xFDuta kody",iban:"IBAN",jwt:"JWT",template_literal:"\u015Fablon"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return`N\xE4dogry baha: gara\u015Fylan ${i} \xFDerine ${s} alyndy`}case"invalid_value":return n.values.length===1?`N\xE4dogry baha: ${_(n.values[0])} bolmaly`:`N\xE4dogry sa\xFDlaw: a\u015Fakdakylardan biri bolmaly: ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Has uly: gara\u015Fyl\xFDan ${n.origin??"baha"} ${i} ${n.maximum.toString()} ${a.unit??"element"}`:`Has uly: gara\u015Fyl\xFDan ${n.origin??"baha"} ${i} ${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Has ki\xE7i: gara\u015Fyl\xFDan ${n.origin} ${i} ${n.minimum.toString()} ${a.unit}`:`Has ki\xE7i: gara\u015Fyl\xFDan ${n.origin} ${i} ${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`N\xE4dogry setir: "${i.prefix}" bilen ba\u015Flamaly`:i.format==="ends_with"?`N\xE4dogry setir: "${i.suffix}" bilen gutarmaly`:i.format==="includes"?`N\xE4dogry setir: "${i.includes}" saklamaly`:i.format==="regex"?`N\xE4dogry setir: ${i.pattern} nusga la\xFDyk bolmaly`:`N\xE4dogry ${r[i.format]??n.format}`}case"not_multiple_of":return`N\xE4dogry san: ${n.divisor} bilen galyndysyz b\xF6l\xFCnmeli`;case"unrecognized_keys":return`Tanalma\xFDan a\xE7ar${n.keys.length>1?"lar":""}: ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} i\xE7inde n\xE4dogry a\xE7ar`;case"invalid_union":return"N\xE4dogry baha";case"invalid_element":return`${n.origin} i\xE7inde n\xE4dogry baha`;default:return"N\xE4dogry baha"}}};function _m(){return{localeError:__()}}var y_=()=>{let e={string:{unit:"karakter",verb:"olmal\u0131"},file:{unit:"bayt",verb:"olmal\u0131"},array:{unit:"\xF6\u011Fe",verb:"olmal\u0131"},set:{unit:"\xF6\u011Fe",verb:"olmal\u0131"},map:{unit:"\xF6\u011Fe",verb:"olmal\u0131"}};function t(n){return e[n]??null}let r={regex:"girdi",email:"e-posta adresi",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO tarih ve saat",date:"ISO tarih",time:"ISO saat",duration:"ISO s\xFCre",ipv4:"IPv4 adresi",ipv6:"IPv6 adresi",mac:"MAC adresi",cidrv4:"IPv4 aral\u0131\u011F\u0131",cidrv6:"IPv6 aral\u0131\u011F\u0131",base64:"base64 ile \u015Fifrelenmi\u015F metin",base64url:"base64url ile \u015Fifrelenmi\u015F metin",json_string:"JSON dizesi",e164:"E.164 say\u0131s\u0131",credit_card:"kredi kart\u0131 numaras\u0131",currency_code:"para birimi kodu",iban:"IBAN",jwt:"JWT",template_literal:"\u015Eablon dizesi"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Ge\xE7ersiz de\u011Fer: beklenen instanceof ${n.expected}, al\u0131nan ${s}`:`Ge\xE7ersiz de\u011Fer: beklenen ${i}, al\u0131nan ${s}`}case"invalid_value":return n.values.length===1?`Ge\xE7ersiz de\u011Fer: beklenen ${_(n.values[0])}`:`Ge\xE7ersiz se\xE7enek: a\u015Fa\u011F\u0131dakilerden biri olmal\u0131: ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\xC7ok b\xFCy\xFCk: beklenen ${n.origin??"de\u011Fer"} ${i}${n.maximum.toString()} ${a.unit??"\xF6\u011Fe"}`:`\xC7ok b\xFCy\xFCk: beklenen ${n.origin??"de\u011Fer"} ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\xC7ok k\xFC\xE7\xFCk: beklenen ${n.origin} ${i}${n.minimum.toString()} ${a.unit}`:`\xC7ok k\xFC\xE7\xFCk: beklenen ${n.origin} ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Ge\xE7ersiz metin: "${i.prefix}" ile ba\u015Flamal\u0131`:i.format==="ends_with"?`Ge\xE7ersiz metin: "${i.suffix}" ile bitmeli`:i.format==="includes"?`Ge\xE7ersiz metin: "${i.includes}" i\xE7ermeli`:i.format==="regex"?`Ge\xE7ersiz metin: ${i.pattern} desenine uymal\u0131`:`Ge\xE7ersiz ${r[i.format]??n.format}`}case"not_multiple_of":return`Ge\xE7ersiz say\u0131: ${n.divisor} ile tam b\xF6l\xFCnebilmeli`;case"unrecognized_keys":return`Tan\u0131nmayan anahtar${n.keys.length>1?"lar":""}: ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} i\xE7inde ge\xE7ersiz anahtar`;case"invalid_union":return"Ge\xE7ersiz de\u011Fer";case"invalid_element":return`${n.origin} i\xE7inde ge\xE7ersiz de\u011Fer`;default:return"Ge\xE7ersiz de\u011Fer"}}};function ym(){return{localeError:y_()}}var x_=()=>{let e={string:{unit:"\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432",verb:"\u043C\u0430\u0442\u0438\u043C\u0435"},file:{unit:"\u0431\u0430\u0439\u0442\u0456\u0432",verb:"\u043C\u0430\u0442\u0438\u043C\u0435"},array:{unit:"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0456\u0432",verb:"\u043C\u0430\u0442\u0438\u043C\u0435"},set:{unit:"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0456\u0432",verb:"\u043C\u0430\u0442\u0438\u043C\u0435"},map:{unit:"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0456\u0432",verb:"\u043C\u0430\u0442\u0438\u043C\u0435"}};function t(n){return e[n]??null}let r={regex:"\u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456",email:"\u0430\u0434\u0440\u0435\u0441\u0430 \u0435\u043B\u0435\u043A\u0442\u0440\u043E\u043D\u043D\u043E\u0457 \u043F\u043E\u0448\u0442\u0438",url:"URL",emoji:"\u0435\u043C\u043E\u0434\u0437\u0456",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\u0434\u0430\u0442\u0430 \u0442\u0430 \u0447\u0430\u0441 ISO",date:"\u0434\u0430\u0442\u0430 ISO",time:"\u0447\u0430\u0441 ISO",duration:"\u0442\u0440\u0438\u0432\u0430\u043B\u0456\u0441\u0442\u044C ISO",ipv4:"\u0430\u0434\u0440\u0435\u0441\u0430 IPv4",ipv6:"\u0430\u0434\u0440\u0435\u0441\u0430 IPv6",mac:"\u0430\u0434\u0440\u0435\u0441\u0430 MAC",cidrv4:"\u0434\u0456\u0430\u043F\u0430\u0437\u043E\u043D IPv4",cidrv6:"\u0434\u0456\u0430\u043F\u0430\u0437\u043E\u043D IPv6",base64:"\u0440\u044F\u0434\u043E\u043A \u0443 \u043A\u043E\u0434\u0443\u0432\u0430\u043D\u043D\u0456 base64",base64url:"\u0440\u044F\u0434\u043E\u043A \u0443 \u043A\u043E\u0434\u0443\u0432\u0430\u043D\u043D\u0456 base64url",json_string:"\u0440\u044F\u0434\u043E\u043A JSON",e164:"\u043D\u043E\u043C\u0435\u0440 E.164",credit_card:"\u043D\u043E\u043C\u0435\u0440 \u043A\u0440\u0435\u0434\u0438\u0442\u043D\u043E\u0457 \u043A\u0430\u0440\u0442\u043A\u0438",currency_code:"\u043A\u043E\u0434 \u0432\u0430\u043B\u044E\u0442\u0438",iban:"IBAN",jwt:"JWT",template_literal:"\u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456"},o={nan:"NaN",number:"\u0447\u0438\u0441\u043B\u043E",array:"\u043C\u0430\u0441\u0438\u0432"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F instanceof ${n.expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${s}`:`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F ${i}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${s}`}case"invalid_value":return n.values.length===1?`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F ${_(n.values[0])}`:`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0430 \u043E\u043F\u0446\u0456\u044F: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F \u043E\u0434\u043D\u0435 \u0437 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0417\u0430\u043D\u0430\u0434\u0442\u043E \u0432\u0435\u043B\u0438\u043A\u0435: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F, \u0449\u043E ${n.origin??"\u0437\u043D\u0430\u0447\u0435\u043D\u043D\u044F"} ${a.verb} ${i}${n.maximum.toString()} ${a.unit??"\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0456\u0432"}`:`\u0417\u0430\u043D\u0430\u0434\u0442\u043E \u0432\u0435\u043B\u0438\u043A\u0435: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F, \u0449\u043E ${n.origin??"\u0437\u043D\u0430\u0447\u0435\u043D\u043D\u044F"} \u0431\u0443\u0434\u0435 ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0417\u0430\u043D\u0430\u0434\u0442\u043E \u043C\u0430\u043B\u0435: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F, \u0449\u043E ${n.origin} ${a.verb} ${i}${n.minimum.toString()} ${a.unit}`:`\u0417\u0430\u043D\u0430\u0434\u0442\u043E \u043C\u0430\u043B\u0435: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F, \u0449\u043E ${n.origin} \u0431\u0443\u0434\u0435 ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0438\u0439 \u0440\u044F\u0434\u043E\u043A: \u043F\u043E\u0432\u0438\u043D\u0435\u043D \u043F\u043E\u0447\u0438\u043D\u0430\u0442\u0438\u0441\u044F \u0437 "${i.prefix}"`:i.format==="ends_with"?`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0438\u0439 \u0440\u044F\u0434\u043E\u043A: \u043F\u043E\u0432\u0438\u043D\u0435\u043D \u0437\u0430\u043A\u0456\u043D\u0447\u0443\u0432\u0430\u0442\u0438\u0441\u044F \u043D\u0430 "${i.suffix}"`:i.format==="includes"?`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0438\u0439 \u0440\u044F\u0434\u043E\u043A: \u043F\u043E\u0432\u0438\u043D\u0435\u043D \u043C\u0456\u0441\u0442\u0438\u0442\u0438 "${i.includes}"`:i.format==="regex"?`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0438\u0439 \u0440\u044F\u0434\u043E\u043A: \u043F\u043E\u0432\u0438\u043D\u0435\u043D \u0432\u0456\u0434\u043F\u043E\u0432\u0456\u0434\u0430\u0442\u0438 \u0448\u0430\u0431\u043B\u043E\u043D\u0443 ${i.pattern}`:`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0438\u0439 ${r[i.format]??n.format}`}case"not_multiple_of":return`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0435 \u0447\u0438\u0441\u043B\u043E: \u043F\u043E\u0432\u0438\u043D\u043D\u043E \u0431\u0443\u0442\u0438 \u043A\u0440\u0430\u0442\u043D\u0438\u043C ${n.divisor}`;case"unrecognized_keys":return`\u041D\u0435\u0440\u043E\u0437\u043F\u0456\u0437\u043D\u0430\u043D\u0438\u0439 \u043A\u043B\u044E\u0447${n.keys.length>1?"\u0456":""}: ${g(n.keys,", ")}`;case"invalid_key":return`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0438\u0439 \u043A\u043B\u044E\u0447 \u0443 ${n.origin}`;case"invalid_union":return"\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456";case"invalid_element":return`\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u043D\u044F \u0443 ${n.origin}`;default:return"\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456"}}};function Qi(){return{localeError:x_()}}function xm(){return Qi()}var k_=()=>{let e={string:{unit:"\u062D\u0631\u0648\u0641",verb:"\u06C1\u0648\u0646\u0627"},file:{unit:"\u0628\u0627\u0626\u0679\u0633",verb:"\u06C1\u0648\u0646\u0627"},array:{unit:"\u0622\u0626\u0679\u0645\u0632",verb:"\u06C1\u0648\u0646\u0627"},set:{unit:"\u0622\u0626\u0679\u0645\u0632",verb:"\u06C1\u0648\u0646\u0627"},map:{unit:"\u0622\u0626\u0679\u0645\u0632",verb:"\u06C1\u0648\u0646\u0627"}};function t(n){return e[n]??null}let r={regex:"\u0627\u0646 \u067E\u0679",email:"\u0627\u06CC \u0645\u06CC\u0644 \u0627\u06CC\u0688\u0631\u06CC\u0633",url:"\u06CC\u0648 \u0622\u0631 \u0627\u06CC\u0644",emoji:"\u0627\u06CC\u0645\u0648\u062C\u06CC",uuid:"\u06CC\u0648 \u06CC\u0648 \u0622\u0626\u06CC \u0688\u06CC",uuidv4:"\u06CC\u0648 \u06CC\u0648 \u0622\u0626\u06CC \u0688\u06CC \u0648\u06CC 4",uuidv6:"\u06CC\u0648 \u06CC\u0648 \u0622\u0626\u06CC \u0688\u06CC \u0648\u06CC 6",nanoid:"\u0646\u06CC\u0646\u0648 \u0622\u0626\u06CC \u0688\u06CC",guid:"\u062C\u06CC \u06CC\u0648 \u0622\u0626\u06CC \u0688\u06CC",cuid:"\u0633\u06CC \u06CC\u0648 \u0622\u0626\u06CC \u0688\u06CC",cuid2:"\u0633\u06CC \u06CC\u0648 \u0622\u0626\u06CC \u0688\u06CC 2",ulid:"\u06CC\u0648 \u0627\u06CC\u0644 \u0622\u0626\u06CC \u0688\u06CC",xid:"\u0627\u06CC\u06A9\u0633 \u0622\u0626\u06CC \u0688\u06CC",ksuid:"\u06A9\u06D2 \u0627\u06CC\u0633 \u06CC\u0648 \u0622\u0626\u06CC \u0688\u06CC",datetime:"\u0622\u0626\u06CC \u0627\u06CC\u0633 \u0627\u0648 \u0688\u06CC\u0679 \u0679\u0627\u0626\u0645",date:"\u0622\u0626\u06CC \u0627\u06CC\u0633 \u0627\u0648 \u062A\u0627\u0631\u06CC\u062E",time:"\u0622\u0626\u06CC \u0627\u06CC\u0633 \u0627\u0648 \u0648\u0642\u062A",duration:"\u0622\u0626\u06CC \u0627\u06CC\u0633 \u0627\u0648 \u0645\u062F\u062A",ipv4:"\u0622\u0626\u06CC \u067E\u06CC \u0648\u06CC 4 \u0627\u06CC\u0688\u0631\u06CC\u0633",ipv6:"\u0622\u0626\u06CC \u067E\u06CC \u0648\u06CC 6 \u0627\u06CC\u0688\u0631\u06CC\u0633",mac:"\u0627\u06CC\u0645 \u0627\u06D2 \u0633\u06CC \u0627\u06CC\u0688\u0631\u06CC\u0633",cidrv4:"\u0622\u0626\u06CC \u067E\u06CC \u0648\u06CC 4 \u0631\u06CC\u0646\u062C",cidrv6:"\u0622\u0626\u06CC \u067E\u06CC \u0648\u06CC 6 \u0631\u06CC\u0646\u062C",base64:"\u0628\u06CC\u0633 64 \u0627\u0646 \u06A9\u0648\u0688\u0688 \u0633\u0679\u0631\u0646\u06AF",base64url:"\u0628\u06CC\u0633 64 \u06CC\u0648 \u0622\u0631 \u0627\u06CC\u0644 \u0627\u0646 \u06A9\u0648\u0688\u0688 \u0633\u0679\u0631\u0646\u06AF",json_string:"\u062C\u06D2 \u0627\u06CC\u0633 \u0627\u0648 \u0627\u06CC\u0646 \u0633\u0679\u0631\u0646\u06AF",e164:"\u0627\u06CC 164 \u0646\u0645\u0628\u0631",credit_card:"\u06A9\u0631\u06CC\u0688\u0679 \u06A9\u0627\u0631\u0688 \u0646\u0645\u0628\u0631",currency_code:"\u06A9\u0631\u0646\u0633\u06CC \u06A9\u0648\u0688",iban:"IBAN",jwt:"\u062C\u06D2 \u0688\u0628\u0644\u06CC\u0648 \u0679\u06CC",template_literal:"\u0627\u0646 \u067E\u0679"},o={nan:"NaN",number:"\u0646\u0645\u0628\u0631",array:"\u0622\u0631\u06D2",null:"\u0646\u0644"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: instanceof ${n.expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${s} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`:`\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: ${i} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${s} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`}case"invalid_value":return n.values.length===1?`\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: ${_(n.values[0])} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627`:`\u063A\u0644\u0637 \u0622\u067E\u0634\u0646: ${g(n.values,"|")} \u0645\u06CC\u06BA \u0633\u06D2 \u0627\u06CC\u06A9 \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u0628\u06C1\u062A \u0628\u0691\u0627: ${n.origin??"\u0648\u06CC\u0644\u06CC\u0648"} \u06A9\u06D2 ${i}${n.maximum.toString()} ${a.unit??"\u0639\u0646\u0627\u0635\u0631"} \u06C1\u0648\u0646\u06D2 \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u06D2`:`\u0628\u06C1\u062A \u0628\u0691\u0627: ${n.origin??"\u0648\u06CC\u0644\u06CC\u0648"} \u06A9\u0627 ${i}${n.maximum.toString()} \u06C1\u0648\u0646\u0627 \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u0628\u06C1\u062A \u0686\u06BE\u0648\u0679\u0627: ${n.origin} \u06A9\u06D2 ${i}${n.minimum.toString()} ${a.unit} \u06C1\u0648\u0646\u06D2 \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u06D2`:`\u0628\u06C1\u062A \u0686\u06BE\u0648\u0679\u0627: ${n.origin} \u06A9\u0627 ${i}${n.minimum.toString()} \u06C1\u0648\u0646\u0627 \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u063A\u0644\u0637 \u0633\u0679\u0631\u0646\u06AF: "${i.prefix}" \u0633\u06D2 \u0634\u0631\u0648\u0639 \u06C1\u0648\u0646\u0627 \u0686\u0627\u06C1\u06CC\u06D2`:i.format==="ends_with"?`\u063A\u0644\u0637 \u0633\u0679\u0631\u0646\u06AF: "${i.suffix}" \u067E\u0631 \u062E\u062A\u0645 \u06C1\u0648\u0646\u0627 \u0686\u0627\u06C1\u06CC\u06D2`:i.format==="includes"?`\u063A\u0644\u0637 \u0633\u0679\u0631\u0646\u06AF: "${i.includes}" \u0634\u0627\u0645\u0644 \u06C1\u0648\u0646\u0627 \u0686\u0627\u06C1\u06CC\u06D2`:i.format==="regex"?`\u063A\u0644\u0637 \u0633\u0679\u0631\u0646\u06AF: \u067E\u06CC\u0679\u0631\u0646 ${i.pattern} \u0633\u06D2 \u0645\u06CC\u0686 \u06C1\u0648\u0646\u0627 \u0686\u0627\u06C1\u06CC\u06D2`:`\u063A\u0644\u0637 ${r[i.format]??n.format}`}case"not_multiple_of":return`\u063A\u0644\u0637 \u0646\u0645\u0628\u0631: ${n.divisor} \u06A9\u0627 \u0645\u0636\u0627\u0639\u0641 \u06C1\u0648\u0646\u0627 \u0686\u0627\u06C1\u06CC\u06D2`;case"unrecognized_keys":return`\u063A\u06CC\u0631 \u062A\u0633\u0644\u06CC\u0645 \u0634\u062F\u06C1 \u06A9\u06CC${n.keys.length>1?"\u0632":""}: ${g(n.keys,"\u060C ")}`;case"invalid_key":return`${n.origin} \u0645\u06CC\u06BA \u063A\u0644\u0637 \u06A9\u06CC`;case"invalid_union":return"\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679";case"invalid_element":return`${n.origin} \u0645\u06CC\u06BA \u063A\u0644\u0637 \u0648\u06CC\u0644\u06CC\u0648`;default:return"\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679"}}};function km(){return{localeError:k_()}}var w_=()=>{let e={string:{unit:"belgi",verb:"bo\u2018lishi kerak"},file:{unit:"bayt",verb:"bo\u2018lishi kerak"},array:{unit:"element",verb:"bo\u2018lishi kerak"},set:{unit:"element",verb:"bo\u2018lishi kerak"},map:{unit:"yozuv",verb:"bo\u2018lishi kerak"}};function t(n){return e[n]??null}let r={regex:"kirish",email:"elektron pochta manzili",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO sana va vaqti",date:"ISO sana",time:"ISO vaqt",duration:"ISO davomiylik",ipv4:"IPv4 manzil",ipv6:"IPv6 manzil",mac:"MAC manzil",cidrv4:"IPv4 diapazon",cidrv6:"IPv6 diapazon",base64:"base64 kodlangan satr",base64url:"base64url kodlangan satr",json_string:"JSON satr",e164:"E.164 raqam",credit_card:"kredit karta raqami",currency_code:"valyuta kodi",iban:"IBAN",jwt:"JWT",template_literal:"kirish"},o={nan:"NaN",number:"raqam",array:"massiv"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`Noto\u2018g\u2018ri kirish: kutilgan instanceof ${n.expected}, qabul qilingan ${s}`:`Noto\u2018g\u2018ri kirish: kutilgan ${i}, qabul qilingan ${s}`}case"invalid_value":return n.values.length===1?`Noto\u2018g\u2018ri kirish: kutilgan ${_(n.values[0])}`:`Noto\u2018g\u2018ri variant: quyidagilardan biri kutilgan ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Juda katta: kutilgan ${n.origin??"qiymat"} ${i}${n.maximum.toString()} ${a.unit} ${a.verb}`:`Juda katta: kutilgan ${n.origin??"qiymat"} ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Juda kichik: kutilgan ${n.origin} ${i}${n.minimum.toString()} ${a.unit} ${a.verb}`:`Juda kichik: kutilgan ${n.origin} ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Noto\u2018g\u2018ri satr: "${i.prefix}" bilan boshlanishi kerak`:i.format==="ends_with"?`Noto\u2018g\u2018ri satr: "${i.suffix}" bilan tugashi kerak`:i.format==="includes"?`Noto\u2018g\u2018ri satr: "${i.includes}" ni o\u2018z ichiga olishi kerak`:i.format==="regex"?`Noto\u2018g\u2018ri satr: ${i.pattern} shabloniga mos kelishi kerak`:`Noto\u2018g\u2018ri ${r[i.format]??n.format}`}case"not_multiple_of":return`Noto\u2018g\u2018ri raqam: ${n.divisor} ning karralisi bo\u2018lishi kerak`;case"unrecognized_keys":return`Noma\u2019lum kalit${n.keys.length>1?"lar":""}: ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} dagi kalit noto\u2018g\u2018ri`;case"invalid_union":return"Noto\u2018g\u2018ri kirish";case"invalid_element":return`${n.origin} da noto\u2018g\u2018ri qiymat`;default:return"Noto\u2018g\u2018ri kirish"}}};function wm(){return{localeError:w_()}}var I_=()=>{let e={string:{unit:"k\xFD t\u1EF1",verb:"c\xF3"},file:{unit:"byte",verb:"c\xF3"},array:{unit:"ph\u1EA7n t\u1EED",verb:"c\xF3"},set:{unit:"ph\u1EA7n t\u1EED",verb:"c\xF3"},map:{unit:"ph\u1EA7n t\u1EED",verb:"c\xF3"}};function t(n){return e[n]??null}let r={regex:"\u0111\u1EA7u v\xE0o",email:"\u0111\u1ECBa ch\u1EC9 email",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ng\xE0y gi\u1EDD ISO",date:"ng\xE0y ISO",time:"gi\u1EDD ISO",duration:"kho\u1EA3ng th\u1EDDi gian ISO",ipv4:"\u0111\u1ECBa ch\u1EC9 IPv4",ipv6:"\u0111\u1ECBa ch\u1EC9 IPv6",mac:"\u0111\u1ECBa ch\u1EC9 MAC",cidrv4:"d\u1EA3i IPv4",cidrv6:"d\u1EA3i IPv6",base64:"chu\u1ED7i m\xE3 h\xF3a base64",base64url:"chu\u1ED7i m\xE3 h\xF3a base64url",json_string:"chu\u1ED7i JSON",e164:"s\u1ED1 E.164",credit_card:"s\u1ED1 th\u1EBB t\xEDn d\u1EE5ng",currency_code:"m\xE3 ti\u1EC1n t\u1EC7",iban:"IBAN",jwt:"JWT",template_literal:"\u0111\u1EA7u v\xE0o"},o={nan:"NaN",number:"s\u1ED1",array:"m\u1EA3ng"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i instanceof ${n.expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${s}`:`\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i ${i}, nh\u1EADn \u0111\u01B0\u1EE3c ${s}`}case"invalid_value":return n.values.length===1?`\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i ${_(n.values[0])}`:`T\xF9y ch\u1ECDn kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i m\u1ED9t trong c\xE1c gi\xE1 tr\u1ECB ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`Qu\xE1 l\u1EDBn: mong \u0111\u1EE3i ${n.origin??"gi\xE1 tr\u1ECB"} ${a.verb} ${i}${n.maximum.toString()} ${a.unit??"ph\u1EA7n t\u1EED"}`:`Qu\xE1 l\u1EDBn: mong \u0111\u1EE3i ${n.origin??"gi\xE1 tr\u1ECB"} ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`Qu\xE1 nh\u1ECF: mong \u0111\u1EE3i ${n.origin} ${a.verb} ${i}${n.minimum.toString()} ${a.unit}`:`Qu\xE1 nh\u1ECF: mong \u0111\u1EE3i ${n.origin} ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`Chu\u1ED7i kh\xF4ng h\u1EE3p l\u1EC7: ph\u1EA3i b\u1EAFt \u0111\u1EA7u b\u1EB1ng "${i.prefix}"`:i.format==="ends_with"?`Chu\u1ED7i kh\xF4ng h\u1EE3p l\u1EC7: ph\u1EA3i k\u1EBFt th\xFAc b\u1EB1ng "${i.suffix}"`:i.format==="includes"?`Chu\u1ED7i kh\xF4ng h\u1EE3p l\u1EC7: ph\u1EA3i bao g\u1ED3m "${i.includes}"`:i.format==="regex"?`Chu\u1ED7i kh\xF4ng h\u1EE3p l\u1EC7: ph\u1EA3i kh\u1EDBp v\u1EDBi m\u1EABu ${i.pattern}`:`${r[i.format]??n.format} kh\xF4ng h\u1EE3p l\u1EC7`}case"not_multiple_of":return`S\u1ED1 kh\xF4ng h\u1EE3p l\u1EC7: ph\u1EA3i l\xE0 b\u1ED9i s\u1ED1 c\u1EE7a ${n.divisor}`;case"unrecognized_keys":return`Kh\xF3a kh\xF4ng \u0111\u01B0\u1EE3c nh\u1EADn d\u1EA1ng: ${g(n.keys,", ")}`;case"invalid_key":return`Kh\xF3a kh\xF4ng h\u1EE3p l\u1EC7 trong ${n.origin}`;case"invalid_union":return"\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7";case"invalid_element":return`Gi\xE1 tr\u1ECB kh\xF4ng h\u1EE3p l\u1EC7 trong ${n.origin}`;default:return"\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7"}}};function Im(){return{localeError:I_()}}var S_=()=>{let e={string:{unit:"\u5B57\u7B26",verb:"\u5305\u542B"},file:{unit:"\u5B57\u8282",verb:"\u5305\u542B"},array:{unit:"\u9879",verb:"\u5305\u542B"},set:{unit:"\u9879",verb:"\u5305\u542B"},map:{unit:"\u9879",verb:"\u5305\u542B"}};function t(n){return e[n]??null}let r={regex:"\u8F93\u5165",email:"\u7535\u5B50\u90AE\u4EF6",url:"URL",emoji:"\u8868\u60C5\u7B26\u53F7",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO\u65E5\u671F\u65F6\u95F4",date:"ISO\u65E5\u671F",time:"ISO\u65F6\u95F4",duration:"ISO\u65F6\u957F",ipv4:"IPv4\u5730\u5740",ipv6:"IPv6\u5730\u5740",mac:"MAC\u5730\u5740",cidrv4:"IPv4\u7F51\u6BB5",cidrv6:"IPv6\u7F51\u6BB5",base64:"base64\u7F16\u7801\u5B57\u7B26\u4E32",base64url:"base64url\u7F16\u7801\u5B57\u7B26\u4E32",json_string:"JSON\u5B57\u7B26\u4E32",e164:"E.164\u53F7\u7801",credit_card:"\u4FE1\u7528\u5361\u53F7",currency_code:"\u8D27\u5E01\u4EE3\u7801",iban:"IBAN",jwt:"JWT",template_literal:"\u8F93\u5165"},o={nan:"NaN",number:"\u6570\u5B57",array:"\u6570\u7EC4",null:"\u7A7A\u503C(null)"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B instanceof ${n.expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${s}`:`\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B ${i}\uFF0C\u5B9E\u9645\u63A5\u6536 ${s}`}case"invalid_value":return n.values.length===1?`\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B ${_(n.values[0])}`:`\u65E0\u6548\u9009\u9879\uFF1A\u671F\u671B\u4EE5\u4E0B\u4E4B\u4E00 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u6570\u503C\u8FC7\u5927\uFF1A\u671F\u671B ${n.origin??"\u503C"} ${i}${n.maximum.toString()} ${a.unit??"\u4E2A\u5143\u7D20"}`:`\u6570\u503C\u8FC7\u5927\uFF1A\u671F\u671B ${n.origin??"\u503C"} ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u6570\u503C\u8FC7\u5C0F\uFF1A\u671F\u671B ${n.origin} ${i}${n.minimum.toString()} ${a.unit}`:`\u6570\u503C\u8FC7\u5C0F\uFF1A\u671F\u671B ${n.origin} ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u65E0\u6548\u5B57\u7B26\u4E32\uFF1A\u5FC5\u987B\u4EE5 "${i.prefix}" \u5F00\u5934`:i.format==="ends_with"?`\u65E0\u6548\u5B57\u7B26\u4E32\uFF1A\u5FC5\u987B\u4EE5 "${i.suffix}" \u7ED3\u5C3E`:i.format==="includes"?`\u65E0\u6548\u5B57\u7B26\u4E32\uFF1A\u5FC5\u987B\u5305\u542B "${i.includes}"`:i.format==="regex"?`\u65E0\u6548\u5B57\u7B26\u4E32\uFF1A\u5FC5\u987B\u6EE1\u8DB3\u6B63\u5219\u8868\u8FBE\u5F0F ${i.pattern}`:`\u65E0\u6548${r[i.format]??n.format}`}case"not_multiple_of":return`\u65E0\u6548\u6570\u5B57\uFF1A\u5FC5\u987B\u662F ${n.divisor} \u7684\u500D\u6570`;case"unrecognized_keys":return`\u51FA\u73B0\u672A\u77E5\u7684\u952E(key): ${g(n.keys,", ")}`;case"invalid_key":return`${n.origin} \u4E2D\u7684\u952E(key)\u65E0\u6548`;case"invalid_union":return"\u65E0\u6548\u8F93\u5165";case"invalid_element":return`${n.origin} \u4E2D\u5305\u542B\u65E0\u6548\u503C(value)`;default:return"\u65E0\u6548\u8F93\u5165"}}};function Sm(){return{localeError:S_()}}var z_=()=>{let e={string:{unit:"\u5B57\u5143",verb:"\u64C1\u6709"},file:{unit:"\u4F4D\u5143\u7D44",verb:"\u64C1\u6709"},array:{unit:"\u9805\u76EE",verb:"\u64C1\u6709"},set:{unit:"\u9805\u76EE",verb:"\u64C1\u6709"},map:{unit:"\u9805\u76EE",verb:"\u64C1\u6709"}};function t(n){return e[n]??null}let r={regex:"\u8F38\u5165",email:"\u90F5\u4EF6\u5730\u5740",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"ISO \u65E5\u671F\u6642\u9593",date:"ISO \u65E5\u671F",time:"ISO \u6642\u9593",duration:"ISO \u671F\u9593",ipv4:"IPv4 \u4F4D\u5740",ipv6:"IPv6 \u4F4D\u5740",mac:"MAC \u4F4D\u5740",cidrv4:"IPv4 \u7BC4\u570D",cidrv6:"IPv6 \u7BC4\u570D",base64:"base64 \u7DE8\u78BC\u5B57\u4E32",base64url:"base64url \u7DE8\u78BC\u5B57\u4E32",json_string:"JSON \u5B57\u4E32",e164:"E.164 \u6578\u503C",credit_card:"\u4FE1\u7528\u5361\u865F",currency_code:"\u8CA8\u5E63\u4EE3\u78BC",iban:"IBAN",jwt:"JWT",template_literal:"\u8F38\u5165"},o={nan:"NaN"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA instanceof ${n.expected}\uFF0C\u4F46\u6536\u5230 ${s}`:`\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA ${i}\uFF0C\u4F46\u6536\u5230 ${s}`}case"invalid_value":return n.values.length===1?`\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA ${_(n.values[0])}`:`\u7121\u6548\u7684\u9078\u9805\uFF1A\u9810\u671F\u70BA\u4EE5\u4E0B\u5176\u4E2D\u4E4B\u4E00 ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`\u6578\u503C\u904E\u5927\uFF1A\u9810\u671F ${n.origin??"\u503C"} \u61C9\u70BA ${i}${n.maximum.toString()} ${a.unit??"\u500B\u5143\u7D20"}`:`\u6578\u503C\u904E\u5927\uFF1A\u9810\u671F ${n.origin??"\u503C"} \u61C9\u70BA ${i}${n.maximum.toString()}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`\u6578\u503C\u904E\u5C0F\uFF1A\u9810\u671F ${n.origin} \u61C9\u70BA ${i}${n.minimum.toString()} ${a.unit}`:`\u6578\u503C\u904E\u5C0F\uFF1A\u9810\u671F ${n.origin} \u61C9\u70BA ${i}${n.minimum.toString()}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u7121\u6548\u7684\u5B57\u4E32\uFF1A\u5FC5\u9808\u4EE5 "${i.prefix}" \u958B\u982D`:i.format==="ends_with"?`\u7121\u6548\u7684\u5B57\u4E32\uFF1A\u5FC5\u9808\u4EE5 "${i.suffix}" \u7D50\u5C3E`:i.format==="includes"?`\u7121\u6548\u7684\u5B57\u4E32\uFF1A\u5FC5\u9808\u5305\u542B "${i.includes}"`:i.format==="regex"?`\u7121\u6548\u7684\u5B57\u4E32\uFF1A\u5FC5\u9808\u7B26\u5408\u683C\u5F0F ${i.pattern}`:`\u7121\u6548\u7684 ${r[i.format]??n.format}`}case"not_multiple_of":return`\u7121\u6548\u7684\u6578\u5B57\uFF1A\u5FC5\u9808\u70BA ${n.divisor} \u7684\u500D\u6578`;case"unrecognized_keys":return`\u7121\u6CD5\u8B58\u5225\u7684\u9375\u503C${n.keys.length>1?"\u5011":""}\uFF1A${g(n.keys,"\u3001")}`;case"invalid_key":return`${n.origin} \u4E2D\u6709\u7121\u6548\u7684\u9375\u503C`;case"invalid_union":return"\u7121\u6548\u7684\u8F38\u5165\u503C";case"invalid_element":return`${n.origin} \u4E2D\u6709\u7121\u6548\u7684\u503C`;default:return"\u7121\u6548\u7684\u8F38\u5165\u503C"}}};function zm(){return{localeError:z_()}}var P_=()=>{let e={string:{unit:"\xE0mi",verb:"n\xED"},file:{unit:"bytes",verb:"n\xED"},array:{unit:"nkan",verb:"n\xED"},set:{unit:"nkan",verb:"n\xED"},map:{unit:"nkan",verb:"n\xED"}};function t(n){return e[n]??null}let r={regex:"\u1EB9\u0300r\u1ECD \xECb\xE1w\u1ECDl\xE9",email:"\xE0d\xEDr\u1EB9\u0301s\xEC \xECm\u1EB9\u0301l\xEC",url:"URL",emoji:"emoji",uuid:"UUID",uuidv4:"UUIDv4",uuidv6:"UUIDv6",nanoid:"nanoid",guid:"GUID",cuid:"cuid",cuid2:"cuid2",ulid:"ULID",xid:"XID",ksuid:"KSUID",datetime:"\xE0k\xF3k\xF2 ISO",date:"\u1ECDj\u1ECD\u0301 ISO",time:"\xE0k\xF3k\xF2 ISO",duration:"\xE0k\xF3k\xF2 t\xF3 p\xE9 ISO",ipv4:"\xE0d\xEDr\u1EB9\u0301s\xEC IPv4",ipv6:"\xE0d\xEDr\u1EB9\u0301s\xEC IPv6",mac:"\xE0d\xEDr\u1EB9\u0301s\xEC MAC",cidrv4:"\xE0gb\xE8gb\xE8 IPv4",cidrv6:"\xE0gb\xE8gb\xE8 IPv6",base64:"\u1ECD\u0300r\u1ECD\u0300 t\xED a k\u1ECD\u0301 n\xED base64",base64url:"\u1ECD\u0300r\u1ECD\u0300 base64url",json_string:"\u1ECD\u0300r\u1ECD\u0300 JSON",e164:"n\u1ECD\u0301mb\xE0 E.164",credit_card:"n\u1ECDmba kaadi gbese",currency_code:"koodu ow\xF3",iban:"IBAN",jwt:"JWT",template_literal:"\u1EB9\u0300r\u1ECD \xECb\xE1w\u1ECDl\xE9"},o={nan:"NaN",number:"n\u1ECD\u0301mb\xE0",array:"akop\u1ECD"};return n=>{switch(n.code){case"invalid_type":{let i=o[n.expected]??n.expected,a=x(n.input),s=o[a]??a;return/^[A-Z]/.test(n.expected)?`\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi instanceof ${n.expected}, \xE0m\u1ECD\u0300 a r\xED ${s}`:`\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi ${i}, \xE0m\u1ECD\u0300 a r\xED ${s}`}case"invalid_value":return n.values.length===1?`\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi ${_(n.values[0])}`:`\xC0\u1E63\xE0y\xE0n a\u1E63\xEC\u1E63e: yan \u1ECD\u0300kan l\xE1ra ${g(n.values,"|")}`;case"too_big":{let i=n.inclusive?"<=":"<",a=t(n.origin);return a?`T\xF3 p\u1ECD\u0300 j\xF9: a n\xED l\xE1ti j\u1EB9\u0301 p\xE9 ${n.origin??"iye"} ${a.verb} ${i}${n.maximum} ${a.unit}`:`T\xF3 p\u1ECD\u0300 j\xF9: a n\xED l\xE1ti j\u1EB9\u0301 ${i}${n.maximum}`}case"too_small":{let i=n.inclusive?">=":">",a=t(n.origin);return a?`K\xE9r\xE9 ju: a n\xED l\xE1ti j\u1EB9\u0301 p\xE9 ${n.origin} ${a.verb} ${i}${n.minimum} ${a.unit}`:`K\xE9r\xE9 ju: a n\xED l\xE1ti j\u1EB9\u0301 ${i}${n.minimum}`}case"invalid_format":{let i=n;return i.format==="starts_with"?`\u1ECC\u0300r\u1ECD\u0300 a\u1E63\xEC\u1E63e: gb\u1ECD\u0301d\u1ECD\u0300 b\u1EB9\u0300r\u1EB9\u0300 p\u1EB9\u0300l\xFA "${i.prefix}"`:i.format==="ends_with"?`\u1ECC\u0300r\u1ECD\u0300 a\u1E63\xEC\u1E63e: gb\u1ECD\u0301d\u1ECD\u0300 par\xED p\u1EB9\u0300l\xFA "${i.suffix}"`:i.format==="includes"?`\u1ECC\u0300r\u1ECD\u0300 a\u1E63\xEC\u1E63e: gb\u1ECD\u0301d\u1ECD\u0300 n\xED "${i.includes}"`:i.format==="regex"?`\u1ECC\u0300r\u1ECD\u0300 a\u1E63\xEC\u1E63e: gb\u1ECD\u0301d\u1ECD\u0300 b\xE1 \xE0p\u1EB9\u1EB9r\u1EB9 mu ${i.pattern}`:`A\u1E63\xEC\u1E63e: ${r[i.format]??n.format}`}case"not_multiple_of":return`N\u1ECD\u0301mb\xE0 a\u1E63\xEC\u1E63e: gb\u1ECD\u0301d\u1ECD\u0300 j\u1EB9\u0301 \xE8y\xE0 p\xEDp\xEDn ti ${n.divisor}`;case"unrecognized_keys":return`B\u1ECDt\xECn\xEC \xE0\xECm\u1ECD\u0300: ${g(n.keys,", ")}`;case"invalid_key":return`B\u1ECDt\xECn\xEC a\u1E63\xEC\u1E63e n\xEDn\xFA ${n.origin}`;case"invalid_union":return"\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e";case"invalid_element":return`Iye a\u1E63\xEC\u1E63e n\xEDn\xFA ${n.origin}`;default:return"\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e"}}};function Pm(){return{localeError:P_()}}var Om,_l=Symbol("ZodOutput"),yl=Symbol("ZodInput"),eo=class{constructor(){this._map=new WeakMap,this._idmap=new Map}add(t,...r){let o=r[0];return this._map.set(t,o),o&&typeof o=="object"&&"id"in o&&this._idmap.set(o.id,t),this}clear(){return this._map=new WeakMap,this._idmap=new Map,this}remove(t){let r=this._map.get(t);return r&&typeof r=="object"&&"id"in r&&this._idmap.delete(r.id),this._map.delete(t),this}get(t){let r=t._zod.parent;if(r){let o={...this.get(r)??{}};delete o.id;let n={...o,...this._map.get(t)};return Object.keys(n).length?n:void 0}return this._map.get(t)}has(t){return this._map.has(t)}};function to(){return new eo}(Om=globalThis).__zod_globalRegistry??(Om.__zod_globalRegistry=to());var ce=globalThis.__zod_globalRegistry;var he=Symbol.for("zod.compile.invalid"),Dm=Symbol.for("zod.compile.fallback"),Ve=class extends Error{constructor(t="z.compile does not support async refinements, transforms, or checks"){super(t),this.name="ZodCompileAsyncError"}},V=class extends Error{constructor(t,r=!0){super(`z.compile does not support ${t}; this schema must use the runtime parser`),this.name="ZodCompileUnsupportedError",this.islandable=r}};function D_(e,t){try{return ro(e,{assertOnly:!0})}catch{return t}}function Il(e,t){try{let r=ro(e),o=no(e,r);return o._zod.bag.validator=D_(e,r),o}catch(r){if(t?.strict)throw r;return e}}function no(e,t){if(Wi(e))throw new V("a schema whose subtree contains a reference cycle");let r=R(e),o=e._zod.run,n=o.__originalRun??o,i=(a,s)=>{if(s?.async||s?.direction==="backward"||s?.skipChecks||s?.[Dm]||s&&Gi(s,a.value))return n(a,s);let c=t(a.value);return c!==he?(a.value=c,a):(s&&(s[Dm]=!0),n(a,s))};return i.__originalRun=n,r._zod.bag.fallbackRun=n,r._zod.bag.validator=t,r._zod.run=i,o.__originalRun||A_(r,e,t),r}function A_(e,t,r){let o=e,n=t;if(typeof n.safeParse=="function"){let i=n.safeParse;o.safeParse=(a,s)=>{let c=r(a);return c!==he?{success:!0,data:c}:i(a,s)}}if(typeof n.parse=="function"){let i=n.parse;o.parse=(a,s)=>{let c=r(a);return c!==he?c:i(a,s)}}}function ro(e,t){let r=!0;try{r=Wi(e)}catch{}if(r)throw new V("a schema whose subtree contains a reference cycle");let o={constants:new Map,constantCounter:0,varCounter:0,definite:!0},n=new Dt(["input"]),i=q(n,o,e,"input",!t?.assertOnly);n.write(i===null?"return true;":`return ${i};`);let a=["INVALID",...o.constants.keys()],s=[he,...o.constants.values()],c=n.content.join(`
-`),l=t?.debug?a.length>0?`// Constants: ${a.join(", ")}
-${c}`:c:"",u=Function,d=`return (input) => {
-${c}
-}`,f;try{f=new u(...a,d)(...s)}catch(p){throw new V(`this schema (generated code failed to evaluate: ${p.message})`)}return t?.debug&&(f.code=l),f.definite=o.definite,f}function A(e,t){for(let[o,n]of e.constants)if(n===t)return o;let r=`c${e.constantCounter++}`;return e.constants.set(r,t),r}function Nt(e,t){return e.definite=!1,A(e,t)}function P(e){return`v${e.varCounter++}`}function j_(e,t){let r=e._zod.run({value:t,issues:[]},{});if(r&&typeof r.then=="function")return he;let o=r;return o.issues.length===0?o.value:he}function ue(e,t,r,o,n=!0){let i=e.content.length,a=t.constants.size,s=t.constantCounter,c=t.varCounter;try{return q(e,t,r,o,n)}catch(l){if(!(l instanceof V)||!l.islandable)throw l;if(e.content.length=i,t.constants.size>a){let u=Array.from(t.constants.keys()).slice(a);for(let d of u)t.constants.delete(d)}return t.constantCounter=s,t.varCounter=c,N_(e,t,r,o)}}function N_(e,t,r,o){t.definite=!1;let n=A(t,r),i=A(t,j_),a=P(t);return e.write(`const ${a} = ${i}(${n}, ${o});`),e.write(`if (${a} === INVALID) return INVALID;`),a}var T_=new Set(["max_size","min_size","size_equals","max_length","min_length","length_equals"]);function U_(e,t,r,o){let n=r._zod.def.checks;if(!n||n.length===0)return o;let i=o;for(let a of n){let s=a._zod.def;if(s.when&&!T_.has(s.check))throw new V('check with a custom "when" condition');switch(s.check){case"greater_than":E_(e,t,s,i);break;case"less_than":C_(e,t,s,i);break;case"multiple_of":V_(e,t,s,i);break;case"number_format":Em(e,s,i);break;case"min_length":{let c=ct(s.minimum,"min_length"),l=xl(e,t,i,`${i}.length >= ${c} && ${i}.length < ${s.minimum*2}`);e.write(`if (${l} < ${c}) return INVALID;`);break}case"max_length":{let c=ct(s.maximum,"max_length"),l=xl(e,t,i,`${i}.length > ${c}`);e.write(`if (${l} > ${c}) return INVALID;`);break}case"length_equals":{let c=ct(s.length,"length_equals"),l=xl(e,t,i,`${i}.length >= ${c} && ${i}.length <= ${s.length*2}`);e.write(`if (${l} !== ${c}) return INVALID;`);break}case"min_size":e.write(`if (${i}.size < ${ct(s.minimum,"min_size")}) return INVALID;`);break;case"max_size":e.write(`if (${i}.size > ${ct(s.maximum,"max_size")}) return INVALID;`);break;case"size_equals":e.write(`if (${i}.size !== ${ct(s.size,"size_equals")}) return INVALID;`);break;case"string_format":i=Cm(e,t,s,i);break;case"custom":i=B_(e,t,a,i);break;case"bigint_format":Z_(e,s,i);break;case"mime_type":L_(e,t,s,i);break;case"property":M_(e,t,s,i);break;case"properties":R_(e,t,s,i);break;case"overwrite":{let c=P(t);F_(e,t,a,i,c),i=c;break}default:throw new V(`check type ${s.check}`)}}return i}function xl(e,t,r,o){let n=A(t,Pt),i=P(t);return e.write(`const ${i} = typeof ${r} === "string" && ${o} ? ${n}(${r}) : ${r}.length;`),i}function ct(e,t){if(typeof e!="number"||!Number.isFinite(e))throw new V(`${t} bound of type ${typeof e}`);return`${e}`}function Um(e,t){if(typeof t=="bigint")return`${t}n`;if(typeof t=="number"){if(Number.isNaN(t))throw new V("comparison check with NaN bound");return`${t}`}if(t instanceof Date){if(Number.isNaN(t.getTime()))throw new V("comparison check with Invalid Date bound");return A(e,t)}throw new V(`comparison check bound of type ${typeof t}`)}function E_(e,t,r,o){let n=r.inclusive?"<":"<=";e.write(`if (${o} ${n} ${Um(t,r.value)}) return INVALID;`)}function C_(e,t,r,o){let n=r.inclusive?">":">=";e.write(`if (${o} ${n} ${Um(t,r.value)}) return INVALID;`)}function V_(e,t,r,o){if(typeof r.value=="bigint"){if(r.value===BigInt(0))throw new V("multiple_of check with a zero divisor");e.write(`if (${o} % ${r.value}n !== 0n) return INVALID;`)}else{let n=A(t,qn);e.write(`if (${n}(${o}, ${ct(r.value,"multiple_of")}) !== 0) return INVALID;`)}}function Em(e,t,r){let o=t.format;switch(o){case"safeint":e.write(`if (!Number.isSafeInteger(${r})) return INVALID;`);break;case"int32":e.write(`if (!Number.isInteger(${r}) || ${r} < -2147483648 || ${r} > 2147483647) return INVALID;`);break;case"uint32":e.write(`if (!Number.isInteger(${r}) || ${r} < 0 || ${r} > 4294967295) return INVALID;`);break;case"float32":e.write(`if (!Number.isFinite(${r}) || ${r} < -3.4028234663852886e38 || ${r} > 3.4028234663852886e38) return INVALID;`);break;case"float64":e.write(`if (!Number.isFinite(${r})) return INVALID;`);break;default:throw new V(`number format ${o}`)}}function Z_(e,t,r){let o=t.format;if(o)switch(o){case"int64":e.write(`if (${r} < -9223372036854775808n || ${r} > 9223372036854775807n) return INVALID;`);break;case"uint64":e.write(`if (${r} < 0n || ${r} > 18446744073709551615n) return INVALID;`);break;default:throw new V(`bigint format ${o}`)}}function L_(e,t,r,o){let n=r.mime;if(n&&n.length>0){let i=A(t,new Set(n));e.write(`if (!${i}.has(${o}.type)) return INVALID;`)}}function R_(e,t,r,o){if(r.when)throw new V('check with a custom "when" condition');e.write(`if (${o} == null) return INVALID;`);let n=r.shape;for(let i of Reflect.ownKeys(n)){let a=typeof i=="symbol"?A(t,i):fe(i),s=P(t);e.write(`const ${s} = ${o}[${a}];`),ue(e,t,n[i],s,!1)}}function M_(e,t,r,o){let n=`${o}[${JSON.stringify(r.property)}]`;q(e,t,r.schema,n)}function F_(e,t,r,o,n){let i=r._zod.def.tx;if(!i)throw new V("overwrite check without a transform function");if(Tt(i))throw new Ve("z.compile: async overwrite transforms are not supported");let a=A(t,i);e.write(`const ${n} = ${a}(${o});`)}function kl(){throw new xe}function Sl(e){this.issues.push(e)}function B_(e,t,r,o){let n=r._zod.def;if(n.fn){if(Tt(n.fn))throw new Ve("z.compile: async .refine() predicates are not supported");let i=Nt(t,n.fn),a=A(t,kl),s=P(t);return e.write(`const ${s} = ${i}(${o});`),e.write(`if (${s} instanceof Promise) ${a}();`),e.write(`if (!${s}) return INVALID;`),o}if(r._zod.check){if(Tt(r._zod.check))throw new Ve("z.compile: async .superRefine() / check functions are not supported");let i=r._zod.check,s=Nt(t,l=>{let u={value:l,issues:[],addIssue:Sl};return i(u)instanceof Promise&&kl(),u.issues.length===0?u.value:he}),c=P(t);return e.write(`const ${c} = ${s}(${o});`),e.write(`if (${c} === INVALID) return INVALID;`),c}throw new V("custom check without a predicate or check function")}var J_=new Set(["cidrv4","cuid","cuid2","date","datetime","duration","e164","email","emoji","ends_with","guid","includes","ipv4","ksuid","lowercase","mac","nanoid","regex","starts_with","time","ulid","uppercase","uuid","xid"]);function Cm(e,t,r,o,n=!0){let i=r.format;if(i==="base64"){let l=A(t,mr);return e.write(`if (!${l}(${o})) return INVALID;`),o}if(i==="base64url"){let l=A(t,Ei);return e.write(`if (!${l}(${o})) return INVALID;`),o}if(i==="jwt"){let l=A(t,Zi),u=A(t,r.alg??null);return e.write(`if (!${l}(${o}, ${u})) return INVALID;`),o}if(i==="ipv6"){let l=A(t,fr);return e.write(`if (!${l}(${o})) return INVALID;`),o}if(i==="cidrv6"){let l=A(t,Ti);return e.write(`if (!${l}(${o})) return INVALID;`),o}if(i==="credit_card"){let l=A(t,Ci);return e.write(`if (!${l}(${o})) return INVALID;`),o}if(i==="iban"){let l=A(t,Vi);return e.write(`if (!${l}(${o})) return INVALID;`),o}let a=r;if(i==="url"||i==="httpurl"||a.normalize||a.hostname!==void 0||a.protocol!==void 0){let l=A(t,Ai),u=A(t,r),d=P(t),f=P(t);if(e.write(`const ${d} = ${o}.trim();`),e.write(`const ${f} = ${l}(${d}, ${u});`),e.write(`if (typeof ${f} === "number") return INVALID;`),a.hostname!==void 0){let y=A(t,ji);e.write(`if (!${y}(${f}, ${u}.hostname)) return INVALID;`)}if(a.protocol!==void 0){let y=A(t,Ni);e.write(`if (!${y}(${f}, ${u}.protocol)) return INVALID;`)}if(!n)return null;let p=P(t),v=a.normalize?`${f}.href`:`${A(t,pr)}(${d})`;return e.write(`const ${p} = ${v};`),p}let s=r.fn;if(s){if(Tt(s))throw new V(`async string format ${i}`);let l=A(t,s);return e.write(`if (!${l}(${o})) return INVALID;`),o}if(J_.has(i)&&r.pattern){let l=A(t,r.pattern);return e.write(`${l}.lastIndex = 0;`),e.write(`if (!${l}.test(${o})) return INVALID;`),o}let c=r.format;switch(c){case"regex":throw new V("regex format without a pattern");case"lowercase":e.write(`if (${o} !== ${o}.toLowerCase()) return INVALID;`);break;case"uppercase":e.write(`if (${o} !== ${o}.toUpperCase()) return INVALID;`);break;case"includes":e.write(`if (!${o}.includes(${fe(r.includes)})) return INVALID;`);break;case"starts_with":{let l=r.prefix;e.write(`if (${o}.slice(0, ${l.length}) !== ${fe(l)}) return INVALID;`);break}case"ends_with":{let l=r.suffix;e.write(`if (${o}.slice(-${l.length}) !== ${fe(l)}) return INVALID;`);break}default:throw new V(`string format ${c}`)}return o}function q(e,t,r,o,n=!0){let i=r._zod.def,a=i.type;if(i.coerce)throw new V(`coercion (z.coerce.${a}())`);let s=n||!!i.checks?.length,c;switch(a){case"string":c=K_(e,t,r,o,s);break;case"number":c=H_(e,r,o);break;case"boolean":c=q_(e,o);break;case"bigint":c=W_(e,r,o);break;case"symbol":c=G_(e,o);break;case"undefined":c=X_(e,o);break;case"null":c=Y_(e,o);break;case"any":case"unknown":c=o;break;case"never":e.write("return INVALID;"),c=o;break;case"void":c=Q_(e,o);break;case"nan":c=ey(e,o);break;case"date":c=ty(e,o);break;case"object":c=ny(e,t,r,o,s);break;case"optional":c=ry(e,t,r,o,s);break;case"nullable":c=ay(e,t,r,o,s);break;case"array":c=sy(e,t,r,o,s);break;case"literal":c=cy(e,t,r,o);break;case"enum":c=ly(e,t,r,o);break;case"readonly":{let l=jm(e,t,r,o),u=P(t);e.write(`const ${u} = Object.freeze(${l});`),c=u;break}case"success":jm(e,t,r,o),c="true";break;case"default":case"prefault":c=uy(e,t,r,o);break;case"nonoptional":c=dy(e,t,r,o);break;case"tuple":c=py(e,t,r,o);break;case"union":c=fy(e,t,r,o);break;case"intersection":c=gy(e,t,r,o);break;case"record":c=vy(e,t,r,o);break;case"map":c=by(e,t,r,o);break;case"set":c=_y(e,t,r,o);break;case"file":c=yy(e,o);break;case"template_literal":c=xy(e,t,r,o);break;case"lazy":c=ky(e,t,r,o);break;case"pipe":c=wy(e,t,r,o);break;case"custom":c=Iy(e,t,r,o);break;case"transform":c=Py(e,t,r,o);break;case"catch":c=zy(e,t,r,o);break;default:throw new V(`schema type ${a}`)}return c===null?null:U_(e,t,r,c)}function K_(e,t,r,o,n=!0){e.write(`if (typeof ${o} !== "string") return INVALID;`);let i=r._zod.def;return i.format===void 0?o:Cm(e,t,i,o,n)}function H_(e,t,r){e.write(`if (typeof ${r} !== "number" || !Number.isFinite(${r})) return INVALID;`);let o=t._zod.def;return o.check==="number_format"&&o.format&&Em(e,{format:o.format},r),r}function q_(e,t){return e.write(`if (typeof ${t} !== "boolean") return INVALID;`),t}function W_(e,t,r){e.write(`if (typeof ${r} !== "bigint") return INVALID;`);let o=t._zod.def;if(o.format)switch(o.format){case"int64":e.write(`if (${r} < -9223372036854775808n || ${r} > 9223372036854775807n) return INVALID;`);break;case"uint64":e.write(`if (${r} < 0n || ${r} > 18446744073709551615n) return INVALID;`);break}return r}function G_(e,t){return e.write(`if (typeof ${t} !== "symbol") return INVALID;`),t}function X_(e,t){return e.write(`if (${t} !== undefined) return INVALID;`),t}function Y_(e,t){return e.write(`if (${t} !== null) return INVALID;`),t}function Q_(e,t){return e.write(`if (${t} !== undefined) return INVALID;`),t}function ey(e,t){return e.write(`if (typeof ${t} !== "number" || !Number.isNaN(${t})) return INVALID;`),t}function ty(e,t){return e.write(`if (!(${t} instanceof Date) || Number.isNaN(${t}.getTime())) return INVALID;`),t}function ny(e,t,r,o,n=!0){let i=r._zod.def;e.write(`if (typeof ${o} !== "object" || ${o} === null || Array.isArray(${o})) return INVALID;`);let a=i.shape,s=Object.keys(a),c=Object.getOwnPropertySymbols(a),l=c.length?[...s,...c]:s,u=z=>typeof z=="symbol"?A(t,z):fe(z),d=z=>typeof z=="symbol"?`[${u(z)}]`:fe(z),f=a;if(s.includes("__proto__"))throw new V('object shape key "__proto__"');let p=new Map;for(let z of l){let N=f[z],L=u(z),K=P(t);if(e.write(`const ${K} = ${o}[${L}];`),N._zod.optin!==void 0){let Z=P(t);e.write(`let ${Z} = (() => {`),e.indented(le=>{let Kn=ue(le,t,N,K);le.write(`return ${Kn};`)}),e.write("})();"),N._zod.optout==="optional"?(e.write(`if (${Z} === INVALID) {`),e.indented(le=>{le.write(`if (${L} in ${o}) return INVALID;`),le.write(`${Z} = undefined;`)}),e.write("}")):e.write(`if (${Z} === INVALID) return INVALID;`),p.set(z,Z)}else{oy(N)&&e.write(`if (!(${L} in ${o})) return INVALID;`);let Z=ue(e,t,N,K,n);Z!==null&&p.set(z,Z)}}let v=i.catchall,y="none";if(v){let z=v._zod.def.type;if(z==="never"){let N=s.map(L=>`k !== ${fe(L)}`).join(" && ")||"true";e.write(`for (const k in ${o}) {`),e.indented(L=>{L.write(`if (${N}) return INVALID;`)}),e.write("}")}else(z==="unknown"||z==="any")&&!v._zod.def.checks?.length?y="passthrough":y="schema"}let w=P(t),O=l.some(z=>Am(f[z])||wl(f[z]));if(!n){if(y==="schema"){let z=s.length>0?A(t,new Set(s)):null;e.write(`for (const k in ${o}) {`),e.indented(N=>{N.write('if (k === "__proto__") continue;'),z&&N.write(`if (${z}.has(k)) continue;`);let L=P(t);N.write(`const ${L} = ${o}[k];`),ue(N,t,v,L,!1)}),e.write("}")}return null}if(O){e.write(`const ${w} = {};`);for(let z of l){let N=u(z),L=p.get(z);wl(f[z])?e.write(`if (${N} in ${o}) ${w}[${N}] = ${L};`):Am(f[z])?e.write(`if (${L} !== undefined || ${N} in ${o}) ${w}[${N}] = ${L};`):e.write(`${w}[${N}] = ${L};`)}}else{let z=l.map(N=>`${d(N)}: ${p.get(N)}`).join(", ");e.write(`const ${w} = { ${z} };`)}if(y!=="none"){let z=s.length>0?A(t,new Set(s)):null;e.write(`for (const k in ${o}) {`),e.indented(N=>{if(N.write('if (k === "__proto__") continue;'),z&&N.write(`if (${z}.has(k)) continue;`),y==="passthrough")N.write(`${w}[k] = ${o}[k];`);else{let L=P(t);N.write(`const ${L} = ${o}[k];`);let K=ue(N,t,v,L);N.write(`${w}[k] = ${K};`)}}),e.write("}")}return w}function ry(e,t,r,o,n=!0){let i=r._zod.def;if(iy(r))return q(e,t,i.innerType,o,n);if(i.innerType._zod.optin==="defaulted"){let s=P(t),c=P(t);return e.write(`let ${s};`),e.write(`if (${o} === undefined) {`),e.indented(l=>{l.write(`const ${c} = (() => {`),l.indented(u=>{let d=q(u,t,i.innerType,o);u.write(`return ${d};`)}),l.write("})();"),l.write(`if (${c} !== INVALID) ${s} = ${c};`)}),e.write("} else {"),e.indented(l=>{let u=q(l,t,i.innerType,o);l.write(`${s} = ${u};`)}),e.write("}"),s}let a=n?P(t):null;return a&&e.write(`let ${a};`),e.write(`if (${o} !== undefined) {`),e.indented(s=>{let c=q(s,t,i.innerType,o,n);a&&c!==null&&s.write(`${a} = ${c};`)}),e.write("}"),a}function iy(e){return e._zod.traits?.has("$ZodExactOptional")===!0}function oy(e){return e._zod.optin===void 0&&jt(e)}function jt(e){if(e._zod.def.coerce)return!0;let t=e._zod.def;switch(t.type){case"any":case"unknown":case"undefined":case"void":case"default":case"prefault":case"transform":case"custom":case"lazy":return!0;case"string":case"number":case"boolean":case"bigint":case"symbol":case"null":case"never":case"nan":case"date":case"object":case"array":case"tuple":case"record":case"map":case"set":case"file":case"template_literal":return!1;case"nonoptional":return t.innerType?jt(t.innerType):!1;case"literal":return!!t.values?.includes(void 0);case"enum":return!!e._zod.values?.has(void 0);case"optional":case"nullable":case"readonly":case"success":return t.innerType?jt(t.innerType):!0;case"catch":return!0;case"union":return t.options?t.options.some(jt):!0;case"intersection":return!t.left||!t.right?!0:jt(t.left)&&jt(t.right);case"pipe":return t.in?jt(t.in):!0;default:return!0}}function wl(e){return e._zod.optin==="optional"&&e._zod.optout==="optional"}function Am(e){return(e._zod.optin!=="defaulted"||e._zod.optout==="optional")&&mn(e)}function mn(e){let t=e._zod.def;switch(t.type){case"string":case"number":case"boolean":case"bigint":case"symbol":case"null":case"nan":case"date":case"object":case"array":case"tuple":case"record":case"map":case"set":case"file":case"template_literal":case"never":case"success":return!1;case"literal":return!!t.values?.includes(void 0);case"enum":return!!e._zod.values?.has(void 0);case"optional":return!0;case"nullable":case"readonly":case"nonoptional":return t.innerType?mn(t.innerType):!0;case"union":return t.options?t.options.some(mn):!0;case"intersection":return!t.left||!t.right||mn(t.left)||mn(t.right);case"pipe":return t.out?mn(t.out):!0;default:return!0}}function ay(e,t,r,o,n=!0){let i=r._zod.def,a=n?P(t):null;return a&&e.write(`let ${a} = null;`),e.write(`if (${o} !== null) {`),e.indented(s=>{let c=q(s,t,i.innerType,o,n);a&&c!==null&&s.write(`${a} = ${c};`)}),e.write("}"),a}function zl(e,t,r){for(let[o,n]of rn(t._zod.def.checks))e.write(`if (${r} > ${ct(o,n._zod.def.check)}) return INVALID;`)}function sy(e,t,r,o,n=!0){let i=r._zod.def;e.write(`if (!Array.isArray(${o})) return INVALID;`),zl(e,r,`${o}.length`);let a=n?P(t):null,s=P(t),c=P(t);return a&&e.write(`const ${a} = new Array(${o}.length);`),e.write(`for (let ${s} = 0; ${s} < ${o}.length; ${s}++) {`),e.indented(l=>{l.write(`const ${c} = ${o}[${s}];`);let u=ue(l,t,i.element,c,n);a&&u!==null&&l.write(`${a}[${s}] = ${u};`)}),e.write("}"),a}function cy(e,t,r,o){let i=r._zod.def.values;if(i.length!==1){let s=A(t,new Set(i));return e.write(`if (!${s}.has(${o})) return INVALID;`),o}let a=i[0];if(typeof a=="number"&&Number.isNaN(a)){let s=A(t,new Set(i));return e.write(`if (!${s}.has(${o})) return INVALID;`),o}if(typeof a=="string")e.write(`if (${o} !== ${fe(a)}) return INVALID;`);else if(typeof a=="number"||typeof a=="boolean")e.write(`if (${o} !== ${a}) return INVALID;`);else if(a===null)e.write(`if (${o} !== null) return INVALID;`);else if(a===void 0)e.write(`if (${o} !== undefined) return INVALID;`);else if(typeof a=="bigint")e.write(`if (${o} !== ${a}n) return INVALID;`);else throw new V(`literal type ${typeof a}`);return o}function ly(e,t,r,o){let n=r._zod.values;if(!n)throw new V("enum schema without enumerated values");let i=A(t,n);return e.write(`if (!${i}.has(${o})) return INVALID;`),o}function jm(e,t,r,o){let n=r._zod.def;return q(e,t,n.innerType,o)}function uy(e,t,r,o){let n=r._zod.def,a=Object.getOwnPropertyDescriptor(r._zod.def,"defaultValue")?()=>r._zod.def.defaultValue:void 0;if(r._zod.def.type==="prefault"){if(!a)return q(e,t,n.innerType,o);let c=A(t,a),l=P(t);return e.write(`let ${l} = ${o};`),e.write(`if (${o} === undefined) ${l} = ${c}();`),q(e,t,n.innerType,l)}let s=P(t);if(a){let c=A(t,a),l=A(t,Wn);e.write(`let ${s};`),e.write(`if (${o} === undefined) {`),e.indented(u=>{u.write(`${s} = ${l}(${c}());`)}),e.write("} else {"),e.indented(u=>{let d=q(u,t,n.innerType,o);u.write(`${s} = ${d} === undefined ? ${l}(${c}()) : ${d};`)}),e.write("}")}else e.write(`let ${s};`),e.write(`if (${o} !== undefined) {`),e.indented(c=>{let l=q(c,t,n.innerType,o);c.write(`${s} = ${l};`)}),e.write("}");return s}function dy(e,t,r,o){let n=r._zod.def,i=q(e,t,n.innerType,o),a=P(t);return e.write(`const ${a} = ${i};`),e.write(`if (${a} === undefined) return INVALID;`),a}function py(e,t,r,o){let n=r._zod.def,i=n.items,a=n.rest;e.write(`if (!Array.isArray(${o})) return INVALID;`);let s=Nm(i,"optin"),c=Nm(i,"optout");a?e.write(`if (${o}.length < ${s}) return INVALID;`):e.write(`if (${o}.length < ${s} || ${o}.length > ${i.length}) return INVALID;`);let l=P(t);e.write(`const ${l} = [];`);for(let u=0;u<i.length;u++){let d=i[u];if(u>=c)e.write(`if (${l}.length === ${u}) {`),e.indented(f=>{f.write(`if (${u} < ${o}.length) {`),f.indented(p=>{let v=P(t);p.write(`const ${v} = ${o}[${u}];`);let y=ue(p,t,d,v);p.write(`${l}[${u}] = ${y};`)}),f.write("} else {"),f.indented(p=>{if(wl(d)){p.write(`${l}.length = ${u};`);return}let v=P(t),y=P(t);p.write(`const ${v} = undefined;`),p.write(`const ${y} = (() => {`),p.indented(w=>{let O=ue(w,t,d,v);w.write(`return ${O};`)}),p.write("})();"),p.write(`if (${y} === INVALID || ${y} === undefined) ${l}.length = ${u};`),p.write(`else ${l}[${u}] = ${y};`)}),f.write("}")}),e.write("}");else{let f=P(t);e.write(`const ${f} = ${o}[${u}];`);let p=ue(e,t,d,f);e.write(`${l}[${u}] = ${p};`)}}if(a){let u=P(t),d=P(t);e.write(`for (let ${u} = ${i.length}; ${u} < ${o}.length; ${u}++) {`),e.indented(f=>{f.write(`const ${d} = ${o}[${u}];`);let p=ue(f,t,a,d);f.write(`${l}[${u}] = ${p};`)}),e.write("}")}return l}function Nm(e,t){for(let r=e.length-1;r>=0;r--)if(!(t==="optin"?e[r]._zod.optin!==void 0:e[r]._zod.optout==="optional"))return r+1;return 0}function fy(e,t,r,o){let n=r._zod.def,i=n.options;if(n.discriminator)return my(e,t,n,o);if(n.inclusive===!1)throw new V("exclusive unions (z.xor)");if(i.length===0)return e.write("return INVALID;"),o;if(i.length===1)return q(e,t,i[0],o);if(i.every(c=>c._zod.def.type==="literal"&&!c._zod.def.checks?.length)){let c=new Set(i.flatMap(u=>u._zod.def.values)),l=A(t,c);return e.write(`if (!${l}.has(${o})) return INVALID;`),o}let s=P(t);e.write(`let ${s};`);for(let c=0;c<i.length;c++){let l=i[c];c===0?e.write(`${s} = (() => {`):e.write(`if (${s} === INVALID) ${s} = (() => {`),e.indented(u=>{let d=q(u,t,l,o);u.write(`return ${d};`)}),e.write("})();")}return e.write(`if (${s} === INVALID) return INVALID;`),s}function my(e,t,r,o){if(r.unionFallback)throw new V("discriminated union with unionFallback");if(r.options.length===0)return e.write("return INVALID;"),o;let n=P(t),i=P(t);e.write(`const ${n} = ${o}?.[${fe(r.discriminator)}];`),e.write(`let ${i};`);let a=!0,s=new Set;for(let c of r.options){let l=c._zod.propValues?.[r.discriminator];if(!l||l.size===0)throw new V("discriminated union option without static discriminator values");for(let f of l){if(s.has(f))throw new V(`duplicate discriminator value ${String(f)}`);s.add(f)}let u=Array.from(l,f=>hy(t,n,f)),d=a?"if":"else if";e.write(`${d} (${u.join(" || ")}) {`),e.indented(f=>{let p=q(f,t,c,o);f.write(`${i} = ${p};`)}),e.write("}"),a=!1}return e.write("else { return INVALID; }"),i}function hy(e,t,r){if(typeof r=="string")return`${t} === ${fe(r)}`;if(typeof r=="number")return Number.isNaN(r)?`Number.isNaN(${t})`:`${t} === ${r}`;if(typeof r=="boolean")return`${t} === ${r}`;if(r===null)return`${t} === null`;if(r===void 0)return`${t} === undefined`;if(typeof r=="bigint")return`${t} === ${r}n`;if(typeof r=="symbol"){let o=A(e,r);return`${t} === ${o}`}throw new V(`literal discriminator value ${String(r)}`)}function gy(e,t,r,o){let n=r._zod.def;t.definite=!1;let i=ue(e,t,n.left,o),a=ue(e,t,n.right,o),s=A(t,dn),c=P(t);return e.write(`const ${c} = ${s}(${i}, ${a});`),e.write(`if (!${c}.valid) return INVALID;`),`${c}.data`}function vy(e,t,r,o){let n=r._zod.def,i=A(t,Ae);e.write(`if (!${i}(${o})) return INVALID;`);let a=P(t),s=P(t),c=P(t);e.write(`const ${a} = {};`);let l=n,u=l.partial?void 0:n.keyType._zod.values;if(u){let p=[];for(let y of u){if(!(typeof y=="string"||typeof y=="number"||typeof y=="symbol"))throw new V(`record key value ${String(y)}`);let w=typeof y=="number"?y.toString():y;if(w==="__proto__")throw new V('record key "__proto__"');p.push(w);let O=A(t,y),z=q(e,t,n.keyType,O),N=P(t);e.write(`const ${N} = ${o}[${$y(t,w)}];`);let L=ue(e,t,n.valueType,N);e.write(`${a}[${z}] = ${L};`)}let v=A(t,new Set(p));return e.write(`for (const ${s} in ${o}) {`),e.indented(y=>{y.write(`if (${v}.has(${s})) continue;`),l.mode==="loose"?y.write(`if (${s} !== "__proto__") ${a}[${s}] = ${o}[${s}];`):y.write("return INVALID;")}),e.write("}"),a}let d=n.keyType._zod.def;if(!(d.type==="string"&&d.format===void 0&&!d.coerce&&(d.checks?.length??0)===0)){let p=n.mode==="loose",v=ro(n.keyType);v.definite===!1&&(t.definite=!1);let y=A(t,v),w=A(t,Xe),O=P(t);return Tm(e,t,o,s,z=>{z.write(`let ${O} = ${y}(${s});`),z.write(`if (${O} === INVALID && typeof ${s} === "string" && ${w}.test(${s})) ${O} = ${y}(Number(${s}));`),p?z.write(`if (${O} === INVALID) { ${a}[${s}] = ${o}[${s}]; continue; }`):z.write(`if (${O} === INVALID) return INVALID;`),z.write(`if (${O} === "__proto__") continue;`);let N=P(t);z.write(`const ${N} = ${o}[${s}];`);let L=ue(z,t,n.valueType,N);z.write(`${a}[${O}] = ${L};`)}),a}return Tm(e,t,o,s,p=>{p.write(`const ${c} = ${o}[${s}];`);let v=ue(p,t,n.valueType,c);p.write(`${a}[${s}] = ${v};`)},"return INVALID;"),a}function Tm(e,t,r,o,n,i){let a=A(t,Object.prototype.propertyIsEnumerable),s=P(t),c=P(t),l=P(t);e.write(`const ${s} = Object.getOwnPropertySymbols(${r});`),e.write(`const ${c} = Object.getOwnPropertyNames(${r});`),e.write(`for (let ${l} = 0; ${l} < ${c}.length; ${l}++) {`),e.indented(u=>{u.write(`const ${o} = ${c}[${l}];`),u.write(`if (${o} === "__proto__" || !${a}.call(${r}, ${o})) continue;`),n(u)}),e.write("}"),e.write(`for (let ${l} = 0; ${l} < ${s}.length; ${l}++) {`),e.indented(u=>{u.write(`const ${o} = ${s}[${l}];`),u.write(`if (!${a}.call(${r}, ${o})) continue;`),i?u.write(i):n(u)}),e.write("}")}function $y(e,t){return typeof t=="string"?fe(t):A(e,t)}function by(e,t,r,o){let n=r._zod.def;e.write(`if (!(${o} instanceof Map)) return INVALID;`),zl(e,r,`${o}.size`);let i=P(t),a=P(t),s=P(t);return e.write(`const ${i} = new Map();`),e.write(`for (const [${a}, ${s}] of ${o}) {`),e.indented(c=>{let l=q(c,t,n.keyType,a),u=q(c,t,n.valueType,s);c.write(`${i}.set(${l}, ${u});`)}),e.write("}"),i}function _y(e,t,r,o){let n=r._zod.def;e.write(`if (!(${o} instanceof Set)) return INVALID;`),zl(e,r,`${o}.size`);let i=P(t),a=P(t);return e.write(`const ${i} = new Set();`),e.write(`for (const ${a} of ${o}) {`),e.indented(s=>{let c=q(s,t,n.valueType,a);s.write(`${i}.add(${c});`)}),e.write("}"),i}function yy(e,t){return e.write(`if (!(${t} instanceof File)) return INVALID;`),t}function xy(e,t,r,o){e.write(`if (typeof ${o} !== "string") return INVALID;`);let n=r._zod.pattern;if(n){let i=A(t,n);e.write(`${i}.lastIndex = 0;`),e.write(`if (!${i}.test(${o})) return INVALID;`)}return o}function ky(e,t,r,o){let n=r._zod.def,i=Nt(t,n.getter),a=A(t,{parser:null});e.write(`if (!${a}.parser) {`),e.indented(c=>{c.write(`const inner = ${i}();`),c.write(`${a}.parser = function(input) {`),c.indented(l=>{l.write("const result = inner._zod.run({ value: input, issues: [] }, {});"),l.write("return result.issues.length === 0 ? result.value : INVALID;")}),c.write("};")}),e.write("}");let s=P(t);return e.write(`const ${s} = ${a}.parser(${o});`),e.write(`if (${s} === INVALID) return INVALID;`),s}function wy(e,t,r,o){let n=r._zod.def,i=q(e,t,n.in,o);if(n.transform){if(Tt(n.transform))throw new Ve("z.compile: async transforms in pipes are not supported");let a=n.transform,c=Nt(t,u=>{let d={value:u,issues:[],addIssue:Sl},f=a(u,d);return f instanceof Promise?he:d.issues.length===0?f:he}),l=P(t);return e.write(`const ${l} = ${c}(${i});`),e.write(`if (${l} === INVALID) return INVALID;`),q(e,t,n.out,l)}else return q(e,t,n.out,i)}function Tt(e){return typeof e=="function"&&(e.constructor.name==="AsyncFunction"||e[Symbol.toStringTag]==="AsyncFunction")}function Iy(e,t,r,o){let n=r._zod.def;if(n.fn){if(Tt(n.fn))throw new Ve("z.compile: async custom predicates are not supported");let i=Nt(t,n.fn),a=A(t,kl),s=P(t);e.write(`const ${s} = ${i}(${o});`),e.write(`if (${s} instanceof Promise) ${a}();`),e.write(`if (!${s}) return INVALID;`)}else throw new V("custom schema without a predicate function");return o}function Sy(e,t,r){let o=e._zod.run({value:r,issues:[]},{});if(o&&typeof o.then=="function")return he;let n=o;return n.issues.length===0?n.value:t()}function zy(e,t,r,o){let n=r._zod.def;if(!n.catchValue[ci])throw new V("catch with a callback (only a constant catch value compiles)",!1);let i=P(t);e.write(`let ${i} = (() => {`),e.indented(l=>{let u=ue(l,t,n.innerType,o);l.write(`return ${u};`)}),e.write("})();");let a=A(t,n.innerType),s=Nt(t,n.catchValue),c=A(t,Sy);return e.write(`if (${i} === INVALID) {`),e.indented(l=>{l.write(`${i} = ${c}(${a}, ${s}, ${o});`),l.write(`if (${i} === INVALID) return INVALID;`)}),e.write("}"),i}function Py(e,t,r,o){let n=r._zod.def;if(n.transform){if(Tt(n.transform))throw new Ve("z.compile: async transforms are not supported");let i=n.transform,s=Nt(t,l=>{let u={value:l,issues:[],addIssue:Sl},d=i(l,u);return d instanceof Promise?he:u.issues.length===0?d:he}),c=P(t);return e.write(`const ${c} = ${s}(${o});`),e.write(`if (${c} === INVALID) return INVALID;`),c}return o}function io(e){return e.checks&&(e.checks=[...e.checks]),e}function Pl(e,t){return new e(io({type:"string",...k(t)}))}function Ol(e,t){return new e(io({type:"string",coerce:!0,...k(t)}))}function oo(e,t){return new e({type:"string",format:"email",check:"string_format",abort:!1,...k(t)})}function ao(e,t){return new e({type:"string",format:"guid",check:"string_format",abort:!1,...k(t)})}function so(e,t){return new e({type:"string",format:"uuid",check:"string_format",abort:!1,...k(t)})}function co(e,t){return new e({type:"string",format:"uuid",check:"string_format",abort:!1,version:"v4",...k(t)})}function lo(e,t){return new e({type:"string",format:"uuid",check:"string_format",abort:!1,version:"v6",...k(t)})}function uo(e,t){return new e({type:"string",format:"uuid",check:"string_format",abort:!1,version:"v7",...k(t)})}function Ir(e,t){return new e({type:"string",format:"url",check:"string_format",abort:!1,...k(t)})}function po(e,t){return new e({type:"string",format:"emoji",check:"string_format",abort:!1,...k(t)})}function fo(e,t){return new e({type:"string",format:"nanoid",check:"string_format",abort:!1,...k(t)})}function mo(e,t){return new e({type:"string",format:"cuid",check:"string_format",abort:!1,...k(t)})}function ho(e,t){return new e({type:"string",format:"cuid2",check:"string_format",abort:!1,...k(t)})}function go(e,t){return new e({type:"string",format:"ulid",check:"string_format",abort:!1,...k(t)})}function vo(e,t){return new e({type:"string",format:"xid",check:"string_format",abort:!1,...k(t)})}function $o(e,t){return new e({type:"string",format:"ksuid",check:"string_format",abort:!1,...k(t)})}function bo(e,t){return new e({type:"string",format:"ipv4",check:"string_format",abort:!1,...k(t)})}function _o(e,t){return new e({type:"string",format:"ipv6",check:"string_format",abort:!1,...k(t)})}function Dl(e,t){return new e({type:"string",format:"mac",check:"string_format",abort:!1,...k(t)})}function yo(e,t){return new e({type:"string",format:"cidrv4",check:"string_format",abort:!1,...k(t)})}function xo(e,t){return new e({type:"string",format:"cidrv6",check:"string_format",abort:!1,...k(t)})}function ko(e,t){return new e({type:"string",format:"base64",check:"string_format",abort:!1,...k(t)})}function wo(e,t){return new e({type:"string",format:"base64url",check:"string_format",abort:!1,...k(t)})}function Io(e,t){return new e({type:"string",format:"e164",check:"string_format",abort:!1,...k(t)})}function Al(e,t){return new e({type:"string",format:"credit_card",check:"string_format",abort:!1,...k(t)})}function jl(e,t){return new e({type:"string",format:"iban",check:"string_format",abort:!1,...k(t)})}function So(e,t){return new e({type:"string",format:"jwt",check:"string_format",abort:!1,...k(t)})}var Nl={Any:null,Minute:-1,Second:0,Millisecond:3,Microsecond:6};function Sr(e,t){return new e({type:"string",format:"datetime",check:"string_format",offset:!1,local:!1,precision:null,...k(t)})}function zr(e,t){return new e({type:"string",format:"date",check:"string_format",...k(t)})}function Pr(e,t){return new e({type:"string",format:"time",check:"string_format",precision:null,...k(t)})}function Or(e,t){return new e({type:"string",format:"duration",check:"string_format",...k(t)})}function Tl(e,t){return new e(io({type:"number",checks:[],...k(t)}))}function Ul(e,t){return new e(io({type:"number",coerce:!0,checks:[],...k(t)}))}function El(e,t){return new e({type:"number",check:"number_format",abort:!1,format:"safeint",...k(t)})}function Cl(e,t){return new e({type:"number",check:"number_format",abort:!1,format:"float32",...k(t)})}function Vl(e,t){return new e({type:"number",check:"number_format",abort:!1,format:"float64",...k(t)})}function Zl(e,t){return new e({type:"number",check:"number_format",abort:!1,format:"int32",...k(t)})}function Ll(e,t){return new e({type:"number",check:"number_format",abort:!1,format:"uint32",...k(t)})}function Rl(e,t){return new e({type:"boolean",...k(t)})}function Ml(e,t){return new e({type:"boolean",coerce:!0,...k(t)})}function Fl(e,t){return new e({type:"bigint",...k(t)})}function Bl(e,t){return new e({type:"bigint",coerce:!0,...k(t)})}function Jl(e,t){return new e({type:"bigint",check:"bigint_format",abort:!1,format:"int64",...k(t)})}function Kl(e,t){return new e({type:"bigint",check:"bigint_format",abort:!1,format:"uint64",...k(t)})}function Hl(e,t){return new e({type:"symbol",...k(t)})}function ql(e,t){return new e({type:"undefined",...k(t)})}function Wl(e,t){return new e({type:"null",...k(t)})}function Gl(e){return new e({type:"any"})}function Xl(e){return new e({type:"unknown"})}function Yl(e,t){return new e({type:"never",...k(t)})}function Ql(e,t){return new e({type:"void",...k(t)})}function eu(e,t){return new e({type:"date",...k(t)})}function tu(e,t){return new e({type:"date",coerce:!0,...k(t)})}function nu(e,t){return new e({type:"nan",...k(t)})}function Re(e,t){return new wi({check:"less_than",...k(t),value:e,inclusive:!1})}function Pe(e,t){return new wi({check:"less_than",...k(t),value:e,inclusive:!0})}function Me(e,t){return new Ii({check:"greater_than",...k(t),value:e,inclusive:!1})}function Oe(e,t){return new Ii({check:"greater_than",...k(t),value:e,inclusive:!0})}function zo(e){return Me(0,e)}function Po(e){return Re(0,e)}function Oo(e){return Pe(0,e)}function Do(e){return Oe(0,e)}function lt(e,t){return new Vs({check:"multiple_of",...k(t),value:e})}function ut(e,t){return new Rs({check:"max_size",...k(t),maximum:e})}function Fe(e,t){return new Ms({check:"min_size",...k(t),minimum:e})}function Ut(e,t){return new Fs({check:"size_equals",...k(t),size:e})}function Et(e,t){return new Bs({check:"max_length",...k(t),maximum:e})}function Ye(e,t){return new Js({check:"min_length",...k(t),minimum:e})}function Ct(e,t){return new Ks({check:"length_equals",...k(t),length:e})}function hn(e,t){return new Hs({check:"string_format",format:"regex",...k(t),pattern:e})}function gn(e){return new qs({check:"string_format",format:"lowercase",...k(e)})}function vn(e){return new Ws({check:"string_format",format:"uppercase",...k(e)})}function $n(e,t){return new Gs({check:"string_format",format:"includes",...k(t),includes:e})}function bn(e,t){return new Xs({check:"string_format",format:"starts_with",...k(t),prefix:e})}function _n(e,t){return new Ys({check:"string_format",format:"ends_with",...k(t),suffix:e})}function Ao(e,t,r){return new Qs({check:"property",property:e,schema:t,...k(r)})}function yn(e,t){return new ec({check:"properties",shape:e,...k(t)})}function xn(e,t){return new tc({check:"mime_type",mime:e,...k(t)})}function Ze(e){return new nc({check:"overwrite",tx:e})}function kn(e){return Ze(t=>t.normalize(e))}function wn(){return Ze(e=>e.trim())}function In(){return Ze(e=>e.toLowerCase())}function Sn(){return Ze(e=>e.toUpperCase())}function zn(){return Ze(e=>La(e))}function ru(e,t,r){return new e({type:"array",element:t,...k(r)})}function Oy(e,t,r){return new e({type:"union",options:t,...k(r)})}function Dy(e,t,r){return new e({type:"union",options:t,inclusive:!1,...k(r)})}function Ay(e,t,r,o){return new e({type:"union",options:r,discriminator:t,...k(o)})}function jy(e,t,r){return new e({type:"intersection",left:t,right:r})}function Ny(e,t,r,o){let n=r instanceof j,i=n?o:r,a=n?r:null;return new e({type:"tuple",items:t,rest:a,...k(i)})}function Ty(e,t,r,o){return new e({type:"record",keyType:t,valueType:r,...k(o)})}function Uy(e,t,r,o){return new e({type:"map",keyType:t,valueType:r,...k(o)})}function Ey(e,t,r){return new e({type:"set",valueType:t,...k(r)})}function Cy(e,t,r){let o=Array.isArray(t)?Object.fromEntries(t.map(n=>[n,n])):t;return new e({type:"enum",entries:o,...k(r)})}function Vy(e,t,r){return new e({type:"enum",entries:t,...k(r)})}function Zy(e,t,r){return new e({type:"literal",values:Array.isArray(t)?t:[t],...k(r)})}function iu(e,t){return new e({type:"file",...k(t)})}function Ly(e,t){return new e({type:"transform",transform:t})}function Ry(e,t){return new e({type:"optional",innerType:t})}function My(e,t){return new e({type:"nullable",innerType:t})}function Fy(e,t,r){return new e({type:"default",innerType:t,get defaultValue(){return typeof r=="function"?r():Wn(r)}})}function By(e,t,r){return new e({type:"nonoptional",innerType:t,...k(r)})}function Jy(e,t){return new e({type:"success",innerType:t})}function Ky(e,t,r){return new e({type:"catch",innerType:t,catchValue:typeof r=="function"?r:Ka(r)})}function Hy(e,t,r){return new e({type:"pipe",in:t,out:r})}function qy(e,t){return new e({type:"readonly",innerType:t})}function Wy(e,t,r){return new e({type:"template_literal",parts:t,...k(r)})}function Gy(e,t){return new e({type:"lazy",getter:t})}function Xy(e,t){return new e({type:"promise",innerType:t})}function ou(e,t,r){let o=k(r);return o.abort??(o.abort=!0),new e({type:"custom",check:"custom",fn:t,...o})}function au(e,t,r){return new e({type:"custom",check:"custom",fn:t,...k(r)})}function su(e,t){let r=Vm(o=>(o.addIssue=n=>{if(typeof n=="string")o.issues.push(on(n,o.value,r._zod.def));else{let i=n;i.fatal&&(i.continue=!1),i.code??(i.code="custom"),"input"in i||(i.input=o.value),i.inst??(i.inst=r),i.continue??(i.continue=!r._zod.def.abort),o.issues.push(on(i))}},e(o.value,o)),t);return r}function Vm(e,t){let r=new J({check:"custom",...k(t)});return r._zod.check=e,r}function cu(e){let t=new J({check:"describe"});return t._zod.onattach=[r=>{let o=ce.get(r)??{};ce.add(r,{...o,description:e})}],t._zod.check=()=>{},t}function lu(e){let t=new J({check:"meta"});return t._zod.onattach=[r=>{let o=ce.get(r)??{};ce.add(r,{...o,...e})}],t._zod.check=()=>{},t}function uu(e,t){let r=k(t),o=r.truthy??["true","1","yes","on","y","enabled"],n=r.falsy??["false","0","no","off","n","disabled"];r.case!=="sensitive"&&(o=o.map(p=>typeof p=="string"?p.toLowerCase():p),n=n.map(p=>typeof p=="string"?p.toLowerCase():p));let i=new Set(o),a=new Set(n),s=e.Codec??$r,c=e.Boolean??gr,l=e.String??At,u=new l({type:"string",error:r.error}),d=new c({type:"boolean",error:r.error}),f=new s({type:"pipe",in:u,out:d,transform:((p,v)=>{let y=p;return r.case!=="sensitive"&&(y=y.toLowerCase()),i.has(y)?!0:a.has(y)?!1:(v.issues.push({code:"invalid_value",expected:"stringbool",values:[...i,...a],input:v.value,inst:f,continue:!1}),{})}),reverseTransform:((p,v)=>p===!0?o[0]||"true":n[0]||"false"),error:r.error});return f._zod.bag.truthy=o,f._zod.bag.falsy=n,f._zod.bag.case=r.case??"insensitive",f}function Vt(e,t,r,o={}){let n=k(o),i={check:"string_format",type:"string",format:t,fn:typeof r=="function"?r:s=>r.test(s),...n};return r instanceof RegExp&&(i.pattern=r),new e(i)}function Dr(e,...t){for(let r of t)for(let o of Reflect.ownKeys(r))Object.prototype.propertyIsEnumerable.call(r,o)&&se(e,o,r[o]);return e}function dt(e){let t=e?.target??"draft-2020-12";return t==="draft-4"&&(t="draft-04"),t==="draft-7"&&(t="draft-07"),{processors:e.processors??{},metadataRegistry:e?.metadata??ce,target:t,unrepresentable:e?.unrepresentable??"throw",override:e?.override??(()=>{}),io:e?.io??"output",counter:0,seen:new Map,sharedDefsExtractedFor:void 0,sharedEmitDoneFor:void 0,cycles:e?.cycles??"ref",reused:e?.reused??"inline",intersections:[],deferred:[],external:e?.external??void 0}}function re(e,t,r,o,n){let i=typeof t.unrepresentable=="function"?t.unrepresentable({zodSchema:e,path:o.path,message:n}):t.unrepresentable;if(i==="any")return!1;if(i===void 0||i==="throw")throw new Error(n);return Object.assign(r,i),!0}function F(e,t,r={path:[],schemaPath:[]}){var o;let n=e._zod.def,i=t.seen.get(e);if(i)return i.count++,r.schemaPath.includes(e)&&(i.cycle=r.path),i.schema;let a={schema:{},count:1,cycle:void 0,path:r.path};t.seen.set(e,a),t.sharedDefsExtractedFor=void 0,t.sharedEmitDoneFor=void 0;let s=e._zod.toJSONSchema?.();if(s)a.schema=s;else{let u={...r,schemaPath:[...r.schemaPath,e],path:r.path};if(e._zod.processJSONSchema)e._zod.processJSONSchema(t,a.schema,u);else{let f=a.schema,p=t.processors[n.type];if(!p)throw new Error(`[toJSONSchema]: Non-representable type encountered: ${n.type}`);p(e,t,f,u)}let d=e._zod.parent;d&&(a.ref||(a.ref=d),F(d,t,u),t.seen.get(d).isParent=!0)}let c=t.metadataRegistry.get(e);return c&&Dr(a.schema,c),t.io==="input"&&ge(e)&&(delete a.schema.examples,delete a.schema.default),t.io==="input"&&"_prefault"in a.schema&&((o=a.schema).default??(o.default=a.schema._prefault)),delete a.schema._prefault,t.seen.get(e).schema}function Zm(e){return e.replace(/~/g,"~0").replace(/\//g,"~1")}function pt(e,t){let r=e.seen.get(t);if(!r)throw new Error("Unprocessed schema. This is a bug in Zod.");if(e.external&&e.sharedDefsExtractedFor===e.external)return;let o=new Map;for(let a of e.seen.entries()){let s=e.metadataRegistry.get(a[0])?.id;if(s){let c=o.get(s);if(c&&c!==a[0])throw new Error(`Duplicate schema id "${s}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);o.set(s,a[0])}}let n=a=>{let s=e.target==="draft-2020-12"?"$defs":"definitions";if(e.external){let d=e.external.registry.get(a[0])?.id,f=e.external.uri??(v=>v);if(d)return{ref:f(d)};let p=a[1].defId??a[1].schema.id??`schema${e.counter++}`;return a[1].defId=p,{defId:p,ref:`${f("__shared")}#/${s}/${Zm(p)}`}}let c="#",l=`${c}/${s}/`;if(a[1]===r&&!a[1].schema.id)return{ref:c};let u=a[1].schema.id??`__schema${e.counter++}`;return{defId:u,ref:l+Zm(u)}},i=a=>{if(a[1].schema.$ref)return;let s=a[1],{ref:c,defId:l}=n(a);s.def={...s.schema},l&&(s.defId=l);let u=s.schema;for(let d in u)delete u[d];u.$ref=c};if(e.cycles==="throw")for(let a of e.seen.entries()){let s=a[1];if(s.cycle)throw new Error(`Cycle detected: #/${s.cycle?.join("/")}/<root>
+      `);
+        } else {
+          doc.write(`
+        if (${id2}.issues.length) {${prefixStr(id2, k2)}
+        }
+      `);
+          if (optin === "defaulted") {
+            doc.write(`newResult[${k2}] = ${id2}.value;`);
+          } else {
+            doc.write(`
+        if (${id2}.value !== undefined || ${isPresent}) {
+          newResult[${k2}] = ${id2}.value;
+        }
+      `);
+          }
+        }
+      }
+      doc.write(`payload.value = newResult;`);
+      doc.write(`return payload;`);
+      return doc.compile();
+    };
+    let fastpass;
+    const isObject2 = isObject;
+    const jit = !globalConfig.jitless;
+    const allowsEval2 = allowsEval;
+    const fastEnabled = jit && allowsEval2.value;
+    const catchall = def.catchall;
+    let value;
+    inst._zod.parse = (payload, ctx2) => {
+      value ?? (value = _normalized.value);
+      const input = payload.value;
+      if (!isObject2(input)) {
+        payload.issues.push({
+          expected: "object",
+          code: "invalid_type",
+          input,
+          inst
+        });
+        return payload;
+      }
+      if (jit && fastEnabled && ctx2?.async === false && ctx2.jitless !== true) {
+        if (!fastpass)
+          fastpass = generateFastpass(def.shape);
+        payload = fastpass(payload, ctx2);
+        if (!catchall)
+          return payload;
+        return handleCatchall([], input, payload, ctx2, value, inst, ctx2?.abortEarly === true);
+      }
+      return superParse(payload, ctx2);
+    };
+  });
+  function handleUnionResults(results, final, inst, ctx2) {
+    for (const result of results) {
+      if (result.issues.length === 0) {
+        final.value = result.value;
+        return final;
+      }
+    }
+    const nonaborted = results.filter((r6) => !aborted(r6));
+    if (nonaborted.length === 1) {
+      final.value = nonaborted[0].value;
+      return nonaborted[0];
+    }
+    final.issues.push({
+      code: "invalid_union",
+      input: final.value,
+      inst,
+      errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx2, config())))
+    });
+    return final;
+  }
+  var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o8) => o8._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o8) => o8._zod.optin !== void 0) ? "optional" : void 0);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o8) => o8._zod.optout === "optional") ? "optional" : void 0);
+    defineLazyInternal(inst, "values", (zod) => {
+      if (zod.def.options.every((o8) => o8._zod.values)) {
+        return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+      }
+      return void 0;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+      if (zod.def.options.every((o8) => o8._zod.pattern)) {
+        const patterns = zod.def.options.map((o8) => o8._zod.pattern);
+        return new RegExp(`^(${patterns.map((p4) => cleanRegex(p4.source)).join("|")})$`);
+      }
+      return void 0;
+    });
+    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+    inst._zod.parse = (payload, ctx2) => {
+      if (first) {
+        return first(payload, ctx2);
+      }
+      let async = false;
+      const results = [];
+      for (const option of def.options) {
+        const result = option._zod.run({
+          value: payload.value,
+          issues: []
+        }, ctx2);
+        if (result instanceof Promise) {
+          results.push(result);
+          async = true;
+        } else {
+          if (result.issues.length === 0)
+            return result;
+          results.push(result);
+        }
+      }
+      if (!async)
+        return handleUnionResults(results, payload, inst, ctx2);
+      return Promise.all(results).then((results2) => {
+        return handleUnionResults(results2, payload, inst, ctx2);
+      });
+    };
+  });
+  function discriminatorMap(def) {
+    const map = /* @__PURE__ */ new Map();
+    for (const option of def.options) {
+      const values = option._zod.propValues?.[def.discriminator];
+      if (!values || values.size === 0)
+        throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+      for (const value of values) {
+        if (map.has(value)) {
+          if (value !== void 0)
+            throw new Error(`Duplicate discriminator value "${String(value)}"`);
+          map.set(value, null);
+        } else {
+          map.set(value, option);
+        }
+      }
+    }
+    return map;
+  }
+  var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
+    def.inclusive = false;
+    $ZodUnion.init(inst, def);
+    const _super = inst._zod.parse;
+    defineLazyInternal(inst, "propValues", (zod) => {
+      const propValues = {};
+      let undefinedCount = 0;
+      for (const option of zod.def.options) {
+        const pv = option._zod.propValues;
+        if (!pv || Object.keys(pv).length === 0)
+          throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+        if (pv[zod.def.discriminator]?.has(void 0))
+          undefinedCount++;
+        for (const [k2, v3] of Object.entries(pv)) {
+          if (!Object.prototype.hasOwnProperty.call(propValues, k2)) {
+            assignProp(propValues, k2, /* @__PURE__ */ new Set());
+          }
+          for (const val of v3) {
+            propValues[k2].add(val);
+          }
+        }
+      }
+      if (!zod.def.unionFallback && undefinedCount > 1)
+        propValues[zod.def.discriminator]?.delete(void 0);
+      return propValues;
+    });
+    def.options.forEach((option, i7) => {
+      const propShape = rawShape(option._zod.def);
+      if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
+        throw new Error(`Invalid discriminated union option at index "${i7}"`);
+      }
+    });
+    const disc = cached(() => discriminatorMap(def));
+    inst._zod.parse = (payload, ctx2) => {
+      const input = payload.value;
+      if (!isObject(input)) {
+        payload.issues.push({
+          code: "invalid_type",
+          expected: "object",
+          input,
+          inst
+        });
+        return payload;
+      }
+      const value = input?.[def.discriminator];
+      const opt = disc.value.get(value);
+      if (opt && (value !== void 0 || ctx2.direction !== "backward")) {
+        return opt._zod.run(payload, ctx2);
+      }
+      if (def.unionFallback || ctx2.direction === "backward") {
+        return _super(payload, ctx2);
+      }
+      payload.issues.push({
+        code: "invalid_union",
+        errors: [],
+        note: "No matching discriminator",
+        discriminator: def.discriminator,
+        options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
+        input,
+        path: [def.discriminator],
+        inst
+      });
+      return payload;
+    };
+  });
+  var $ZodIntersection = /* @__PURE__ */ $constructor("$ZodIntersection", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx2) => {
+      const input = payload.value;
+      const left = def.left._zod.run({ value: input, issues: [] }, ctx2);
+      const right = def.right._zod.run({ value: input, issues: [] }, ctx2);
+      const async = left instanceof Promise || right instanceof Promise;
+      if (async) {
+        return Promise.all([left, right]).then(([left2, right2]) => {
+          return handleIntersectionResults(payload, left2, right2);
+        });
+      }
+      return handleIntersectionResults(payload, left, right);
+    };
+  });
+  function mergeValues(a3, b3) {
+    if (a3 === b3) {
+      return { valid: true, data: a3 };
+    }
+    if (a3 instanceof Date && b3 instanceof Date && +a3 === +b3) {
+      return { valid: true, data: a3 };
+    }
+    if (isPlainObject(a3) && isPlainObject(b3)) {
+      const bKeys = Object.keys(b3);
+      const sharedKeys = Object.keys(a3).filter((key) => bKeys.indexOf(key) !== -1);
+      const newObj = { ...a3, ...b3 };
+      if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
+        delete newObj.__proto__;
+      for (const key of sharedKeys) {
+        if (key === "__proto__")
+          continue;
+        const sharedValue = mergeValues(a3[key], b3[key]);
+        if (!sharedValue.valid) {
+          return {
+            valid: false,
+            mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
+          };
+        }
+        newObj[key] = sharedValue.data;
+      }
+      return { valid: true, data: newObj };
+    }
+    if (Array.isArray(a3) && Array.isArray(b3)) {
+      if (a3.length !== b3.length) {
+        return { valid: false, mergeErrorPath: [] };
+      }
+      const newArray = [];
+      for (let index = 0; index < a3.length; index++) {
+        const itemA = a3[index];
+        const itemB = b3[index];
+        const sharedValue = mergeValues(itemA, itemB);
+        if (!sharedValue.valid) {
+          return {
+            valid: false,
+            mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
+          };
+        }
+        newArray.push(sharedValue.data);
+      }
+      return { valid: true, data: newArray };
+    }
+    return { valid: false, mergeErrorPath: [] };
+  }
+  function handleIntersectionResults(result, left, right) {
+    const unrecKeys = /* @__PURE__ */ new Map();
+    let unrecIssue;
+    const keyIssues = /* @__PURE__ */ new Map();
+    const collect = (iss, side) => {
+      let keys;
+      if (iss.code === "unrecognized_keys" && !iss.path?.length) {
+        unrecIssue ?? (unrecIssue = iss);
+        keys = iss.keys;
+      } else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
+        const k2 = String(iss.path[0]);
+        if (!keyIssues.has(k2))
+          keyIssues.set(k2, iss);
+        keys = [k2];
+      } else {
+        return false;
+      }
+      for (const k2 of keys) {
+        if (!unrecKeys.has(k2))
+          unrecKeys.set(k2, {});
+        unrecKeys.get(k2)[side] = true;
+      }
+      return true;
+    };
+    for (const iss of left.issues) {
+      if (!collect(iss, "l"))
+        result.issues.push(iss);
+    }
+    for (const iss of right.issues) {
+      if (!collect(iss, "r"))
+        result.issues.push(iss);
+    }
+    const bothKeys = [...unrecKeys].filter(([, f3]) => f3.l && f3.r).map(([k2]) => k2);
+    if (bothKeys.length) {
+      const aggregated = unrecIssue ? bothKeys.filter((k2) => unrecIssue.keys.includes(k2)) : [];
+      if (aggregated.length)
+        result.issues.push({ ...unrecIssue, keys: aggregated });
+      for (const k2 of bothKeys) {
+        if (!aggregated.includes(k2) && keyIssues.has(k2))
+          result.issues.push(keyIssues.get(k2));
+      }
+    }
+    const merged = mergeValues(left.value, right.value);
+    if (!merged.valid) {
+      if (aborted(result))
+        return result;
+      throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
+    }
+    result.value = merged.data;
+    return result;
+  }
+  var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo2 = globalConfig.memoizer;
+    memo2?.attach(inst);
+    inst._zod.parse = (payload, ctx2) => {
+      const input = payload.value;
+      if (!isPlainObject(input)) {
+        payload.issues.push({
+          expected: "record",
+          code: "invalid_type",
+          input,
+          inst
+        });
+        return payload;
+      }
+      const proms = [];
+      const values = def.keyType._zod.values;
+      if (values && !def.partial) {
+        payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx2) : {};
+        const recordKeys = /* @__PURE__ */ new Set();
+        for (const key of values) {
+          if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+            recordKeys.add(typeof key === "number" ? key.toString() : key);
+            if (key === "__proto__")
+              continue;
+            const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx2);
+            if (keyResult instanceof Promise) {
+              throw new Error("Async schemas not supported in object keys currently");
+            }
+            if (keyResult.issues.length) {
+              payload.issues.push({
+                code: "invalid_key",
+                origin: "record",
+                issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx2, config())),
+                input: key,
+                path: [key],
+                inst
+              });
+              continue;
+            }
+            const outKey = keyResult.value;
+            if (outKey === "__proto__")
+              continue;
+            const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx2);
+            if (result instanceof Promise) {
+              proms.push(result.then((result2) => {
+                if (result2.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result2.issues));
+                }
+                payload.value[outKey] = result2.value;
+              }));
+            } else {
+              if (result.issues.length) {
+                payload.issues.push(...prefixIssues(key, result.issues));
+              }
+              payload.value[outKey] = result.value;
+            }
+          }
+        }
+        let unrecognized;
+        for (const key in input) {
+          if (!recordKeys.has(key)) {
+            if (def.mode === "loose") {
+              if (key === "__proto__")
+                continue;
+              payload.value[key] = input[key];
+            } else {
+              unrecognized = unrecognized ?? [];
+              unrecognized.push(key);
+            }
+          }
+        }
+        if (unrecognized && unrecognized.length > 0) {
+          payload.issues.push({
+            code: "unrecognized_keys",
+            input,
+            inst,
+            keys: unrecognized,
+            continue: true
+          });
+        }
+      } else {
+        payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx2) : {};
+        let unrecognized;
+        for (const key of Reflect.ownKeys(input)) {
+          if (key === "__proto__")
+            continue;
+          if (!Object.prototype.propertyIsEnumerable.call(input, key))
+            continue;
+          let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx2);
+          if (keyResult instanceof Promise) {
+            throw new Error("Async schemas not supported in object keys currently");
+          }
+          const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+          if (checkNumericKey) {
+            const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx2);
+            if (retryResult instanceof Promise) {
+              throw new Error("Async schemas not supported in object keys currently");
+            }
+            if (retryResult.issues.length === 0) {
+              keyResult = retryResult;
+            }
+          }
+          if (keyResult.issues.length) {
+            if (def.mode === "loose") {
+              payload.value[key] = input[key];
+            } else if (values) {
+              unrecognized = unrecognized ?? [];
+              unrecognized.push(key);
+            } else {
+              payload.issues.push({
+                code: "invalid_key",
+                origin: "record",
+                issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx2, config())),
+                input: key,
+                path: [key],
+                inst
+              });
+            }
+            continue;
+          }
+          const outKey = keyResult.value;
+          if (outKey === "__proto__")
+            continue;
+          const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx2);
+          if (result instanceof Promise) {
+            proms.push(result.then((result2) => {
+              if (result2.issues.length) {
+                payload.issues.push(...prefixIssues(key, result2.issues));
+              }
+              payload.value[outKey] = result2.value;
+            }));
+          } else {
+            if (result.issues.length) {
+              payload.issues.push(...prefixIssues(key, result.issues));
+            }
+            payload.value[outKey] = result.value;
+          }
+        }
+        if (unrecognized && unrecognized.length > 0) {
+          payload.issues.push({
+            code: "unrecognized_keys",
+            input,
+            inst,
+            keys: unrecognized,
+            continue: true
+          });
+        }
+      }
+      if (proms.length) {
+        return Promise.all(proms).then(() => payload);
+      }
+      return payload;
+    };
+  });
+  var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = getEnumValues(def.entries);
+    const valuesSet = new Set(values);
+    inst._zod.values = valuesSet;
+    defineLazyInternal(inst, "pattern", (zod) => {
+      const patternValues = getEnumValues(zod.def.entries).filter((k2) => propertyKeyTypes.has(typeof k2));
+      return new RegExp(patternValues.length ? `^(${patternValues.map((o8) => escapeRegex(o8.toString())).join("|")})$` : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+      const input = payload.value;
+      if (valuesSet.has(input)) {
+        return payload;
+      }
+      payload.issues.push({
+        code: "invalid_value",
+        values,
+        input,
+        inst
+      });
+      return payload;
+    };
+  });
+  var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = new Set(def.values);
+    inst._zod.values = values;
+    defineLazyInternal(inst, "pattern", (zod) => {
+      const vals = zod.def.values;
+      return new RegExp(vals.length ? `^(${vals.map((o8) => typeof o8 === "string" ? escapeRegex(o8) : o8 ? escapeRegex(o8.toString()) : String(o8)).join("|")})$` : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+      const input = payload.value;
+      if (values.has(input)) {
+        return payload;
+      }
+      payload.issues.push({
+        code: "invalid_value",
+        values: def.values,
+        input,
+        inst
+      });
+      return payload;
+    };
+  });
+  var $ZodTransform = /* @__PURE__ */ $constructor("$ZodTransform", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "optional";
+    globalConfig.memoizer?.guard(inst);
+    inst._zod.parse = (payload, ctx2) => {
+      if (ctx2.direction === "backward") {
+        throw new $ZodEncodeError(inst.constructor.name);
+      }
+      const _out = def.transform(payload.value, payload);
+      if (ctx2.async) {
+        const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+        return output.then((output2) => {
+          payload.value = output2;
+          return payload;
+        });
+      }
+      if (_out instanceof Promise) {
+        throw new $ZodAsyncError();
+      }
+      payload.value = _out;
+      return payload;
+    };
+  });
+  function handleOptionalResult(payload, result) {
+    payload.value = result.issues.length ? void 0 : result.value;
+    return payload;
+  }
+  var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    inst._zod.optout = "optional";
+    defineLazyInternal(inst, "values", (zod) => {
+      const values = zod.def.innerType._zod.values;
+      return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+      const pattern = zod.def.innerType._zod.pattern;
+      return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
+    });
+    inst._zod.parse = (payload, ctx2) => {
+      if (payload.value === void 0) {
+        if (def.innerType._zod.optin !== "defaulted")
+          return payload;
+        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx2);
+        if (result instanceof Promise)
+          return result.then((result2) => handleOptionalResult(payload, result2));
+        return handleOptionalResult(payload, result);
+      }
+      return def.innerType._zod.run(payload, ctx2);
+    };
+  });
+  var $ZodExactOptional = /* @__PURE__ */ $constructor("$ZodExactOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
+    inst._zod.parse = (payload, ctx2) => {
+      return def.innerType._zod.run(payload, ctx2);
+    };
+  });
+  var $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "pattern", (zod) => {
+      const pattern = zod.def.innerType._zod.pattern;
+      return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+    });
+    defineLazyInternal(inst, "values", (zod) => {
+      return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
+    });
+    inst._zod.parse = (payload, ctx2) => {
+      if (payload.value === null)
+        return payload;
+      return def.innerType._zod.run(payload, ctx2);
+    };
+  });
+  var $ZodDefault = /* @__PURE__ */ $constructor("$ZodDefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "defaulted";
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx2) => {
+      if (ctx2.direction === "backward") {
+        return def.innerType._zod.run(payload, ctx2);
+      }
+      if (payload.value === void 0) {
+        payload.value = def.defaultValue;
+        return payload;
+      }
+      const result = def.innerType._zod.run(payload, ctx2);
+      if (result instanceof Promise) {
+        return result.then((result2) => handleDefaultResult(result2, def));
+      }
+      return handleDefaultResult(result, def);
+    };
+  });
+  function handleDefaultResult(payload, def) {
+    if (payload.value === void 0) {
+      payload.value = def.defaultValue;
+    }
+    return payload;
+  }
+  var $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "defaulted";
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx2) => {
+      if (ctx2.direction === "backward") {
+        return def.innerType._zod.run(payload, ctx2);
+      }
+      if (payload.value === void 0) {
+        payload.value = def.defaultValue;
+      }
+      return def.innerType._zod.run(payload, ctx2);
+    };
+  });
+  var $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => {
+      const v3 = zod.def.innerType._zod.values;
+      return v3 ? new Set([...v3].filter((x2) => x2 !== void 0)) : void 0;
+    });
+    inst._zod.parse = (payload, ctx2) => {
+      const result = def.innerType._zod.run(payload, ctx2);
+      if (result instanceof Promise) {
+        return result.then((result2) => handleNonOptionalResult(result2, inst));
+      }
+      return handleNonOptionalResult(result, inst);
+    };
+  });
+  function handleNonOptionalResult(payload, inst) {
+    if (!payload.issues.length && payload.value === void 0) {
+      payload.issues.push({
+        code: "invalid_type",
+        expected: "nonoptional",
+        input: payload.value,
+        inst
+      });
+    }
+    return payload;
+  }
+  function handleCatchResult(payload, result, def, ctx2) {
+    if (!result.issues.length) {
+      payload.value = result.value;
+      if (result.memo)
+        payload.memo = true;
+      return payload;
+    }
+    payload.value = def.catchValue({
+      ...result,
+      value: payload.value,
+      error: {
+        issues: result.issues.map((iss) => finalizeIssue(iss, ctx2, config()))
+      },
+      input: payload.value
+    });
+    return payload;
+  }
+  var $ZodCatch = /* @__PURE__ */ $constructor("$ZodCatch", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx2) => {
+      if (ctx2.direction === "backward") {
+        return def.innerType._zod.run(payload, ctx2);
+      }
+      const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx2);
+      if (result instanceof Promise) {
+        return result.then((result2) => handleCatchResult(payload, result2, def, ctx2));
+      }
+      return handleCatchResult(payload, result, def, ctx2);
+    };
+  });
+  var $ZodPipe = /* @__PURE__ */ $constructor("$ZodPipe", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    inst._zod.parse = (payload, ctx2) => {
+      if (ctx2.direction === "backward") {
+        const right = def.out._zod.run(payload, ctx2);
+        if (right instanceof Promise) {
+          return right.then((right2) => handlePipeResult(right2, def.in, ctx2));
+        }
+        return handlePipeResult(right, def.in, ctx2);
+      }
+      const left = def.in._zod.run(payload, ctx2);
+      if (left instanceof Promise) {
+        return left.then((left2) => handlePipeResult(left2, def.out, ctx2));
+      }
+      return handlePipeResult(left, def.out, ctx2);
+    };
+  });
+  function handlePipeResult(left, next, ctx2) {
+    if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+      left.aborted = true;
+      return left;
+    }
+    return next._zod.run({ value: left.value, issues: left.issues }, ctx2);
+  }
+  var $ZodReadonly = /* @__PURE__ */ $constructor("$ZodReadonly", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
+    inst._zod.parse = (payload, ctx2) => {
+      if (ctx2.direction === "backward") {
+        return def.innerType._zod.run(payload, ctx2);
+      }
+      const result = def.innerType._zod.run(payload, ctx2);
+      if (result instanceof Promise) {
+        return result.then(handleReadonlyResult);
+      }
+      return handleReadonlyResult(result);
+    };
+  });
+  function handleReadonlyResult(payload) {
+    if (!payload.memo)
+      payload.value = Object.freeze(payload.value);
+    return payload;
+  }
+  var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _2) => {
+      return payload;
+    };
+    inst._zod.check = (payload) => {
+      const input = payload.value;
+      const r6 = def.fn(input);
+      if (r6 instanceof Promise) {
+        return r6.then((r7) => handleRefineResult(r7, payload, input, inst));
+      }
+      handleRefineResult(r6, payload, input, inst);
+      return;
+    };
+  });
+  function handleRefineResult(result, payload, input, inst) {
+    if (!result) {
+      const _iss = {
+        code: "custom",
+        input,
+        inst,
+        // incorporates params.error into issue reporting
+        path: [...inst._zod.def.path ?? []],
+        // incorporates params.error into issue reporting
+        continue: !inst._zod.def.abort
+        // params: inst._zod.def.params,
+      };
+      if (inst._zod.def.params)
+        _iss.params = inst._zod.def.params;
+      payload.issues.push(issue(_iss));
+    }
+  }
 
-Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`)}for(let a of e.seen.entries()){let s=a[1];if(t===a[0]){i(a);continue}if(e.external){let l=e.external.registry.get(a[0])?.id;if(t!==a[0]&&l){i(a);continue}}if(e.metadataRegistry.get(a[0])?.id){i(a);continue}if(s.cycle){i(a);continue}s.count>1&&e.reused==="ref"&&i(a)}e.external&&(e.sharedDefsExtractedFor=e.external)}function Mm(e){let t=e.anyOf;if(!Array.isArray(t)||t.length===0||e.type!==void 0)return;let r=[];for(let o of t){if(!o||typeof o!="object")return;Mm(o);let n=Object.keys(o);if(n.length!==1||n[0]!=="type")return;let i=o.type;for(let a of Array.isArray(i)?i:[i]){if(typeof a!="string")return;r.includes(a)||r.push(a)}}delete e.anyOf,e.type=r.length===1?r[0]:r}var Fm=new Set(["type","properties","required","additionalProperties"]),Lm=["oneOf","anyOf"];function Rm(e){let t=e.additionalProperties;return t===void 0||t===!1||typeof t!="object"||t===null?null:Object.keys(t).length?t:null}function du(e){let t=[];for(let i of e){if(typeof i!="object"||i.type!=="object")return null;for(let a in i)if(!Fm.has(a))return null;t.push(i)}let r={},o=new Set;for(let i of t){for(let a in i.properties){if(Object.prototype.hasOwnProperty.call(r,a))continue;let s=[];for(let l of t){let u=l.properties?.[a]??Rm(l);u!=null&&(s.some(d=>JSON.stringify(d)===JSON.stringify(u))||s.push(u))}let c=s.length===1?s[0]:du(s)??{allOf:s};se(r,a,c)}for(let a of i.required??[])o.add(a)}let n={type:"object",properties:r};if(o.size&&(n.required=[...o]),t.every(i=>i.additionalProperties===!1))n.additionalProperties=!1;else{let i=[];for(let a of t){let s=Rm(a);s&&!i.some(c=>JSON.stringify(c)===JSON.stringify(s))&&i.push(s)}i.length===1?n.additionalProperties=i[0]:i.length>1&&(n.additionalProperties={allOf:i})}return n}function Yy(e){let t=e.allOf;if(!Array.isArray(t)||t.length<2)return;for(let n of Fm)if(n in e)return;let r=t.filter(n=>Lm.some(i=>Array.isArray(n[i]))),o=null;if(!r.length)o=du(t);else{let n=r[0],i=Lm.find(c=>Array.isArray(n[c]));if(Object.keys(n).length!==1)return;let a=t.filter(c=>c!==n),s=n[i].map(c=>du([...a,c]));if(s.some(c=>!c))return;o={[i]:s}}o&&(delete e.allOf,Dr(e,o))}function ft(e,t){let r=e.seen.get(t);if(!r)throw new Error("Unprocessed schema. This is a bug in Zod.");let o=s=>{let c=e.seen.get(s);if(c.ref===null)return;let l=c.def??c.schema,u={...l},d=c.ref;if(c.ref=null,d){o(d);let p=e.seen.get(d),v=p.schema;if(v.$ref&&(e.target==="draft-07"||e.target==="draft-04"||e.target==="openapi-3.0")?(l.allOf=l.allOf??[],l.allOf.push(v)):Dr(l,v),Dr(l,u),s._zod.parent===d)for(let w in l)w==="$ref"||w==="allOf"||w in u||delete l[w];if(v.$ref&&p.def)for(let w in l)w==="$ref"||w==="allOf"||w in p.def&&JSON.stringify(l[w])===JSON.stringify(p.def[w])&&delete l[w]}let f=s._zod.parent;if(f&&f!==d){o(f);let p=e.seen.get(f);if(p?.schema.$ref&&(l.$ref=p.schema.$ref,p.def))for(let v in l)v==="$ref"||v==="allOf"||v in p.def&&JSON.stringify(l[v])===JSON.stringify(p.def[v])&&delete l[v]}e.override({zodSchema:s,jsonSchema:l,path:c.path??[]})};if(!e.external||e.sharedEmitDoneFor!==e.external){for(let s of[...e.seen.entries()].reverse())o(s[0]);if(e.target!=="openapi-3.0")for(let s of e.seen.entries())Mm(s[1].def??s[1].schema);for(let s of e.deferred)s();if(e.intersections.length){let s=new Map;for(let c of e.seen.values())for(let l of[c.schema,c.def]){let u=l?.allOf;if(!Array.isArray(u))continue;let d=s.get(u);d?d.push(l):s.set(u,[l])}for(let c of e.intersections)for(let l of s.get(c)??[])Yy(l)}}let n={};if(e.target==="draft-2020-12"?n.$schema="https://json-schema.org/draft/2020-12/schema":e.target==="draft-07"?n.$schema="http://json-schema.org/draft-07/schema#":e.target==="draft-04"?n.$schema="http://json-schema.org/draft-04/schema#":e.target,e.external?.uri){let s=e.external.registry.get(t)?.id;if(!s)throw new Error("Schema is missing an `id` property");n.$id=e.external.uri(s)}Dr(n,r.defId?r.schema:r.def??r.schema);let i=e.metadataRegistry.get(t)?.id;i!==void 0&&n.id===i&&delete n.id;let a=e.external?.defs??{};if(!e.external||e.sharedEmitDoneFor!==e.external)for(let s of e.seen.entries()){let c=s[1];c.def&&c.defId&&(c.def.id===c.defId&&delete c.def.id,se(a,c.defId,c.def))}e.external&&(e.sharedEmitDoneFor=e.external),e.external||Object.keys(a).length>0&&(e.target==="draft-2020-12"?n.$defs=a:n.definitions=a);try{let s=JSON.parse(JSON.stringify(n));return Object.defineProperty(s,"~standard",{value:{...t["~standard"],jsonSchema:{input:Pn(t,"input",e.processors),output:Pn(t,"output",e.processors)}},enumerable:!1,writable:!1}),s}catch{throw new Error("Error converting schema to JSON.")}}function ge(e,t){let r=t??{seen:new Set};if(r.seen.has(e))return!1;r.seen.add(e);let o=e._zod.def;if(o.type==="transform")return!0;if(o.type==="array")return ge(o.element,r);if(o.type==="set")return ge(o.valueType,r);if(o.type==="lazy")return ge(o.getter(),r);if(o.type==="promise"||o.type==="optional"||o.type==="nonoptional"||o.type==="nullable"||o.type==="readonly"||o.type==="default"||o.type==="prefault"||o.type==="catch")return ge(o.innerType,r);if(o.type==="intersection")return ge(o.left,r)||ge(o.right,r);if(o.type==="record"||o.type==="map")return ge(o.keyType,r)||ge(o.valueType,r);if(o.type==="pipe")return e._zod.traits.has("$ZodCodec")?!0:ge(o.in,r)||ge(o.out,r);if(o.type==="object"){for(let n in o.shape)if(ge(o.shape[n],r))return!0;return!1}if(o.type==="union"){for(let n of o.options)if(ge(n,r))return!0;return!1}if(o.type==="tuple"){for(let n of o.items)if(ge(n,r))return!0;return!!(o.rest&&ge(o.rest,r))}return!1}var pu=(e,t={})=>r=>{let o=dt({...r,processors:t});return F(e,o),pt(o,e),ft(o,e)},Pn=(e,t,r={})=>o=>{let{libraryOptions:n,target:i}=o??{},a=dt({...n??{},target:i,io:t,processors:r});return F(e,a),pt(a,e),ft(a,e)};var On=(e,t,r)=>{(e[t]===void 0||r>e[t])&&(e[t]=r)},Dn=(e,t,r)=>{(e[t]===void 0||r<e[t])&&(e[t]=r)},Bm=(e,t)=>{On(e,"minimum",t),Dn(e,"maximum",t)},qm=(e,t)=>{e.multipleOf??(e.multipleOf=[]),e.multipleOf.includes(t)||e.multipleOf.push(t)},Wm=(e,t)=>{e.patterns??(e.patterns=new Set),e.patterns.add(t)},Gm=(e,t)=>{e.mime=e.mime?e.mime.filter(r=>t.includes(r)):[...t]},Xm=(e,t)=>{e.format=t,t.includes("int")&&(e.isInt=!0)},Jm=(e,t)=>On(e,"minimum",t.minimum),Km=(e,t)=>Dn(e,"maximum",t.maximum),Hm=e=>(t,r)=>{Xm(t,r.format);let[o,n]=e[r.format];On(t,"minimum",o),Dn(t,"maximum",n)},Qy={greater_than:(e,t)=>On(e,t.inclusive?"minimum":"exclusiveMinimum",t.value),less_than:(e,t)=>Dn(e,t.inclusive?"maximum":"exclusiveMaximum",t.value),multiple_of:(e,t)=>qm(e,t.value),number_format:Hm(Xn),bigint_format:Hm(Yn),min_length:Jm,max_length:Km,length_equals:(e,t)=>Bm(e,t.length),min_size:Jm,max_size:Km,size_equals:(e,t)=>Bm(e,t.size),string_format:(e,t)=>{Xm(e,t.format),t.pattern&&Wm(e,t.pattern),(t.format==="base64"||t.format==="base64url")&&(e.contentEncoding=t.format),(t.local||t.precision===-1)&&(e.laxFormat=!0)},mime_type:(e,t)=>Gm(e,t.mime)};function ie(e){let t={},r=e._zod.def,o=e._zod.traits.has("$ZodCheck")?[e,...r.checks??[]]:r.checks??[];for(let i of o)Qy[i._zod.def.check]?.(t,i._zod.def);let n=e._zod.bag;n.minimum!==void 0&&On(t,"minimum",n.minimum),n.exclusiveMinimum!==void 0&&On(t,"exclusiveMinimum",n.exclusiveMinimum),n.maximum!==void 0&&Dn(t,"maximum",n.maximum),n.exclusiveMaximum!==void 0&&Dn(t,"exclusiveMaximum",n.exclusiveMaximum),n.multipleOf!==void 0&&qm(t,n.multipleOf),n.format!==void 0&&(t.format??(t.format=n.format),n.format.includes("int")&&(t.isInt=!0)),n.mime&&Gm(t,n.mime);for(let i of n.patterns??[])Wm(t,i);return t}var ex={guid:"uuid",url:"uri",datetime:"date-time",json_string:"json-string",regex:""},tx=new Map([[Ui,$s],[hr,bs]]),Ym=e=>tx.get(e)??e,hu=(e,t,r,o)=>{let n=r;n.type="string";let{minimum:i,maximum:a,format:s,patterns:c,contentEncoding:l,laxFormat:u}=ie(e);if(typeof i=="number"&&(n.minLength=i),typeof a=="number"&&(n.maxLength=a),s&&(n.format=ex[s]??s,n.format===""&&delete n.format,(s==="time"||u)&&delete n.format),l&&(n.contentEncoding=l),c&&c.size>0){let d=[...c].map(Ym);d.length===1?n.pattern=d[0].source:d.length>1&&(n.allOf=[...d.map(f=>({...t.target==="draft-07"||t.target==="draft-04"||t.target==="openapi-3.0"?{type:"string"}:{},pattern:f.source}))])}},gu=(e,t,r,o)=>{let n=r,{minimum:i,maximum:a,multipleOf:s,exclusiveMaximum:c,exclusiveMinimum:l,isInt:u}=ie(e);n.type=u?"integer":"number";let d=typeof l=="number"&&l>=(i??Number.NEGATIVE_INFINITY),f=typeof c=="number"&&c<=(a??Number.POSITIVE_INFINITY),p=t.target==="draft-04"||t.target==="openapi-3.0";if(d?p?(n.minimum=l,n.exclusiveMinimum=!0):n.exclusiveMinimum=l:typeof i=="number"&&(n.minimum=i),f?p?(n.maximum=c,n.exclusiveMaximum=!0):n.exclusiveMaximum=c:typeof a=="number"&&(n.maximum=a),s){let v=new Set;for(let O of s)Number.isFinite(O)&&O!==0?v.add(Math.abs(O)):re(e,t,n,o,`A multipleOf divisor of ${O} cannot be represented in JSON Schema`);let[y,...w]=v;y!==void 0&&(n.multipleOf=y),w.length&&(n.allOf=[...n.allOf??[],...w.map(O=>({multipleOf:O}))])}},vu=(e,t,r,o)=>{r.type="boolean"},$u=(e,t,r,o)=>{re(e,t,r,o,"BigInt cannot be represented in JSON Schema")},bu=(e,t,r,o)=>{re(e,t,r,o,"Symbols cannot be represented in JSON Schema")},_u=(e,t,r,o)=>{t.target==="openapi-3.0"?(r.type="string",r.nullable=!0,r.enum=[null]):r.type="null"},yu=(e,t,r,o)=>{re(e,t,r,o,"Undefined cannot be represented in JSON Schema")},xu=(e,t,r,o)=>{re(e,t,r,o,"Void cannot be represented in JSON Schema")},ku=(e,t,r,o)=>{r.not={}},wu=(e,t,r,o)=>{},Iu=(e,t,r,o)=>{},Su=(e,t,r,o)=>{re(e,t,r,o,"Date cannot be represented in JSON Schema")},zu=(e,t,r,o)=>{let n=e._zod.def,i=Qt(n.entries);if(i.length===0){r.not={};return}i.every(a=>typeof a=="number")&&(r.type="number"),i.every(a=>typeof a=="string")&&(r.type="string"),r.enum=i},Pu=(e,t,r,o)=>{let n=e._zod.def;if(n.values.length===0){r.not={};return}let i=[];for(let a of n.values)if(a===void 0){if(re(e,t,r,o,"Literal `undefined` cannot be represented in JSON Schema"))return}else if(typeof a=="bigint"){if(re(e,t,r,o,"BigInt literals cannot be represented in JSON Schema"))return;i.push(Number(a))}else i.push(a);if(i.length!==0)if(i.length===1){let a=i[0];r.type=a===null?"null":typeof a,t.target==="draft-04"||t.target==="openapi-3.0"?r.enum=[a]:r.const=a}else i.every(a=>typeof a=="number")&&(r.type="number"),i.every(a=>typeof a=="string")&&(r.type="string"),i.every(a=>typeof a=="boolean")&&(r.type="boolean"),i.every(a=>a===null)&&(r.type="null"),r.enum=i},Ou=(e,t,r,o)=>{re(e,t,r,o,"NaN cannot be represented in JSON Schema")},Du=(e,t,r,o)=>{let n=r,i=e._zod.pattern;if(!i)throw new Error("Pattern not found in template literal");n.type="string",n.pattern=i.source},Au=(e,t,r,o)=>{let n=r;n.type="string",n.format="binary",n.contentEncoding="binary";let{minimum:i,maximum:a,mime:s}=ie(e);i!==void 0&&(n.minLength=i),a!==void 0&&(n.maxLength=a),s&&(s.length===0?n.not={}:s.length===1?n.contentMediaType=s[0]:n.anyOf=s.map(c=>({contentMediaType:c})))},ju=(e,t,r,o)=>{r.type="boolean"},Nu=(e,t,r,o)=>{re(e,t,r,o,"Custom types cannot be represented in JSON Schema")},Tu=(e,t,r,o)=>{re(e,t,r,o,"Function types cannot be represented in JSON Schema")},Uu=(e,t,r,o)=>{re(e,t,r,o,"Transforms cannot be represented in JSON Schema")},Eu=(e,t,r,o)=>{re(e,t,r,o,"Map cannot be represented in JSON Schema")},Cu=(e,t,r,o)=>{re(e,t,r,o,"Set cannot be represented in JSON Schema")},Vu=(e,t,r,o)=>{let n=r,i=e._zod.def,{minimum:a,maximum:s}=ie(e);typeof a=="number"&&(n.minItems=a),typeof s=="number"&&(n.maxItems=s),n.type="array",n.items=F(i.element,t,{...o,path:[...o.path,"items"]})};function Ar(e){let t=e._zod.def;return t.type==="pipe"&&t.in._zod.traits.has("$ZodTransform")?Ar(t.out):t.type==="catch"?Ar(t.innerType):e._zod.optin}var Zu=(e,t,r,o)=>{let n=r,i=e._zod.def,a=i.shape;if(Object.getOwnPropertySymbols(a).length&&re(e,t,n,o,"Symbol keys cannot be represented in JSON Schema"))return;n.type="object",n.properties={};for(let l in a)se(n.properties,l,F(a[l],t,{...o,path:[...o.path,"properties",l]}));let c=[];for(let l of Object.keys(a)){let u=i.shape[l];(t.io==="input"?Ar(u)===void 0:u._zod.optout===void 0)&&c.push(l)}c.length>0&&(n.required=c),i.catchall?._zod.def.type==="never"?n.additionalProperties=!1:i.catchall?i.catchall&&(n.additionalProperties=F(i.catchall,t,{...o,path:[...o.path,"additionalProperties"]})):t.io==="output"&&(n.additionalProperties=!1)},No=(e,t,r,o)=>{let n=e._zod.def,i=n.inclusive===!1,a=n.options.map((s,c)=>F(s,t,{...o,path:[...o.path,i?"oneOf":"anyOf",c]}));i?r.oneOf=a:r.anyOf=a},Lu=(e,t,r,o)=>{let n=e._zod.def,i=F(n.left,t,{...o,path:[...o.path,"allOf",0]}),a=F(n.right,t,{...o,path:[...o.path,"allOf",1]}),s=l=>"allOf"in l&&Object.keys(l).length===1,c=[...s(i)?i.allOf:[i],...s(a)?a.allOf:[a]];r.allOf=c,t.intersections.push(c)},Ru=(e,t,r,o)=>{let n=r,i=e._zod.def;n.type="array";let a=t.target==="draft-2020-12"?"prefixItems":"items",s=t.target==="draft-2020-12"||t.target==="openapi-3.0"?"items":"additionalItems",c=i.items.map((y,w)=>F(y,t,{...o,path:[...o.path,a,w]})),l=i.rest?F(i.rest,t,{...o,path:[...o.path,s,...t.target==="openapi-3.0"?[i.items.length]:[]]}):null,u=i.items.length;for(;u>0;){let y=i.items[u-1];if(!(t.io==="input"?Ar(y)!==void 0:y._zod.optout==="optional"))break;u--}let d=i.items.length,f=!i.rest;t.target==="draft-2020-12"?(n.prefixItems=c,f?n.items=!1:l&&(n.items=l),u>0&&(n.minItems=u),f&&(n.maxItems=d)):t.target==="openapi-3.0"?(n.items={anyOf:c},l&&n.items.anyOf.push(l),u>0&&(n.minItems=u),f&&(n.maxItems=d)):(n.items=c,f?n.additionalItems=!1:l&&(n.additionalItems=l),u>0&&(n.minItems=u),f&&(n.maxItems=d));let{minimum:p,maximum:v}=ie(e);typeof p=="number"&&(n.minItems=p),typeof v=="number"&&(n.maxItems=v)};function fu(e,t,r){if(t.$ref){if(r.has(t))return t;r.add(t);let v=e.get(t)?.def;if(!v)return t;let y=fu(e,v,r);return y===v?t:y}for(let v of["anyOf","oneOf"]){let y=t[v];if(!Array.isArray(y))continue;let w=y.map(O=>fu(e,O,r));w.some((O,z)=>O!==y[z])&&(t={...t,[v]:w})}let o=Array.isArray(t.type)?t.type:[t.type],n=!o.includes("string")&&o.some(v=>v==="number"||v==="integer"),i=t.enum??(t.const!==void 0?[t.const]:void 0);if(!n&&!i?.some(v=>typeof v=="number"))return t;let{minimum:a,maximum:s,exclusiveMinimum:c,exclusiveMaximum:l,multipleOf:u,format:d,id:f,...p}=t;return p.enum?p.enum=p.enum.map(v=>typeof v=="number"?String(v):v):typeof p.const=="number"&&(p.const=String(p.const)),n&&(p.type="string",i||(p.pattern=(o.includes("number")?Xe:cr).source)),p}var mu=new WeakMap;function nx(e){let t=new Map;for(let o of e.seen.values())o.def&&!t.has(o.schema)&&t.set(o.schema,o);let r=new Map;for(let o of mu.get(e)??[]){let n=e.seen.get(o),i=(n?.def??n?.schema)?.propertyNames;if(!i||i===!0||r.has(i))continue;let a=fu(t,i,new Set);a!==i&&r.set(i,a)}if(r.size)for(let o of e.seen.values())for(let n of[o.schema,o.def]){let i=n&&r.get(n.propertyNames);i&&(n.propertyNames=i)}}var Mu=(e,t,r,o)=>{let n=r,i=e._zod.def;n.type="object";let a=i.keyType,s=ie(a).patterns;if(i.mode==="loose"&&s&&s.size>0){let u=F(i.valueType,t,{...o,path:[...o.path,"patternProperties","*"]});n.patternProperties={};for(let d of s)se(n.patternProperties,Ym(d).source,u)}else{if(t.target==="draft-07"||t.target==="draft-2020-12"){n.propertyNames=F(i.keyType,t,{...o,path:[...o.path,"propertyNames"]});let u=mu.get(t);u||(u=[],mu.set(t,u),t.deferred.push(()=>nx(t))),u.push(e)}n.additionalProperties=F(i.valueType,t,{...o,path:[...o.path,"additionalProperties"]})}let c=a._zod.values,l=t.io==="input"&&Ar(i.valueType)!==void 0;if(c&&!i.partial&&!l){let u=[...c].filter(d=>typeof d=="string"||typeof d=="number");u.length>0&&(n.required=u.map(String))}},Fu=(e,t,r,o)=>{let n=e._zod.def,i=F(n.innerType,t,o),a=t.seen.get(e);t.target==="openapi-3.0"?(a.ref=n.innerType,r.nullable=!0):r.anyOf=[i,{type:"null"}]},Bu=(e,t,r,o)=>{let n=e._zod.def;F(n.innerType,t,o);let i=t.seen.get(e);i.ref=n.innerType},Ju=Symbol();function Qm(e,t,r,o,n){let i=!1,a=JSON.stringify(e,(s,c)=>typeof c!="bigint"?c:(i=!0,null));return i?(re(t,r,o,n,"BigInt defaults cannot be represented in JSON Schema"),Ju):JSON.parse(a)}var Ku=(e,t,r,o)=>{let n=e._zod.def;F(n.innerType,t,o);let i=t.seen.get(e);i.ref=n.innerType;let a=Qm(n.defaultValue,e,t,r,o);a!==Ju&&(r.default=a)},Hu=(e,t,r,o)=>{let n=e._zod.def;F(n.innerType,t,o);let i=t.seen.get(e);if(i.ref=n.innerType,t.io!=="input")return;let a=Qm(n.defaultValue,e,t,r,o);a!==Ju&&(r._prefault=a)},qu=(e,t,r,o)=>{let n=e._zod.def;F(n.innerType,t,o);let i=t.seen.get(e);i.ref=n.innerType;let a;try{a=n.catchValue(void 0)}catch{re(e,t,r,o,"Dynamic catch values are not supported in JSON Schema");return}r.default=a},Wu=(e,t,r,o)=>{let n=e._zod.def,i=n.in._zod.traits.has("$ZodTransform"),a=t.io==="input"?i?n.out:n.in:n.out;F(a,t,o);let s=t.seen.get(e);s.ref=a},Gu=(e,t,r,o)=>{let n=e._zod.def;F(n.innerType,t,o);let i=t.seen.get(e);i.ref=n.innerType,r.readOnly=!0},Xu=(e,t,r,o)=>{let n=e._zod.def;F(n.innerType,t,o);let i=t.seen.get(e);i.ref=n.innerType},To=(e,t,r,o)=>{let n=e._zod.def;F(n.innerType,t,o);let i=t.seen.get(e);i.ref=n.innerType},Yu=(e,t,r,o)=>{let n=e._zod.innerType;F(n,t,o);let i=t.seen.get(e);i.ref=n},jo={string:hu,number:gu,boolean:vu,bigint:$u,symbol:bu,null:_u,undefined:yu,void:xu,never:ku,any:wu,unknown:Iu,date:Su,enum:zu,literal:Pu,nan:Ou,template_literal:Du,file:Au,success:ju,custom:Nu,function:Tu,transform:Uu,map:Eu,set:Cu,array:Vu,object:Zu,union:No,intersection:Lu,tuple:Ru,record:Mu,nullable:Fu,nonoptional:Bu,default:Ku,prefault:Hu,catch:qu,pipe:Wu,readonly:Gu,promise:Xu,optional:To,lazy:Yu};function Uo(e,t){if("_idmap"in e){let o=e,n=dt({...t,processors:jo}),i={};for(let c of o._idmap.entries()){let[l,u]=c;F(u,n)}let a={},s={registry:o,uri:t?.uri,defs:i};n.external=s;for(let c of o._idmap.entries()){let[l,u]=c;pt(n,u),se(a,l,ft(n,u))}if(Object.keys(i).length>0){let c=n.target==="draft-2020-12"?"$defs":"definitions";a.__shared={[c]:i}}return{schemas:a}}let r=dt({...t,processors:jo});return F(e,r),pt(r,e),ft(r,e)}var Eo=class{get metadataRegistry(){return this.ctx.metadataRegistry}get target(){return this.ctx.target}get unrepresentable(){return this.ctx.unrepresentable}get override(){return this.ctx.override}get io(){return this.ctx.io}get counter(){return this.ctx.counter}set counter(t){this.ctx.counter=t}get seen(){return this.ctx.seen}constructor(t){let r=t?.target??"draft-2020-12";r==="draft-4"&&(r="draft-04"),r==="draft-7"&&(r="draft-07"),this.ctx=dt({processors:jo,target:r,...t?.metadata&&{metadata:t.metadata},...t?.unrepresentable&&{unrepresentable:t.unrepresentable},...t?.override&&{override:t.override},...t?.io&&{io:t.io}})}process(t,r={path:[],schemaPath:[]}){return F(t,this.ctx,r)}emit(t,r){r&&(r.cycles&&(this.ctx.cycles=r.cycles),r.reused&&(this.ctx.reused=r.reused),r.external&&(this.ctx.external=r.external)),this.ctx.sharedDefsExtractedFor=void 0,this.ctx.sharedEmitDoneFor=void 0,pt(this.ctx,t);let o=ft(this.ctx,t),{"~standard":n,...i}=o;return i}};var eh={};var Vn={};qe(Vn,{ZodAny:()=>_d,ZodArray:()=>wd,ZodBase64:()=>ta,ZodBase64URL:()=>na,ZodBigInt:()=>En,ZodBigIntFormat:()=>oa,ZodBoolean:()=>Un,ZodCIDRv4:()=>Qo,ZodCIDRv6:()=>ea,ZodCUID:()=>Ko,ZodCUID2:()=>Ho,ZodCatch:()=>Jd,ZodCodec:()=>Rr,ZodCreditCard:()=>pd,ZodCustom:()=>Mr,ZodCustomStringFormat:()=>Mt,ZodDate:()=>Ur,ZodDefault:()=>Zd,ZodDiscriminatedUnion:()=>Sd,ZodE164:()=>ra,ZodEmail:()=>Mo,ZodEmoji:()=>Bo,ZodEnum:()=>jn,ZodExactOptional:()=>la,ZodFile:()=>Ud,ZodFunction:()=>tp,ZodGUID:()=>Fo,ZodIBAN:()=>fd,ZodIPv4:()=>Xo,ZodIPv6:()=>Yo,ZodISODate:()=>ht,ZodISODateTime:()=>mt,ZodISODuration:()=>vt,ZodISOTime:()=>gt,ZodInstanceOf:()=>ip,ZodIntersection:()=>zd,ZodJWT:()=>ia,ZodKSUID:()=>Go,ZodLazy:()=>Yd,ZodLiteral:()=>Td,ZodMAC:()=>dd,ZodMap:()=>jd,ZodNaN:()=>Hd,ZodNanoID:()=>Jo,ZodNever:()=>xd,ZodNonOptional:()=>ua,ZodNull:()=>$d,ZodNullable:()=>Vd,ZodNumber:()=>Tn,ZodNumberFormat:()=>Ft,ZodObject:()=>Cr,ZodOptional:()=>Zr,ZodPipe:()=>Lr,ZodPrefault:()=>Rd,ZodPreprocess:()=>qd,ZodPromise:()=>ep,ZodReadonly:()=>Wd,ZodRecord:()=>An,ZodSet:()=>Nd,ZodString:()=>Nn,ZodStringFormat:()=>B,ZodSuccess:()=>Bd,ZodSymbol:()=>gd,ZodTemplateLiteral:()=>Xd,ZodTransform:()=>Ed,ZodTuple:()=>Od,ZodType:()=>U,ZodULID:()=>qo,ZodURL:()=>Tr,ZodUUID:()=>Be,ZodUndefined:()=>vd,ZodUnion:()=>Vr,ZodUnknown:()=>yd,ZodVoid:()=>kd,ZodXID:()=>Wo,ZodXor:()=>Id,_ZodString:()=>Ro,_default:()=>Ld,_function:()=>pg,any:()=>Fh,array:()=>Er,base64:()=>kh,base64url:()=>wh,bigint:()=>Vh,boolean:()=>hd,catch:()=>Kd,check:()=>fg,cidrv4:()=>yh,cidrv6:()=>xh,codec:()=>cg,creditCard:()=>Sh,cuid:()=>fh,cuid2:()=>mh,currencyCode:()=>jh,custom:()=>mg,date:()=>Jh,describe:()=>hg,discriminatedUnion:()=>Xh,e164:()=>Ih,email:()=>rh,emoji:()=>dh,enum:()=>sa,exactOptional:()=>Cd,file:()=>ig,float32:()=>Th,float64:()=>Uh,function:()=>pg,guid:()=>ih,hash:()=>Nh,hex:()=>Ah,hostname:()=>Dh,httpUrl:()=>uh,iban:()=>zh,instanceof:()=>vg,int:()=>Zo,int32:()=>Eh,int64:()=>Zh,intersection:()=>Pd,invertCodec:()=>lg,ipv4:()=>$h,ipv6:()=>_h,json:()=>bg,jwt:()=>Ph,keyof:()=>Kh,ksuid:()=>vh,lazy:()=>Qd,literal:()=>rg,looseObject:()=>Wh,looseRecord:()=>Qh,mac:()=>bh,map:()=>eg,meta:()=>gg,nan:()=>sg,nanoid:()=>ph,nativeEnum:()=>ng,never:()=>aa,nonoptional:()=>Fd,null:()=>bd,nullable:()=>Nr,nullish:()=>og,number:()=>md,object:()=>Hh,optional:()=>Lt,partialRecord:()=>Yh,pipe:()=>Lo,prefault:()=>Md,preprocess:()=>_g,promise:()=>dg,readonly:()=>Gd,record:()=>Ad,refine:()=>np,set:()=>tg,strictObject:()=>qh,string:()=>jr,stringFormat:()=>Oh,stringbool:()=>$g,success:()=>ag,superRefine:()=>rp,symbol:()=>Rh,templateLiteral:()=>ug,transform:()=>ca,tuple:()=>Dd,uint32:()=>Ch,uint64:()=>Lh,ulid:()=>hh,undefined:()=>Mh,union:()=>Cn,unknown:()=>Zt,url:()=>lh,uuid:()=>oh,uuidv4:()=>ah,uuidv6:()=>sh,uuidv7:()=>ch,void:()=>Bh,xid:()=>gh,xor:()=>Gh});var Co={};qe(Co,{endsWith:()=>_n,gt:()=>Me,gte:()=>Oe,includes:()=>$n,length:()=>Ct,lowercase:()=>gn,lt:()=>Re,lte:()=>Pe,maxLength:()=>Et,maxSize:()=>ut,mime:()=>xn,minLength:()=>Ye,minSize:()=>Fe,multipleOf:()=>lt,negative:()=>Po,nonnegative:()=>Do,nonpositive:()=>Oo,normalize:()=>kn,overwrite:()=>Ze,positive:()=>zo,properties:()=>yn,property:()=>Ao,regex:()=>hn,size:()=>Ut,slugify:()=>zn,startsWith:()=>bn,toLowerCase:()=>In,toUpperCase:()=>Sn,trim:()=>wn,uppercase:()=>vn});var th=new WeakSet([Object.prototype,Error.prototype]);function Vo(e,t,r){Object.defineProperty(e,t,{configurable:!0,enumerable:!1,get(){let o=r(this);return Object.defineProperty(this,t,{value:o,configurable:!0,writable:!0}),o},set(o){Object.defineProperty(this,t,{value:o,configurable:!0,writable:!0})}})}var nh=(e,t)=>{Ya.init(e,t),e.name="ZodError";let r=Object.getPrototypeOf(e);th.has(r)||(th.add(r),Vo(r,"format",o=>n=>ir(o,n)),Vo(r,"flatten",o=>n=>rr(o,n)),Vo(r,"addIssue",o=>n=>{o.issues.push(n),o.message=JSON.stringify(o.issues,en,2)}),Vo(r,"addIssues",o=>n=>{o.issues.push(...n),o.message=JSON.stringify(o.issues,en,2)}),Object.defineProperty(r,"isEmpty",{configurable:!0,enumerable:!1,get(){return this.issues.length===0}}))},ix=h("ZodError",nh),we=h("ZodError",nh,void 0,{Parent:Error});var Qu=an(we),ed=sn(we),td=cn(we),nd=ln(we),rd=pi(we),id=fi(we),od=mi(we),ad=hi(we),sd=gi(we),cd=vi(we),ld=$i(we),ud=bi(we);function ax(){oe.localeError||X(Xi())}function Rt(){oe.memoizer||X({memoizer:xr()})}var U=h("ZodType",(e,t)=>(ax(),j.init(e,t),e.def=t,e.type=t.type,e),{check(...e){let t=this.def;return this.clone(b.mergeDefs(t,{checks:[...t.checks??[],...e.map(r=>typeof r=="function"?{_zod:{check:r,def:{check:"custom"},onattach:[]}}:r)]}),{parent:!0})},with(...e){return this.check(...e)},clone(e,t){return R(this,e,t)},brand(){return this},register(e,t){return e.add(this,t),this},refine(e,t){return this.check(np(e,t))},superRefine(e,t){return this.check(rp(e,t))},overwrite(e){return this.check(Ze(e))},optional(){return Lt(this)},exactOptional(){return Cd(this)},nullable(){return Nr(this)},nullish(){return Lt(Nr(this))},nonoptional(e){return Fd(this,e)},array(){return Er(this)},or(e){return Cn([this,e])},and(e){return Pd(this,e)},transform(e){return Lo(this,ca(e))},default(e){return Ld(this,e)},prefault(e){return Md(this,e)},catch(e){return Kd(this,e)},pipe(e){return Lo(this,e)},readonly(){return Gd(this)},describe(e){let t=this.clone();return ce.add(t,{description:e}),t},meta(...e){if(e.length===0)return ce.get(this);let t=this.clone();return ce.add(t,e[0]),t},isOptional(){return this.safeParse(void 0).success},isNullable(){return this.safeParse(null).success},apply(e,...t){return t.length===0?e(this):e(this,...t)},get"~standard"(){return b.hide(this,"~standard",{...Di(this),jsonSchema:{input:Pn(this,"input"),output:Pn(this,"output")}})},set"~standard"(e){b.own(this,"~standard",e)},parse:function e(t,r){return Qu(this,t,r,{callee:e})},parseAsync:async function e(t,r){return await ed(this,t,r,{callee:e})},safeParse(e,t){return td(this,e,t)},async safeParseAsync(e,t){return nd(this,e,t)},get spa(){return this?.safeParseAsync},set spa(e){b.own(this,"spa",e)},validate(e,t){return or(this,e,t)},validateAsync(e,t){return ar(this,e,t)},encode:function e(t,r){return rd(this,t,r,{callee:e})},decode:function e(t,r){return id(this,t,r,{callee:e})},encodeAsync:async function e(t,r){return await od(this,t,r,{callee:e})},decodeAsync:async function e(t,r){return await ad(this,t,r,{callee:e})},safeEncode(e,t){return sd(this,e,t)},safeDecode(e,t){return cd(this,e,t)},async safeEncodeAsync(e,t){return ld(this,e,t)},async safeDecodeAsync(e,t){return ud(this,e,t)},toJSONSchema(e){return pu(this,{})(e)},get description(){return ce.get(this)?.description},get _def(){return this._zod.def}}),Ro=h("_ZodString",(e,t)=>{At.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>hu(e,r,o,n)},b.derived({format:e=>ie(e).format??null,minLength:e=>ie(e).minimum??null,maxLength:e=>ie(e).maximum??null},{regex(...e){return this.check(hn(...e))},includes(...e){return this.check($n(...e))},startsWith(...e){return this.check(bn(...e))},endsWith(...e){return this.check(_n(...e))},min(...e){return this.check(Ye(...e))},max(...e){return this.check(Et(...e))},length(...e){return this.check(Ct(...e))},nonempty(...e){return this.check(Ye(1,...e))},lowercase(e){return this.check(gn(e))},uppercase(e){return this.check(vn(e))},trim(){return this.check(wn())},normalize(...e){return this.check(kn(...e))},toLowerCase(){return this.check(In())},toUpperCase(){return this.check(Sn())},slugify(){return this.check(zn())}})),Nn=h("ZodString",(e,t)=>{At.init(e,t),Ro.init(e,t)},{email(e){return this.check(oo(Mo,e))},url(e){return this.check(Ir(Tr,e))},jwt(e){return this.check(So(ia,e))},emoji(e){return this.check(po(Bo,e))},guid(e){return this.check(ao(Fo,e))},uuid(e){return this.check(so(Be,e))},uuidv4(e){return this.check(co(Be,e))},uuidv6(e){return this.check(lo(Be,e))},uuidv7(e){return this.check(uo(Be,e))},nanoid(e){return this.check(fo(Jo,e))},cuid(e){return this.check(mo(Ko,e))},cuid2(e){return this.check(ho(Ho,e))},ulid(e){return this.check(go(qo,e))},base64(e){return this.check(ko(ta,e))},base64url(e){return this.check(wo(na,e))},xid(e){return this.check(vo(Wo,e))},ksuid(e){return this.check($o(Go,e))},ipv4(e){return this.check(bo(Xo,e))},ipv6(e){return this.check(_o(Yo,e))},cidrv4(e){return this.check(yo(Qo,e))},cidrv6(e){return this.check(xo(ea,e))},e164(e){return this.check(Io(ra,e))},datetime(e){return this.check(Sr(mt,e))},date(e){return this.check(zr(ht,e))},time(e){return this.check(Pr(gt,e))},duration(e){return this.check(Or(vt,e))}});function jr(e){return Pl(Nn,e)}var B=h("ZodStringFormat",(e,t)=>{M.init(e,t),Ro.init(e,t)}),mt=h("ZodISODateTime",(e,t)=>{$c.init(e,t),B.init(e,t)}),ht=h("ZodISODate",(e,t)=>{bc.init(e,t),B.init(e,t)}),gt=h("ZodISOTime",(e,t)=>{_c.init(e,t),B.init(e,t)}),vt=h("ZodISODuration",(e,t)=>{yc.init(e,t),B.init(e,t)}),Mo=h("ZodEmail",(e,t)=>{sc.init(e,t),B.init(e,t)});function rh(e){return oo(Mo,e)}var Fo=h("ZodGUID",(e,t)=>{oc.init(e,t),B.init(e,t)});function ih(e){return ao(Fo,e)}var Be=h("ZodUUID",(e,t)=>{ac.init(e,t),B.init(e,t)});function oh(e){return so(Be,e)}function ah(e){return co(Be,e)}function sh(e){return lo(Be,e)}function ch(e){return uo(Be,e)}var Tr=h("ZodURL",(e,t)=>{uc.init(e,t),B.init(e,t)});function lh(e){return Ir(Tr,e)}function uh(e){return Ir(Tr,{protocol:sr,hostname:ys,...b.normalizeParams(e)})}var Bo=h("ZodEmoji",(e,t)=>{dc.init(e,t),B.init(e,t)});function dh(e){return po(Bo,e)}var Jo=h("ZodNanoID",(e,t)=>{pc.init(e,t),B.init(e,t)});function ph(e){return fo(Jo,e)}var Ko=h("ZodCUID",(e,t)=>{fc.init(e,t),B.init(e,t)});function fh(e){return mo(Ko,e)}var Ho=h("ZodCUID2",(e,t)=>{mc.init(e,t),B.init(e,t)});function mh(e){return ho(Ho,e)}var qo=h("ZodULID",(e,t)=>{hc.init(e,t),B.init(e,t)});function hh(e){return go(qo,e)}var Wo=h("ZodXID",(e,t)=>{gc.init(e,t),B.init(e,t)});function gh(e){return vo(Wo,e)}var Go=h("ZodKSUID",(e,t)=>{vc.init(e,t),B.init(e,t)});function vh(e){return $o(Go,e)}var Xo=h("ZodIPv4",(e,t)=>{xc.init(e,t),B.init(e,t)});function $h(e){return bo(Xo,e)}var dd=h("ZodMAC",(e,t)=>{wc.init(e,t),B.init(e,t)});function bh(e){return Dl(dd,e)}var Yo=h("ZodIPv6",(e,t)=>{kc.init(e,t),B.init(e,t)});function _h(e){return _o(Yo,e)}var Qo=h("ZodCIDRv4",(e,t)=>{Ic.init(e,t),B.init(e,t)});function yh(e){return yo(Qo,e)}var ea=h("ZodCIDRv6",(e,t)=>{Sc.init(e,t),B.init(e,t)});function xh(e){return xo(ea,e)}var ta=h("ZodBase64",(e,t)=>{zc.init(e,t),B.init(e,t)});function kh(e){return ko(ta,e)}var na=h("ZodBase64URL",(e,t)=>{Pc.init(e,t),B.init(e,t)});function wh(e){return wo(na,e)}var ra=h("ZodE164",(e,t)=>{Oc.init(e,t),B.init(e,t)});function Ih(e){return Io(ra,e)}var pd=h("ZodCreditCard",(e,t)=>{Dc.init(e,t),B.init(e,t)});function Sh(e){return Al(pd,e)}var fd=h("ZodIBAN",(e,t)=>{Ac.init(e,t),B.init(e,t)});function zh(e){return jl(fd,e)}var ia=h("ZodJWT",(e,t)=>{jc.init(e,t),B.init(e,t)});function Ph(e){return So(ia,e)}var Mt=h("ZodCustomStringFormat",(e,t)=>{Nc.init(e,t),B.init(e,t)});function Oh(e,t,r={}){return Vt(Mt,e,t,r)}function Dh(e){return Vt(Mt,"hostname",_s,e)}function Ah(e){return Vt(Mt,"hex",Us,e)}function jh(e){return Vt(Mt,"currency_code",ks,e)}function Nh(e,t){let r=t?.enc??"hex",o=`${e}_${r}`,n=Ne[o];if(!n)throw new Error(`Unrecognized hash format: ${o}`);return Vt(Mt,o,n,t)}var Tn=h("ZodNumber",(e,t)=>{Li.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>gu(e,r,o,n),e.isFinite=!0},b.derived({minValue:e=>{let{minimum:t,exclusiveMinimum:r}=ie(e);return Math.max(t??Number.NEGATIVE_INFINITY,r??Number.NEGATIVE_INFINITY)},maxValue:e=>{let{maximum:t,exclusiveMaximum:r}=ie(e);return Math.min(t??Number.POSITIVE_INFINITY,r??Number.POSITIVE_INFINITY)},isInt:e=>{let{isInt:t,multipleOf:r}=ie(e);return!!t||!!r?.some(Number.isSafeInteger)},format:e=>ie(e).format??null},{gt(e,t){return this.check(Me(e,t))},gte(e,t){return this.check(Oe(e,t))},min(e,t){return this.check(Oe(e,t))},lt(e,t){return this.check(Re(e,t))},lte(e,t){return this.check(Pe(e,t))},max(e,t){return this.check(Pe(e,t))},int(e){return this.check(Zo(e))},safe(e){return this.check(Zo(e))},positive(e){return this.check(Me(0,e))},nonnegative(e){return this.check(Oe(0,e))},negative(e){return this.check(Re(0,e))},nonpositive(e){return this.check(Pe(0,e))},multipleOf(e,t){return this.check(lt(e,t))},step(e,t){return this.check(lt(e,t))},finite(){return this}}));function md(e){return Tl(Tn,e)}var Ft=h("ZodNumberFormat",(e,t)=>{Tc.init(e,t),Tn.init(e,t)});function Zo(e){return El(Ft,e)}function Th(e){return Cl(Ft,e)}function Uh(e){return Vl(Ft,e)}function Eh(e){return Zl(Ft,e)}function Ch(e){return Ll(Ft,e)}var Un=h("ZodBoolean",(e,t)=>{gr.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>vu(e,r,o,n)});function hd(e){return Rl(Un,e)}var En=h("ZodBigInt",(e,t)=>{Ri.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>$u(e,r,o,n)},b.derived({minValue:e=>ie(e).minimum??null,maxValue:e=>ie(e).maximum??null,format:e=>ie(e).format??null},{gte(e,t){return this.check(Oe(e,t))},min(e,t){return this.check(Oe(e,t))},gt(e,t){return this.check(Me(e,t))},lt(e,t){return this.check(Re(e,t))},lte(e,t){return this.check(Pe(e,t))},max(e,t){return this.check(Pe(e,t))},positive(e){return this.check(Me(BigInt(0),e))},negative(e){return this.check(Re(BigInt(0),e))},nonpositive(e){return this.check(Pe(BigInt(0),e))},nonnegative(e){return this.check(Oe(BigInt(0),e))},multipleOf(e,t){return this.check(lt(e,t))}}));function Vh(e){return Fl(En,e)}var oa=h("ZodBigIntFormat",(e,t)=>{Uc.init(e,t),En.init(e,t)});function Zh(e){return Jl(oa,e)}function Lh(e){return Kl(oa,e)}var gd=h("ZodSymbol",(e,t)=>{Ec.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>bu(e,r,o,n)});function Rh(e){return Hl(gd,e)}var vd=h("ZodUndefined",(e,t)=>{Cc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>yu(e,r,o,n)});function Mh(e){return ql(vd,e)}var $d=h("ZodNull",(e,t)=>{Vc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>_u(e,r,o,n)});function bd(e){return Wl($d,e)}var _d=h("ZodAny",(e,t)=>{Zc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>wu(e,r,o,n)});function Fh(){return Gl(_d)}var yd=h("ZodUnknown",(e,t)=>{Lc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Iu(e,r,o,n)});function Zt(){return Xl(yd)}var xd=h("ZodNever",(e,t)=>{Rc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>ku(e,r,o,n)});function aa(e){return Yl(xd,e)}var kd=h("ZodVoid",(e,t)=>{Mc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>xu(e,r,o,n)});function Bh(e){return Ql(kd,e)}var Ur=h("ZodDate",(e,t)=>{Fc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Su(e,r,o,n),e.min=(r,o)=>e.check(Oe(r,o)),e.max=(r,o)=>e.check(Pe(r,o))},b.derived({minDate:e=>{let{minimum:t}=ie(e);return t?new Date(t):null},maxDate:e=>{let{maximum:t}=ie(e);return t?new Date(t):null}},{}));function Jh(e){return eu(Ur,e)}var wd=h("ZodArray",(e,t)=>{Rt(),Jc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Vu(e,r,o,n),e.element=t.element},{min(e,t){return this.check(Ye(e,t))},nonempty(e){return this.check(Ye(1,e))},max(e,t){return this.check(Et(e,t))},length(e,t){return this.check(Ct(e,t))},unwrap(){return this.element}});function Er(e,t){return ru(wd,e,t)}function Kh(e){let t=e._zod.def.shape;return sa(Object.keys(t))}var Cr=h("ZodObject",(e,t)=>{Rt(),Kc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Zu(e,r,o,n),b.installLazyProp(e,"shape",r=>r._zod.def.shape,!1)},{keyof(){return sa(Object.keys(this._zod.def.shape))},catchall(e){return this.clone(b.mergeDefs(this._zod.def,{catchall:e}))},passthrough(){return this.clone(b.mergeDefs(this._zod.def,{catchall:Zt()}))},loose(){return this.clone(b.mergeDefs(this._zod.def,{catchall:Zt()}))},strict(){return this.clone(b.mergeDefs(this._zod.def,{catchall:aa()}))},strip(){return this.clone(b.mergeDefs(this._zod.def,{catchall:void 0}))},extend(e){return b.extend(this,e)},safeExtend(e){return b.safeExtend(this,e)},merge(e){return b.merge(this,e)},pick(e){return b.pick(this,e)},omit(e){return b.omit(this,e)},partial(...e){return b.partial(Zr,this,e[0])},exactPartial(...e){return b.partial(la,this,e[0],"exactPartial")},required(...e){return b.required(ua,this,e[0])}});function Hh(e,t){let r={type:"object",shape:e??{},...b.normalizeParams(t)};return new Cr(r)}function qh(e,t){return new Cr({type:"object",shape:e,catchall:aa(),...b.normalizeParams(t)})}function Wh(e,t){return new Cr({type:"object",shape:e,catchall:Zt(),...b.normalizeParams(t)})}var Vr=h("ZodUnion",(e,t)=>{vr.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>No(e,r,o,n),e.options=t.options});function Cn(e,t){return new Vr({type:"union",options:e,...b.normalizeParams(t)})}var Id=h("ZodXor",(e,t)=>{Vr.init(e,t),Hc.init(e,t),e._zod.processJSONSchema=(r,o,n)=>No(e,r,o,n),e.options=t.options});function Gh(e,t){return new Id({type:"union",options:e,inclusive:!1,...b.normalizeParams(t)})}var Sd=h("ZodDiscriminatedUnion",(e,t)=>{Vr.init(e,t),Wc.init(e,t)});function Xh(e,t,r){return new Sd({type:"union",options:t,discriminator:e,...b.normalizeParams(r)})}var zd=h("ZodIntersection",(e,t)=>{Gc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Lu(e,r,o,n)});function Pd(e,t){return new zd({type:"intersection",left:e,right:t})}var Od=h("ZodTuple",(e,t)=>{Rt(),Mi.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Ru(e,r,o,n)},{rest(e){return this.clone({...this._zod.def,rest:e})},partial(){let e=this._zod.def;if(e.checks?.length)throw new Error(".partial() cannot be used on tuple schemas containing refinements");return this.clone({...e,items:e.items.map(t=>new Zr({type:"optional",innerType:t}))})}});function Dd(e,t,r){let o=t instanceof j,n=o?r:t,i=o?t:null;return new Od({type:"tuple",items:e,rest:i,...b.normalizeParams(n)})}var An=h("ZodRecord",(e,t)=>{Rt(),Xc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Mu(e,r,o,n),e.keyType=t.keyType,e.valueType=t.valueType});function Ad(e,t,r){return!t||!t._zod?new An({type:"record",keyType:jr(),valueType:e,...b.normalizeParams(t)}):new An({type:"record",keyType:e,valueType:t,...b.normalizeParams(r)})}function Yh(e,t,r){return new An({type:"record",keyType:e,valueType:t,...b.normalizeParams(r),partial:!0})}function Qh(e,t,r){return new An({type:"record",keyType:e,valueType:t,mode:"loose",...b.normalizeParams(r)})}var jd=h("ZodMap",(e,t)=>{Rt(),Yc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Eu(e,r,o,n),e.keyType=t.keyType,e.valueType=t.valueType,e.min=(...r)=>e.check(Fe(...r)),e.nonempty=r=>e.check(Fe(1,r)),e.max=(...r)=>e.check(ut(...r)),e.size=(...r)=>e.check(Ut(...r))});function eg(e,t,r){return new jd({type:"map",keyType:e,valueType:t,...b.normalizeParams(r)})}var Nd=h("ZodSet",(e,t)=>{Rt(),Qc.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Cu(e,r,o,n),e.min=(...r)=>e.check(Fe(...r)),e.nonempty=r=>e.check(Fe(1,r)),e.max=(...r)=>e.check(ut(...r)),e.size=(...r)=>e.check(Ut(...r))});function tg(e,t){return new Nd({type:"set",valueType:e,...b.normalizeParams(t)})}var jn=h("ZodEnum",(e,t)=>{el.init(e,t),U.init(e,t),e._zod.processJSONSchema=(o,n,i)=>zu(e,o,n,i),e.enum=t.entries,e.options=[...e._zod.values];let r=new Set(Object.keys(t.entries));e.extract=(o,n)=>{let i={};for(let a of o)if(r.has(a))i[a]=t.entries[a];else throw new Error(`Key ${a} not found in enum`);return new jn({...t,checks:[],...b.normalizeParams(n),entries:i})},e.exclude=(o,n)=>{let i={...t.entries};for(let a of o)if(r.has(a))delete i[a];else throw new Error(`Key ${a} not found in enum`);return new jn({...t,checks:[],...b.normalizeParams(n),entries:i})}});function sa(e,t){let r=Array.isArray(e)?Object.fromEntries(e.map(o=>[o,o])):e;return new jn({type:"enum",entries:r,...b.normalizeParams(t)})}function ng(e,t){return new jn({type:"enum",entries:e,...b.normalizeParams(t)})}var Td=h("ZodLiteral",(e,t)=>{tl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Pu(e,r,o,n),e.values=new Set(t.values),Object.defineProperty(e,"value",{get(){if(t.values.length>1)throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");return t.values[0]}})});function rg(e,t){return new Td({type:"literal",values:Array.isArray(e)?e:[e],...b.normalizeParams(t)})}var Ud=h("ZodFile",(e,t)=>{nl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Au(e,r,o,n),e.min=(r,o)=>e.check(Fe(r,o)),e.max=(r,o)=>e.check(ut(r,o)),e.mime=(r,o)=>e.check(xn(Array.isArray(r)?r:[r],o))});function ig(e){return iu(Ud,e)}var Ed=h("ZodTransform",(e,t)=>{Rt(),rl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Uu(e,r,o,n),e._zod.parse=(r,o)=>{if(o.direction==="backward")throw new st(e.constructor.name);r.addIssue=i=>{if(typeof i=="string")r.issues.push(b.issue(i,r.value,t));else{let a=i;a.fatal&&(a.continue=!1),a.code??(a.code="custom"),"input"in a||(a.input=r.value),a.inst??(a.inst=e),r.issues.push(b.issue(a))}};let n=t.transform(r.value,r);return n instanceof Promise?n.then(i=>(r.value=i,r)):(r.value=n,r)}});function ca(e){return new Ed({type:"transform",transform:e})}var Zr=h("ZodOptional",(e,t)=>{Fi.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>To(e,r,o,n),e.unwrap=()=>e._zod.def.innerType});function Lt(e){return new Zr({type:"optional",innerType:e})}var la=h("ZodExactOptional",(e,t)=>{il.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>To(e,r,o,n),e.unwrap=()=>e._zod.def.innerType});function Cd(e){return new la({type:"optional",innerType:e})}var Vd=h("ZodNullable",(e,t)=>{ol.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Fu(e,r,o,n),e.unwrap=()=>e._zod.def.innerType});function Nr(e){return new Vd({type:"nullable",innerType:e})}function og(e){return Lt(Nr(e))}var Zd=h("ZodDefault",(e,t)=>{al.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Ku(e,r,o,n),e.unwrap=()=>e._zod.def.innerType,e.removeDefault=e.unwrap});function Ld(e,t){return new Zd({type:"default",innerType:e,get defaultValue(){return typeof t=="function"?t():b.shallowClone(t)}})}var Rd=h("ZodPrefault",(e,t)=>{sl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Hu(e,r,o,n),e.unwrap=()=>e._zod.def.innerType});function Md(e,t){return new Rd({type:"prefault",innerType:e,get defaultValue(){return typeof t=="function"?t():b.shallowClone(t)}})}var ua=h("ZodNonOptional",(e,t)=>{cl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Bu(e,r,o,n),e.unwrap=()=>e._zod.def.innerType});function Fd(e,t){return new ua({type:"nonoptional",innerType:e,...b.normalizeParams(t)})}var Bd=h("ZodSuccess",(e,t)=>{ll.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>ju(e,r,o,n),e.unwrap=()=>e._zod.def.innerType});function ag(e){return new Bd({type:"success",innerType:e})}var Jd=h("ZodCatch",(e,t)=>{ul.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>qu(e,r,o,n),e.unwrap=()=>e._zod.def.innerType,e.removeCatch=e.unwrap});function Kd(e,t){return new Jd({type:"catch",innerType:e,catchValue:typeof t=="function"?t:b.constantCatch(t)})}var Hd=h("ZodNaN",(e,t)=>{dl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Ou(e,r,o,n)});function sg(e){return nu(Hd,e)}var Lr=h("ZodPipe",(e,t)=>{Bi.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Wu(e,r,o,n),e.in=t.in,e.out=t.out});function Lo(e,t){return new Lr({type:"pipe",in:e,out:t})}var Rr=h("ZodCodec",(e,t)=>{Lr.init(e,t),$r.init(e,t)});function cg(e,t,r){return new Rr({type:"pipe",in:e,out:t,transform:r.decode,reverseTransform:r.encode})}function lg(e){let t=e._zod.def;return new Rr({type:"pipe",in:t.out,out:t.in,transform:t.reverseTransform,reverseTransform:t.transform})}var qd=h("ZodPreprocess",(e,t)=>{Lr.init(e,t),pl.init(e,t)}),Wd=h("ZodReadonly",(e,t)=>{fl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Gu(e,r,o,n),e.unwrap=()=>e._zod.def.innerType});function Gd(e){return new Wd({type:"readonly",innerType:e})}var Xd=h("ZodTemplateLiteral",(e,t)=>{ml.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Du(e,r,o,n)});function ug(e,t){return new Xd({type:"template_literal",parts:e,...b.normalizeParams(t)})}var Yd=h("ZodLazy",(e,t)=>{br.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Yu(e,r,o,n),e.unwrap=()=>e._zod.def.getter()});function Qd(e){return new Yd({type:"lazy",getter:e})}var ep=h("ZodPromise",(e,t)=>{gl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Xu(e,r,o,n),e.unwrap=()=>e._zod.def.innerType});function dg(e){return new ep({type:"promise",innerType:e})}var tp=h("ZodFunction",(e,t)=>{hl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Tu(e,r,o,n)});function pg(e){return new tp({type:"function",input:Array.isArray(e?.input)?Dd(e?.input):e?.input??Er(Zt()),output:e?.output??Zt()})}var Mr=h("ZodCustom",(e,t)=>{vl.init(e,t),U.init(e,t),e._zod.processJSONSchema=(r,o,n)=>Nu(e,r,o,n)});function fg(e){let t=new J({check:"custom"});return t._zod.check=e,t}function mg(e,t){return ou(Mr,e??(()=>!0),t)}function np(e,t={}){return au(Mr,e,t)}function rp(e,t){return su(e,t)}var hg=cu,gg=lu,ip=h("ZodInstanceOf",(e,t)=>{Mr.init(e,t)},{properties(e,t){return this.check(yn(e,t))}});function vg(e,t={}){let r=new ip({type:"custom",check:"custom",fn:o=>o instanceof e,abort:!0,...b.normalizeParams(t)});return r._zod.bag.Class=e,r._zod.check=o=>{o.value instanceof e||o.issues.push({code:"invalid_type",expected:e.name,input:o.value,inst:r,path:[...r._zod.def.path??[]]})},r}var $g=(...e)=>uu({Codec:Rr,Boolean:Un,String:Nn},...e);function bg(e){let t=Qd(()=>Cn([jr(e),md(),hd(),bd(),Er(t),Ad(jr(),t)]));return t}function _g(e,t){return new qd({type:"pipe",in:ca(e),out:t})}var sx={invalid_type:"invalid_type",too_big:"too_big",too_small:"too_small",invalid_format:"invalid_format",not_multiple_of:"not_multiple_of",unrecognized_keys:"unrecognized_keys",invalid_union:"invalid_union",invalid_key:"invalid_key",invalid_element:"invalid_element",invalid_value:"invalid_value",custom:"custom"};function cx(e){X({customError:e})}function lx(){return X().customError}var op;op||(op={});var Fr={};qe(Fr,{ZodISODate:()=>ht,ZodISODateTime:()=>mt,ZodISODuration:()=>vt,ZodISOTime:()=>gt,date:()=>dx,datetime:()=>ux,duration:()=>fx,time:()=>px});function ux(e){return Sr(mt,e)}function dx(e){return zr(ht,e)}function px(e){return Pr(gt,e)}function fx(e){return Or(vt,e)}var I={...Vn,...Co,iso:Fr},mx=new Set(["$schema","$ref","$defs","definitions","$id","id","$comment","$anchor","$vocabulary","$dynamicRef","$dynamicAnchor","type","enum","const","anyOf","oneOf","allOf","not","properties","required","additionalProperties","patternProperties","propertyNames","minProperties","maxProperties","items","prefixItems","additionalItems","minItems","maxItems","uniqueItems","contains","minContains","maxContains","minLength","maxLength","pattern","format","minimum","maximum","exclusiveMinimum","exclusiveMaximum","multipleOf","description","default","contentEncoding","contentMediaType","contentSchema","unevaluatedItems","unevaluatedProperties","if","then","else","dependentSchemas","dependentRequired","nullable","readOnly"]);function hx(e,t){let r=e.$schema;return r==="https://json-schema.org/draft/2020-12/schema"?"draft-2020-12":r==="http://json-schema.org/draft-07/schema#"?"draft-7":r==="http://json-schema.org/draft-04/schema#"?"draft-4":t??"draft-2020-12"}function yg(e,t){return e.map((r,o)=>o<t?r:r.optional())}function gx(e){return e.replace(/~1/g,"/").replace(/~0/g,"~")}function vx(e,t){if(!e.startsWith("#"))throw new Error("External $ref is not supported, only local refs (#/...) are allowed");let r=e.slice(1).split("/").filter(Boolean);if(r.length===0)return t.rootSchema;let o=t.version==="draft-2020-12"?"$defs":"definitions";if(r[0]===o){let n=r[1]===void 0?void 0:gx(r[1]);if(!n||!t.defs[n])throw new Error(`Reference not found: ${e}`);return t.defs[n]}throw new Error(`Reference not found: ${e}`)}function $x(e,t){return I.transform(o=>o).check(o=>{let n=o.value;if(typeof n!="object"||n===null||Array.isArray(n))return;let i=Object.getOwnPropertyNames(n);if(t.minProperties!==void 0&&i.length<t.minProperties&&o.issues.push({origin:"object",code:"too_small",minimum:t.minProperties,inclusive:!0,message:`Too small: expected object to have >=${t.minProperties} properties`,input:n,inst:e,continue:!0}),t.maxProperties!==void 0&&i.length>t.maxProperties&&o.issues.push({origin:"object",code:"too_big",maximum:t.maxProperties,inclusive:!0,message:`Too big: expected object to have <=${t.maxProperties} properties`,input:n,inst:e,continue:!0}),t.keySchema)for(let a of i){let s=t.keySchema.safeParse(a);s.success||o.issues.push({code:"invalid_key",origin:"record",issues:s.error.issues,input:a,path:[a],continue:!0})}}).pipe(e)}function ap(e,t){if(e===null)return"z";let r=typeof e;if(r!=="object"){if(r==="number"&&Number.isNaN(e))return null;let o=String(e);return`${r[0]}${o.length}:${o}`}if(t.has(e))return null;t.add(e);try{if(Array.isArray(e)){let i=[];for(let a of e){let s=ap(a,t);if(s===null)return null;i.push(s)}return`a${i.length}:[${i.join(",")}]`}let o=Object.keys(e).sort(),n=[];for(let i of o){let a=ap(e[i],t);if(a===null)return null;n.push(`${i.length}:${i}=${a}`)}return`o${n.length}:{${n.join(",")}}`}finally{t.delete(e)}}var bx=new Set(["items","prefixItems","additionalItems","additionalProperties","contains","propertyNames","not","if","then","else","allOf","anyOf","oneOf","unevaluatedItems","unevaluatedProperties","contentSchema"]),_x=new Set(["properties","patternProperties","dependentSchemas","dependencies","$defs","definitions"]);function Br(e){return typeof e!="object"||e===null?!1:Array.isArray(e)?e.some(Br):typeof e.$ref=="string"?!0:Object.entries(e).some(([t,r])=>bx.has(t)?Br(r):!_x.has(t)||typeof r!="object"||r===null?!1:Object.values(r).some(Br))}function xg(e){return e===1?"element":"elements"}function yx(e,t){return I.transform(o=>o).check(o=>{let n=o.value;if(Array.isArray(n)){if(t.uniqueItems===!0){let i=new Map;for(let a=0;a<n.length;a++){let s=ap(n[a],new Set);if(s===null)continue;let c=i.get(s);if(c===void 0){i.set(s,a);continue}o.issues.push({code:"custom",message:`Array items must be unique: element at index ${a} duplicates the one at index ${c}`,input:n,path:[a],continue:!0})}}if(t.containsSchema){let i=t.minContains??1,a=t.maxContains!==void 0?t.maxContains+1:Number.POSITIVE_INFINITY,s=0;for(let c of n)if(t.containsSchema.safeParse(c).success&&++s>=a)break;s<i&&o.issues.push({code:"custom",message:`Array must contain at least ${i} matching ${xg(i)}; found ${s}`,input:n,continue:!0}),t.maxContains!==void 0&&s>t.maxContains&&o.issues.push({code:"custom",message:`Array must contain at most ${t.maxContains} matching ${xg(t.maxContains)}`,input:n,continue:!0})}}}).pipe(e)}function kg(e,t){if(e!==!1)return e===void 0||e===!0?I.any():ve(e,t)}var xx=/^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;function wg(e,t){if(e.not!==void 0){if(typeof e.not=="object"&&Object.keys(e.not).length===0)return I.never();throw new Error("not is not supported in Zod (except { not: {} } for never)")}if(e.unevaluatedItems!==void 0)throw new Error("unevaluatedItems is not supported");if(e.unevaluatedProperties!==void 0)throw new Error("unevaluatedProperties is not supported");if(e.if!==void 0||e.then!==void 0||e.else!==void 0)throw new Error("Conditional schemas (if/then/else) are not supported");if(e.dependentSchemas!==void 0||e.dependentRequired!==void 0)throw new Error("dependentSchemas and dependentRequired are not supported");if(e.$ref){let n=e.$ref;if(t.refs.has(n))return t.refs.get(n);if(t.processing.has(n))return I.lazy(()=>{if(!t.refs.has(n))throw new Error(`Circular reference not resolved: ${n}`);return t.refs.get(n)});t.processing.add(n);let i=vx(n,t),a=ve(i,t);return t.refs.set(n,a),t.processing.delete(n),a}if(e.enum!==void 0){let n=e.enum;if(t.version==="openapi-3.0"&&e.nullable===!0&&n.length===1&&n[0]===null)return I.null();if(n.length===0)return I.never();if(n.length===1)return I.literal(n[0]);if(n.every(a=>typeof a=="string"))return I.enum(n);let i=n.map(a=>I.literal(a));return i.length<2?i[0]:I.union([i[0],i[1],...i.slice(2)])}if(e.const!==void 0)return I.literal(e.const);let r=e.type;if(Array.isArray(r)){let n=r.map(i=>{let a={...e,type:i};return wg(a,t)});return n.length===0?I.never():n.length===1?n[0]:I.union(n)}if(!r)return I.any();let o;switch(r){case"string":{let n=I.string();if(e.format){let i=e.format;i==="email"?n=n.check(I.email()):i==="uri"||i==="uri-reference"?n=n.check(I.url()):i==="uuid"||i==="guid"?n=n.check(I.uuid()):i==="date-time"?n=n.check(I.iso.datetime({offset:!0})):i==="date"?n=n.check(I.iso.date()):i==="time"?n=n.check(I.regex(xx)):i==="duration"?n=n.check(I.iso.duration()):i==="hostname"?n=n.check(I.hostname()):i==="ipv4"?n=n.check(I.ipv4()):i==="ipv6"?n=n.check(I.ipv6()):i==="mac"?n=n.check(I.mac()):i==="cidr"?n=n.check(I.cidrv4()):i==="cidr-v6"?n=n.check(I.cidrv6()):i==="base64"?n=n.check(I.base64()):i==="base64url"?n=n.check(I.base64url()):i==="e164"?n=n.check(I.e164()):i==="credit_card"?n=n.check(I.creditCard()):i==="iban"?n=n.check(I.iban()):i==="jwt"?n=n.check(I.jwt()):i==="emoji"?n=n.check(I.emoji()):i==="nanoid"?n=n.check(I.nanoid()):i==="cuid"?n=n.check(I.cuid()):i==="cuid2"?n=n.check(I.cuid2()):i==="ulid"?n=n.check(I.ulid()):i==="xid"?n=n.check(I.xid()):i==="ksuid"&&(n=n.check(I.ksuid()))}typeof e.minLength=="number"&&(n=n.min(e.minLength)),typeof e.maxLength=="number"&&(n=n.max(e.maxLength)),e.pattern&&(n=n.regex(new RegExp(e.pattern))),o=n;break}case"number":case"integer":{let n=r==="integer"?I.number().int():I.number();typeof e.minimum=="number"&&e.exclusiveMinimum!==!0&&(n=n.min(e.minimum)),typeof e.maximum=="number"&&e.exclusiveMaximum!==!0&&(n=n.max(e.maximum)),typeof e.exclusiveMinimum=="number"?n=n.gt(e.exclusiveMinimum):e.exclusiveMinimum===!0&&typeof e.minimum=="number"&&(n=n.gt(e.minimum)),typeof e.exclusiveMaximum=="number"?n=n.lt(e.exclusiveMaximum):e.exclusiveMaximum===!0&&typeof e.maximum=="number"&&(n=n.lt(e.maximum)),typeof e.multipleOf=="number"&&(n=n.multipleOf(e.multipleOf)),o=n;break}case"boolean":{o=I.boolean();break}case"null":{o=I.null();break}case"object":{let n={},i=e.properties||{},a=new Set(e.required||[]),s=typeof e.additionalProperties=="object"?ve(e.additionalProperties,t):void 0;for(let[d,f]of Object.entries(i)){let p=ve(f,t);se(n,d,a.has(d)?p:p.optional())}if(e.patternProperties){let d=e.patternProperties,f=Object.keys(d),p=[];for(let y of f){let w=ve(d[y],t),O=I.string().regex(new RegExp(y));p.push(I.looseRecord(O,w))}let v=[];if(Object.keys(n).length>0&&v.push(I.object(n).passthrough()),v.push(...p),v.length===0)o=I.object({}).passthrough();else if(v.length===1)o=v[0];else{let y=I.intersection(v[0],v[1]);for(let w=2;w<v.length;w++)y=I.intersection(y,v[w]);o=y}if(e.additionalProperties===!1){let y=Object.keys(n),w=f.map(z=>new RegExp(z)),O=o;o=o.check(z=>{if(!Ae(z.value))return;let N=[];for(let L of Object.keys(z.value))y.includes(L)||w.some(K=>K.test(L))||N.push(L);N.length&&z.issues.push({code:"unrecognized_keys",keys:N,input:z.value,inst:O})})}}else{let d=I.object(n);e.additionalProperties===!1?o=d.strict():s?o=d.catchall(s):o=d.passthrough()}let c=e.propertyNames!==void 0&&e.propertyNames!==!0,l=typeof e.minProperties=="number"?e.minProperties:void 0,u=typeof e.maxProperties=="number"?e.maxProperties:void 0;if(c||l!==void 0||u!==void 0){let d;if(c){let f=typeof e.propertyNames=="object"&&e.propertyNames.type===void 0?{type:"string",...e.propertyNames}:e.propertyNames;d=ve(f,t)}o=$x(o,{keySchema:d,minProperties:l,maxProperties:u})}break}case"array":{let n=e.prefixItems,i=e.items;if(n&&Array.isArray(n)){let a=typeof e.minItems=="number"?e.minItems:0,s=n.map(d=>ve(d,t)),c=yg(s,a),l=Array.isArray(i)?void 0:kg(i,t),u=I.tuple(c);o=l?u.rest(l):u,typeof e.minItems=="number"&&(o=o.check(I.minLength(e.minItems))),typeof e.maxItems=="number"&&(o=o.check(I.maxLength(e.maxItems)))}else if(Array.isArray(i)){let a=typeof e.minItems=="number"?e.minItems:0,s=i.map(d=>ve(d,t)),c=yg(s,a),l=kg(e.additionalItems,t),u=I.tuple(c);o=l?u.rest(l):u,typeof e.minItems=="number"&&(o=o.check(I.minLength(e.minItems))),typeof e.maxItems=="number"&&(o=o.check(I.maxLength(e.maxItems)))}else if(i!==void 0){let a=ve(i,t),s=I.array(a);typeof e.minItems=="number"&&(s=s.min(e.minItems)),typeof e.maxItems=="number"&&(s=s.max(e.maxItems)),o=s}else o=I.array(I.any());(e.uniqueItems===!0||e.contains!==void 0)&&(o=yx(o,{uniqueItems:e.uniqueItems===!0,containsSchema:e.contains!==void 0?ve(e.contains,t):void 0,minContains:typeof e.minContains=="number"?e.minContains:void 0,maxContains:typeof e.maxContains=="number"?e.maxContains:void 0}));break}default:throw new Error(`Unsupported type: ${r}`)}return o}function ve(e,t){if(typeof e=="boolean")return e?I.any():I.never();let r=wg(e,t),o=e.type||e.enum!==void 0||e.const!==void 0;if(e.anyOf&&Array.isArray(e.anyOf)){let s=e.anyOf.map(l=>ve(l,t)),c=I.union(s);r=o?I.intersection(r,c):c}if(e.oneOf&&Array.isArray(e.oneOf)){let s=e.oneOf.map(l=>ve(l,t)),c=I.xor(s);r=o?I.intersection(r,c):c}if(e.allOf&&Array.isArray(e.allOf))if(e.allOf.length===0)r=o?r:I.any();else{let s=o?r:ve(e.allOf[0],t),c=o?0:1;for(let l=c;l<e.allOf.length;l++)s=I.intersection(s,ve(e.allOf[l],t));r=s}e.nullable===!0&&t.version==="openapi-3.0"&&(r=I.nullable(r)),e.readOnly===!0&&(r=I.readonly(r)),e.default!==void 0&&(r=r.default(e.default));let n={},i=["$id","id","$comment","$anchor","$vocabulary","$dynamicRef","$dynamicAnchor"];for(let s of i)s in e&&(n[s]=e[s]);let a=["contentEncoding","contentMediaType","contentSchema"];for(let s of a)s in e&&(n[s]=e[s]);if(e.type==="object"&&e.$ref===void 0){e.propertyNames!==void 0&&!Br(e.propertyNames)&&(n.propertyNames=e.propertyNames);for(let s of["minProperties","maxProperties"])e[s]!==void 0&&(n[s]=e[s])}if(e.type==="array"&&e.$ref===void 0){e.contains!==void 0&&!Br(e.contains)&&(n.contains=e.contains);for(let s of["uniqueItems","minContains","maxContains"])e[s]!==void 0&&(n[s]=e[s])}for(let s of Object.keys(e))mx.has(s)||se(n,s,e[s]);return Object.keys(n).length>0&&t.registry.add(r,n),e.description&&(r=r.describe(e.description)),r}function Ig(e,t){if(typeof e=="boolean")return e?I.any():I.never();let r;try{r=JSON.parse(JSON.stringify(e))}catch{throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas")}let o=hx(r,t?.defaultTarget),n=r.$defs||r.definitions||{},i={version:o,defs:n,refs:new Map,processing:new Set,rootSchema:r,registry:t?.registry??ce};return ve(r,i)}var Sg=Symbol("z.visit/resolving");function Jr(e,t){let r=typeof t=="function"?t:(a,s)=>{let c=t[a._zod.def.type];return c?c(a,s):a},o=new Map;function n(a){let s=o.get(a);if(s===Sg)return new br({type:"lazy",getter:()=>o.get(a)});if(s!==void 0)return s;o.set(a,Sg);let c=i(a),l=r(c,c!==a);return o.set(a,l),l}function i(a){let s=a._zod.def,c=s.type;switch(c){case"object":{let l=s.shape,u=Object.keys(l),d=!1,f={};for(let v of u){let y=n(l[v]);y!==l[v]&&(d=!0),f[v]=y}let p=s.catchall;return s.catchall&&(p=n(s.catchall),p!==s.catchall&&(d=!0)),d?R(a,{...s,shape:f,catchall:p}):a}case"array":{let l=n(s.element);return l===s.element?a:R(a,{...s,element:l})}case"tuple":{let l=s.items,u=!1,d=[];for(let p of l){let v=n(p);v!==p&&(u=!0),d.push(v)}let f=s.rest;return s.rest&&(f=n(s.rest),f!==s.rest&&(u=!0)),u?R(a,{...s,items:d,rest:f}):a}case"record":case"map":{let l=n(s.keyType),u=n(s.valueType);return l===s.keyType&&u===s.valueType?a:R(a,{...s,keyType:l,valueType:u})}case"set":{let l=n(s.valueType);return l===s.valueType?a:R(a,{...s,valueType:l})}case"union":{let l=s.options,u=!1,d=[];for(let f of l){let p=n(f);p!==f&&(u=!0),d.push(p)}return u?R(a,{...s,options:d}):a}case"intersection":{let l=n(s.left),u=n(s.right);return l===s.left&&u===s.right?a:R(a,{...s,left:l,right:u})}case"optional":case"nullable":case"default":case"prefault":case"catch":case"readonly":case"nonoptional":case"promise":case"success":{let l=n(s.innerType);return l===s.innerType?a:R(a,{...s,innerType:l})}case"pipe":{let l=n(s.in),u=n(s.out);return l===s.in&&u===s.out?a:R(a,{...s,in:l,out:u})}case"function":{let l=n(s.input),u=n(s.output);return l===s.input&&u===s.output?a:R(a,{...s,input:l,output:u})}case"lazy":{let l=s.getter,{_cachedInner:u,...d}=s;return R(a,{...d,getter:()=>n(l())})}case"template_literal":case"string":case"number":case"int":case"boolean":case"bigint":case"symbol":case"undefined":case"null":case"void":case"never":case"any":case"unknown":case"date":case"nan":case"enum":case"literal":case"file":case"transform":case"custom":return a;default:return a}}return n(e)}function zg(e){return Jr(e,{object:t=>t.partial(),union:t=>{let r=t._zod.def;return r.discriminator===void 0?t:Cn(r.options)}})}function kx(e,t){if(!t?.length)return e;let r=e._zod.def;return R(e,Ce(r,{checks:[...r.checks??[],...t]}),{parent:!0})}function Pg(e){return kx(e.out,e.checks)}function wx(e){return e.in._zod.traits.has("$ZodTransform")?Pg(e):e.in}function Og(e){return Jr(e,{pipe:t=>wx(t._zod.def),default:(t,r)=>r?Lt(t._zod.def.innerType):t,catch:(t,r)=>r?t._zod.def.innerType:t})}function Dg(e){return Jr(e,{pipe:t=>Pg(t._zod.def),prefault:(t,r)=>r?t._zod.def.innerType:t})}var sp={};qe(sp,{bigint:()=>Px,boolean:()=>zx,date:()=>Ox,number:()=>Sx,string:()=>Ix});function Ix(e){return Ol(Nn,e)}function Sx(e){return Ul(Tn,e)}function zx(e){return Ml(Un,e)}function Px(e){return Bl(En,e)}function Ox(e){return tu(Ur,e)}var da=globalThis,pa=da.ShadowRoot&&(da.ShadyCSS===void 0||da.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,cp=Symbol(),Ag=new WeakMap,Kr=class{constructor(t,r,o){if(this._$cssResult$=!0,o!==cp)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=t,this.t=r}get styleSheet(){let t=this.o,r=this.t;if(pa&&t===void 0){let o=r!==void 0&&r.length===1;o&&(t=Ag.get(r)),t===void 0&&((this.o=t=new CSSStyleSheet).replaceSync(this.cssText),o&&Ag.set(r,t))}return t}toString(){return this.cssText}},fa=e=>new Kr(typeof e=="string"?e:e+"",void 0,cp),$e=(e,...t)=>{let r=e.length===1?e[0]:t.reduce((o,n,i)=>o+(a=>{if(a._$cssResult$===!0)return a.cssText;if(typeof a=="number")return a;throw Error("Value passed to 'css' function must be a 'css' function result: "+a+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(n)+e[i+1],e[0]);return new Kr(r,e,cp)},jg=(e,t)=>{if(pa)e.adoptedStyleSheets=t.map(r=>r instanceof CSSStyleSheet?r:r.styleSheet);else for(let r of t){let o=document.createElement("style"),n=da.litNonce;n!==void 0&&o.setAttribute("nonce",n),o.textContent=r.cssText,e.appendChild(o)}},lp=pa?e=>e:e=>e instanceof CSSStyleSheet?(t=>{let r="";for(let o of t.cssRules)r+=o.cssText;return fa(r)})(e):e;var{is:Dx,defineProperty:Ax,getOwnPropertyDescriptor:jx,getOwnPropertyNames:Nx,getOwnPropertySymbols:Tx,getPrototypeOf:Ux}=Object,ma=globalThis,Ng=ma.trustedTypes,Ex=Ng?Ng.emptyScript:"",Cx=ma.reactiveElementPolyfillSupport,Hr=(e,t)=>e,qr={toAttribute(e,t){switch(t){case Boolean:e=e?Ex:null;break;case Object:case Array:e=e==null?e:JSON.stringify(e)}return e},fromAttribute(e,t){let r=e;switch(t){case Boolean:r=e!==null;break;case Number:r=e===null?null:Number(e);break;case Object:case Array:try{r=JSON.parse(e)}catch{r=null}}return r}},ha=(e,t)=>!Dx(e,t),Tg={attribute:!0,type:String,converter:qr,reflect:!1,useDefault:!1,hasChanged:ha};Symbol.metadata??=Symbol("metadata"),ma.litPropertyMetadata??=new WeakMap;var et=class extends HTMLElement{static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(t,r=Tg){if(r.state&&(r.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(t)&&((r=Object.create(r)).wrapped=!0),this.elementProperties.set(t,r),!r.noAccessor){let o=Symbol(),n=this.getPropertyDescriptor(t,o,r);n!==void 0&&Ax(this.prototype,t,n)}}static getPropertyDescriptor(t,r,o){let{get:n,set:i}=jx(this.prototype,t)??{get(){return this[r]},set(a){this[r]=a}};return{get:n,set(a){let s=n?.call(this);i?.call(this,a),this.requestUpdate(t,s,o)},configurable:!0,enumerable:!0}}static getPropertyOptions(t){return this.elementProperties.get(t)??Tg}static _$Ei(){if(this.hasOwnProperty(Hr("elementProperties")))return;let t=Ux(this);t.finalize(),t.l!==void 0&&(this.l=[...t.l]),this.elementProperties=new Map(t.elementProperties)}static finalize(){if(this.hasOwnProperty(Hr("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(Hr("properties"))){let r=this.properties,o=[...Nx(r),...Tx(r)];for(let n of o)this.createProperty(n,r[n])}let t=this[Symbol.metadata];if(t!==null){let r=litPropertyMetadata.get(t);if(r!==void 0)for(let[o,n]of r)this.elementProperties.set(o,n)}this._$Eh=new Map;for(let[r,o]of this.elementProperties){let n=this._$Eu(r,o);n!==void 0&&this._$Eh.set(n,r)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(t){let r=[];if(Array.isArray(t)){let o=new Set(t.flat(1/0).reverse());for(let n of o)r.unshift(lp(n))}else t!==void 0&&r.push(lp(t));return r}static _$Eu(t,r){let o=r.attribute;return o===!1?void 0:typeof o=="string"?o:typeof t=="string"?t.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(t=>this.enableUpdating=t),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(t=>t(this))}addController(t){(this._$EO??=new Set).add(t),this.renderRoot!==void 0&&this.isConnected&&t.hostConnected?.()}removeController(t){this._$EO?.delete(t)}_$E_(){let t=new Map,r=this.constructor.elementProperties;for(let o of r.keys())this.hasOwnProperty(o)&&(t.set(o,this[o]),delete this[o]);t.size>0&&(this._$Ep=t)}createRenderRoot(){let t=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return jg(t,this.constructor.elementStyles),t}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(t=>t.hostConnected?.())}enableUpdating(t){}disconnectedCallback(){this._$EO?.forEach(t=>t.hostDisconnected?.())}attributeChangedCallback(t,r,o){this._$AK(t,o)}_$ET(t,r){let o=this.constructor.elementProperties.get(t),n=this.constructor._$Eu(t,o);if(n!==void 0&&o.reflect===!0){let i=(o.converter?.toAttribute!==void 0?o.converter:qr).toAttribute(r,o.type);this._$Em=t,i==null?this.removeAttribute(n):this.setAttribute(n,i),this._$Em=null}}_$AK(t,r){let o=this.constructor,n=o._$Eh.get(t);if(n!==void 0&&this._$Em!==n){let i=o.getPropertyOptions(n),a=typeof i.converter=="function"?{fromAttribute:i.converter}:i.converter?.fromAttribute!==void 0?i.converter:qr;this._$Em=n;let s=a.fromAttribute(r,i.type);this[n]=s??this._$Ej?.get(n)??s,this._$Em=null}}requestUpdate(t,r,o,n=!1,i){if(t!==void 0){let a=this.constructor;if(n===!1&&(i=this[t]),o??=a.getPropertyOptions(t),!((o.hasChanged??ha)(i,r)||o.useDefault&&o.reflect&&i===this._$Ej?.get(t)&&!this.hasAttribute(a._$Eu(t,o))))return;this.C(t,r,o)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(t,r,{useDefault:o,reflect:n,wrapped:i},a){o&&!(this._$Ej??=new Map).has(t)&&(this._$Ej.set(t,a??r??this[t]),i!==!0||a!==void 0)||(this._$AL.has(t)||(this.hasUpdated||o||(r=void 0),this._$AL.set(t,r)),n===!0&&this._$Em!==t&&(this._$Eq??=new Set).add(t))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(r){Promise.reject(r)}let t=this.scheduleUpdate();return t!=null&&await t,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[n,i]of this._$Ep)this[n]=i;this._$Ep=void 0}let o=this.constructor.elementProperties;if(o.size>0)for(let[n,i]of o){let{wrapped:a}=i,s=this[n];a!==!0||this._$AL.has(n)||s===void 0||this.C(n,void 0,i,s)}}let t=!1,r=this._$AL;try{t=this.shouldUpdate(r),t?(this.willUpdate(r),this._$EO?.forEach(o=>o.hostUpdate?.()),this.update(r)):this._$EM()}catch(o){throw t=!1,this._$EM(),o}t&&this._$AE(r)}willUpdate(t){}_$AE(t){this._$EO?.forEach(r=>r.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(t)),this.updated(t)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(t){return!0}update(t){this._$Eq&&=this._$Eq.forEach(r=>this._$ET(r,this[r])),this._$EM()}updated(t){}firstUpdated(t){}};et.elementStyles=[],et.shadowRootOptions={mode:"open"},et[Hr("elementProperties")]=new Map,et[Hr("finalized")]=new Map,Cx?.({ReactiveElement:et}),(ma.reactiveElementVersions??=[]).push("2.1.2");var dp=globalThis,Ug=e=>e,ga=dp.trustedTypes,Eg=ga?ga.createPolicy("lit-html",{createHTML:e=>e}):void 0,pp="$lit$",tt=`lit$${Math.random().toFixed(9).slice(2)}$`,fp="?"+tt,Vx=`<${fp}>`,Kt=document,Gr=()=>Kt.createComment(""),Xr=e=>e===null||typeof e!="object"&&typeof e!="function",mp=Array.isArray,Mg=e=>mp(e)||typeof e?.[Symbol.iterator]=="function",up=`[ 	
-\f\r]`,Wr=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,Cg=/-->/g,Vg=/>/g,Bt=RegExp(`>|${up}(?:([^\\s"'>=/]+)(${up}*=${up}*(?:[^ 	
-\f\r"'\`<>=]|("|')|))|$)`,"g"),Zg=/'/g,Lg=/"/g,Fg=/^(?:script|style|textarea|title)$/i,hp=e=>(t,...r)=>({_$litType$:e,strings:t,values:r}),T=hp(1),Bg=hp(2),Oz=hp(3),Ie=Symbol.for("lit-noChange"),C=Symbol.for("lit-nothing"),Rg=new WeakMap,Jt=Kt.createTreeWalker(Kt,129);function Jg(e,t){if(!mp(e)||!e.hasOwnProperty("raw"))throw Error("invalid template strings array");return Eg!==void 0?Eg.createHTML(t):t}var Kg=(e,t)=>{let r=e.length-1,o=[],n,i=t===2?"<svg>":t===3?"<math>":"",a=Wr;for(let s=0;s<r;s++){let c=e[s],l,u,d=-1,f=0;for(;f<c.length&&(a.lastIndex=f,u=a.exec(c),u!==null);)f=a.lastIndex,a===Wr?u[1]==="!--"?a=Cg:u[1]!==void 0?a=Vg:u[2]!==void 0?(Fg.test(u[2])&&(n=RegExp("</"+u[2],"g")),a=Bt):u[3]!==void 0&&(a=Bt):a===Bt?u[0]===">"?(a=n??Wr,d=-1):u[1]===void 0?d=-2:(d=a.lastIndex-u[2].length,l=u[1],a=u[3]===void 0?Bt:u[3]==='"'?Lg:Zg):a===Lg||a===Zg?a=Bt:a===Cg||a===Vg?a=Wr:(a=Bt,n=void 0);let p=a===Bt&&e[s+1].startsWith("/>")?" ":"";i+=a===Wr?c+Vx:d>=0?(o.push(l),c.slice(0,d)+pp+c.slice(d)+tt+p):c+tt+(d===-2?s:p)}return[Jg(e,i+(e[r]||"<?>")+(t===2?"</svg>":t===3?"</math>":"")),o]},Yr=class e{constructor({strings:t,_$litType$:r},o){let n;this.parts=[];let i=0,a=0,s=t.length-1,c=this.parts,[l,u]=Kg(t,r);if(this.el=e.createElement(l,o),Jt.currentNode=this.el.content,r===2||r===3){let d=this.el.content.firstChild;d.replaceWith(...d.childNodes)}for(;(n=Jt.nextNode())!==null&&c.length<s;){if(n.nodeType===1){if(n.hasAttributes())for(let d of n.getAttributeNames())if(d.endsWith(pp)){let f=u[a++],p=n.getAttribute(d).split(tt),v=/([.?@])?(.*)/.exec(f);c.push({type:1,index:i,name:v[2],strings:p,ctor:v[1]==="."?$a:v[1]==="?"?ba:v[1]==="@"?_a:qt}),n.removeAttribute(d)}else d.startsWith(tt)&&(c.push({type:6,index:i}),n.removeAttribute(d));if(Fg.test(n.tagName)){let d=n.textContent.split(tt),f=d.length-1;if(f>0){n.textContent=ga?ga.emptyScript:"";for(let p=0;p<f;p++)n.append(d[p],Gr()),Jt.nextNode(),c.push({type:2,index:++i});n.append(d[f],Gr())}}}else if(n.nodeType===8)if(n.data===fp)c.push({type:2,index:i});else{let d=-1;for(;(d=n.data.indexOf(tt,d+1))!==-1;)c.push({type:7,index:i}),d+=tt.length-1}i++}}static createElement(t,r){let o=Kt.createElement("template");return o.innerHTML=t,o}};function Ht(e,t,r=e,o){if(t===Ie)return t;let n=o!==void 0?r._$Co?.[o]:r._$Cl,i=Xr(t)?void 0:t._$litDirective$;return n?.constructor!==i&&(n?._$AO?.(!1),i===void 0?n=void 0:(n=new i(e),n._$AT(e,r,o)),o!==void 0?(r._$Co??=[])[o]=n:r._$Cl=n),n!==void 0&&(t=Ht(e,n._$AS(e,t.values),n,o)),t}var va=class{constructor(t,r){this._$AV=[],this._$AN=void 0,this._$AD=t,this._$AM=r}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(t){let{el:{content:r},parts:o}=this._$AD,n=(t?.creationScope??Kt).importNode(r,!0);Jt.currentNode=n;let i=Jt.nextNode(),a=0,s=0,c=o[0];for(;c!==void 0;){if(a===c.index){let l;c.type===2?l=new Zn(i,i.nextSibling,this,t):c.type===1?l=new c.ctor(i,c.name,c.strings,this,t):c.type===6&&(l=new ya(i,this,t)),this._$AV.push(l),c=o[++s]}a!==c?.index&&(i=Jt.nextNode(),a++)}return Jt.currentNode=Kt,n}p(t){let r=0;for(let o of this._$AV)o!==void 0&&(o.strings!==void 0?(o._$AI(t,o,r),r+=o.strings.length-2):o._$AI(t[r])),r++}},Zn=class e{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(t,r,o,n){this.type=2,this._$AH=C,this._$AN=void 0,this._$AA=t,this._$AB=r,this._$AM=o,this.options=n,this._$Cv=n?.isConnected??!0}get parentNode(){let t=this._$AA.parentNode,r=this._$AM;return r!==void 0&&t?.nodeType===11&&(t=r.parentNode),t}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(t,r=this){t=Ht(this,t,r),Xr(t)?t===C||t==null||t===""?(this._$AH!==C&&this._$AR(),this._$AH=C):t!==this._$AH&&t!==Ie&&this._(t):t._$litType$!==void 0?this.$(t):t.nodeType!==void 0?this.T(t):Mg(t)?this.k(t):this._(t)}O(t){return this._$AA.parentNode.insertBefore(t,this._$AB)}T(t){this._$AH!==t&&(this._$AR(),this._$AH=this.O(t))}_(t){this._$AH!==C&&Xr(this._$AH)?this._$AA.nextSibling.data=t:this.T(Kt.createTextNode(t)),this._$AH=t}$(t){let{values:r,_$litType$:o}=t,n=typeof o=="number"?this._$AC(t):(o.el===void 0&&(o.el=Yr.createElement(Jg(o.h,o.h[0]),this.options)),o);if(this._$AH?._$AD===n)this._$AH.p(r);else{let i=new va(n,this),a=i.u(this.options);i.p(r),this.T(a),this._$AH=i}}_$AC(t){let r=Rg.get(t.strings);return r===void 0&&Rg.set(t.strings,r=new Yr(t)),r}k(t){mp(this._$AH)||(this._$AH=[],this._$AR());let r=this._$AH,o,n=0;for(let i of t)n===r.length?r.push(o=new e(this.O(Gr()),this.O(Gr()),this,this.options)):o=r[n],o._$AI(i),n++;n<r.length&&(this._$AR(o&&o._$AB.nextSibling,n),r.length=n)}_$AR(t=this._$AA.nextSibling,r){for(this._$AP?.(!1,!0,r);t!==this._$AB;){let o=Ug(t).nextSibling;Ug(t).remove(),t=o}}setConnected(t){this._$AM===void 0&&(this._$Cv=t,this._$AP?.(t))}},qt=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(t,r,o,n,i){this.type=1,this._$AH=C,this._$AN=void 0,this.element=t,this.name=r,this._$AM=n,this.options=i,o.length>2||o[0]!==""||o[1]!==""?(this._$AH=Array(o.length-1).fill(new String),this.strings=o):this._$AH=C}_$AI(t,r=this,o,n){let i=this.strings,a=!1;if(i===void 0)t=Ht(this,t,r,0),a=!Xr(t)||t!==this._$AH&&t!==Ie,a&&(this._$AH=t);else{let s=t,c,l;for(t=i[0],c=0;c<i.length-1;c++)l=Ht(this,s[o+c],r,c),l===Ie&&(l=this._$AH[c]),a||=!Xr(l)||l!==this._$AH[c],l===C?t=C:t!==C&&(t+=(l??"")+i[c+1]),this._$AH[c]=l}a&&!n&&this.j(t)}j(t){t===C?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,t??"")}},$a=class extends qt{constructor(){super(...arguments),this.type=3}j(t){this.element[this.name]=t===C?void 0:t}},ba=class extends qt{constructor(){super(...arguments),this.type=4}j(t){this.element.toggleAttribute(this.name,!!t&&t!==C)}},_a=class extends qt{constructor(t,r,o,n,i){super(t,r,o,n,i),this.type=5}_$AI(t,r=this){if((t=Ht(this,t,r,0)??C)===Ie)return;let o=this._$AH,n=t===C&&o!==C||t.capture!==o.capture||t.once!==o.once||t.passive!==o.passive,i=t!==C&&(o===C||n);n&&this.element.removeEventListener(this.name,this,o),i&&this.element.addEventListener(this.name,this,t),this._$AH=t}handleEvent(t){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}},ya=class{constructor(t,r,o){this.element=t,this.type=6,this._$AN=void 0,this._$AM=r,this.options=o}get _$AU(){return this._$AM._$AU}_$AI(t){Ht(this,t)}},Hg={M:pp,P:tt,A:fp,C:1,L:Kg,R:va,D:Mg,V:Ht,I:Zn,H:qt,N:ba,U:_a,B:$a,F:ya},Zx=dp.litHtmlPolyfillSupport;Zx?.(Yr,Zn),(dp.litHtmlVersions??=[]).push("3.3.3");var xa=(e,t,r)=>{let o=r?.renderBefore??t,n=o._$litPart$;if(n===void 0){let i=r?.renderBefore??null;o._$litPart$=n=new Zn(t.insertBefore(Gr(),i),i,void 0,r??{})}return n._$AI(e),n};var gp=globalThis,Je=class extends et{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let t=super.createRenderRoot();return this.renderOptions.renderBefore??=t.firstChild,t}update(t){let r=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(t),this._$Do=xa(r,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return Ie}};Je._$litElement$=!0,Je.finalized=!0,gp.litElementHydrateSupport?.({LitElement:Je});var Lx=gp.litElementPolyfillSupport;Lx?.({LitElement:Je});(gp.litElementVersions??=[]).push("4.2.2");var Rx={attribute:!0,type:String,converter:qr,reflect:!1,hasChanged:ha},Mx=(e=Rx,t,r)=>{let{kind:o,metadata:n}=r,i=globalThis.litPropertyMetadata.get(n);if(i===void 0&&globalThis.litPropertyMetadata.set(n,i=new Map),o==="setter"&&((e=Object.create(e)).wrapped=!0),i.set(r.name,e),o==="accessor"){let{name:a}=r;return{set(s){let c=t.get.call(this);t.set.call(this,s),this.requestUpdate(a,c,e,!0,s)},init(s){return s!==void 0&&this.C(a,void 0,e,s),s}}}if(o==="setter"){let{name:a}=r;return function(s){let c=this[a];t.call(this,s),this.requestUpdate(a,c,e,!0,s)}}throw Error("Unsupported decorator location: "+o)};function S(e){return(t,r)=>typeof r=="object"?Mx(e,t,r):((o,n,i)=>{let a=n.hasOwnProperty(i);return n.constructor.createProperty(i,o),a?Object.getOwnPropertyDescriptor(n,i):void 0})(e,t,r)}function Q(e){return S({...e,state:!0,attribute:!1})}var $t=(e,t,r)=>(r.configurable=!0,r.enumerable=!0,Reflect.decorate&&typeof t!="object"&&Object.defineProperty(e,t,r),r);function bt(e,t){return(r,o,n)=>{let i=a=>a.renderRoot?.querySelector(e)??null;if(t){let{get:a,set:s}=typeof o=="object"?r:n??(()=>{let c=Symbol();return{get(){return this[c]},set(l){this[c]=l}}})();return $t(r,o,{get(){let c=a.call(this);return c===void 0&&(c=i(this),(c!==null||this.hasUpdated)&&s.call(this,c)),c}})}return $t(r,o,{get(){return i(this)}})}}function ka(e){return(t,r)=>{let{slot:o,selector:n}=e??{},i="slot"+(o?`[name=${o}]`:":not([name])");return $t(t,r,{get(){let a=this.renderRoot?.querySelector(i),s=a?.assignedElements(e)??[];return n===void 0?s:s.filter(c=>c.matches(n))}})}}var Ln={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},Rn=e=>(...t)=>({_$litDirective$:e,values:t}),_t=class{constructor(t){}get _$AU(){return this._$AM._$AU}_$AT(t,r,o){this._$Ct=t,this._$AM=r,this._$Ci=o}_$AS(t,r){return this.update(t,r)}update(t,r){return this.render(...r)}};var de=Rn(class extends _t{constructor(e){if(super(e),e.type!==Ln.ATTRIBUTE||e.name!=="class"||e.strings?.length>2)throw Error("`classMap()` can only be used in the `class` attribute and must be the only part in the attribute.")}render(e){return" "+Object.keys(e).filter(t=>e[t]).join(" ")+" "}update(e,[t]){if(this.st===void 0){this.st=new Set,e.strings!==void 0&&(this.nt=new Set(e.strings.join(" ").split(/\s/).filter(o=>o!=="")));for(let o in t)t[o]&&!this.nt?.has(o)&&this.st.add(o);return this.render(t)}let r=e.element.classList;for(let o of this.st)o in t||(r.remove(o),this.st.delete(o));for(let o in t){let n=!!t[o];n===this.st.has(o)||this.nt?.has(o)||(n?(r.add(o),this.st.add(o)):(r.remove(o),this.st.delete(o)))}return Ie}});var wa="2.5.1",qg="__vscodeElements_disableRegistryWarning__",Wg=(e,t)=>{console.warn(t?`[VSCode Elements] ${e}
-%o`:`${e}
-%o`,t)},pe=class extends Je{get version(){return wa}warn(t){Wg(t,this)}},Se=e=>t=>{if(!customElements.get(e)){customElements.define(e,t);return}if(qg in window)return;let n=document.createElement(e)?.version,i="";n?n!==wa?(i+="is already registered by a different version of VSCode Elements. ",i+=`This version is "${wa}", while the other one is "${n}".`):i+=`is already registered by the same version of VSCode Elements (${wa}).`:i+="is already registered by an unknown custom element handler class.",Wg(`The custom element "${e}" ${i}
-To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=class extends _t{constructor(t){if(super(t),this._prevProperties={},t.type!==Ln.PROPERTY||t.name!=="style")throw new Error("The `stylePropertyMap` directive must be used in the `style` property")}update(t,[r]){return Object.entries(r).forEach(([o,n])=>{this._prevProperties[o]!==n&&(o.startsWith("--")?t.element.style.setProperty(o,n):t.element.style[o]=n,this._prevProperties[o]=n)}),Ie}render(t){return Ie}},nt=Rn(vp);var ze=$e`
+  // node_modules/zod/v4/core/memoizer.js
+  var $ZodCyclicError = class extends Error {
+    constructor() {
+      super(`Cannot parse a reference cycle that closes through a transform`);
+      this.name = "ZodCyclicError";
+    }
+  };
+  var STATE = "~memo";
+  var NO_ISSUES = [];
+  function isRef(value) {
+    return value !== null && typeof value === "object";
+  }
+  function cloneIssues(issues) {
+    return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
+  }
+  var recursive = /* @__PURE__ */ new WeakMap();
+  var NONE = 0;
+  var ASSUMED = 1;
+  var PROVEN = 2;
+  function isRecursive(inst, stack, resolve) {
+    const cached2 = recursive.get(inst);
+    if (cached2 !== void 0)
+      return cached2 ? PROVEN : NONE;
+    if (stack.has(inst))
+      return PROVEN;
+    stack.add(inst);
+    let result = NONE;
+    const check = (child) => {
+      if (result !== PROVEN && child?._zod) {
+        const answer = isRecursive(child, stack, resolve);
+        if (answer > result)
+          result = answer;
+      }
+    };
+    const shape = (sh, spread) => {
+      let answer = NONE;
+      for (const key of Reflect.ownKeys(sh)) {
+        const desc = Object.getOwnPropertyDescriptor(sh, key);
+        if (spread && !desc.enumerable)
+          continue;
+        const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+        if (child > answer)
+          answer = child;
+      }
+      return answer;
+    };
+    const merge2 = (answer) => {
+      if (answer > result)
+        result = answer;
+    };
+    const def = inst._zod.def;
+    const kind = def.type;
+    switch (kind) {
+      case "object": {
+        const raw = rawShape(def);
+        merge2(raw ? shape(raw, true) : ASSUMED);
+        check(def.catchall);
+        break;
+      }
+      case "array":
+        check(def.element);
+        break;
+      case "tuple":
+        for (const el of def.items)
+          check(el);
+        check(def.rest);
+        break;
+      case "record":
+      case "map":
+        check(def.keyType);
+        check(def.valueType);
+        break;
+      case "set":
+        check(def.valueType);
+        break;
+      case "union":
+        for (const el of def.options)
+          check(el);
+        break;
+      case "intersection":
+        check(def.left);
+        check(def.right);
+        break;
+      case "optional":
+      case "nullable":
+      case "default":
+      case "prefault":
+      case "catch":
+      case "readonly":
+      case "nonoptional":
+      case "promise":
+      case "success":
+        check(def.innerType);
+        break;
+      case "pipe":
+        check(def.in);
+        check(def.out);
+        break;
+      case "function":
+        check(def.input);
+        check(def.output);
+        break;
+      // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
+      case "lazy": {
+        const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+        merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
+        break;
+      }
+      // a leaf by choice: `parts` are regex fragments, not data positions
+      case "template_literal":
+      // leaves
+      case "string":
+      case "number":
+      case "int":
+      case "boolean":
+      case "bigint":
+      case "symbol":
+      case "undefined":
+      case "null":
+      case "void":
+      case "never":
+      case "any":
+      case "unknown":
+      case "date":
+      case "nan":
+      case "enum":
+      case "literal":
+      case "file":
+      case "transform":
+      case "custom":
+        break;
+      default: {
+        kind;
+        for (const key in def) {
+          const desc = Object.getOwnPropertyDescriptor(def, key);
+          if (!desc || desc.get)
+            continue;
+          const value = desc.value;
+          if (!value || typeof value !== "object")
+            continue;
+          if (value._zod)
+            check(value);
+          else if (Array.isArray(value))
+            for (const el of value)
+              check(el);
+        }
+      }
+    }
+    stack.delete(inst);
+    return settle(inst, result);
+  }
+  function settle(inst, answer) {
+    if (answer !== ASSUMED)
+      recursive.set(inst, answer === PROVEN);
+    return answer;
+  }
+  function bucketFor(state, inst) {
+    let bucket = state.buckets.get(inst);
+    if (!bucket) {
+      bucket = /* @__PURE__ */ new WeakMap();
+      state.buckets.set(inst, bucket);
+    }
+    return bucket;
+  }
+  var handoff;
+  var open = [];
+  var memo = {
+    alloc(_inst, payload, empty) {
+      const bucket = handoff;
+      if (!bucket)
+        return empty;
+      handoff = void 0;
+      const entry = { value: empty, issues: null };
+      bucket.set(payload.value, entry);
+      open.push(entry);
+      return empty;
+    },
+    guard(inst) {
+      var _a3;
+      (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+      inst._zod.deferred.push(() => {
+        const base = inst._zod.parse;
+        const wrapped = (payload, ctx2) => {
+          if (ctx2.direction !== "backward" && isBackEdge(ctx2, payload.value))
+            throw new $ZodCyclicError();
+          return base(payload, ctx2);
+        };
+        inst._zod.parse = wrapped;
+        if (inst._zod.run === base)
+          inst._zod.run = wrapped;
+      });
+    },
+    attach(inst) {
+      var _a3;
+      let isRecursiveInst;
+      let rechecked = false;
+      let lastCtx;
+      let lastBucket;
+      (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+      inst._zod.deferred.push(() => {
+        const base = inst._zod.parse;
+        const wrapped = (payload, ctx2) => {
+          if (isRecursiveInst === void 0) {
+            const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
+            if (walked === NONE) {
+              inst._zod.parse = base;
+              if (inst._zod.run === wrapped)
+                inst._zod.run = base;
+              return base(payload, ctx2);
+            }
+            if (walked === PROVEN || rechecked)
+              isRecursiveInst = true;
+            else
+              rechecked = true;
+          }
+          const input = payload.value;
+          if (!isRef(input))
+            return base(payload, ctx2);
+          let state = ctx2[STATE];
+          if (!state) {
+            state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
+            ctx2[STATE] = state;
+          }
+          let bucket;
+          if (lastCtx === ctx2) {
+            bucket = lastBucket;
+          } else {
+            bucket = bucketFor(state, inst);
+            lastCtx = ctx2;
+            lastBucket = bucket;
+          }
+          const hit = bucket.get(input);
+          if (hit) {
+            payload.value = hit.value;
+            if (hit.issues) {
+              if (hit.issues.length)
+                payload.issues.push(...cloneIssues(hit.issues));
+            } else {
+              payload.memo = true;
+              state.backEdges ?? (state.backEdges = /* @__PURE__ */ new WeakSet());
+              state.backEdges.add(hit.value);
+            }
+            return payload;
+          }
+          handoff = bucket;
+          const depth = open.length;
+          const result = base(payload, ctx2);
+          handoff = void 0;
+          const entry = open.length > depth ? open.pop() : void 0;
+          if (result instanceof Promise) {
+            return result.then((r6) => {
+              if (entry)
+                entry.issues = r6.issues.length ? cloneIssues(r6.issues) : NO_ISSUES;
+              return r6;
+            });
+          }
+          if (entry)
+            entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+          return result;
+        };
+        inst._zod.parse = wrapped;
+        if (inst._zod.run === base)
+          inst._zod.run = wrapped;
+      });
+    }
+  };
+  function memoizer() {
+    return memo;
+  }
+  function isBackEdge(ctx2, value) {
+    const backEdges = ctx2[STATE]?.backEdges;
+    return backEdges !== void 0 && isRef(value) && backEdges.has(value);
+  }
+
+  // node_modules/zod/v4/locales/en.js
+  var error = () => {
+    const Sizable = {
+      string: { unit: "characters", verb: "to have" },
+      file: { unit: "bytes", verb: "to have" },
+      array: { unit: "items", verb: "to have" },
+      set: { unit: "items", verb: "to have" },
+      map: { unit: "entries", verb: "to have" }
+    };
+    function getSizing(origin) {
+      return Sizable[origin] ?? null;
+    }
+    const FormatDictionary = {
+      regex: "input",
+      email: "email address",
+      url: "URL",
+      emoji: "emoji",
+      uuid: "UUID",
+      uuidv4: "UUIDv4",
+      uuidv6: "UUIDv6",
+      nanoid: "nanoid",
+      guid: "GUID",
+      cuid: "cuid",
+      cuid2: "cuid2",
+      ulid: "ULID",
+      xid: "XID",
+      ksuid: "KSUID",
+      datetime: "ISO datetime",
+      date: "ISO date",
+      time: "ISO time",
+      duration: "ISO duration",
+      ipv4: "IPv4 address",
+      ipv6: "IPv6 address",
+      mac: "MAC address",
+      cidrv4: "IPv4 range",
+      cidrv6: "IPv6 range",
+      base64: "base64-encoded string",
+      base64url: "base64url-encoded string",
+      json_string: "JSON string",
+      e164: "E.164 number",
+      currency_code: "currency code",
+      credit_card: "credit card number",
+      iban: "IBAN",
+      jwt: "JWT",
+      template_literal: "input"
+    };
+    const TypeDictionary = {
+      // Compatibility: "nan" -> "NaN" for display
+      nan: "NaN"
+      // All other type names omitted - they fall back to raw values via ?? operator
+    };
+    function getTypeName(type, input) {
+      if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+        return String(input);
+      }
+      return TypeDictionary[type] ?? type;
+    }
+    return (issue2) => {
+      switch (issue2.code) {
+        case "invalid_type": {
+          const expected = getTypeName(issue2.expected);
+          const receivedType = parsedType(issue2.input);
+          const received = getTypeName(receivedType, issue2.input);
+          return `Invalid input: expected ${expected}, received ${received}`;
+        }
+        case "invalid_value":
+          if (issue2.values.length === 1)
+            return `Invalid input: expected ${stringifyPrimitive(issue2.values[0])}`;
+          return `Invalid option: expected one of ${joinValues(issue2.values, "|")}`;
+        case "too_big": {
+          const adj = issue2.exact ? "exactly " : issue2.inclusive ? "<=" : "<";
+          const sizing = getSizing(issue2.origin);
+          if (sizing)
+            return `Too big: expected ${issue2.origin ?? "value"} to have ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elements"}`;
+          return `Too big: expected ${issue2.origin ?? "value"} to be ${adj}${issue2.maximum.toString()}`;
+        }
+        case "too_small": {
+          const adj = issue2.exact ? "exactly " : issue2.inclusive ? ">=" : ">";
+          const sizing = getSizing(issue2.origin);
+          if (sizing) {
+            return `Too small: expected ${issue2.origin} to have ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
+          }
+          return `Too small: expected ${issue2.origin} to be ${adj}${issue2.minimum.toString()}`;
+        }
+        case "invalid_format": {
+          const _issue = issue2;
+          if (_issue.format === "starts_with") {
+            return `Invalid string: must start with "${_issue.prefix}"`;
+          }
+          if (_issue.format === "ends_with")
+            return `Invalid string: must end with "${_issue.suffix}"`;
+          if (_issue.format === "includes")
+            return `Invalid string: must include "${_issue.includes}"`;
+          if (_issue.format === "regex")
+            return `Invalid string: must match pattern ${_issue.pattern}`;
+          return `Invalid ${FormatDictionary[_issue.format] ?? issue2.format}`;
+        }
+        case "not_multiple_of":
+          return `Invalid number: must be a multiple of ${issue2.divisor}`;
+        case "unrecognized_keys":
+          return `Unrecognized key${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
+        case "invalid_key":
+          return `Invalid key in ${issue2.origin}`;
+        case "invalid_union":
+          if (issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0) {
+            const opts = issue2.options.map((o8) => `'${o8}'`).join(" | ");
+            return `Invalid discriminator value. Expected ${opts}`;
+          }
+          if (issue2.inclusive === false) {
+            return "Invalid input: more than one option matched";
+          }
+          return "Invalid input";
+        case "invalid_element":
+          return `Invalid value in ${issue2.origin}`;
+        default:
+          return `Invalid input`;
+      }
+    };
+  };
+  function en_default() {
+    return {
+      localeError: error()
+    };
+  }
+
+  // node_modules/zod/v4/core/registries.js
+  var _a2;
+  var $ZodRegistry = class {
+    constructor() {
+      this._map = /* @__PURE__ */ new WeakMap();
+      this._idmap = /* @__PURE__ */ new Map();
+    }
+    add(schema, ..._meta) {
+      const meta2 = _meta[0];
+      this._map.set(schema, meta2);
+      if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+        this._idmap.set(meta2.id, schema);
+      }
+      return this;
+    }
+    clear() {
+      this._map = /* @__PURE__ */ new WeakMap();
+      this._idmap = /* @__PURE__ */ new Map();
+      return this;
+    }
+    remove(schema) {
+      const meta2 = this._map.get(schema);
+      if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+        this._idmap.delete(meta2.id);
+      }
+      this._map.delete(schema);
+      return this;
+    }
+    get(schema) {
+      const p4 = schema._zod.parent;
+      if (p4) {
+        const pm = { ...this.get(p4) ?? {} };
+        delete pm.id;
+        const f3 = { ...pm, ...this._map.get(schema) };
+        return Object.keys(f3).length ? f3 : void 0;
+      }
+      return this._map.get(schema);
+    }
+    has(schema) {
+      return this._map.has(schema);
+    }
+  };
+  function registry() {
+    return new $ZodRegistry();
+  }
+  (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
+  var globalRegistry = globalThis.__zod_globalRegistry;
+
+  // node_modules/zod/v4/core/api.js
+  function snapshotChecks(def) {
+    if (def.checks)
+      def.checks = [...def.checks];
+    return def;
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _string(Class2, params) {
+    return new Class2(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _email(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "email",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _guid(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "guid",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _uuid(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "uuid",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _uuidv4(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "uuid",
+      check: "string_format",
+      abort: false,
+      version: "v4",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _uuidv6(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "uuid",
+      check: "string_format",
+      abort: false,
+      version: "v6",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _uuidv7(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "uuid",
+      check: "string_format",
+      abort: false,
+      version: "v7",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _url(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "url",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _emoji2(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "emoji",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _nanoid(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "nanoid",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _cuid(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "cuid",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _cuid2(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "cuid2",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _ulid(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "ulid",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _xid(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "xid",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _ksuid(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "ksuid",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _ipv4(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "ipv4",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _ipv6(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "ipv6",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _cidrv4(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "cidrv4",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _cidrv6(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "cidrv6",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _base64(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "base64",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _base64url(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "base64url",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _e164(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "e164",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _jwt(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "jwt",
+      check: "string_format",
+      abort: false,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _isoDateTime(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "datetime",
+      check: "string_format",
+      offset: false,
+      local: false,
+      precision: null,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _isoDate(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "date",
+      check: "string_format",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _isoTime(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "time",
+      check: "string_format",
+      precision: null,
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _isoDuration(Class2, params) {
+    return new Class2({
+      type: "string",
+      format: "duration",
+      check: "string_format",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _number(Class2, params) {
+    return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _int(Class2, params) {
+    return new Class2({
+      type: "number",
+      check: "number_format",
+      abort: false,
+      format: "safeint",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _boolean(Class2, params) {
+    return new Class2({
+      type: "boolean",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _null2(Class2, params) {
+    return new Class2({
+      type: "null",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _unknown(Class2) {
+    return new Class2({
+      type: "unknown"
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _never(Class2, params) {
+    return new Class2({
+      type: "never",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _lt(value, params) {
+    return new $ZodCheckLessThan({
+      check: "less_than",
+      ...normalizeParams(params),
+      value,
+      inclusive: false
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _lte(value, params) {
+    return new $ZodCheckLessThan({
+      check: "less_than",
+      ...normalizeParams(params),
+      value,
+      inclusive: true
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _gt(value, params) {
+    return new $ZodCheckGreaterThan({
+      check: "greater_than",
+      ...normalizeParams(params),
+      value,
+      inclusive: false
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _gte(value, params) {
+    return new $ZodCheckGreaterThan({
+      check: "greater_than",
+      ...normalizeParams(params),
+      value,
+      inclusive: true
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _multipleOf(value, params) {
+    return new $ZodCheckMultipleOf({
+      check: "multiple_of",
+      ...normalizeParams(params),
+      value
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _maxLength(maximum, params) {
+    const ch = new $ZodCheckMaxLength({
+      check: "max_length",
+      ...normalizeParams(params),
+      maximum
+    });
+    return ch;
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _minLength(minimum, params) {
+    return new $ZodCheckMinLength({
+      check: "min_length",
+      ...normalizeParams(params),
+      minimum
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _length(length, params) {
+    return new $ZodCheckLengthEquals({
+      check: "length_equals",
+      ...normalizeParams(params),
+      length
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _regex(pattern, params) {
+    return new $ZodCheckRegex({
+      check: "string_format",
+      format: "regex",
+      ...normalizeParams(params),
+      pattern
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _lowercase(params) {
+    return new $ZodCheckLowerCase({
+      check: "string_format",
+      format: "lowercase",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _uppercase(params) {
+    return new $ZodCheckUpperCase({
+      check: "string_format",
+      format: "uppercase",
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _includes(includes, params) {
+    return new $ZodCheckIncludes({
+      check: "string_format",
+      format: "includes",
+      ...normalizeParams(params),
+      includes
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _startsWith(prefix, params) {
+    return new $ZodCheckStartsWith({
+      check: "string_format",
+      format: "starts_with",
+      ...normalizeParams(params),
+      prefix
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _endsWith(suffix, params) {
+    return new $ZodCheckEndsWith({
+      check: "string_format",
+      format: "ends_with",
+      ...normalizeParams(params),
+      suffix
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _overwrite(tx) {
+    return new $ZodCheckOverwrite({
+      check: "overwrite",
+      tx
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _normalize(form) {
+    return /* @__PURE__ */ _overwrite((input) => input.normalize(form));
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _trim() {
+    return /* @__PURE__ */ _overwrite((input) => input.trim());
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _toLowerCase() {
+    return /* @__PURE__ */ _overwrite((input) => input.toLowerCase());
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _toUpperCase() {
+    return /* @__PURE__ */ _overwrite((input) => input.toUpperCase());
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _slugify() {
+    return /* @__PURE__ */ _overwrite((input) => slugify(input));
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _array(Class2, element, params) {
+    return new Class2({
+      type: "array",
+      element,
+      // get element() {
+      //   return element;
+      // },
+      ...normalizeParams(params)
+    });
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _refine(Class2, fn, _params) {
+    const schema = new Class2({
+      type: "custom",
+      check: "custom",
+      fn,
+      ...normalizeParams(_params)
+    });
+    return schema;
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _superRefine(fn, params) {
+    const ch = /* @__PURE__ */ _check((payload) => {
+      payload.addIssue = (issue2) => {
+        if (typeof issue2 === "string") {
+          payload.issues.push(issue(issue2, payload.value, ch._zod.def));
+        } else {
+          const _issue = issue2;
+          if (_issue.fatal)
+            _issue.continue = false;
+          _issue.code ?? (_issue.code = "custom");
+          if (!("input" in _issue))
+            _issue.input = payload.value;
+          _issue.inst ?? (_issue.inst = ch);
+          _issue.continue ?? (_issue.continue = !ch._zod.def.abort);
+          payload.issues.push(issue(_issue));
+        }
+      };
+      return fn(payload.value, payload);
+    }, params);
+    return ch;
+  }
+  // @__NO_SIDE_EFFECTS__
+  function _check(fn, params) {
+    const ch = new $ZodCheck({
+      check: "custom",
+      ...normalizeParams(params)
+    });
+    ch._zod.check = fn;
+    return ch;
+  }
+
+  // node_modules/zod/v4/core/to-json-schema.js
+  function assignProps(target, ...sources) {
+    for (const source of sources) {
+      for (const key of Reflect.ownKeys(source)) {
+        if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+          assignProp(target, key, source[key]);
+        }
+      }
+    }
+    return target;
+  }
+  function initializeContext(params) {
+    let target = params?.target ?? "draft-2020-12";
+    if (target === "draft-4")
+      target = "draft-04";
+    if (target === "draft-7")
+      target = "draft-07";
+    return {
+      processors: params.processors ?? {},
+      metadataRegistry: params?.metadata ?? globalRegistry,
+      target,
+      unrepresentable: params?.unrepresentable ?? "throw",
+      override: params?.override ?? (() => {
+      }),
+      io: params?.io ?? "output",
+      counter: 0,
+      seen: /* @__PURE__ */ new Map(),
+      sharedDefsExtractedFor: void 0,
+      sharedEmitDoneFor: void 0,
+      cycles: params?.cycles ?? "ref",
+      reused: params?.reused ?? "inline",
+      intersections: [],
+      deferred: [],
+      external: params?.external ?? void 0
+    };
+  }
+  function handleUnrepresentable(schema, ctx2, json, params, message) {
+    const result = typeof ctx2.unrepresentable === "function" ? ctx2.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx2.unrepresentable;
+    if (result === "any")
+      return false;
+    if (result === void 0 || result === "throw")
+      throw new Error(message);
+    Object.assign(json, result);
+    return true;
+  }
+  function processSchema(schema, ctx2, _params = { path: [], schemaPath: [] }) {
+    var _a3;
+    const def = schema._zod.def;
+    const seen = ctx2.seen.get(schema);
+    if (seen) {
+      seen.count++;
+      const isCycle = _params.schemaPath.includes(schema);
+      if (isCycle) {
+        seen.cycle = _params.path;
+      }
+      return seen.schema;
+    }
+    const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
+    ctx2.seen.set(schema, result);
+    ctx2.sharedDefsExtractedFor = void 0;
+    ctx2.sharedEmitDoneFor = void 0;
+    const overrideSchema = schema._zod.toJSONSchema?.();
+    if (overrideSchema) {
+      result.schema = overrideSchema;
+    } else {
+      const params = {
+        ..._params,
+        schemaPath: [..._params.schemaPath, schema],
+        path: _params.path
+      };
+      if (schema._zod.processJSONSchema) {
+        schema._zod.processJSONSchema(ctx2, result.schema, params);
+      } else {
+        const _json = result.schema;
+        const processor = ctx2.processors[def.type];
+        if (!processor) {
+          throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+        }
+        processor(schema, ctx2, _json, params);
+      }
+      const parent = schema._zod.parent;
+      if (parent) {
+        if (!result.ref)
+          result.ref = parent;
+        processSchema(parent, ctx2, params);
+        ctx2.seen.get(parent).isParent = true;
+      }
+    }
+    const meta2 = ctx2.metadataRegistry.get(schema);
+    if (meta2)
+      assignProps(result.schema, meta2);
+    if (ctx2.io === "input" && isTransforming(schema)) {
+      delete result.schema.examples;
+      delete result.schema.default;
+    }
+    if (ctx2.io === "input" && "_prefault" in result.schema)
+      (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
+    delete result.schema._prefault;
+    const _result = ctx2.seen.get(schema);
+    return _result.schema;
+  }
+  function encodeJSONPointerSegment(segment) {
+    return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+  }
+  function extractDefs(ctx2, schema) {
+    const root = ctx2.seen.get(schema);
+    if (!root)
+      throw new Error("Unprocessed schema. This is a bug in Zod.");
+    if (ctx2.external && ctx2.sharedDefsExtractedFor === ctx2.external)
+      return;
+    const idToSchema = /* @__PURE__ */ new Map();
+    for (const entry of ctx2.seen.entries()) {
+      const id2 = ctx2.metadataRegistry.get(entry[0])?.id;
+      if (id2) {
+        const existing = idToSchema.get(id2);
+        if (existing && existing !== entry[0]) {
+          throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+        }
+        idToSchema.set(id2, entry[0]);
+      }
+    }
+    const makeURI = (entry) => {
+      const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
+      if (ctx2.external) {
+        const externalId = ctx2.external.registry.get(entry[0])?.id;
+        const uriGenerator = ctx2.external.uri ?? ((id3) => id3);
+        if (externalId) {
+          return { ref: uriGenerator(externalId) };
+        }
+        const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx2.counter++}`;
+        entry[1].defId = id2;
+        return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
+      }
+      const uriPrefix = `#`;
+      const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+      if (entry[1] === root && !entry[1].schema.id) {
+        return { ref: uriPrefix };
+      }
+      const defId = entry[1].schema.id ?? `__schema${ctx2.counter++}`;
+      return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
+    };
+    const extractToDef = (entry) => {
+      if (entry[1].schema.$ref) {
+        return;
+      }
+      const seen = entry[1];
+      const { ref, defId } = makeURI(entry);
+      seen.def = { ...seen.schema };
+      if (defId)
+        seen.defId = defId;
+      const schema2 = seen.schema;
+      for (const key in schema2) {
+        delete schema2[key];
+      }
+      schema2.$ref = ref;
+    };
+    if (ctx2.cycles === "throw") {
+      for (const entry of ctx2.seen.entries()) {
+        const seen = entry[1];
+        if (seen.cycle) {
+          throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
+
+Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
+        }
+      }
+    }
+    for (const entry of ctx2.seen.entries()) {
+      const seen = entry[1];
+      if (schema === entry[0]) {
+        extractToDef(entry);
+        continue;
+      }
+      if (ctx2.external) {
+        const ext = ctx2.external.registry.get(entry[0])?.id;
+        if (schema !== entry[0] && ext) {
+          extractToDef(entry);
+          continue;
+        }
+      }
+      const id2 = ctx2.metadataRegistry.get(entry[0])?.id;
+      if (id2) {
+        extractToDef(entry);
+        continue;
+      }
+      if (seen.cycle) {
+        extractToDef(entry);
+        continue;
+      }
+      if (seen.count > 1) {
+        if (ctx2.reused === "ref") {
+          extractToDef(entry);
+        }
+      }
+    }
+    if (ctx2.external)
+      ctx2.sharedDefsExtractedFor = ctx2.external;
+  }
+  function compactTypeUnion(schema) {
+    const options = schema.anyOf;
+    if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+      return;
+    const types = [];
+    for (const option of options) {
+      if (!option || typeof option !== "object")
+        return;
+      compactTypeUnion(option);
+      const keys = Object.keys(option);
+      if (keys.length !== 1 || keys[0] !== "type")
+        return;
+      const type = option.type;
+      for (const member of Array.isArray(type) ? type : [type]) {
+        if (typeof member !== "string")
+          return;
+        if (!types.includes(member))
+          types.push(member);
+      }
+    }
+    delete schema.anyOf;
+    schema.type = types.length === 1 ? types[0] : types;
+  }
+  var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
+  var UNION_KEYS = ["oneOf", "anyOf"];
+  function undeclaredConstraint(member) {
+    const extra = member.additionalProperties;
+    if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null)
+      return null;
+    return Object.keys(extra).length ? extra : null;
+  }
+  function foldObjects(members2) {
+    const objects = [];
+    for (const member of members2) {
+      if (typeof member !== "object" || member.type !== "object")
+        return null;
+      for (const key in member) {
+        if (!FOLDABLE_KEYS.has(key))
+          return null;
+      }
+      objects.push(member);
+    }
+    const properties = {};
+    const required2 = /* @__PURE__ */ new Set();
+    for (const object2 of objects) {
+      for (const key in object2.properties) {
+        if (Object.prototype.hasOwnProperty.call(properties, key))
+          continue;
+        const parts = [];
+        for (const other of objects) {
+          const part = other.properties?.[key] ?? undeclaredConstraint(other);
+          if (part === null || part === void 0)
+            continue;
+          if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+            parts.push(part);
+        }
+        const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+        assignProp(properties, key, merged);
+      }
+      for (const key of object2.required ?? [])
+        required2.add(key);
+    }
+    const folded = { type: "object", properties };
+    if (required2.size)
+      folded.required = [...required2];
+    if (objects.every((object2) => object2.additionalProperties === false)) {
+      folded.additionalProperties = false;
+    } else {
+      const constraints = [];
+      for (const object2 of objects) {
+        const constraint = undeclaredConstraint(object2);
+        if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+          constraints.push(constraint);
+      }
+      if (constraints.length === 1)
+        folded.additionalProperties = constraints[0];
+      else if (constraints.length > 1)
+        folded.additionalProperties = { allOf: constraints };
+    }
+    return folded;
+  }
+  function foldIntersection(json) {
+    const allOf = json.allOf;
+    if (!Array.isArray(allOf) || allOf.length < 2)
+      return;
+    for (const key of FOLDABLE_KEYS)
+      if (key in json)
+        return;
+    const unions = allOf.filter((m3) => UNION_KEYS.some((k2) => Array.isArray(m3[k2])));
+    let folded = null;
+    if (!unions.length) {
+      folded = foldObjects(allOf);
+    } else {
+      const union2 = unions[0];
+      const keyword = UNION_KEYS.find((k2) => Array.isArray(union2[k2]));
+      if (Object.keys(union2).length !== 1)
+        return;
+      const rest = allOf.filter((m3) => m3 !== union2);
+      const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+      if (branches.some((b3) => !b3))
+        return;
+      folded = { [keyword]: branches };
+    }
+    if (!folded)
+      return;
+    delete json.allOf;
+    assignProps(json, folded);
+  }
+  function finalize(ctx2, schema) {
+    const root = ctx2.seen.get(schema);
+    if (!root)
+      throw new Error("Unprocessed schema. This is a bug in Zod.");
+    const flattenRef = (zodSchema) => {
+      const seen = ctx2.seen.get(zodSchema);
+      if (seen.ref === null)
+        return;
+      const schema2 = seen.def ?? seen.schema;
+      const _cached = { ...schema2 };
+      const ref = seen.ref;
+      seen.ref = null;
+      if (ref) {
+        flattenRef(ref);
+        const refSeen = ctx2.seen.get(ref);
+        const refSchema = refSeen.schema;
+        if (refSchema.$ref && (ctx2.target === "draft-07" || ctx2.target === "draft-04" || ctx2.target === "openapi-3.0")) {
+          schema2.allOf = schema2.allOf ?? [];
+          schema2.allOf.push(refSchema);
+        } else {
+          assignProps(schema2, refSchema);
+        }
+        assignProps(schema2, _cached);
+        const isParentRef = zodSchema._zod.parent === ref;
+        if (isParentRef) {
+          for (const key in schema2) {
+            if (key === "$ref" || key === "allOf")
+              continue;
+            if (!(key in _cached)) {
+              delete schema2[key];
+            }
+          }
+        }
+        if (refSchema.$ref && refSeen.def) {
+          for (const key in schema2) {
+            if (key === "$ref" || key === "allOf")
+              continue;
+            if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
+              delete schema2[key];
+            }
+          }
+        }
+      }
+      const parent = zodSchema._zod.parent;
+      if (parent && parent !== ref) {
+        flattenRef(parent);
+        const parentSeen = ctx2.seen.get(parent);
+        if (parentSeen?.schema.$ref) {
+          schema2.$ref = parentSeen.schema.$ref;
+          if (parentSeen.def) {
+            for (const key in schema2) {
+              if (key === "$ref" || key === "allOf")
+                continue;
+              if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
+                delete schema2[key];
+              }
+            }
+          }
+        }
+      }
+      ctx2.override({
+        zodSchema,
+        jsonSchema: schema2,
+        path: seen.path ?? []
+      });
+    };
+    if (!ctx2.external || ctx2.sharedEmitDoneFor !== ctx2.external) {
+      for (const entry of [...ctx2.seen.entries()].reverse()) {
+        flattenRef(entry[0]);
+      }
+      if (ctx2.target !== "openapi-3.0") {
+        for (const entry of ctx2.seen.entries()) {
+          compactTypeUnion(entry[1].def ?? entry[1].schema);
+        }
+      }
+      for (const rewrite of ctx2.deferred)
+        rewrite();
+      if (ctx2.intersections.length) {
+        const carriers = /* @__PURE__ */ new Map();
+        for (const seen of ctx2.seen.values()) {
+          for (const json of [seen.schema, seen.def]) {
+            const allOf = json?.allOf;
+            if (!Array.isArray(allOf))
+              continue;
+            const existing = carriers.get(allOf);
+            if (existing)
+              existing.push(json);
+            else
+              carriers.set(allOf, [json]);
+          }
+        }
+        for (const allOf of ctx2.intersections) {
+          for (const json of carriers.get(allOf) ?? [])
+            foldIntersection(json);
+        }
+      }
+    }
+    const result = {};
+    if (ctx2.target === "draft-2020-12") {
+      result.$schema = "https://json-schema.org/draft/2020-12/schema";
+    } else if (ctx2.target === "draft-07") {
+      result.$schema = "http://json-schema.org/draft-07/schema#";
+    } else if (ctx2.target === "draft-04") {
+      result.$schema = "http://json-schema.org/draft-04/schema#";
+    } else if (ctx2.target === "openapi-3.0") {
+    } else {
+    }
+    if (ctx2.external?.uri) {
+      const id2 = ctx2.external.registry.get(schema)?.id;
+      if (!id2)
+        throw new Error("Schema is missing an `id` property");
+      result.$id = ctx2.external.uri(id2);
+    }
+    assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
+    const rootMetaId = ctx2.metadataRegistry.get(schema)?.id;
+    if (rootMetaId !== void 0 && result.id === rootMetaId)
+      delete result.id;
+    const defs = ctx2.external?.defs ?? {};
+    if (!ctx2.external || ctx2.sharedEmitDoneFor !== ctx2.external) {
+      for (const entry of ctx2.seen.entries()) {
+        const seen = entry[1];
+        if (seen.def && seen.defId) {
+          if (seen.def.id === seen.defId)
+            delete seen.def.id;
+          assignProp(defs, seen.defId, seen.def);
+        }
+      }
+    }
+    if (ctx2.external)
+      ctx2.sharedEmitDoneFor = ctx2.external;
+    if (ctx2.external) {
+    } else {
+      if (Object.keys(defs).length > 0) {
+        if (ctx2.target === "draft-2020-12") {
+          result.$defs = defs;
+        } else {
+          result.definitions = defs;
+        }
+      }
+    }
+    try {
+      const finalized = JSON.parse(JSON.stringify(result));
+      Object.defineProperty(finalized, "~standard", {
+        value: {
+          ...schema["~standard"],
+          jsonSchema: {
+            input: createStandardJSONSchemaMethod(schema, "input", ctx2.processors),
+            output: createStandardJSONSchemaMethod(schema, "output", ctx2.processors)
+          }
+        },
+        enumerable: false,
+        writable: false
+      });
+      return finalized;
+    } catch (_err) {
+      throw new Error("Error converting schema to JSON.");
+    }
+  }
+  function isTransforming(_schema, _ctx) {
+    const ctx2 = _ctx ?? { seen: /* @__PURE__ */ new Set() };
+    if (ctx2.seen.has(_schema))
+      return false;
+    ctx2.seen.add(_schema);
+    const def = _schema._zod.def;
+    if (def.type === "transform")
+      return true;
+    if (def.type === "array")
+      return isTransforming(def.element, ctx2);
+    if (def.type === "set")
+      return isTransforming(def.valueType, ctx2);
+    if (def.type === "lazy")
+      return isTransforming(def.getter(), ctx2);
+    if (def.type === "promise" || def.type === "optional" || def.type === "nonoptional" || def.type === "nullable" || def.type === "readonly" || def.type === "default" || def.type === "prefault" || def.type === "catch") {
+      return isTransforming(def.innerType, ctx2);
+    }
+    if (def.type === "intersection") {
+      return isTransforming(def.left, ctx2) || isTransforming(def.right, ctx2);
+    }
+    if (def.type === "record" || def.type === "map") {
+      return isTransforming(def.keyType, ctx2) || isTransforming(def.valueType, ctx2);
+    }
+    if (def.type === "pipe") {
+      if (_schema._zod.traits.has("$ZodCodec"))
+        return true;
+      return isTransforming(def.in, ctx2) || isTransforming(def.out, ctx2);
+    }
+    if (def.type === "object") {
+      for (const key in def.shape) {
+        if (isTransforming(def.shape[key], ctx2))
+          return true;
+      }
+      return false;
+    }
+    if (def.type === "union") {
+      for (const option of def.options) {
+        if (isTransforming(option, ctx2))
+          return true;
+      }
+      return false;
+    }
+    if (def.type === "tuple") {
+      for (const item of def.items) {
+        if (isTransforming(item, ctx2))
+          return true;
+      }
+      if (def.rest && isTransforming(def.rest, ctx2))
+        return true;
+      return false;
+    }
+    return false;
+  }
+  var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+    const ctx2 = initializeContext({ ...params, processors });
+    processSchema(schema, ctx2);
+    extractDefs(ctx2, schema);
+    return finalize(ctx2, schema);
+  };
+  var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+    const { libraryOptions, target } = params ?? {};
+    const ctx2 = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
+    processSchema(schema, ctx2);
+    extractDefs(ctx2, schema);
+    return finalize(ctx2, schema);
+  };
+
+  // node_modules/zod/v4/core/json-schema-processors.js
+  var narrowMin = (agg, key, value) => {
+    if (agg[key] === void 0 || value > agg[key])
+      agg[key] = value;
+  };
+  var narrowMax = (agg, key, value) => {
+    if (agg[key] === void 0 || value < agg[key])
+      agg[key] = value;
+  };
+  var narrowBoth = (agg, value) => {
+    narrowMin(agg, "minimum", value);
+    narrowMax(agg, "maximum", value);
+  };
+  var addDivisor = (agg, value) => {
+    agg.multipleOf ?? (agg.multipleOf = []);
+    if (!agg.multipleOf.includes(value))
+      agg.multipleOf.push(value);
+  };
+  var addPattern = (agg, pattern) => {
+    agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
+    agg.patterns.add(pattern);
+  };
+  var intersectMime = (agg, mime) => {
+    agg.mime = agg.mime ? agg.mime.filter((m3) => mime.includes(m3)) : [...mime];
+  };
+  var setFormat = (agg, format) => {
+    agg.format = format;
+    if (format.includes("int"))
+      agg.isInt = true;
+  };
+  var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+  var maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+  var formatContributor = (ranges) => (agg, def) => {
+    setFormat(agg, def.format);
+    const [minimum, maximum] = ranges[def.format];
+    narrowMin(agg, "minimum", minimum);
+    narrowMax(agg, "maximum", maximum);
+  };
+  var contributors = {
+    greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+    less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+    multiple_of: (agg, def) => addDivisor(agg, def.value),
+    number_format: formatContributor(NUMBER_FORMAT_RANGES),
+    bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
+    min_length: minContributor,
+    max_length: maxContributor,
+    length_equals: (agg, def) => narrowBoth(agg, def.length),
+    min_size: minContributor,
+    max_size: maxContributor,
+    size_equals: (agg, def) => narrowBoth(agg, def.size),
+    string_format: (agg, def) => {
+      setFormat(agg, def.format);
+      if (def.pattern)
+        addPattern(agg, def.pattern);
+      if (def.format === "base64" || def.format === "base64url")
+        agg.contentEncoding = def.format;
+      if (def.local || def.precision === -1)
+        agg.laxFormat = true;
+    },
+    mime_type: (agg, def) => intersectMime(agg, def.mime)
+  };
+  function aggregateChecks(schema) {
+    const agg = {};
+    const def = schema._zod.def;
+    const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+    for (const ch of list)
+      contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+    const bag = schema._zod.bag;
+    if (bag.minimum !== void 0)
+      narrowMin(agg, "minimum", bag.minimum);
+    if (bag.exclusiveMinimum !== void 0)
+      narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+    if (bag.maximum !== void 0)
+      narrowMax(agg, "maximum", bag.maximum);
+    if (bag.exclusiveMaximum !== void 0)
+      narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+    if (bag.multipleOf !== void 0)
+      addDivisor(agg, bag.multipleOf);
+    if (bag.format !== void 0) {
+      agg.format ?? (agg.format = bag.format);
+      if (bag.format.includes("int"))
+        agg.isInt = true;
+    }
+    if (bag.mime)
+      intersectMime(agg, bag.mime);
+    for (const pattern of bag.patterns ?? [])
+      addPattern(agg, pattern);
+    return agg;
+  }
+  var formatMap = {
+    guid: "uuid",
+    url: "uri",
+    datetime: "date-time",
+    json_string: "json-string",
+    regex: ""
+    // do not set
+  };
+  var exactPatterns = /* @__PURE__ */ new Map([
+    [base64Charset, base64],
+    [base64urlCharset, base64url]
+  ]);
+  var exactPattern = (p4) => exactPatterns.get(p4) ?? p4;
+  var stringProcessor = (schema, ctx2, _json, _params) => {
+    const json = _json;
+    json.type = "string";
+    const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+      json.minLength = minimum;
+    if (typeof maximum === "number")
+      json.maxLength = maximum;
+    if (format) {
+      json.format = formatMap[format] ?? format;
+      if (json.format === "")
+        delete json.format;
+      if (format === "time" || laxFormat) {
+        delete json.format;
+      }
+    }
+    if (contentEncoding)
+      json.contentEncoding = contentEncoding;
+    if (patterns && patterns.size > 0) {
+      const patternList = [...patterns].map(exactPattern);
+      if (patternList.length === 1)
+        json.pattern = patternList[0].source;
+      else if (patternList.length > 1) {
+        json.allOf = [
+          ...patternList.map((regex) => ({
+            ...ctx2.target === "draft-07" || ctx2.target === "draft-04" || ctx2.target === "openapi-3.0" ? { type: "string" } : {},
+            pattern: regex.source
+          }))
+        ];
+      }
+    }
+  };
+  var numberProcessor = (schema, ctx2, _json, params) => {
+    const json = _json;
+    const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+    json.type = isInt ? "integer" : "number";
+    const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+    const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+    const legacy = ctx2.target === "draft-04" || ctx2.target === "openapi-3.0";
+    if (exMin) {
+      if (legacy) {
+        json.minimum = exclusiveMinimum;
+        json.exclusiveMinimum = true;
+      } else {
+        json.exclusiveMinimum = exclusiveMinimum;
+      }
+    } else if (typeof minimum === "number") {
+      json.minimum = minimum;
+    }
+    if (exMax) {
+      if (legacy) {
+        json.maximum = exclusiveMaximum;
+        json.exclusiveMaximum = true;
+      } else {
+        json.exclusiveMaximum = exclusiveMaximum;
+      }
+    } else if (typeof maximum === "number") {
+      json.maximum = maximum;
+    }
+    if (multipleOf) {
+      const divisors = /* @__PURE__ */ new Set();
+      for (const divisor of multipleOf) {
+        if (Number.isFinite(divisor) && divisor !== 0)
+          divisors.add(Math.abs(divisor));
+        else
+          handleUnrepresentable(schema, ctx2, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+      }
+      const [first, ...rest] = divisors;
+      if (first !== void 0)
+        json.multipleOf = first;
+      if (rest.length)
+        json.allOf = [...json.allOf ?? [], ...rest.map((m3) => ({ multipleOf: m3 }))];
+    }
+  };
+  var booleanProcessor = (_schema, _ctx, json, _params) => {
+    json.type = "boolean";
+  };
+  var nullProcessor = (_schema, ctx2, json, _params) => {
+    if (ctx2.target === "openapi-3.0") {
+      json.type = "string";
+      json.nullable = true;
+      json.enum = [null];
+    } else {
+      json.type = "null";
+    }
+  };
+  var neverProcessor = (_schema, _ctx, json, _params) => {
+    json.not = {};
+  };
+  var unknownProcessor = (_schema, _ctx, _json, _params) => {
+  };
+  var enumProcessor = (schema, _ctx, json, _params) => {
+    const def = schema._zod.def;
+    const values = getEnumValues(def.entries);
+    if (values.length === 0) {
+      json.not = {};
+      return;
+    }
+    if (values.every((v3) => typeof v3 === "number"))
+      json.type = "number";
+    if (values.every((v3) => typeof v3 === "string"))
+      json.type = "string";
+    json.enum = values;
+  };
+  var literalProcessor = (schema, ctx2, json, params) => {
+    const def = schema._zod.def;
+    if (def.values.length === 0) {
+      json.not = {};
+      return;
+    }
+    const vals = [];
+    for (const val of def.values) {
+      if (val === void 0) {
+        if (handleUnrepresentable(schema, ctx2, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
+          return;
+      } else if (typeof val === "bigint") {
+        if (handleUnrepresentable(schema, ctx2, json, params, "BigInt literals cannot be represented in JSON Schema"))
+          return;
+        vals.push(Number(val));
+      } else {
+        vals.push(val);
+      }
+    }
+    if (vals.length === 0) {
+    } else if (vals.length === 1) {
+      const val = vals[0];
+      json.type = val === null ? "null" : typeof val;
+      if (ctx2.target === "draft-04" || ctx2.target === "openapi-3.0") {
+        json.enum = [val];
+      } else {
+        json.const = val;
+      }
+    } else {
+      if (vals.every((v3) => typeof v3 === "number"))
+        json.type = "number";
+      if (vals.every((v3) => typeof v3 === "string"))
+        json.type = "string";
+      if (vals.every((v3) => typeof v3 === "boolean"))
+        json.type = "boolean";
+      if (vals.every((v3) => v3 === null))
+        json.type = "null";
+      json.enum = vals;
+    }
+  };
+  var customProcessor = (schema, ctx2, json, params) => {
+    handleUnrepresentable(schema, ctx2, json, params, "Custom types cannot be represented in JSON Schema");
+  };
+  var transformProcessor = (schema, ctx2, json, params) => {
+    handleUnrepresentable(schema, ctx2, json, params, "Transforms cannot be represented in JSON Schema");
+  };
+  var arrayProcessor = (schema, ctx2, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+      json.minItems = minimum;
+    if (typeof maximum === "number")
+      json.maxItems = maximum;
+    json.type = "array";
+    json.items = processSchema(def.element, ctx2, {
+      ...params,
+      path: [...params.path, "items"]
+    });
+  };
+  function inputOptin(schema) {
+    const def = schema._zod.def;
+    if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
+      return inputOptin(def.out);
+    }
+    if (def.type === "catch") {
+      return inputOptin(def.innerType);
+    }
+    return schema._zod.optin;
+  }
+  var objectProcessor = (schema, ctx2, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const shape = def.shape;
+    const symbolKeys = Object.getOwnPropertySymbols(shape);
+    if (symbolKeys.length && handleUnrepresentable(schema, ctx2, json, params, "Symbol keys cannot be represented in JSON Schema")) {
+      return;
+    }
+    json.type = "object";
+    json.properties = {};
+    for (const key in shape) {
+      assignProp(json.properties, key, processSchema(shape[key], ctx2, {
+        ...params,
+        path: [...params.path, "properties", key]
+      }));
+    }
+    const requiredKeys = [];
+    for (const key of Object.keys(shape)) {
+      const field = def.shape[key];
+      if (ctx2.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
+        requiredKeys.push(key);
+      }
+    }
+    if (requiredKeys.length > 0) {
+      json.required = requiredKeys;
+    }
+    if (def.catchall?._zod.def.type === "never") {
+      json.additionalProperties = false;
+    } else if (!def.catchall) {
+      if (ctx2.io === "output")
+        json.additionalProperties = false;
+    } else if (def.catchall) {
+      json.additionalProperties = processSchema(def.catchall, ctx2, {
+        ...params,
+        path: [...params.path, "additionalProperties"]
+      });
+    }
+  };
+  var unionProcessor = (schema, ctx2, json, params) => {
+    const def = schema._zod.def;
+    const isExclusive = def.inclusive === false;
+    const options = def.options.map((x2, i7) => processSchema(x2, ctx2, {
+      ...params,
+      path: [...params.path, isExclusive ? "oneOf" : "anyOf", i7]
+    }));
+    if (isExclusive) {
+      json.oneOf = options;
+    } else {
+      json.anyOf = options;
+    }
+  };
+  var intersectionProcessor = (schema, ctx2, json, params) => {
+    const def = schema._zod.def;
+    const a3 = processSchema(def.left, ctx2, {
+      ...params,
+      path: [...params.path, "allOf", 0]
+    });
+    const b3 = processSchema(def.right, ctx2, {
+      ...params,
+      path: [...params.path, "allOf", 1]
+    });
+    const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+    const allOf = [
+      ...isSimpleIntersection(a3) ? a3.allOf : [a3],
+      ...isSimpleIntersection(b3) ? b3.allOf : [b3]
+    ];
+    json.allOf = allOf;
+    ctx2.intersections.push(allOf);
+  };
+  function stringifyKeyNames(bySchema, json, visited) {
+    if (json.$ref) {
+      if (visited.has(json))
+        return json;
+      visited.add(json);
+      const def = bySchema.get(json)?.def;
+      if (!def)
+        return json;
+      const inlined = stringifyKeyNames(bySchema, def, visited);
+      return inlined === def ? json : inlined;
+    }
+    for (const keyword of ["anyOf", "oneOf"]) {
+      const branches = json[keyword];
+      if (!Array.isArray(branches))
+        continue;
+      const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+      if (mapped.some((branch, i7) => branch !== branches[i7]))
+        json = { ...json, [keyword]: mapped };
+    }
+    const types = Array.isArray(json.type) ? json.type : [json.type];
+    const numericType = !types.includes("string") && types.some((t5) => t5 === "number" || t5 === "integer");
+    const values = json.enum ?? (json.const !== void 0 ? [json.const] : void 0);
+    if (!numericType && !values?.some((v3) => typeof v3 === "number"))
+      return json;
+    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json;
+    if (rest.enum)
+      rest.enum = rest.enum.map((v3) => typeof v3 === "number" ? String(v3) : v3);
+    else if (typeof rest.const === "number")
+      rest.const = String(rest.const);
+    if (!numericType)
+      return rest;
+    rest.type = "string";
+    if (!values)
+      rest.pattern = (types.includes("number") ? number : integer).source;
+    return rest;
+  }
+  var pendingRecords = /* @__PURE__ */ new WeakMap();
+  function rewriteKeyNames(ctx2) {
+    const bySchema = /* @__PURE__ */ new Map();
+    for (const entry of ctx2.seen.values()) {
+      if (entry.def && !bySchema.has(entry.schema))
+        bySchema.set(entry.schema, entry);
+    }
+    const rewrites = /* @__PURE__ */ new Map();
+    for (const record of pendingRecords.get(ctx2) ?? []) {
+      const seen = ctx2.seen.get(record);
+      const names = (seen?.def ?? seen?.schema)?.propertyNames;
+      if (!names || names === true || rewrites.has(names))
+        continue;
+      const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
+      if (rewritten !== names)
+        rewrites.set(names, rewritten);
+    }
+    if (!rewrites.size)
+      return;
+    for (const entry of ctx2.seen.values()) {
+      for (const carrier of [entry.schema, entry.def]) {
+        const rewritten = carrier && rewrites.get(carrier.propertyNames);
+        if (rewritten)
+          carrier.propertyNames = rewritten;
+      }
+    }
+  }
+  var recordProcessor = (schema, ctx2, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "object";
+    const keyType = def.keyType;
+    const patterns = aggregateChecks(keyType).patterns;
+    if (def.mode === "loose" && patterns && patterns.size > 0) {
+      const valueSchema = processSchema(def.valueType, ctx2, {
+        ...params,
+        path: [...params.path, "patternProperties", "*"]
+      });
+      json.patternProperties = {};
+      for (const pattern of patterns) {
+        assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
+      }
+    } else {
+      if (ctx2.target === "draft-07" || ctx2.target === "draft-2020-12") {
+        json.propertyNames = processSchema(def.keyType, ctx2, {
+          ...params,
+          path: [...params.path, "propertyNames"]
+        });
+        let pending = pendingRecords.get(ctx2);
+        if (!pending) {
+          pending = [];
+          pendingRecords.set(ctx2, pending);
+          ctx2.deferred.push(() => rewriteKeyNames(ctx2));
+        }
+        pending.push(schema);
+      }
+      json.additionalProperties = processSchema(def.valueType, ctx2, {
+        ...params,
+        path: [...params.path, "additionalProperties"]
+      });
+    }
+    const keyValues = keyType._zod.values;
+    const omittableOnInput = ctx2.io === "input" && inputOptin(def.valueType) !== void 0;
+    if (keyValues && !def.partial && !omittableOnInput) {
+      const validKeyValues = [...keyValues].filter((v3) => typeof v3 === "string" || typeof v3 === "number");
+      if (validKeyValues.length > 0) {
+        json.required = validKeyValues.map(String);
+      }
+    }
+  };
+  var nullableProcessor = (schema, ctx2, json, params) => {
+    const def = schema._zod.def;
+    const inner = processSchema(def.innerType, ctx2, params);
+    const seen = ctx2.seen.get(schema);
+    if (ctx2.target === "openapi-3.0") {
+      seen.ref = def.innerType;
+      json.nullable = true;
+    } else {
+      json.anyOf = [inner, { type: "null" }];
+    }
+  };
+  var nonoptionalProcessor = (schema, ctx2, _json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx2, params);
+    const seen = ctx2.seen.get(schema);
+    seen.ref = def.innerType;
+  };
+  var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
+  function serializeDefaultValue(value, schema, ctx2, json, params) {
+    let unrepresentable = false;
+    const serialized = JSON.stringify(value, (_2, val) => {
+      if (typeof val !== "bigint")
+        return val;
+      unrepresentable = true;
+      return null;
+    });
+    if (!unrepresentable)
+      return JSON.parse(serialized);
+    handleUnrepresentable(schema, ctx2, json, params, "BigInt defaults cannot be represented in JSON Schema");
+    return UNREPRESENTABLE_DEFAULT;
+  }
+  var defaultProcessor = (schema, ctx2, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx2, params);
+    const seen = ctx2.seen.get(schema);
+    seen.ref = def.innerType;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx2, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+      json.default = value;
+  };
+  var prefaultProcessor = (schema, ctx2, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx2, params);
+    const seen = ctx2.seen.get(schema);
+    seen.ref = def.innerType;
+    if (ctx2.io !== "input")
+      return;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx2, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+      json._prefault = value;
+  };
+  var catchProcessor = (schema, ctx2, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx2, params);
+    const seen = ctx2.seen.get(schema);
+    seen.ref = def.innerType;
+    let catchValue;
+    try {
+      catchValue = def.catchValue(void 0);
+    } catch {
+      handleUnrepresentable(schema, ctx2, json, params, "Dynamic catch values are not supported in JSON Schema");
+      return;
+    }
+    json.default = catchValue;
+  };
+  var pipeProcessor = (schema, ctx2, _json, params) => {
+    const def = schema._zod.def;
+    const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+    const innerType = ctx2.io === "input" ? inIsTransform ? def.out : def.in : def.out;
+    processSchema(innerType, ctx2, params);
+    const seen = ctx2.seen.get(schema);
+    seen.ref = innerType;
+  };
+  var readonlyProcessor = (schema, ctx2, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx2, params);
+    const seen = ctx2.seen.get(schema);
+    seen.ref = def.innerType;
+    json.readOnly = true;
+  };
+  var optionalProcessor = (schema, ctx2, _json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx2, params);
+    const seen = ctx2.seen.get(schema);
+    seen.ref = def.innerType;
+  };
+
+  // node_modules/zod/v4/classic/errors.js
+  var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+  function _lazyMethod(proto, key, make) {
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const value = make(this);
+        Object.defineProperty(this, key, { value, configurable: true, writable: true });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      }
+    });
+  }
+  var initializer2 = (inst, issues) => {
+    $ZodError.init(inst, issues);
+    inst.name = "ZodError";
+    const proto = Object.getPrototypeOf(inst);
+    if (_installedErrorProtos.has(proto))
+      return;
+    _installedErrorProtos.add(proto);
+    _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
+    _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+    _lazyMethod(proto, "addIssue", (self) => (issue2) => {
+      self.issues.push(issue2);
+      self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+    });
+    _lazyMethod(proto, "addIssues", (self) => (issues2) => {
+      self.issues.push(...issues2);
+      self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+    });
+    Object.defineProperty(proto, "isEmpty", {
+      configurable: true,
+      enumerable: false,
+      get() {
+        return this.issues.length === 0;
+      }
+    });
+  };
+  var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0, {
+    Parent: Error
+  });
+
+  // node_modules/zod/v4/classic/parse.js
+  var parse = /* @__PURE__ */ _parse(ZodRealError);
+  var parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
+  var safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
+  var safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+  var encode = /* @__PURE__ */ _encode(ZodRealError);
+  var decode = /* @__PURE__ */ _decode(ZodRealError);
+  var encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
+  var decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
+  var safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
+  var safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
+  var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
+  var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+
+  // node_modules/zod/v4/classic/schemas.js
+  function _ensureDefaultLocale() {
+    if (!globalConfig.localeError)
+      config(en_default());
+  }
+  function _ensureDefaultMemoizer() {
+    if (!globalConfig.memoizer)
+      config({ memoizer: memoizer() });
+  }
+  var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
+    _ensureDefaultLocale();
+    $ZodType.init(inst, def);
+    inst.def = def;
+    inst.type = def.type;
+    return inst;
+  }, {
+    check(...chks) {
+      const def = this.def;
+      return this.clone(util_exports.mergeDefs(def, {
+        checks: [
+          ...def.checks ?? [],
+          ...chks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch)
+        ]
+      }), { parent: true });
+    },
+    with(...chks) {
+      return this.check(...chks);
+    },
+    clone(def, params) {
+      return clone(this, def, params);
+    },
+    brand() {
+      return this;
+    },
+    register(reg, meta2) {
+      reg.add(this, meta2);
+      return this;
+    },
+    refine(check, params) {
+      return this.check(refine(check, params));
+    },
+    superRefine(refinement, params) {
+      return this.check(superRefine(refinement, params));
+    },
+    overwrite(fn) {
+      return this.check(_overwrite(fn));
+    },
+    optional() {
+      return optional(this);
+    },
+    exactOptional() {
+      return exactOptional(this);
+    },
+    nullable() {
+      return nullable(this);
+    },
+    nullish() {
+      return optional(nullable(this));
+    },
+    nonoptional(params) {
+      return nonoptional(this, params);
+    },
+    array() {
+      return array(this);
+    },
+    or(arg) {
+      return union([this, arg]);
+    },
+    and(arg) {
+      return intersection(this, arg);
+    },
+    transform(tx) {
+      return pipe(this, transform(tx));
+    },
+    default(d3) {
+      return _default(this, d3);
+    },
+    prefault(d3) {
+      return prefault(this, d3);
+    },
+    catch(params) {
+      return _catch(this, params);
+    },
+    pipe(target) {
+      return pipe(this, target);
+    },
+    readonly() {
+      return readonly(this);
+    },
+    describe(description) {
+      const cl = this.clone();
+      globalRegistry.add(cl, { description });
+      return cl;
+    },
+    meta(...args) {
+      if (args.length === 0)
+        return globalRegistry.get(this);
+      const cl = this.clone();
+      globalRegistry.add(cl, args[0]);
+      return cl;
+    },
+    isOptional() {
+      return this.safeParse(void 0).success;
+    },
+    isNullable() {
+      return this.safeParse(null).success;
+    },
+    apply(fn, ...args) {
+      return args.length === 0 ? fn(this) : fn(this, ...args);
+    },
+    // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
+    get "~standard"() {
+      return util_exports.hide(this, "~standard", {
+        ...standardProps(this),
+        jsonSchema: {
+          input: createStandardJSONSchemaMethod(this, "input"),
+          output: createStandardJSONSchemaMethod(this, "output")
+        }
+      });
+    },
+    set "~standard"(value) {
+      util_exports.own(this, "~standard", value);
+    },
+    parse: function _parse2(data, params) {
+      return parse(this, data, params, { callee: _parse2 });
+    },
+    parseAsync: async function _parseAsync2(data, params) {
+      return await parseAsync(this, data, params, { callee: _parseAsync2 });
+    },
+    safeParse(data, params) {
+      return safeParse(this, data, params);
+    },
+    async safeParseAsync(data, params) {
+      return safeParseAsync(this, data, params);
+    },
+    // `spa` is an alias: same function object as `safeParseAsync`, as before.
+    get spa() {
+      return this?.safeParseAsync;
+    },
+    set spa(value) {
+      util_exports.own(this, "spa", value);
+    },
+    validate(data, params) {
+      return validate(this, data, params);
+    },
+    validateAsync(data, params) {
+      return validateAsync(this, data, params);
+    },
+    encode: function _encode2(data, params) {
+      return encode(this, data, params, { callee: _encode2 });
+    },
+    decode: function _decode2(data, params) {
+      return decode(this, data, params, { callee: _decode2 });
+    },
+    encodeAsync: async function _encodeAsync2(data, params) {
+      return await encodeAsync(this, data, params, { callee: _encodeAsync2 });
+    },
+    decodeAsync: async function _decodeAsync2(data, params) {
+      return await decodeAsync(this, data, params, { callee: _decodeAsync2 });
+    },
+    safeEncode(data, params) {
+      return safeEncode(this, data, params);
+    },
+    safeDecode(data, params) {
+      return safeDecode(this, data, params);
+    },
+    async safeEncodeAsync(data, params) {
+      return safeEncodeAsync(this, data, params);
+    },
+    async safeDecodeAsync(data, params) {
+      return safeDecodeAsync(this, data, params);
+    },
+    toJSONSchema(params) {
+      return createToJSONSchemaMethod(this, {})(params);
+    },
+    // Reads through to the registry on every access, so it must not cache.
+    get description() {
+      return globalRegistry.get(this)?.description;
+    },
+    // No setter: `schema._def = x` throws, as it did when `_def` was a non-writable own property.
+    get _def() {
+      return this._zod.def;
+    }
+  });
+  var _ZodString = /* @__PURE__ */ $constructor(
+    "_ZodString",
+    (inst, def) => {
+      $ZodString.init(inst, def);
+      ZodType.init(inst, def);
+      inst._zod.processJSONSchema = (ctx2, json, params) => stringProcessor(inst, ctx2, json, params);
+    },
+    /* @__PURE__ */ util_exports.derived({
+      format: (inst) => aggregateChecks(inst).format ?? null,
+      minLength: (inst) => aggregateChecks(inst).minimum ?? null,
+      maxLength: (inst) => aggregateChecks(inst).maximum ?? null
+    }, {
+      regex(...args) {
+        return this.check(_regex(...args));
+      },
+      includes(...args) {
+        return this.check(_includes(...args));
+      },
+      startsWith(...args) {
+        return this.check(_startsWith(...args));
+      },
+      endsWith(...args) {
+        return this.check(_endsWith(...args));
+      },
+      min(...args) {
+        return this.check(_minLength(...args));
+      },
+      max(...args) {
+        return this.check(_maxLength(...args));
+      },
+      length(...args) {
+        return this.check(_length(...args));
+      },
+      nonempty(...args) {
+        return this.check(_minLength(1, ...args));
+      },
+      lowercase(params) {
+        return this.check(_lowercase(params));
+      },
+      uppercase(params) {
+        return this.check(_uppercase(params));
+      },
+      trim() {
+        return this.check(_trim());
+      },
+      normalize(...args) {
+        return this.check(_normalize(...args));
+      },
+      toLowerCase() {
+        return this.check(_toLowerCase());
+      },
+      toUpperCase() {
+        return this.check(_toUpperCase());
+      },
+      slugify() {
+        return this.check(_slugify());
+      }
+    })
+  );
+  var ZodString = /* @__PURE__ */ $constructor("ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    _ZodString.init(inst, def);
+  }, {
+    email(params) {
+      return this.check(_email(ZodEmail, params));
+    },
+    url(params) {
+      return this.check(_url(ZodURL, params));
+    },
+    jwt(params) {
+      return this.check(_jwt(ZodJWT, params));
+    },
+    emoji(params) {
+      return this.check(_emoji2(ZodEmoji, params));
+    },
+    guid(params) {
+      return this.check(_guid(ZodGUID, params));
+    },
+    uuid(params) {
+      return this.check(_uuid(ZodUUID, params));
+    },
+    uuidv4(params) {
+      return this.check(_uuidv4(ZodUUID, params));
+    },
+    uuidv6(params) {
+      return this.check(_uuidv6(ZodUUID, params));
+    },
+    uuidv7(params) {
+      return this.check(_uuidv7(ZodUUID, params));
+    },
+    nanoid(params) {
+      return this.check(_nanoid(ZodNanoID, params));
+    },
+    cuid(params) {
+      return this.check(_cuid(ZodCUID, params));
+    },
+    cuid2(params) {
+      return this.check(_cuid2(ZodCUID2, params));
+    },
+    ulid(params) {
+      return this.check(_ulid(ZodULID, params));
+    },
+    base64(params) {
+      return this.check(_base64(ZodBase64, params));
+    },
+    base64url(params) {
+      return this.check(_base64url(ZodBase64URL, params));
+    },
+    xid(params) {
+      return this.check(_xid(ZodXID, params));
+    },
+    ksuid(params) {
+      return this.check(_ksuid(ZodKSUID, params));
+    },
+    ipv4(params) {
+      return this.check(_ipv4(ZodIPv4, params));
+    },
+    ipv6(params) {
+      return this.check(_ipv6(ZodIPv6, params));
+    },
+    cidrv4(params) {
+      return this.check(_cidrv4(ZodCIDRv4, params));
+    },
+    cidrv6(params) {
+      return this.check(_cidrv6(ZodCIDRv6, params));
+    },
+    e164(params) {
+      return this.check(_e164(ZodE164, params));
+    },
+    datetime(params) {
+      return this.check(_isoDateTime(ZodISODateTime, params));
+    },
+    date(params) {
+      return this.check(_isoDate(ZodISODate, params));
+    },
+    time(params) {
+      return this.check(_isoTime(ZodISOTime, params));
+    },
+    duration(params) {
+      return this.check(_isoDuration(ZodISODuration, params));
+    }
+  });
+  function string2(params) {
+    return _string(ZodString, params);
+  }
+  var ZodStringFormat = /* @__PURE__ */ $constructor("ZodStringFormat", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    _ZodString.init(inst, def);
+  });
+  var ZodISODateTime = /* @__PURE__ */ $constructor("ZodISODateTime", (inst, def) => {
+    $ZodISODateTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodISODate = /* @__PURE__ */ $constructor("ZodISODate", (inst, def) => {
+    $ZodISODate.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodISOTime = /* @__PURE__ */ $constructor("ZodISOTime", (inst, def) => {
+    $ZodISOTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodISODuration = /* @__PURE__ */ $constructor("ZodISODuration", (inst, def) => {
+    $ZodISODuration.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodEmail = /* @__PURE__ */ $constructor("ZodEmail", (inst, def) => {
+    $ZodEmail.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodGUID = /* @__PURE__ */ $constructor("ZodGUID", (inst, def) => {
+    $ZodGUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodUUID = /* @__PURE__ */ $constructor("ZodUUID", (inst, def) => {
+    $ZodUUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodURL = /* @__PURE__ */ $constructor("ZodURL", (inst, def) => {
+    $ZodURL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodEmoji = /* @__PURE__ */ $constructor("ZodEmoji", (inst, def) => {
+    $ZodEmoji.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodNanoID = /* @__PURE__ */ $constructor("ZodNanoID", (inst, def) => {
+    $ZodNanoID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodCUID = /* @__PURE__ */ $constructor("ZodCUID", (inst, def) => {
+    $ZodCUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodCUID2 = /* @__PURE__ */ $constructor("ZodCUID2", (inst, def) => {
+    $ZodCUID2.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodULID = /* @__PURE__ */ $constructor("ZodULID", (inst, def) => {
+    $ZodULID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodXID = /* @__PURE__ */ $constructor("ZodXID", (inst, def) => {
+    $ZodXID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodKSUID = /* @__PURE__ */ $constructor("ZodKSUID", (inst, def) => {
+    $ZodKSUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodIPv4 = /* @__PURE__ */ $constructor("ZodIPv4", (inst, def) => {
+    $ZodIPv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodIPv6 = /* @__PURE__ */ $constructor("ZodIPv6", (inst, def) => {
+    $ZodIPv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodCIDRv4 = /* @__PURE__ */ $constructor("ZodCIDRv4", (inst, def) => {
+    $ZodCIDRv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodCIDRv6 = /* @__PURE__ */ $constructor("ZodCIDRv6", (inst, def) => {
+    $ZodCIDRv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodBase64 = /* @__PURE__ */ $constructor("ZodBase64", (inst, def) => {
+    $ZodBase64.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodBase64URL = /* @__PURE__ */ $constructor("ZodBase64URL", (inst, def) => {
+    $ZodBase64URL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodE164 = /* @__PURE__ */ $constructor("ZodE164", (inst, def) => {
+    $ZodE164.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodJWT = /* @__PURE__ */ $constructor("ZodJWT", (inst, def) => {
+    $ZodJWT.init(inst, def);
+    ZodStringFormat.init(inst, def);
+  });
+  var ZodNumber = /* @__PURE__ */ $constructor(
+    "ZodNumber",
+    (inst, def) => {
+      $ZodNumber.init(inst, def);
+      ZodType.init(inst, def);
+      inst._zod.processJSONSchema = (ctx2, json, params) => numberProcessor(inst, ctx2, json, params);
+      inst.isFinite = true;
+    },
+    /* @__PURE__ */ util_exports.derived({
+      minValue: (inst) => {
+        const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+        return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+      },
+      maxValue: (inst) => {
+        const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+        return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+      },
+      isInt: (inst) => {
+        const { isInt, multipleOf } = aggregateChecks(inst);
+        return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+      },
+      format: (inst) => aggregateChecks(inst).format ?? null
+    }, {
+      gt(value, params) {
+        return this.check(_gt(value, params));
+      },
+      gte(value, params) {
+        return this.check(_gte(value, params));
+      },
+      min(value, params) {
+        return this.check(_gte(value, params));
+      },
+      lt(value, params) {
+        return this.check(_lt(value, params));
+      },
+      lte(value, params) {
+        return this.check(_lte(value, params));
+      },
+      max(value, params) {
+        return this.check(_lte(value, params));
+      },
+      int(params) {
+        return this.check(int(params));
+      },
+      safe(params) {
+        return this.check(int(params));
+      },
+      positive(params) {
+        return this.check(_gt(0, params));
+      },
+      nonnegative(params) {
+        return this.check(_gte(0, params));
+      },
+      negative(params) {
+        return this.check(_lt(0, params));
+      },
+      nonpositive(params) {
+        return this.check(_lte(0, params));
+      },
+      multipleOf(value, params) {
+        return this.check(_multipleOf(value, params));
+      },
+      step(value, params) {
+        return this.check(_multipleOf(value, params));
+      },
+      finite() {
+        return this;
+      }
+    })
+  );
+  function number2(params) {
+    return _number(ZodNumber, params);
+  }
+  var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def) => {
+    $ZodNumberFormat.init(inst, def);
+    ZodNumber.init(inst, def);
+  });
+  function int(params) {
+    return _int(ZodNumberFormat, params);
+  }
+  var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => booleanProcessor(inst, ctx2, json, params);
+  });
+  function boolean2(params) {
+    return _boolean(ZodBoolean, params);
+  }
+  var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => nullProcessor(inst, ctx2, json, params);
+  });
+  function _null3(params) {
+    return _null2(ZodNull, params);
+  }
+  var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
+    $ZodUnknown.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => unknownProcessor(inst, ctx2, json, params);
+  });
+  function unknown() {
+    return _unknown(ZodUnknown);
+  }
+  var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
+    $ZodNever.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => neverProcessor(inst, ctx2, json, params);
+  });
+  function never(params) {
+    return _never(ZodNever, params);
+  }
+  var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodArray.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => arrayProcessor(inst, ctx2, json, params);
+    inst.element = def.element;
+  }, {
+    min(n6, params) {
+      return this.check(_minLength(n6, params));
+    },
+    nonempty(params) {
+      return this.check(_minLength(1, params));
+    },
+    max(n6, params) {
+      return this.check(_maxLength(n6, params));
+    },
+    length(n6, params) {
+      return this.check(_length(n6, params));
+    },
+    unwrap() {
+      return this.element;
+    }
+  });
+  function array(element, params) {
+    return _array(ZodArray, element, params);
+  }
+  var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodObjectJIT.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => objectProcessor(inst, ctx2, json, params);
+    util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+  }, {
+    keyof() {
+      return _enum(Object.keys(this._zod.def.shape));
+    },
+    catchall(catchall) {
+      return this.clone(util_exports.mergeDefs(this._zod.def, { catchall }));
+    },
+    passthrough() {
+      return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+    },
+    loose() {
+      return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+    },
+    strict() {
+      return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: never() }));
+    },
+    strip() {
+      return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: void 0 }));
+    },
+    extend(incoming) {
+      return util_exports.extend(this, incoming);
+    },
+    safeExtend(incoming) {
+      return util_exports.safeExtend(this, incoming);
+    },
+    merge(other) {
+      return util_exports.merge(this, other);
+    },
+    pick(mask) {
+      return util_exports.pick(this, mask);
+    },
+    omit(mask) {
+      return util_exports.omit(this, mask);
+    },
+    partial(...args) {
+      return util_exports.partial(ZodOptional, this, args[0]);
+    },
+    exactPartial(...args) {
+      return util_exports.partial(ZodExactOptional, this, args[0], "exactPartial");
+    },
+    required(...args) {
+      return util_exports.required(ZodNonOptional, this, args[0]);
+    }
+  });
+  function object(shape, params) {
+    const def = {
+      type: "object",
+      shape: shape ?? {},
+      ...util_exports.normalizeParams(params)
+    };
+    return new ZodObject(def);
+  }
+  var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => unionProcessor(inst, ctx2, json, params);
+    inst.options = def.options;
+  });
+  function union(options, params) {
+    return new ZodUnion({
+      type: "union",
+      options,
+      ...util_exports.normalizeParams(params)
+    });
+  }
+  var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion", (inst, def) => {
+    ZodUnion.init(inst, def);
+    $ZodDiscriminatedUnion.init(inst, def);
+  });
+  function discriminatedUnion(discriminator, options, params) {
+    return new ZodDiscriminatedUnion({
+      type: "union",
+      options,
+      discriminator,
+      ...util_exports.normalizeParams(params)
+    });
+  }
+  var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
+    $ZodIntersection.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => intersectionProcessor(inst, ctx2, json, params);
+  });
+  function intersection(left, right) {
+    return new ZodIntersection({
+      type: "intersection",
+      left,
+      right
+    });
+  }
+  var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodRecord.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => recordProcessor(inst, ctx2, json, params);
+    inst.keyType = def.keyType;
+    inst.valueType = def.valueType;
+  });
+  function partialRecord(keyType, valueType, params) {
+    return new ZodRecord({
+      type: "record",
+      keyType,
+      valueType,
+      ...util_exports.normalizeParams(params),
+      partial: true
+    });
+  }
+  var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
+    $ZodEnum.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => enumProcessor(inst, ctx2, json, params);
+    inst.enum = def.entries;
+    inst.options = [...inst._zod.values];
+    const keys = new Set(Object.keys(def.entries));
+    inst.extract = (values, params) => {
+      const newEntries = {};
+      for (const value of values) {
+        if (keys.has(value)) {
+          newEntries[value] = def.entries[value];
+        } else
+          throw new Error(`Key ${value} not found in enum`);
+      }
+      return new ZodEnum({
+        ...def,
+        checks: [],
+        ...util_exports.normalizeParams(params),
+        entries: newEntries
+      });
+    };
+    inst.exclude = (values, params) => {
+      const newEntries = { ...def.entries };
+      for (const value of values) {
+        if (keys.has(value)) {
+          delete newEntries[value];
+        } else
+          throw new Error(`Key ${value} not found in enum`);
+      }
+      return new ZodEnum({
+        ...def,
+        checks: [],
+        ...util_exports.normalizeParams(params),
+        entries: newEntries
+      });
+    };
+  });
+  function _enum(values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v3) => [v3, v3])) : values;
+    return new ZodEnum({
+      type: "enum",
+      entries,
+      ...util_exports.normalizeParams(params)
+    });
+  }
+  var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => literalProcessor(inst, ctx2, json, params);
+    inst.values = new Set(def.values);
+    Object.defineProperty(inst, "value", {
+      get() {
+        if (def.values.length > 1) {
+          throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
+        }
+        return def.values[0];
+      }
+    });
+  });
+  function literal(value, params) {
+    return new ZodLiteral({
+      type: "literal",
+      values: Array.isArray(value) ? value : [value],
+      ...util_exports.normalizeParams(params)
+    });
+  }
+  var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodTransform.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => transformProcessor(inst, ctx2, json, params);
+    inst._zod.parse = (payload, _ctx) => {
+      if (_ctx.direction === "backward") {
+        throw new $ZodEncodeError(inst.constructor.name);
+      }
+      payload.addIssue = (issue2) => {
+        if (typeof issue2 === "string") {
+          payload.issues.push(util_exports.issue(issue2, payload.value, def));
+        } else {
+          const _issue = issue2;
+          if (_issue.fatal)
+            _issue.continue = false;
+          _issue.code ?? (_issue.code = "custom");
+          if (!("input" in _issue))
+            _issue.input = payload.value;
+          _issue.inst ?? (_issue.inst = inst);
+          payload.issues.push(util_exports.issue(_issue));
+        }
+      };
+      const output = def.transform(payload.value, payload);
+      if (output instanceof Promise) {
+        return output.then((output2) => {
+          payload.value = output2;
+          return payload;
+        });
+      }
+      payload.value = output;
+      return payload;
+    };
+  });
+  function transform(fn) {
+    return new ZodTransform({
+      type: "transform",
+      transform: fn
+    });
+  }
+  var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => optionalProcessor(inst, ctx2, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+  });
+  function optional(innerType) {
+    return new ZodOptional({
+      type: "optional",
+      innerType
+    });
+  }
+  var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
+    $ZodExactOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => optionalProcessor(inst, ctx2, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+  });
+  function exactOptional(innerType) {
+    return new ZodExactOptional({
+      type: "optional",
+      innerType
+    });
+  }
+  var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => nullableProcessor(inst, ctx2, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+  });
+  function nullable(innerType) {
+    return new ZodNullable({
+      type: "nullable",
+      innerType
+    });
+  }
+  var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
+    $ZodDefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => defaultProcessor(inst, ctx2, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeDefault = inst.unwrap;
+  });
+  function _default(innerType, defaultValue) {
+    return new ZodDefault({
+      type: "default",
+      innerType,
+      get defaultValue() {
+        return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+      }
+    });
+  }
+  var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
+    $ZodPrefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => prefaultProcessor(inst, ctx2, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+  });
+  function prefault(innerType, defaultValue) {
+    return new ZodPrefault({
+      type: "prefault",
+      innerType,
+      get defaultValue() {
+        return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+      }
+    });
+  }
+  var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
+    $ZodNonOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => nonoptionalProcessor(inst, ctx2, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+  });
+  function nonoptional(innerType, params) {
+    return new ZodNonOptional({
+      type: "nonoptional",
+      innerType,
+      ...util_exports.normalizeParams(params)
+    });
+  }
+  var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
+    $ZodCatch.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => catchProcessor(inst, ctx2, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeCatch = inst.unwrap;
+  });
+  function _catch(innerType, catchValue) {
+    return new ZodCatch({
+      type: "catch",
+      innerType,
+      catchValue: typeof catchValue === "function" ? catchValue : util_exports.constantCatch(catchValue)
+    });
+  }
+  var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
+    $ZodPipe.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => pipeProcessor(inst, ctx2, json, params);
+    inst.in = def.in;
+    inst.out = def.out;
+  });
+  function pipe(in_, out) {
+    return new ZodPipe({
+      type: "pipe",
+      in: in_,
+      out
+      // ...util.normalizeParams(params),
+    });
+  }
+  var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
+    $ZodReadonly.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => readonlyProcessor(inst, ctx2, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+  });
+  function readonly(innerType) {
+    return new ZodReadonly({
+      type: "readonly",
+      innerType
+    });
+  }
+  var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
+    $ZodCustom.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx2, json, params) => customProcessor(inst, ctx2, json, params);
+  });
+  function refine(fn, _params = {}) {
+    return _refine(ZodCustom, fn, _params);
+  }
+  function superRefine(fn, params) {
+    return _superRefine(fn, params);
+  }
+
+  // node_modules/@lit/reactive-element/css-tag.js
+  var t = globalThis;
+  var e = t.ShadowRoot && (void 0 === t.ShadyCSS || t.ShadyCSS.nativeShadow) && "adoptedStyleSheets" in Document.prototype && "replace" in CSSStyleSheet.prototype;
+  var s = /* @__PURE__ */ Symbol();
+  var o = /* @__PURE__ */ new WeakMap();
+  var n = class {
+    constructor(t5, e8, o8) {
+      if (this._$cssResult$ = true, o8 !== s) throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");
+      this.cssText = t5, this.t = e8;
+    }
+    get styleSheet() {
+      let t5 = this.o;
+      const s5 = this.t;
+      if (e && void 0 === t5) {
+        const e8 = void 0 !== s5 && 1 === s5.length;
+        e8 && (t5 = o.get(s5)), void 0 === t5 && ((this.o = t5 = new CSSStyleSheet()).replaceSync(this.cssText), e8 && o.set(s5, t5));
+      }
+      return t5;
+    }
+    toString() {
+      return this.cssText;
+    }
+  };
+  var r = (t5) => new n("string" == typeof t5 ? t5 : t5 + "", void 0, s);
+  var i = (t5, ...e8) => {
+    const o8 = 1 === t5.length ? t5[0] : e8.reduce((e9, s5, o9) => e9 + ((t6) => {
+      if (true === t6._$cssResult$) return t6.cssText;
+      if ("number" == typeof t6) return t6;
+      throw Error("Value passed to 'css' function must be a 'css' function result: " + t6 + ". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.");
+    })(s5) + t5[o9 + 1], t5[0]);
+    return new n(o8, t5, s);
+  };
+  var S = (s5, o8) => {
+    if (e) s5.adoptedStyleSheets = o8.map((t5) => t5 instanceof CSSStyleSheet ? t5 : t5.styleSheet);
+    else for (const e8 of o8) {
+      const o9 = document.createElement("style"), n6 = t.litNonce;
+      void 0 !== n6 && o9.setAttribute("nonce", n6), o9.textContent = e8.cssText, s5.appendChild(o9);
+    }
+  };
+  var c = e ? (t5) => t5 : (t5) => t5 instanceof CSSStyleSheet ? ((t6) => {
+    let e8 = "";
+    for (const s5 of t6.cssRules) e8 += s5.cssText;
+    return r(e8);
+  })(t5) : t5;
+
+  // node_modules/@lit/reactive-element/reactive-element.js
+  var { is: i2, defineProperty: e2, getOwnPropertyDescriptor: h, getOwnPropertyNames: r2, getOwnPropertySymbols: o2, getPrototypeOf: n2 } = Object;
+  var a = globalThis;
+  var c2 = a.trustedTypes;
+  var l = c2 ? c2.emptyScript : "";
+  var p = a.reactiveElementPolyfillSupport;
+  var d = (t5, s5) => t5;
+  var u = { toAttribute(t5, s5) {
+    switch (s5) {
+      case Boolean:
+        t5 = t5 ? l : null;
+        break;
+      case Object:
+      case Array:
+        t5 = null == t5 ? t5 : JSON.stringify(t5);
+    }
+    return t5;
+  }, fromAttribute(t5, s5) {
+    let i7 = t5;
+    switch (s5) {
+      case Boolean:
+        i7 = null !== t5;
+        break;
+      case Number:
+        i7 = null === t5 ? null : Number(t5);
+        break;
+      case Object:
+      case Array:
+        try {
+          i7 = JSON.parse(t5);
+        } catch (t6) {
+          i7 = null;
+        }
+    }
+    return i7;
+  } };
+  var f = (t5, s5) => !i2(t5, s5);
+  var b = { attribute: true, type: String, converter: u, reflect: false, useDefault: false, hasChanged: f };
+  Symbol.metadata ??= /* @__PURE__ */ Symbol("metadata"), a.litPropertyMetadata ??= /* @__PURE__ */ new WeakMap();
+  var y = class extends HTMLElement {
+    static addInitializer(t5) {
+      this._$Ei(), (this.l ??= []).push(t5);
+    }
+    static get observedAttributes() {
+      return this.finalize(), this._$Eh && [...this._$Eh.keys()];
+    }
+    static createProperty(t5, s5 = b) {
+      if (s5.state && (s5.attribute = false), this._$Ei(), this.prototype.hasOwnProperty(t5) && ((s5 = Object.create(s5)).wrapped = true), this.elementProperties.set(t5, s5), !s5.noAccessor) {
+        const i7 = /* @__PURE__ */ Symbol(), h5 = this.getPropertyDescriptor(t5, i7, s5);
+        void 0 !== h5 && e2(this.prototype, t5, h5);
+      }
+    }
+    static getPropertyDescriptor(t5, s5, i7) {
+      const { get: e8, set: r6 } = h(this.prototype, t5) ?? { get() {
+        return this[s5];
+      }, set(t6) {
+        this[s5] = t6;
+      } };
+      return { get: e8, set(s6) {
+        const h5 = e8?.call(this);
+        r6?.call(this, s6), this.requestUpdate(t5, h5, i7);
+      }, configurable: true, enumerable: true };
+    }
+    static getPropertyOptions(t5) {
+      return this.elementProperties.get(t5) ?? b;
+    }
+    static _$Ei() {
+      if (this.hasOwnProperty(d("elementProperties"))) return;
+      const t5 = n2(this);
+      t5.finalize(), void 0 !== t5.l && (this.l = [...t5.l]), this.elementProperties = new Map(t5.elementProperties);
+    }
+    static finalize() {
+      if (this.hasOwnProperty(d("finalized"))) return;
+      if (this.finalized = true, this._$Ei(), this.hasOwnProperty(d("properties"))) {
+        const t6 = this.properties, s5 = [...r2(t6), ...o2(t6)];
+        for (const i7 of s5) this.createProperty(i7, t6[i7]);
+      }
+      const t5 = this[Symbol.metadata];
+      if (null !== t5) {
+        const s5 = litPropertyMetadata.get(t5);
+        if (void 0 !== s5) for (const [t6, i7] of s5) this.elementProperties.set(t6, i7);
+      }
+      this._$Eh = /* @__PURE__ */ new Map();
+      for (const [t6, s5] of this.elementProperties) {
+        const i7 = this._$Eu(t6, s5);
+        void 0 !== i7 && this._$Eh.set(i7, t6);
+      }
+      this.elementStyles = this.finalizeStyles(this.styles);
+    }
+    static finalizeStyles(s5) {
+      const i7 = [];
+      if (Array.isArray(s5)) {
+        const e8 = new Set(s5.flat(1 / 0).reverse());
+        for (const s6 of e8) i7.unshift(c(s6));
+      } else void 0 !== s5 && i7.push(c(s5));
+      return i7;
+    }
+    static _$Eu(t5, s5) {
+      const i7 = s5.attribute;
+      return false === i7 ? void 0 : "string" == typeof i7 ? i7 : "string" == typeof t5 ? t5.toLowerCase() : void 0;
+    }
+    constructor() {
+      super(), this._$Ep = void 0, this.isUpdatePending = false, this.hasUpdated = false, this._$Em = null, this._$Ev();
+    }
+    _$Ev() {
+      this._$ES = new Promise((t5) => this.enableUpdating = t5), this._$AL = /* @__PURE__ */ new Map(), this._$E_(), this.requestUpdate(), this.constructor.l?.forEach((t5) => t5(this));
+    }
+    addController(t5) {
+      (this._$EO ??= /* @__PURE__ */ new Set()).add(t5), void 0 !== this.renderRoot && this.isConnected && t5.hostConnected?.();
+    }
+    removeController(t5) {
+      this._$EO?.delete(t5);
+    }
+    _$E_() {
+      const t5 = /* @__PURE__ */ new Map(), s5 = this.constructor.elementProperties;
+      for (const i7 of s5.keys()) this.hasOwnProperty(i7) && (t5.set(i7, this[i7]), delete this[i7]);
+      t5.size > 0 && (this._$Ep = t5);
+    }
+    createRenderRoot() {
+      const t5 = this.shadowRoot ?? this.attachShadow(this.constructor.shadowRootOptions);
+      return S(t5, this.constructor.elementStyles), t5;
+    }
+    connectedCallback() {
+      this.renderRoot ??= this.createRenderRoot(), this.enableUpdating(true), this._$EO?.forEach((t5) => t5.hostConnected?.());
+    }
+    enableUpdating(t5) {
+    }
+    disconnectedCallback() {
+      this._$EO?.forEach((t5) => t5.hostDisconnected?.());
+    }
+    attributeChangedCallback(t5, s5, i7) {
+      this._$AK(t5, i7);
+    }
+    _$ET(t5, s5) {
+      const i7 = this.constructor.elementProperties.get(t5), e8 = this.constructor._$Eu(t5, i7);
+      if (void 0 !== e8 && true === i7.reflect) {
+        const h5 = (void 0 !== i7.converter?.toAttribute ? i7.converter : u).toAttribute(s5, i7.type);
+        this._$Em = t5, null == h5 ? this.removeAttribute(e8) : this.setAttribute(e8, h5), this._$Em = null;
+      }
+    }
+    _$AK(t5, s5) {
+      const i7 = this.constructor, e8 = i7._$Eh.get(t5);
+      if (void 0 !== e8 && this._$Em !== e8) {
+        const t6 = i7.getPropertyOptions(e8), h5 = "function" == typeof t6.converter ? { fromAttribute: t6.converter } : void 0 !== t6.converter?.fromAttribute ? t6.converter : u;
+        this._$Em = e8;
+        const r6 = h5.fromAttribute(s5, t6.type);
+        this[e8] = r6 ?? this._$Ej?.get(e8) ?? r6, this._$Em = null;
+      }
+    }
+    requestUpdate(t5, s5, i7, e8 = false, h5) {
+      if (void 0 !== t5) {
+        const r6 = this.constructor;
+        if (false === e8 && (h5 = this[t5]), i7 ??= r6.getPropertyOptions(t5), !((i7.hasChanged ?? f)(h5, s5) || i7.useDefault && i7.reflect && h5 === this._$Ej?.get(t5) && !this.hasAttribute(r6._$Eu(t5, i7)))) return;
+        this.C(t5, s5, i7);
+      }
+      false === this.isUpdatePending && (this._$ES = this._$EP());
+    }
+    C(t5, s5, { useDefault: i7, reflect: e8, wrapped: h5 }, r6) {
+      i7 && !(this._$Ej ??= /* @__PURE__ */ new Map()).has(t5) && (this._$Ej.set(t5, r6 ?? s5 ?? this[t5]), true !== h5 || void 0 !== r6) || (this._$AL.has(t5) || (this.hasUpdated || i7 || (s5 = void 0), this._$AL.set(t5, s5)), true === e8 && this._$Em !== t5 && (this._$Eq ??= /* @__PURE__ */ new Set()).add(t5));
+    }
+    async _$EP() {
+      this.isUpdatePending = true;
+      try {
+        await this._$ES;
+      } catch (t6) {
+        Promise.reject(t6);
+      }
+      const t5 = this.scheduleUpdate();
+      return null != t5 && await t5, !this.isUpdatePending;
+    }
+    scheduleUpdate() {
+      return this.performUpdate();
+    }
+    performUpdate() {
+      if (!this.isUpdatePending) return;
+      if (!this.hasUpdated) {
+        if (this.renderRoot ??= this.createRenderRoot(), this._$Ep) {
+          for (const [t7, s6] of this._$Ep) this[t7] = s6;
+          this._$Ep = void 0;
+        }
+        const t6 = this.constructor.elementProperties;
+        if (t6.size > 0) for (const [s6, i7] of t6) {
+          const { wrapped: t7 } = i7, e8 = this[s6];
+          true !== t7 || this._$AL.has(s6) || void 0 === e8 || this.C(s6, void 0, i7, e8);
+        }
+      }
+      let t5 = false;
+      const s5 = this._$AL;
+      try {
+        t5 = this.shouldUpdate(s5), t5 ? (this.willUpdate(s5), this._$EO?.forEach((t6) => t6.hostUpdate?.()), this.update(s5)) : this._$EM();
+      } catch (s6) {
+        throw t5 = false, this._$EM(), s6;
+      }
+      t5 && this._$AE(s5);
+    }
+    willUpdate(t5) {
+    }
+    _$AE(t5) {
+      this._$EO?.forEach((t6) => t6.hostUpdated?.()), this.hasUpdated || (this.hasUpdated = true, this.firstUpdated(t5)), this.updated(t5);
+    }
+    _$EM() {
+      this._$AL = /* @__PURE__ */ new Map(), this.isUpdatePending = false;
+    }
+    get updateComplete() {
+      return this.getUpdateComplete();
+    }
+    getUpdateComplete() {
+      return this._$ES;
+    }
+    shouldUpdate(t5) {
+      return true;
+    }
+    update(t5) {
+      this._$Eq &&= this._$Eq.forEach((t6) => this._$ET(t6, this[t6])), this._$EM();
+    }
+    updated(t5) {
+    }
+    firstUpdated(t5) {
+    }
+  };
+  y.elementStyles = [], y.shadowRootOptions = { mode: "open" }, y[d("elementProperties")] = /* @__PURE__ */ new Map(), y[d("finalized")] = /* @__PURE__ */ new Map(), p?.({ ReactiveElement: y }), (a.reactiveElementVersions ??= []).push("2.1.2");
+
+  // node_modules/lit-html/lit-html.js
+  var t2 = globalThis;
+  var i3 = (t5) => t5;
+  var s2 = t2.trustedTypes;
+  var e3 = s2 ? s2.createPolicy("lit-html", { createHTML: (t5) => t5 }) : void 0;
+  var h2 = "$lit$";
+  var o3 = `lit$${Math.random().toFixed(9).slice(2)}$`;
+  var n3 = "?" + o3;
+  var r3 = `<${n3}>`;
+  var l2 = document;
+  var c3 = () => l2.createComment("");
+  var a2 = (t5) => null === t5 || "object" != typeof t5 && "function" != typeof t5;
+  var u2 = Array.isArray;
+  var d2 = (t5) => u2(t5) || "function" == typeof t5?.[Symbol.iterator];
+  var f2 = "[ 	\n\f\r]";
+  var v = /<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g;
+  var _ = /-->/g;
+  var m = />/g;
+  var p2 = RegExp(`>|${f2}(?:([^\\s"'>=/]+)(${f2}*=${f2}*(?:[^ 	
+\f\r"'\`<>=]|("|')|))|$)`, "g");
+  var g = /'/g;
+  var $ = /"/g;
+  var y2 = /^(?:script|style|textarea|title)$/i;
+  var x = (t5) => (i7, ...s5) => ({ _$litType$: t5, strings: i7, values: s5 });
+  var b2 = x(1);
+  var w = x(2);
+  var T = x(3);
+  var E = /* @__PURE__ */ Symbol.for("lit-noChange");
+  var A = /* @__PURE__ */ Symbol.for("lit-nothing");
+  var C = /* @__PURE__ */ new WeakMap();
+  var P = l2.createTreeWalker(l2, 129);
+  function V(t5, i7) {
+    if (!u2(t5) || !t5.hasOwnProperty("raw")) throw Error("invalid template strings array");
+    return void 0 !== e3 ? e3.createHTML(i7) : i7;
+  }
+  var N = (t5, i7) => {
+    const s5 = t5.length - 1, e8 = [];
+    let n6, l3 = 2 === i7 ? "<svg>" : 3 === i7 ? "<math>" : "", c5 = v;
+    for (let i8 = 0; i8 < s5; i8++) {
+      const s6 = t5[i8];
+      let a3, u5, d3 = -1, f3 = 0;
+      for (; f3 < s6.length && (c5.lastIndex = f3, u5 = c5.exec(s6), null !== u5); ) f3 = c5.lastIndex, c5 === v ? "!--" === u5[1] ? c5 = _ : void 0 !== u5[1] ? c5 = m : void 0 !== u5[2] ? (y2.test(u5[2]) && (n6 = RegExp("</" + u5[2], "g")), c5 = p2) : void 0 !== u5[3] && (c5 = p2) : c5 === p2 ? ">" === u5[0] ? (c5 = n6 ?? v, d3 = -1) : void 0 === u5[1] ? d3 = -2 : (d3 = c5.lastIndex - u5[2].length, a3 = u5[1], c5 = void 0 === u5[3] ? p2 : '"' === u5[3] ? $ : g) : c5 === $ || c5 === g ? c5 = p2 : c5 === _ || c5 === m ? c5 = v : (c5 = p2, n6 = void 0);
+      const x2 = c5 === p2 && t5[i8 + 1].startsWith("/>") ? " " : "";
+      l3 += c5 === v ? s6 + r3 : d3 >= 0 ? (e8.push(a3), s6.slice(0, d3) + h2 + s6.slice(d3) + o3 + x2) : s6 + o3 + (-2 === d3 ? i8 : x2);
+    }
+    return [V(t5, l3 + (t5[s5] || "<?>") + (2 === i7 ? "</svg>" : 3 === i7 ? "</math>" : "")), e8];
+  };
+  var S2 = class _S {
+    constructor({ strings: t5, _$litType$: i7 }, e8) {
+      let r6;
+      this.parts = [];
+      let l3 = 0, a3 = 0;
+      const u5 = t5.length - 1, d3 = this.parts, [f3, v3] = N(t5, i7);
+      if (this.el = _S.createElement(f3, e8), P.currentNode = this.el.content, 2 === i7 || 3 === i7) {
+        const t6 = this.el.content.firstChild;
+        t6.replaceWith(...t6.childNodes);
+      }
+      for (; null !== (r6 = P.nextNode()) && d3.length < u5; ) {
+        if (1 === r6.nodeType) {
+          if (r6.hasAttributes()) for (const t6 of r6.getAttributeNames()) if (t6.endsWith(h2)) {
+            const i8 = v3[a3++], s5 = r6.getAttribute(t6).split(o3), e9 = /([.?@])?(.*)/.exec(i8);
+            d3.push({ type: 1, index: l3, name: e9[2], strings: s5, ctor: "." === e9[1] ? I : "?" === e9[1] ? L : "@" === e9[1] ? z : H }), r6.removeAttribute(t6);
+          } else t6.startsWith(o3) && (d3.push({ type: 6, index: l3 }), r6.removeAttribute(t6));
+          if (y2.test(r6.tagName)) {
+            const t6 = r6.textContent.split(o3), i8 = t6.length - 1;
+            if (i8 > 0) {
+              r6.textContent = s2 ? s2.emptyScript : "";
+              for (let s5 = 0; s5 < i8; s5++) r6.append(t6[s5], c3()), P.nextNode(), d3.push({ type: 2, index: ++l3 });
+              r6.append(t6[i8], c3());
+            }
+          }
+        } else if (8 === r6.nodeType) if (r6.data === n3) d3.push({ type: 2, index: l3 });
+        else {
+          let t6 = -1;
+          for (; -1 !== (t6 = r6.data.indexOf(o3, t6 + 1)); ) d3.push({ type: 7, index: l3 }), t6 += o3.length - 1;
+        }
+        l3++;
+      }
+    }
+    static createElement(t5, i7) {
+      const s5 = l2.createElement("template");
+      return s5.innerHTML = t5, s5;
+    }
+  };
+  function M(t5, i7, s5 = t5, e8) {
+    if (i7 === E) return i7;
+    let h5 = void 0 !== e8 ? s5._$Co?.[e8] : s5._$Cl;
+    const o8 = a2(i7) ? void 0 : i7._$litDirective$;
+    return h5?.constructor !== o8 && (h5?._$AO?.(false), void 0 === o8 ? h5 = void 0 : (h5 = new o8(t5), h5._$AT(t5, s5, e8)), void 0 !== e8 ? (s5._$Co ??= [])[e8] = h5 : s5._$Cl = h5), void 0 !== h5 && (i7 = M(t5, h5._$AS(t5, i7.values), h5, e8)), i7;
+  }
+  var R = class {
+    constructor(t5, i7) {
+      this._$AV = [], this._$AN = void 0, this._$AD = t5, this._$AM = i7;
+    }
+    get parentNode() {
+      return this._$AM.parentNode;
+    }
+    get _$AU() {
+      return this._$AM._$AU;
+    }
+    u(t5) {
+      const { el: { content: i7 }, parts: s5 } = this._$AD, e8 = (t5?.creationScope ?? l2).importNode(i7, true);
+      P.currentNode = e8;
+      let h5 = P.nextNode(), o8 = 0, n6 = 0, r6 = s5[0];
+      for (; void 0 !== r6; ) {
+        if (o8 === r6.index) {
+          let i8;
+          2 === r6.type ? i8 = new k(h5, h5.nextSibling, this, t5) : 1 === r6.type ? i8 = new r6.ctor(h5, r6.name, r6.strings, this, t5) : 6 === r6.type && (i8 = new Z(h5, this, t5)), this._$AV.push(i8), r6 = s5[++n6];
+        }
+        o8 !== r6?.index && (h5 = P.nextNode(), o8++);
+      }
+      return P.currentNode = l2, e8;
+    }
+    p(t5) {
+      let i7 = 0;
+      for (const s5 of this._$AV) void 0 !== s5 && (void 0 !== s5.strings ? (s5._$AI(t5, s5, i7), i7 += s5.strings.length - 2) : s5._$AI(t5[i7])), i7++;
+    }
+  };
+  var k = class _k {
+    get _$AU() {
+      return this._$AM?._$AU ?? this._$Cv;
+    }
+    constructor(t5, i7, s5, e8) {
+      this.type = 2, this._$AH = A, this._$AN = void 0, this._$AA = t5, this._$AB = i7, this._$AM = s5, this.options = e8, this._$Cv = e8?.isConnected ?? true;
+    }
+    get parentNode() {
+      let t5 = this._$AA.parentNode;
+      const i7 = this._$AM;
+      return void 0 !== i7 && 11 === t5?.nodeType && (t5 = i7.parentNode), t5;
+    }
+    get startNode() {
+      return this._$AA;
+    }
+    get endNode() {
+      return this._$AB;
+    }
+    _$AI(t5, i7 = this) {
+      t5 = M(this, t5, i7), a2(t5) ? t5 === A || null == t5 || "" === t5 ? (this._$AH !== A && this._$AR(), this._$AH = A) : t5 !== this._$AH && t5 !== E && this._(t5) : void 0 !== t5._$litType$ ? this.$(t5) : void 0 !== t5.nodeType ? this.T(t5) : d2(t5) ? this.k(t5) : this._(t5);
+    }
+    O(t5) {
+      return this._$AA.parentNode.insertBefore(t5, this._$AB);
+    }
+    T(t5) {
+      this._$AH !== t5 && (this._$AR(), this._$AH = this.O(t5));
+    }
+    _(t5) {
+      this._$AH !== A && a2(this._$AH) ? this._$AA.nextSibling.data = t5 : this.T(l2.createTextNode(t5)), this._$AH = t5;
+    }
+    $(t5) {
+      const { values: i7, _$litType$: s5 } = t5, e8 = "number" == typeof s5 ? this._$AC(t5) : (void 0 === s5.el && (s5.el = S2.createElement(V(s5.h, s5.h[0]), this.options)), s5);
+      if (this._$AH?._$AD === e8) this._$AH.p(i7);
+      else {
+        const t6 = new R(e8, this), s6 = t6.u(this.options);
+        t6.p(i7), this.T(s6), this._$AH = t6;
+      }
+    }
+    _$AC(t5) {
+      let i7 = C.get(t5.strings);
+      return void 0 === i7 && C.set(t5.strings, i7 = new S2(t5)), i7;
+    }
+    k(t5) {
+      u2(this._$AH) || (this._$AH = [], this._$AR());
+      const i7 = this._$AH;
+      let s5, e8 = 0;
+      for (const h5 of t5) e8 === i7.length ? i7.push(s5 = new _k(this.O(c3()), this.O(c3()), this, this.options)) : s5 = i7[e8], s5._$AI(h5), e8++;
+      e8 < i7.length && (this._$AR(s5 && s5._$AB.nextSibling, e8), i7.length = e8);
+    }
+    _$AR(t5 = this._$AA.nextSibling, s5) {
+      for (this._$AP?.(false, true, s5); t5 !== this._$AB; ) {
+        const s6 = i3(t5).nextSibling;
+        i3(t5).remove(), t5 = s6;
+      }
+    }
+    setConnected(t5) {
+      void 0 === this._$AM && (this._$Cv = t5, this._$AP?.(t5));
+    }
+  };
+  var H = class {
+    get tagName() {
+      return this.element.tagName;
+    }
+    get _$AU() {
+      return this._$AM._$AU;
+    }
+    constructor(t5, i7, s5, e8, h5) {
+      this.type = 1, this._$AH = A, this._$AN = void 0, this.element = t5, this.name = i7, this._$AM = e8, this.options = h5, s5.length > 2 || "" !== s5[0] || "" !== s5[1] ? (this._$AH = Array(s5.length - 1).fill(new String()), this.strings = s5) : this._$AH = A;
+    }
+    _$AI(t5, i7 = this, s5, e8) {
+      const h5 = this.strings;
+      let o8 = false;
+      if (void 0 === h5) t5 = M(this, t5, i7, 0), o8 = !a2(t5) || t5 !== this._$AH && t5 !== E, o8 && (this._$AH = t5);
+      else {
+        const e9 = t5;
+        let n6, r6;
+        for (t5 = h5[0], n6 = 0; n6 < h5.length - 1; n6++) r6 = M(this, e9[s5 + n6], i7, n6), r6 === E && (r6 = this._$AH[n6]), o8 ||= !a2(r6) || r6 !== this._$AH[n6], r6 === A ? t5 = A : t5 !== A && (t5 += (r6 ?? "") + h5[n6 + 1]), this._$AH[n6] = r6;
+      }
+      o8 && !e8 && this.j(t5);
+    }
+    j(t5) {
+      t5 === A ? this.element.removeAttribute(this.name) : this.element.setAttribute(this.name, t5 ?? "");
+    }
+  };
+  var I = class extends H {
+    constructor() {
+      super(...arguments), this.type = 3;
+    }
+    j(t5) {
+      this.element[this.name] = t5 === A ? void 0 : t5;
+    }
+  };
+  var L = class extends H {
+    constructor() {
+      super(...arguments), this.type = 4;
+    }
+    j(t5) {
+      this.element.toggleAttribute(this.name, !!t5 && t5 !== A);
+    }
+  };
+  var z = class extends H {
+    constructor(t5, i7, s5, e8, h5) {
+      super(t5, i7, s5, e8, h5), this.type = 5;
+    }
+    _$AI(t5, i7 = this) {
+      if ((t5 = M(this, t5, i7, 0) ?? A) === E) return;
+      const s5 = this._$AH, e8 = t5 === A && s5 !== A || t5.capture !== s5.capture || t5.once !== s5.once || t5.passive !== s5.passive, h5 = t5 !== A && (s5 === A || e8);
+      e8 && this.element.removeEventListener(this.name, this, s5), h5 && this.element.addEventListener(this.name, this, t5), this._$AH = t5;
+    }
+    handleEvent(t5) {
+      "function" == typeof this._$AH ? this._$AH.call(this.options?.host ?? this.element, t5) : this._$AH.handleEvent(t5);
+    }
+  };
+  var Z = class {
+    constructor(t5, i7, s5) {
+      this.element = t5, this.type = 6, this._$AN = void 0, this._$AM = i7, this.options = s5;
+    }
+    get _$AU() {
+      return this._$AM._$AU;
+    }
+    _$AI(t5) {
+      M(this, t5);
+    }
+  };
+  var j = { M: h2, P: o3, A: n3, C: 1, L: N, R, D: d2, V: M, I: k, H, N: L, U: z, B: I, F: Z };
+  var B = t2.litHtmlPolyfillSupport;
+  B?.(S2, k), (t2.litHtmlVersions ??= []).push("3.3.3");
+  var D = (t5, i7, s5) => {
+    const e8 = s5?.renderBefore ?? i7;
+    let h5 = e8._$litPart$;
+    if (void 0 === h5) {
+      const t6 = s5?.renderBefore ?? null;
+      e8._$litPart$ = h5 = new k(i7.insertBefore(c3(), t6), t6, void 0, s5 ?? {});
+    }
+    return h5._$AI(t5), h5;
+  };
+
+  // node_modules/lit-element/lit-element.js
+  var s3 = globalThis;
+  var i4 = class extends y {
+    constructor() {
+      super(...arguments), this.renderOptions = { host: this }, this._$Do = void 0;
+    }
+    createRenderRoot() {
+      const t5 = super.createRenderRoot();
+      return this.renderOptions.renderBefore ??= t5.firstChild, t5;
+    }
+    update(t5) {
+      const r6 = this.render();
+      this.hasUpdated || (this.renderOptions.isConnected = this.isConnected), super.update(t5), this._$Do = D(r6, this.renderRoot, this.renderOptions);
+    }
+    connectedCallback() {
+      super.connectedCallback(), this._$Do?.setConnected(true);
+    }
+    disconnectedCallback() {
+      super.disconnectedCallback(), this._$Do?.setConnected(false);
+    }
+    render() {
+      return E;
+    }
+  };
+  i4._$litElement$ = true, i4["finalized"] = true, s3.litElementHydrateSupport?.({ LitElement: i4 });
+  var o4 = s3.litElementPolyfillSupport;
+  o4?.({ LitElement: i4 });
+  (s3.litElementVersions ??= []).push("4.2.2");
+
+  // node_modules/@lit/reactive-element/decorators/property.js
+  var o5 = { attribute: true, type: String, converter: u, reflect: false, hasChanged: f };
+  var r4 = (t5 = o5, e8, r6) => {
+    const { kind: n6, metadata: i7 } = r6;
+    let s5 = globalThis.litPropertyMetadata.get(i7);
+    if (void 0 === s5 && globalThis.litPropertyMetadata.set(i7, s5 = /* @__PURE__ */ new Map()), "setter" === n6 && ((t5 = Object.create(t5)).wrapped = true), s5.set(r6.name, t5), "accessor" === n6) {
+      const { name: o8 } = r6;
+      return { set(r7) {
+        const n7 = e8.get.call(this);
+        e8.set.call(this, r7), this.requestUpdate(o8, n7, t5, true, r7);
+      }, init(e9) {
+        return void 0 !== e9 && this.C(o8, void 0, t5, e9), e9;
+      } };
+    }
+    if ("setter" === n6) {
+      const { name: o8 } = r6;
+      return function(r7) {
+        const n7 = this[o8];
+        e8.call(this, r7), this.requestUpdate(o8, n7, t5, true, r7);
+      };
+    }
+    throw Error("Unsupported decorator location: " + n6);
+  };
+  function n4(t5) {
+    return (e8, o8) => "object" == typeof o8 ? r4(t5, e8, o8) : ((t6, e9, o9) => {
+      const r6 = e9.hasOwnProperty(o9);
+      return e9.constructor.createProperty(o9, t6), r6 ? Object.getOwnPropertyDescriptor(e9, o9) : void 0;
+    })(t5, e8, o8);
+  }
+
+  // node_modules/@lit/reactive-element/decorators/state.js
+  function r5(r6) {
+    return n4({ ...r6, state: true, attribute: false });
+  }
+
+  // node_modules/@lit/reactive-element/decorators/base.js
+  var e4 = (e8, t5, c5) => (c5.configurable = true, c5.enumerable = true, Reflect.decorate && "object" != typeof t5 && Object.defineProperty(e8, t5, c5), c5);
+
+  // node_modules/@lit/reactive-element/decorators/query.js
+  function e5(e8, r6) {
+    return (n6, s5, i7) => {
+      const o8 = (t5) => t5.renderRoot?.querySelector(e8) ?? null;
+      if (r6) {
+        const { get: e9, set: r7 } = "object" == typeof s5 ? n6 : i7 ?? /* @__PURE__ */ (() => {
+          const t5 = /* @__PURE__ */ Symbol();
+          return { get() {
+            return this[t5];
+          }, set(e10) {
+            this[t5] = e10;
+          } };
+        })();
+        return e4(n6, s5, { get() {
+          let t5 = e9.call(this);
+          return void 0 === t5 && (t5 = o8(this), (null !== t5 || this.hasUpdated) && r7.call(this, t5)), t5;
+        } });
+      }
+      return e4(n6, s5, { get() {
+        return o8(this);
+      } });
+    };
+  }
+
+  // node_modules/@lit/reactive-element/decorators/query-assigned-elements.js
+  function o6(o8) {
+    return (e8, n6) => {
+      const { slot: r6, selector: s5 } = o8 ?? {}, c5 = "slot" + (r6 ? `[name=${r6}]` : ":not([name])");
+      return e4(e8, n6, { get() {
+        const t5 = this.renderRoot?.querySelector(c5), e9 = t5?.assignedElements(o8) ?? [];
+        return void 0 === s5 ? e9 : e9.filter((t6) => t6.matches(s5));
+      } });
+    };
+  }
+
+  // node_modules/lit-html/directive.js
+  var t3 = { ATTRIBUTE: 1, CHILD: 2, PROPERTY: 3, BOOLEAN_ATTRIBUTE: 4, EVENT: 5, ELEMENT: 6 };
+  var e6 = (t5) => (...e8) => ({ _$litDirective$: t5, values: e8 });
+  var i5 = class {
+    constructor(t5) {
+    }
+    get _$AU() {
+      return this._$AM._$AU;
+    }
+    _$AT(t5, e8, i7) {
+      this._$Ct = t5, this._$AM = e8, this._$Ci = i7;
+    }
+    _$AS(t5, e8) {
+      return this.update(t5, e8);
+    }
+    update(t5, e8) {
+      return this.render(...e8);
+    }
+  };
+
+  // node_modules/lit-html/directives/class-map.js
+  var e7 = e6(class extends i5 {
+    constructor(t5) {
+      if (super(t5), t5.type !== t3.ATTRIBUTE || "class" !== t5.name || t5.strings?.length > 2) throw Error("`classMap()` can only be used in the `class` attribute and must be the only part in the attribute.");
+    }
+    render(t5) {
+      return " " + Object.keys(t5).filter((s5) => t5[s5]).join(" ") + " ";
+    }
+    update(s5, [i7]) {
+      if (void 0 === this.st) {
+        this.st = /* @__PURE__ */ new Set(), void 0 !== s5.strings && (this.nt = new Set(s5.strings.join(" ").split(/\s/).filter((t5) => "" !== t5)));
+        for (const t5 in i7) i7[t5] && !this.nt?.has(t5) && this.st.add(t5);
+        return this.render(i7);
+      }
+      const r6 = s5.element.classList;
+      for (const t5 of this.st) t5 in i7 || (r6.remove(t5), this.st.delete(t5));
+      for (const t5 in i7) {
+        const s6 = !!i7[t5];
+        s6 === this.st.has(t5) || this.nt?.has(t5) || (s6 ? (r6.add(t5), this.st.add(t5)) : (r6.remove(t5), this.st.delete(t5)));
+      }
+      return E;
+    }
+  });
+
+  // node_modules/@vscode-elements/elements/dist/includes/VscElement.js
+  var VERSION = "2.5.1";
+  var CONFIG_KEY = "__vscodeElements_disableRegistryWarning__";
+  var warn = (message, componentInstance) => {
+    const prefix = "[VSCode Elements] ";
+    if (componentInstance) {
+      console.warn(`${prefix}${message}
+%o`, componentInstance);
+    } else {
+      console.warn(`${message}
+%o`, componentInstance);
+    }
+  };
+  var VscElement = class extends i4 {
+    /** VSCode Elements version */
+    get version() {
+      return VERSION;
+    }
+    warn(message) {
+      warn(message, this);
+    }
+  };
+  var customElement = (tagName) => {
+    return (classOrTarget) => {
+      const customElementClass = customElements.get(tagName);
+      if (!customElementClass) {
+        customElements.define(tagName, classOrTarget);
+        return;
+      }
+      if (CONFIG_KEY in window) {
+        return;
+      }
+      const el = document.createElement(tagName);
+      const anotherVersion = el?.version;
+      let message = "";
+      if (!anotherVersion) {
+        message += "is already registered by an unknown custom element handler class.";
+      } else if (anotherVersion !== VERSION) {
+        message += "is already registered by a different version of VSCode Elements. ";
+        message += `This version is "${VERSION}", while the other one is "${anotherVersion}".`;
+      } else {
+        message += `is already registered by the same version of VSCode Elements (${VERSION}).`;
+      }
+      warn(`The custom element "${tagName}" ${message}
+To suppress this warning, set window.${CONFIG_KEY} to true`);
+    };
+  };
+
+  // node_modules/lit-html/directives/if-defined.js
+  var o7 = (o8) => o8 ?? A;
+
+  // node_modules/@vscode-elements/elements/dist/includes/style-property-map.js
+  var StylePropertyMap = class extends i5 {
+    constructor(partInfo) {
+      super(partInfo);
+      this._prevProperties = {};
+      if (partInfo.type !== t3.PROPERTY || partInfo.name !== "style") {
+        throw new Error("The `stylePropertyMap` directive must be used in the `style` property");
+      }
+    }
+    update(part, [styleProps]) {
+      Object.entries(styleProps).forEach(([key, val]) => {
+        if (this._prevProperties[key] !== val) {
+          if (key.startsWith("--")) {
+            part.element.style.setProperty(key, val);
+          } else {
+            part.element.style[key] = val;
+          }
+          this._prevProperties[key] = val;
+        }
+      });
+      return E;
+    }
+    render(_styleProps) {
+      return E;
+    }
+  };
+  var stylePropertyMap = e6(StylePropertyMap);
+
+  // node_modules/@vscode-elements/elements/dist/includes/default.styles.js
+  var default_styles_default = i`
   :host([hidden]) {
     display: none;
   }
@@ -75,7 +7097,12 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
     opacity: 0.4;
     pointer-events: none;
   }
-`;var Fx=[ze,$e`
+`;
+
+  // node_modules/@vscode-elements/elements/dist/vscode-icon/vscode-icon.styles.js
+  var styles = [
+    default_styles_default,
+    i`
     :host {
       color: var(--vscode-icon-foreground, #cccccc);
       display: inline-block;
@@ -135,25 +7162,137 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
       animation-timing-function: linear;
       animation-iteration-count: infinite;
     }
-  `],Gg=Fx;var Wt=function(e,t,r,o){var n=arguments.length,i=n<3?t:o===null?o=Object.getOwnPropertyDescriptor(t,r):o,a;if(typeof Reflect=="object"&&typeof Reflect.decorate=="function")i=Reflect.decorate(e,t,r,o);else for(var s=e.length-1;s>=0;s--)(a=e[s])&&(i=(n<3?a(i):n>3?a(t,r,i):a(t,r))||i);return n>3&&i&&Object.defineProperty(t,r,i),i},Qr,Ue=Qr=class extends pe{constructor(){super(...arguments),this.label="",this.name="",this.size=16,this.spin=!1,this.spinDuration=1.5,this.actionIcon=!1,this._onButtonClick=t=>{this.dispatchEvent(new CustomEvent("vsc-click",{detail:{originalEvent:t}}))}}connectedCallback(){super.connectedCallback();let{href:t,nonce:r}=this._getStylesheetConfig();Qr.stylesheetHref=t,Qr.nonce=r}_getStylesheetConfig(){if(typeof document>"u")return{nonce:void 0,href:void 0};let t=document.getElementById("vscode-codicon-stylesheet"),r=t?.getAttribute("href")||void 0,o=t?.nonce||void 0;if(!t){let n='To use the Icon component, the codicons.css file must be included in the page with the id "vscode-codicon-stylesheet"! ';n+="See https://vscode-elements.github.io/components/icon/ for more details.",this.warn(n)}return{nonce:o,href:r}}render(){let{stylesheetHref:t,nonce:r}=Qr,o=T`<span
-      class=${de({codicon:!0,["codicon-"+this.name]:!0,spin:this.spin})}
-      .style=${nt({animationDuration:String(this.spinDuration)+"s",fontSize:this.size+"px",height:this.size+"px",width:this.size+"px"})}
-    ></span>`,n=this.actionIcon?T` <button
+  `
+  ];
+  var vscode_icon_styles_default = styles;
+
+  // node_modules/@vscode-elements/elements/dist/vscode-icon/vscode-icon.js
+  var __decorate = function(decorators, target, key, desc) {
+    var c5 = arguments.length, r6 = c5 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d3;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r6 = Reflect.decorate(decorators, target, key, desc);
+    else for (var i7 = decorators.length - 1; i7 >= 0; i7--) if (d3 = decorators[i7]) r6 = (c5 < 3 ? d3(r6) : c5 > 3 ? d3(target, key, r6) : d3(target, key)) || r6;
+    return c5 > 3 && r6 && Object.defineProperty(target, key, r6), r6;
+  };
+  var VscodeIcon_1;
+  var VscodeIcon = VscodeIcon_1 = class VscodeIcon2 extends VscElement {
+    constructor() {
+      super(...arguments);
+      this.label = "";
+      this.name = "";
+      this.size = 16;
+      this.spin = false;
+      this.spinDuration = 1.5;
+      this.actionIcon = false;
+      this._onButtonClick = (ev) => {
+        this.dispatchEvent(new CustomEvent("vsc-click", { detail: { originalEvent: ev } }));
+      };
+    }
+    connectedCallback() {
+      super.connectedCallback();
+      const { href, nonce } = this._getStylesheetConfig();
+      VscodeIcon_1.stylesheetHref = href;
+      VscodeIcon_1.nonce = nonce;
+    }
+    /**
+     * For using web fonts in web components, the font stylesheet must be included
+     * twice: on the page and in the web component. This function looks for the
+     * font stylesheet on the page and returns the stylesheet URL and the nonce
+     * id.
+     */
+    _getStylesheetConfig() {
+      if (typeof document === "undefined") {
+        return { nonce: void 0, href: void 0 };
+      }
+      const linkElement = document.getElementById("vscode-codicon-stylesheet");
+      const href = linkElement?.getAttribute("href") || void 0;
+      const nonce = linkElement?.nonce || void 0;
+      if (!linkElement) {
+        let msg = 'To use the Icon component, the codicons.css file must be included in the page with the id "vscode-codicon-stylesheet"! ';
+        msg += "See https://vscode-elements.github.io/components/icon/ for more details.";
+        this.warn(msg);
+      }
+      return { nonce, href };
+    }
+    render() {
+      const { stylesheetHref, nonce } = VscodeIcon_1;
+      const content2 = b2`<span
+      class=${e7({
+        codicon: true,
+        ["codicon-" + this.name]: true,
+        spin: this.spin
+      })}
+      .style=${stylePropertyMap({
+        animationDuration: String(this.spinDuration) + "s",
+        fontSize: this.size + "px",
+        height: this.size + "px",
+        width: this.size + "px"
+      })}
+    ></span>`;
+      const wrapped = this.actionIcon ? b2` <button
           class="button"
           @click=${this._onButtonClick}
           aria-label=${this.label}
         >
-          ${o}
-        </button>`:T` <span class="icon" aria-hidden="true" role="presentation"
-          >${o}</span
-        >`;return T`
+          ${content2}
+        </button>` : b2` <span class="icon" aria-hidden="true" role="presentation"
+          >${content2}</span
+        >`;
+      return b2`
       <link
         rel="stylesheet"
-        href=${Te(t)}
-        nonce=${Te(r)}
+        href=${o7(stylesheetHref)}
+        nonce=${o7(nonce)}
       />
-      ${n}
-    `}};Ue.styles=Gg;Ue.stylesheetHref="";Ue.nonce="";Wt([S()],Ue.prototype,"label",void 0);Wt([S({type:String})],Ue.prototype,"name",void 0);Wt([S({type:Number})],Ue.prototype,"size",void 0);Wt([S({type:Boolean,reflect:!0})],Ue.prototype,"spin",void 0);Wt([S({type:Number,attribute:"spin-duration"})],Ue.prototype,"spinDuration",void 0);Wt([S({type:Boolean,reflect:!0,attribute:"action-icon"})],Ue.prototype,"actionIcon",void 0);Ue=Qr=Wt([Se("vscode-icon")],Ue);function Xg(){return navigator.userAgent.indexOf("Linux")>-1?'system-ui, "Ubuntu", "Droid Sans", sans-serif':navigator.userAgent.indexOf("Mac")>-1?"-apple-system, BlinkMacSystemFont, sans-serif":navigator.userAgent.indexOf("Windows")>-1?'"Segoe WPC", "Segoe UI", sans-serif':"sans-serif"}var Bx=fa(Xg()),Jx=[ze,$e`
+      ${wrapped}
+    `;
+    }
+  };
+  VscodeIcon.styles = vscode_icon_styles_default;
+  VscodeIcon.stylesheetHref = "";
+  VscodeIcon.nonce = "";
+  __decorate([
+    n4()
+  ], VscodeIcon.prototype, "label", void 0);
+  __decorate([
+    n4({ type: String })
+  ], VscodeIcon.prototype, "name", void 0);
+  __decorate([
+    n4({ type: Number })
+  ], VscodeIcon.prototype, "size", void 0);
+  __decorate([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeIcon.prototype, "spin", void 0);
+  __decorate([
+    n4({ type: Number, attribute: "spin-duration" })
+  ], VscodeIcon.prototype, "spinDuration", void 0);
+  __decorate([
+    n4({ type: Boolean, reflect: true, attribute: "action-icon" })
+  ], VscodeIcon.prototype, "actionIcon", void 0);
+  VscodeIcon = VscodeIcon_1 = __decorate([
+    customElement("vscode-icon")
+  ], VscodeIcon);
+
+  // node_modules/@vscode-elements/elements/dist/includes/helpers.js
+  var DEFAULT_LINE_HEIGHT = 16;
+  var DEFAULT_FONT_SIZE = 13;
+  var INPUT_LINE_HEIGHT_RATIO = DEFAULT_LINE_HEIGHT / DEFAULT_FONT_SIZE;
+  function getDefaultFontStack() {
+    if (navigator.userAgent.indexOf("Linux") > -1) {
+      return 'system-ui, "Ubuntu", "Droid Sans", sans-serif';
+    } else if (navigator.userAgent.indexOf("Mac") > -1) {
+      return "-apple-system, BlinkMacSystemFont, sans-serif";
+    } else if (navigator.userAgent.indexOf("Windows") > -1) {
+      return '"Segoe WPC", "Segoe UI", sans-serif';
+    } else {
+      return "sans-serif";
+    }
+  }
+
+  // node_modules/@vscode-elements/elements/dist/vscode-button/vscode-button.styles.js
+  var defaultFontStack = r(getDefaultFontStack());
+  var styles2 = [
+    default_styles_default,
+    i`
     :host {
       cursor: pointer;
       display: inline-block;
@@ -181,7 +7320,7 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
       box-sizing: border-box;
       color: var(--vscode-button-foreground, #ffffff);
       display: flex;
-      font-family: var(--vscode-font-family, ${Bx});
+      font-family: var(--vscode-font-family, ${defaultFontStack});
       font-size: var(--vscode-font-size, 13px);
       font-weight: var(--vscode-font-weight, normal);
       height: 100%;
@@ -337,29 +7476,227 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
     :host([icon]) .icon-after {
       margin-left: 3px;
     }
-  `],Yg=Jx;var te=function(e,t,r,o){var n=arguments.length,i=n<3?t:o===null?o=Object.getOwnPropertyDescriptor(t,r):o,a;if(typeof Reflect=="object"&&typeof Reflect.decorate=="function")i=Reflect.decorate(e,t,r,o);else for(var s=e.length-1;s>=0;s--)(a=e[s])&&(i=(n<3?a(i):n>3?a(t,r,i):a(t,r))||i);return n>3&&i&&Object.defineProperty(t,r,i),i},W=class extends pe{get form(){return this._internals.form}constructor(){super(),this.autofocus=!1,this.tabIndex=0,this.secondary=!1,this.block=!1,this.role="button",this.disabled=!1,this.icon="",this.iconSpin=!1,this.iconAfter="",this.iconAfterSpin=!1,this.focused=!1,this.name=void 0,this.iconOnly=!1,this.type="button",this.value="",this._prevTabindex=0,this._hasContentBefore=!1,this._hasContentAfter=!1,this._handleFocus=()=>{this.focused=!0},this._handleBlur=()=>{this.focused=!1},this.addEventListener("keydown",this._handleKeyDown.bind(this)),this.addEventListener("click",this._handleClick.bind(this)),this._internals=this.attachInternals()}connectedCallback(){super.connectedCallback(),this.autofocus&&(this.tabIndex<0&&(this.tabIndex=0),this.updateComplete.then(()=>{this.focus(),this.requestUpdate()})),this.addEventListener("focus",this._handleFocus),this.addEventListener("blur",this._handleBlur)}disconnectedCallback(){super.disconnectedCallback(),this.removeEventListener("focus",this._handleFocus),this.removeEventListener("blur",this._handleBlur)}update(t){super.update(t),t.has("value")&&this._internals.setFormValue(this.value),t.has("disabled")&&(this.disabled?(this._prevTabindex=this.tabIndex,this.tabIndex=-1):this.tabIndex=this._prevTabindex)}_executeAction(){this.type==="submit"&&this._internals.form&&this._internals.form.requestSubmit(),this.type==="reset"&&this._internals.form&&this._internals.form.reset()}_handleKeyDown(t){if((t.key==="Enter"||t.key===" ")&&!this.hasAttribute("disabled")){let r=new MouseEvent("click",{bubbles:!0,cancelable:!0});r.synthetic=!0,this.dispatchEvent(r),this._executeAction()}}_handleClick(t){t.synthetic||this.hasAttribute("disabled")||this._executeAction()}_handleSlotChange(t){let r=t.target;r.name==="content-before"&&(this._hasContentBefore=r.assignedElements().length>0),r.name==="content-after"&&(this._hasContentAfter=r.assignedElements().length>0)}render(){let t=this.icon!=="",r=this.iconAfter!=="",o={base:!0,"icon-only":this.iconOnly,"has-content-before":this._hasContentBefore,"has-content-after":this._hasContentAfter},n=t?T`<vscode-icon
+  `
+  ];
+  var vscode_button_styles_default = styles2;
+
+  // node_modules/@vscode-elements/elements/dist/vscode-button/vscode-button.js
+  var __decorate2 = function(decorators, target, key, desc) {
+    var c5 = arguments.length, r6 = c5 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d3;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r6 = Reflect.decorate(decorators, target, key, desc);
+    else for (var i7 = decorators.length - 1; i7 >= 0; i7--) if (d3 = decorators[i7]) r6 = (c5 < 3 ? d3(r6) : c5 > 3 ? d3(target, key, r6) : d3(target, key)) || r6;
+    return c5 > 3 && r6 && Object.defineProperty(target, key, r6), r6;
+  };
+  var VscodeButton = class VscodeButton2 extends VscElement {
+    get form() {
+      return this._internals.form;
+    }
+    constructor() {
+      super();
+      this.autofocus = false;
+      this.tabIndex = 0;
+      this.secondary = false;
+      this.block = false;
+      this.role = "button";
+      this.disabled = false;
+      this.icon = "";
+      this.iconSpin = false;
+      this.iconAfter = "";
+      this.iconAfterSpin = false;
+      this.focused = false;
+      this.name = void 0;
+      this.iconOnly = false;
+      this.type = "button";
+      this.value = "";
+      this._prevTabindex = 0;
+      this._hasContentBefore = false;
+      this._hasContentAfter = false;
+      this._handleFocus = () => {
+        this.focused = true;
+      };
+      this._handleBlur = () => {
+        this.focused = false;
+      };
+      this.addEventListener("keydown", this._handleKeyDown.bind(this));
+      this.addEventListener("click", this._handleClick.bind(this));
+      this._internals = this.attachInternals();
+    }
+    connectedCallback() {
+      super.connectedCallback();
+      if (this.autofocus) {
+        if (this.tabIndex < 0) {
+          this.tabIndex = 0;
+        }
+        this.updateComplete.then(() => {
+          this.focus();
+          this.requestUpdate();
+        });
+      }
+      this.addEventListener("focus", this._handleFocus);
+      this.addEventListener("blur", this._handleBlur);
+    }
+    disconnectedCallback() {
+      super.disconnectedCallback();
+      this.removeEventListener("focus", this._handleFocus);
+      this.removeEventListener("blur", this._handleBlur);
+    }
+    update(changedProperties) {
+      super.update(changedProperties);
+      if (changedProperties.has("value")) {
+        this._internals.setFormValue(this.value);
+      }
+      if (changedProperties.has("disabled")) {
+        if (this.disabled) {
+          this._prevTabindex = this.tabIndex;
+          this.tabIndex = -1;
+        } else {
+          this.tabIndex = this._prevTabindex;
+        }
+      }
+    }
+    _executeAction() {
+      if (this.type === "submit" && this._internals.form) {
+        this._internals.form.requestSubmit();
+      }
+      if (this.type === "reset" && this._internals.form) {
+        this._internals.form.reset();
+      }
+    }
+    _handleKeyDown(event) {
+      if ((event.key === "Enter" || event.key === " ") && !this.hasAttribute("disabled")) {
+        const syntheticClick = new MouseEvent("click", {
+          bubbles: true,
+          cancelable: true
+        });
+        syntheticClick.synthetic = true;
+        this.dispatchEvent(syntheticClick);
+        this._executeAction();
+      }
+    }
+    _handleClick(event) {
+      if (event.synthetic) {
+        return;
+      }
+      if (!this.hasAttribute("disabled")) {
+        this._executeAction();
+      }
+    }
+    _handleSlotChange(ev) {
+      const slot = ev.target;
+      if (slot.name === "content-before") {
+        this._hasContentBefore = slot.assignedElements().length > 0;
+      }
+      if (slot.name === "content-after") {
+        this._hasContentAfter = slot.assignedElements().length > 0;
+      }
+    }
+    render() {
+      const hasIcon = this.icon !== "";
+      const hasIconAfter = this.iconAfter !== "";
+      const baseClasses = {
+        base: true,
+        "icon-only": this.iconOnly,
+        "has-content-before": this._hasContentBefore,
+        "has-content-after": this._hasContentAfter
+      };
+      const iconElem = hasIcon ? b2`<vscode-icon
           name=${this.icon}
           ?spin=${this.iconSpin}
-          spin-duration=${Te(this.iconSpinDuration)}
+          spin-duration=${o7(this.iconSpinDuration)}
           class="icon"
-        ></vscode-icon>`:C,i=r?T`<vscode-icon
+        ></vscode-icon>` : A;
+      const iconAfterElem = hasIconAfter ? b2`<vscode-icon
           name=${this.iconAfter}
           ?spin=${this.iconAfterSpin}
-          spin-duration=${Te(this.iconAfterSpinDuration)}
+          spin-duration=${o7(this.iconAfterSpinDuration)}
           class="icon-after"
-        ></vscode-icon>`:C;return T`
+        ></vscode-icon>` : A;
+      return b2`
       <div
-        class=${de(o)}
+        class=${e7(baseClasses)}
         part="base"
         @slotchange=${this._handleSlotChange}
       >
         <slot name="content-before"></slot>
-        ${n}
+        ${iconElem}
         <slot></slot>
-        ${i}
+        ${iconAfterElem}
         <slot name="content-after"></slot>
       </div>
-    `}};W.styles=Yg;W.formAssociated=!0;te([S({type:Boolean,reflect:!0})],W.prototype,"autofocus",void 0);te([S({type:Number,reflect:!0})],W.prototype,"tabIndex",void 0);te([S({type:Boolean,reflect:!0})],W.prototype,"secondary",void 0);te([S({type:Boolean,reflect:!0})],W.prototype,"block",void 0);te([S({reflect:!0})],W.prototype,"role",void 0);te([S({type:Boolean,reflect:!0})],W.prototype,"disabled",void 0);te([S()],W.prototype,"icon",void 0);te([S({type:Boolean,reflect:!0,attribute:"icon-spin"})],W.prototype,"iconSpin",void 0);te([S({type:Number,reflect:!0,attribute:"icon-spin-duration"})],W.prototype,"iconSpinDuration",void 0);te([S({attribute:"icon-after"})],W.prototype,"iconAfter",void 0);te([S({type:Boolean,reflect:!0,attribute:"icon-after-spin"})],W.prototype,"iconAfterSpin",void 0);te([S({type:Number,reflect:!0,attribute:"icon-after-spin-duration"})],W.prototype,"iconAfterSpinDuration",void 0);te([S({type:Boolean,reflect:!0})],W.prototype,"focused",void 0);te([S({type:String,reflect:!0})],W.prototype,"name",void 0);te([S({type:Boolean,reflect:!0,attribute:"icon-only"})],W.prototype,"iconOnly",void 0);te([S({reflect:!0})],W.prototype,"type",void 0);te([S()],W.prototype,"value",void 0);te([Q()],W.prototype,"_hasContentBefore",void 0);te([Q()],W.prototype,"_hasContentAfter",void 0);W=te([Se("vscode-button")],W);var Kx=[ze,$e`
+    `;
+    }
+  };
+  VscodeButton.styles = vscode_button_styles_default;
+  VscodeButton.formAssociated = true;
+  __decorate2([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeButton.prototype, "autofocus", void 0);
+  __decorate2([
+    n4({ type: Number, reflect: true })
+  ], VscodeButton.prototype, "tabIndex", void 0);
+  __decorate2([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeButton.prototype, "secondary", void 0);
+  __decorate2([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeButton.prototype, "block", void 0);
+  __decorate2([
+    n4({ reflect: true })
+  ], VscodeButton.prototype, "role", void 0);
+  __decorate2([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeButton.prototype, "disabled", void 0);
+  __decorate2([
+    n4()
+  ], VscodeButton.prototype, "icon", void 0);
+  __decorate2([
+    n4({ type: Boolean, reflect: true, attribute: "icon-spin" })
+  ], VscodeButton.prototype, "iconSpin", void 0);
+  __decorate2([
+    n4({ type: Number, reflect: true, attribute: "icon-spin-duration" })
+  ], VscodeButton.prototype, "iconSpinDuration", void 0);
+  __decorate2([
+    n4({ attribute: "icon-after" })
+  ], VscodeButton.prototype, "iconAfter", void 0);
+  __decorate2([
+    n4({ type: Boolean, reflect: true, attribute: "icon-after-spin" })
+  ], VscodeButton.prototype, "iconAfterSpin", void 0);
+  __decorate2([
+    n4({
+      type: Number,
+      reflect: true,
+      attribute: "icon-after-spin-duration"
+    })
+  ], VscodeButton.prototype, "iconAfterSpinDuration", void 0);
+  __decorate2([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeButton.prototype, "focused", void 0);
+  __decorate2([
+    n4({ type: String, reflect: true })
+  ], VscodeButton.prototype, "name", void 0);
+  __decorate2([
+    n4({ type: Boolean, reflect: true, attribute: "icon-only" })
+  ], VscodeButton.prototype, "iconOnly", void 0);
+  __decorate2([
+    n4({ reflect: true })
+  ], VscodeButton.prototype, "type", void 0);
+  __decorate2([
+    n4()
+  ], VscodeButton.prototype, "value", void 0);
+  __decorate2([
+    r5()
+  ], VscodeButton.prototype, "_hasContentBefore", void 0);
+  __decorate2([
+    r5()
+  ], VscodeButton.prototype, "_hasContentAfter", void 0);
+  VscodeButton = __decorate2([
+    customElement("vscode-button")
+  ], VscodeButton);
+
+  // node_modules/@vscode-elements/elements/dist/vscode-collapsible/vscode-collapsible.styles.js
+  var styles3 = [
+    default_styles_default,
+    i`
     :host {
       display: block;
     }
@@ -453,7 +7790,52 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
     .collapsible.open .collapsible-body {
       display: block;
     }
-  `],Qg=Kx;var Mn=function(e,t,r,o){var n=arguments.length,i=n<3?t:o===null?o=Object.getOwnPropertyDescriptor(t,r):o,a;if(typeof Reflect=="object"&&typeof Reflect.decorate=="function")i=Reflect.decorate(e,t,r,o);else for(var s=e.length-1;s>=0;s--)(a=e[s])&&(i=(n<3?a(i):n>3?a(t,r,i):a(t,r))||i);return n>3&&i&&Object.defineProperty(t,r,i),i},rt=class extends pe{constructor(){super(...arguments),this.alwaysShowHeaderActions=!1,this.title="",this.heading="",this.description="",this.open=!1}_emitToggleEvent(){this.dispatchEvent(new CustomEvent("vsc-collapsible-toggle",{detail:{open:this.open}}))}_onHeaderClick(){this.open=!this.open,this._emitToggleEvent()}_onHeaderKeyDown(t){t.key==="Enter"&&(this.open=!this.open,this._emitToggleEvent())}_onHeaderSlotClick(t){t.stopPropagation()}render(){let t={collapsible:!0,open:this.open},r={actions:!0,"always-visible":this.alwaysShowHeaderActions},o=this.heading?this.heading:this.title,n=T`<svg
+  `
+  ];
+  var vscode_collapsible_styles_default = styles3;
+
+  // node_modules/@vscode-elements/elements/dist/vscode-collapsible/vscode-collapsible.js
+  var __decorate3 = function(decorators, target, key, desc) {
+    var c5 = arguments.length, r6 = c5 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d3;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r6 = Reflect.decorate(decorators, target, key, desc);
+    else for (var i7 = decorators.length - 1; i7 >= 0; i7--) if (d3 = decorators[i7]) r6 = (c5 < 3 ? d3(r6) : c5 > 3 ? d3(target, key, r6) : d3(target, key)) || r6;
+    return c5 > 3 && r6 && Object.defineProperty(target, key, r6), r6;
+  };
+  var VscodeCollapsible = class VscodeCollapsible2 extends VscElement {
+    constructor() {
+      super(...arguments);
+      this.alwaysShowHeaderActions = false;
+      this.title = "";
+      this.heading = "";
+      this.description = "";
+      this.open = false;
+    }
+    _emitToggleEvent() {
+      this.dispatchEvent(new CustomEvent("vsc-collapsible-toggle", {
+        detail: { open: this.open }
+      }));
+    }
+    _onHeaderClick() {
+      this.open = !this.open;
+      this._emitToggleEvent();
+    }
+    _onHeaderKeyDown(event) {
+      if (event.key === "Enter") {
+        this.open = !this.open;
+        this._emitToggleEvent();
+      }
+    }
+    _onHeaderSlotClick(event) {
+      event.stopPropagation();
+    }
+    render() {
+      const classes = { collapsible: true, open: this.open };
+      const actionsClasses = {
+        actions: true,
+        "always-visible": this.alwaysShowHeaderActions
+      };
+      const heading = this.heading ? this.heading : this.title;
+      const icon2 = b2`<svg
       width="16"
       height="16"
       viewBox="0 0 16 16"
@@ -466,18 +7848,20 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
         clip-rule="evenodd"
         d="M10.072 8.024L5.715 3.667l.618-.62L11 7.716v.618L6.333 13l-.618-.619 4.357-4.357z"
       />
-    </svg>`,i=this.description?T`<span class="description">${this.description}</span>`:C;return T`
-      <div class=${de(t)}>
+    </svg>`;
+      const descriptionMarkup = this.description ? b2`<span class="description">${this.description}</span>` : A;
+      return b2`
+      <div class=${e7(classes)}>
         <div
           class="collapsible-header"
           tabindex="0"
           @click=${this._onHeaderClick}
           @keydown=${this._onHeaderKeyDown}
         >
-          ${n}
-          <h3 class="title">${o}${i}</h3>
+          ${icon2}
+          <h3 class="title">${heading}${descriptionMarkup}</h3>
           <div class="header-slots">
-            <div class=${de(r)}>
+            <div class=${e7(actionsClasses)}>
               <slot name="actions" @click=${this._onHeaderSlotClick}></slot>
             </div>
             <div class="decorations">
@@ -489,7 +7873,37 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
           <slot></slot>
         </div>
       </div>
-    `}};rt.styles=Qg;Mn([S({type:Boolean,reflect:!0,attribute:"always-show-header-actions"})],rt.prototype,"alwaysShowHeaderActions",void 0);Mn([S({type:String})],rt.prototype,"title",void 0);Mn([S()],rt.prototype,"heading",void 0);Mn([S()],rt.prototype,"description",void 0);Mn([S({type:Boolean,reflect:!0})],rt.prototype,"open",void 0);rt=Mn([Se("vscode-collapsible")],rt);var Hx=[ze,$e`
+    `;
+    }
+  };
+  VscodeCollapsible.styles = vscode_collapsible_styles_default;
+  __decorate3([
+    n4({
+      type: Boolean,
+      reflect: true,
+      attribute: "always-show-header-actions"
+    })
+  ], VscodeCollapsible.prototype, "alwaysShowHeaderActions", void 0);
+  __decorate3([
+    n4({ type: String })
+  ], VscodeCollapsible.prototype, "title", void 0);
+  __decorate3([
+    n4()
+  ], VscodeCollapsible.prototype, "heading", void 0);
+  __decorate3([
+    n4()
+  ], VscodeCollapsible.prototype, "description", void 0);
+  __decorate3([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeCollapsible.prototype, "open", void 0);
+  VscodeCollapsible = __decorate3([
+    customElement("vscode-collapsible")
+  ], VscodeCollapsible);
+
+  // node_modules/@vscode-elements/elements/dist/vscode-progress-ring/vscode-progress-ring.styles.js
+  var styles4 = [
+    default_styles_default,
+    i`
     :host {
       display: block;
       height: 28px;
@@ -534,7 +7948,26 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
         transform: rotate(1080deg);
       }
     }
-  `],ev=Hx;var Ia=function(e,t,r,o){var n=arguments.length,i=n<3?t:o===null?o=Object.getOwnPropertyDescriptor(t,r):o,a;if(typeof Reflect=="object"&&typeof Reflect.decorate=="function")i=Reflect.decorate(e,t,r,o);else for(var s=e.length-1;s>=0;s--)(a=e[s])&&(i=(n<3?a(i):n>3?a(t,r,i):a(t,r))||i);return n>3&&i&&Object.defineProperty(t,r,i),i},Gt=class extends pe{constructor(){super(...arguments),this.ariaLabel="Loading",this.ariaLive="assertive",this.role="alert"}render(){return T`<svg class="progress" part="progress" viewBox="0 0 16 16">
+  `
+  ];
+  var vscode_progress_ring_styles_default = styles4;
+
+  // node_modules/@vscode-elements/elements/dist/vscode-progress-ring/vscode-progress-ring.js
+  var __decorate4 = function(decorators, target, key, desc) {
+    var c5 = arguments.length, r6 = c5 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d3;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r6 = Reflect.decorate(decorators, target, key, desc);
+    else for (var i7 = decorators.length - 1; i7 >= 0; i7--) if (d3 = decorators[i7]) r6 = (c5 < 3 ? d3(r6) : c5 > 3 ? d3(target, key, r6) : d3(target, key)) || r6;
+    return c5 > 3 && r6 && Object.defineProperty(target, key, r6), r6;
+  };
+  var VscodeProgressRing = class VscodeProgressRing2 extends VscElement {
+    constructor() {
+      super(...arguments);
+      this.ariaLabel = "Loading";
+      this.ariaLive = "assertive";
+      this.role = "alert";
+    }
+    render() {
+      return b2`<svg class="progress" part="progress" viewBox="0 0 16 16">
       <circle
         class="background"
         part="background"
@@ -549,7 +7982,25 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
         cy="8px"
         r="7px"
       ></circle>
-    </svg>`}};Gt.styles=ev;Ia([S({reflect:!0,attribute:"aria-label"})],Gt.prototype,"ariaLabel",void 0);Ia([S({reflect:!0,attribute:"aria-live"})],Gt.prototype,"ariaLive",void 0);Ia([S({reflect:!0})],Gt.prototype,"role",void 0);Gt=Ia([Se("vscode-progress-ring")],Gt);var $p=T`
+    </svg>`;
+    }
+  };
+  VscodeProgressRing.styles = vscode_progress_ring_styles_default;
+  __decorate4([
+    n4({ reflect: true, attribute: "aria-label" })
+  ], VscodeProgressRing.prototype, "ariaLabel", void 0);
+  __decorate4([
+    n4({ reflect: true, attribute: "aria-live" })
+  ], VscodeProgressRing.prototype, "ariaLive", void 0);
+  __decorate4([
+    n4({ reflect: true })
+  ], VscodeProgressRing.prototype, "role", void 0);
+  VscodeProgressRing = __decorate4([
+    customElement("vscode-progress-ring")
+  ], VscodeProgressRing);
+
+  // node_modules/@vscode-elements/elements/dist/includes/vscode-select/template-elements.js
+  var chevronDownIcon = b2`
   <span class="icon">
     <svg
       width="16"
@@ -565,7 +8016,8 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
       />
     </svg>
   </span>
-`,tv=Bg`<svg
+`;
+  var checkIcon = w`<svg
   width="16"
   height="16"
   viewBox="0 0 16 16"
@@ -577,7 +8029,648 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
     clip-rule="evenodd"
     d="M14.431 3.323l-8.47 10-.79-.036-3.35-4.77.818-.574 2.978 4.24 8.051-9.506.764.646z"
   />
-</svg>`;var{I:qx}=Hg,nv=e=>e;var rv=()=>document.createComment(""),Fn=(e,t,r)=>{let o=e._$AA.parentNode,n=t===void 0?e._$AB:t._$AA;if(r===void 0){let i=o.insertBefore(rv(),n),a=o.insertBefore(rv(),n);r=new qx(i,a,e,e.options)}else{let i=r._$AB.nextSibling,a=r._$AM,s=a!==e;if(s){let c;r._$AQ?.(e),r._$AM=e,r._$AP!==void 0&&(c=e._$AU)!==a._$AU&&r._$AP(c)}if(i!==n||s){let c=r._$AA;for(;c!==i;){let l=nv(c).nextSibling;nv(o).insertBefore(c,n),c=l}}}return r},yt=(e,t,r=e)=>(e._$AI(t,r),e),Wx={},iv=(e,t=Wx)=>e._$AH=t,ov=e=>e._$AH,Sa=e=>{e._$AR(),e._$AA.remove()};var av=(e,t,r)=>{let o=new Map;for(let n=t;n<=r;n++)o.set(e[n],n);return o},sv=Rn(class extends _t{constructor(e){if(super(e),e.type!==Ln.CHILD)throw Error("repeat() can only be used in text expressions")}dt(e,t,r){let o;r===void 0?r=t:t!==void 0&&(o=t);let n=[],i=[],a=0;for(let s of e)n[a]=o?o(s,a):a,i[a]=r(s,a),a++;return{values:i,keys:n}}render(e,t,r){return this.dt(e,t,r).values}update(e,[t,r,o]){let n=ov(e),{values:i,keys:a}=this.dt(t,r,o);if(!Array.isArray(n))return this.ut=a,i;let s=this.ut??=[],c=[],l,u,d=0,f=n.length-1,p=0,v=i.length-1;for(;d<=f&&p<=v;)if(n[d]===null)d++;else if(n[f]===null)f--;else if(s[d]===a[p])c[p]=yt(n[d],i[p]),d++,p++;else if(s[f]===a[v])c[v]=yt(n[f],i[v]),f--,v--;else if(s[d]===a[v])c[v]=yt(n[d],i[v]),Fn(e,c[v+1],n[d]),d++,v--;else if(s[f]===a[p])c[p]=yt(n[f],i[p]),Fn(e,n[d],n[f]),f--,p++;else if(l===void 0&&(l=av(a,p,v),u=av(s,d,f)),l.has(s[d]))if(l.has(s[f])){let y=u.get(a[p]),w=y!==void 0?n[y]:null;if(w===null){let O=Fn(e,n[d]);yt(O,i[p]),c[p]=O}else c[p]=yt(w,i[p]),Fn(e,n[d],w),n[y]=null;p++}else Sa(n[f]),f--;else Sa(n[d]),d++;for(;p<=v;){let y=Fn(e,c[v+1]);yt(y,i[p]),c[p++]=y}for(;d<=f;){let y=n[d++];y!==null&&Sa(y)}return this.ut=a,iv(e,c),Ie}});function cv(e,t,r){return e?t(e):r?.(e)}var lv=ze;var ei=function(e,t,r,o){var n=arguments.length,i=n<3?t:o===null?o=Object.getOwnPropertyDescriptor(t,r):o,a;if(typeof Reflect=="object"&&typeof Reflect.decorate=="function")i=Reflect.decorate(e,t,r,o);else for(var s=e.length-1;s>=0;s--)(a=e[s])&&(i=(n<3?a(i):n>3?a(t,r,i):a(t,r))||i);return n>3&&i&&Object.defineProperty(t,r,i),i},xt=class extends pe{constructor(){super(...arguments),this.description="",this.selected=!1,this.disabled=!1,this._initialized=!1,this._handleSlotChange=()=>{this._initialized&&this.dispatchEvent(new Event("vsc-option-state-change",{bubbles:!0}))}}connectedCallback(){super.connectedCallback(),this.updateComplete.then(()=>{this._initialized=!0})}willUpdate(t){this._initialized&&(t.has("description")||t.has("value")||t.has("selected")||t.has("disabled"))&&this.dispatchEvent(new Event("vsc-option-state-change",{bubbles:!0}))}render(){return T`<slot @slotchange=${this._handleSlotChange}></slot>`}};xt.styles=lv;ei([S({type:String})],xt.prototype,"value",void 0);ei([S({type:String})],xt.prototype,"description",void 0);ei([S({type:Boolean,reflect:!0})],xt.prototype,"selected",void 0);ei([S({type:Boolean,reflect:!0})],xt.prototype,"disabled",void 0);xt=ei([Se("vscode-option")],xt);var bp=(e,t)=>{let r={match:!1,ranges:[]},o=e.toLowerCase(),n=t.toLowerCase(),i=o.split(" "),a=0;return i.forEach((s,c)=>{if(c>0&&(a+=i[c-1].length+1),r.match)return;let l=s.indexOf(n),u=n.length;l===0&&(r.match=!0,r.ranges.push([a+l,Math.min(a+l+u,e.length)]))}),r},_p=(e,t)=>{let r={match:!1,ranges:[]};return e.toLowerCase().indexOf(t.toLowerCase())===0&&(r.match=!0,r.ranges=[[0,t.length]]),r},yp=(e,t)=>{let r={match:!1,ranges:[]},o=e.toLowerCase().indexOf(t.toLowerCase());return o>-1&&(r.match=!0,r.ranges=[[o,o+t.length]]),r},xp=(e,t)=>{let r={match:!1,ranges:[]},o=0,n=0,i=t.length-1,a=e.toLowerCase(),s=t.toLowerCase();for(let c=0;c<=i;c++){if(n=a.indexOf(s[c],o),n===-1)return{match:!1,ranges:[]};r.match=!0,r.ranges.push([n,n+1]),o=n+1}return r},uv=(e,t,r)=>{let o=[];return e.forEach(n=>{let i;switch(r){case"startsWithPerTerm":i=bp(n.label,t);break;case"startsWith":i=_p(n.label,t);break;case"contains":i=yp(n.label,t);break;default:i=xp(n.label,t)}i.match&&o.push({...n,ranges:i.ranges})}),o},za=e=>{let t=[];return e===" "?(t.push(T`&nbsp;`),t):(e.indexOf(" ")===0&&t.push(T`&nbsp;`),t.push(T`${e.trimStart().trimEnd()}`),e.lastIndexOf(" ")===e.length-1&&t.push(T`&nbsp;`),t)},dv=(e,t)=>{let r=[],o=t.length;return o<1?T`${e}`:(t.forEach((n,i)=>{let a=e.substring(n[0],n[1]);i===0&&n[0]!==0&&r.push(...za(e.substring(0,t[0][0]))),i>0&&i<o&&n[0]-t[i-1][1]!==0&&r.push(...za(e.substring(t[i-1][1],n[0]))),r.push(T`<b>${za(a)}</b>`),i===o-1&&n[1]<e.length&&r.push(...za(e.substring(n[1],e.length)))}),r)};var Pa=class{constructor(t){this._activeIndex=-1,this._options=[],this._filterPattern="",this._filterMethod="fuzzy",this._combobox=!1,this._indexByValue=new Map,this._indexByLabel=new Map,this._selectedIndex=-1,this._selectedIndexes=new Set,this._multiSelect=!1,this._numOfVisibleOptions=0,(this._host=t).addController(this)}hostConnected(){}get activeIndex(){return this._activeIndex}set activeIndex(t){this._activeIndex=t,this._host.requestUpdate()}get relativeActiveIndex(){return this._options[this._activeIndex]?.filteredIndex??-1}set comboboxMode(t){this._combobox=t,this._host.requestUpdate()}get comboboxMode(){return this._combobox}get multiSelect(){return this._multiSelect}set multiSelect(t){this._selectedIndex=-1,this._selectedIndexes.clear(),this._multiSelect=t,this._host.requestUpdate()}get selectedIndex(){return this._selectedIndex}set selectedIndex(t){this._selectedIndex!==-1&&this._options[this._selectedIndex]&&(this._options[this._selectedIndex].selected??=!1);let r=this.getOptionByIndex(t);this._selectedIndex=r?t:-1,this._host.requestUpdate()}get selectedIndexes(){return Array.from(this._selectedIndexes)}set selectedIndexes(t){this._selectedIndexes.forEach(r=>{this._options[r].selected=!1}),this._selectedIndexes=new Set(t),t.forEach(r=>{this._options[r]!==void 0&&(this._options[r].selected=!0)}),this._host.requestUpdate()}set value(t){if(this._multiSelect){let r=t.map(o=>this._indexByValue.get(o)).filter(o=>o!==void 0);this._selectedIndexes=new Set(r)}else this._selectedIndex=this._indexByValue.get(t)??-1;this._host.requestUpdate()}get value(){return this._multiSelect?this._selectedIndexes.size>0?Array.from(this._selectedIndexes).filter(t=>t>=0&&t<this._options.length).map(t=>this._options[t].value):[]:this._selectedIndex>-1&&this._selectedIndex<this._options.length?this._options[this._selectedIndex].value:""}set multiSelectValue(t){let r=t.map(o=>this._indexByValue.get(o)).filter(o=>o!==void 0);this._selectedIndexes=new Set(r)}get multiSelectValue(){return this._selectedIndexes.size>0?Array.from(this._selectedIndexes).map(t=>this._options[t].value):[]}get filterPattern(){return this._filterPattern}set filterPattern(t){t!==this._filterPattern&&(this._filterPattern=t,this._updateState())}get filterMethod(){return this._filterMethod}set filterMethod(t){t!==this._filterMethod&&(this._filterMethod=t,this._updateState())}get options(){return this._options}get numOfVisibleOptions(){return this._numOfVisibleOptions}get numOptions(){return this._options.length}populate(t){this._indexByValue.clear(),this._indexByLabel.clear(),this._options=t.map((r,o)=>(this._indexByValue.set(r.value??"",o),this._indexByLabel.set(r.label??"",o),{description:r.description??"",disabled:r.disabled??!1,label:r.label??"",selected:r.selected??!1,value:r.value??"",index:o,filteredIndex:o,ranges:[],visible:!0})),this._numOfVisibleOptions=this._options.length}add(t){let r=this._options.length,{description:o,disabled:n,label:i,selected:a,value:s}=t,c=!0,l=[];if(this._combobox&&this._filterPattern!==""){let u=this._searchByPattern(i??"");c=u.match,l=u.ranges}this._indexByValue.set(s??"",r),this._indexByLabel.set(i??"",r),a&&(this._selectedIndex=r,this._selectedIndexes.add(r),this._activeIndex=r),this._options.push({index:r,filteredIndex:r,description:o??"",disabled:n??!1,label:i??"",selected:a??!1,value:s??"",visible:c,ranges:l}),c&&(this._numOfVisibleOptions+=1)}clear(){this._options=[],this._indexByValue.clear(),this._indexByLabel.clear(),this._numOfVisibleOptions=0,this._selectedIndex=-1,this._selectedIndexes.clear(),this._activeIndex=-1}getIsIndexSelected(t){return this._multiSelect?this._selectedIndexes.has(t):this._selectedIndex===t}expandMultiSelection(t){t.forEach(r=>{let o=this._indexByValue.get(r)??-1;o!==-1&&this._selectedIndexes.add(o)}),this._host.requestUpdate()}toggleActiveMultiselectOption(){let t=this._options[this._activeIndex]??null;if(!t)return;this._selectedIndexes.has(t.index)?this._selectedIndexes.delete(t.index):this._selectedIndexes.add(t.index),this._host.requestUpdate()}toggleOptionSelected(t){let r=this._selectedIndexes.has(t);this._options[t].selected=!this._options[t].selected,r?this._selectedIndexes.delete(t):this._selectedIndexes.add(t),this._host.requestUpdate()}getActiveOption(){return this._options[this._activeIndex]??null}getSelectedOption(){return this._options[this._selectedIndex]??null}getOptionByIndex(t){return this._options[t]??null}findOptionIndex(t){return this._indexByValue.get(t)??-1}getOptionByValue(t,r=!1){let o=this._indexByValue.get(t)??-1;return o===-1?null:r?this._options[o]:this._options[o].visible?this._options[o]:null}getOptionByLabel(t){let r=this._indexByLabel.get(t)??-1;return r===-1?null:this._options[r]}next(t){let r=t??this._activeIndex,o=-1;for(let n=r+1;n<this._options.length;n++)if(this._options[n]&&!this._options[n].disabled&&this._options[n].visible){o=n;break}return o>-1?this._options[o]:null}prev(t){let r=t??this._activeIndex,o=-1;for(let n=r-1;n>=0;n--)if(this._options[n]&&!this._options[n].disabled&&this._options[n].visible){o=n;break}return o>-1?this._options[o]:null}activateDefault(){if(this._multiSelect){if(this._selectedIndexes.size>0){let r=this._selectedIndexes.values().next();this._activeIndex=r.value?r.value:0}}else this._selectedIndex>-1?this._activeIndex=this._selectedIndex:this._activeIndex=0;this._host.requestUpdate()}selectAll(){this._multiSelect&&(this._options.forEach((t,r)=>{this._options[r].selected=!0,this._selectedIndexes.add(r)}),this._host.requestUpdate())}selectNone(){this._multiSelect&&(this._options.forEach((t,r)=>{this._options[r].selected=!1}),this._selectedIndexes.clear(),this._host.requestUpdate())}_searchByPattern(t){let r;switch(this._filterMethod){case"startsWithPerTerm":r=bp(t,this._filterPattern);break;case"startsWith":r=_p(t,this._filterPattern);break;case"contains":r=yp(t,this._filterPattern);break;default:r=xp(t,this._filterPattern)}return r}_updateState(){if(!this._combobox||this._filterPattern==="")this._options.forEach((t,r)=>{this._options[r].visible=!0,this._options[r].ranges=[]}),this._numOfVisibleOptions=this._options.length;else{let t=-1;this._numOfVisibleOptions=0,this._options.forEach(({label:r},o)=>{let n=this._searchByPattern(r);this._options[o].visible=n.match,this._options[o].ranges=n.ranges,this._options[o].filteredIndex=n.match?++t:-1,n.match&&(this._numOfVisibleOptions+=1)})}this._host.requestUpdate()}};var Gx=[ze,$e`
+</svg>`;
+
+  // node_modules/lit-html/directive-helpers.js
+  var { I: t4 } = j;
+  var i6 = (o8) => o8;
+  var s4 = () => document.createComment("");
+  var v2 = (o8, n6, e8) => {
+    const l3 = o8._$AA.parentNode, d3 = void 0 === n6 ? o8._$AB : n6._$AA;
+    if (void 0 === e8) {
+      const i7 = l3.insertBefore(s4(), d3), n7 = l3.insertBefore(s4(), d3);
+      e8 = new t4(i7, n7, o8, o8.options);
+    } else {
+      const t5 = e8._$AB.nextSibling, n7 = e8._$AM, c5 = n7 !== o8;
+      if (c5) {
+        let t6;
+        e8._$AQ?.(o8), e8._$AM = o8, void 0 !== e8._$AP && (t6 = o8._$AU) !== n7._$AU && e8._$AP(t6);
+      }
+      if (t5 !== d3 || c5) {
+        let o9 = e8._$AA;
+        for (; o9 !== t5; ) {
+          const t6 = i6(o9).nextSibling;
+          i6(l3).insertBefore(o9, d3), o9 = t6;
+        }
+      }
+    }
+    return e8;
+  };
+  var u3 = (o8, t5, i7 = o8) => (o8._$AI(t5, i7), o8);
+  var m2 = {};
+  var p3 = (o8, t5 = m2) => o8._$AH = t5;
+  var M2 = (o8) => o8._$AH;
+  var h3 = (o8) => {
+    o8._$AR(), o8._$AA.remove();
+  };
+
+  // node_modules/lit-html/directives/repeat.js
+  var u4 = (e8, s5, t5) => {
+    const r6 = /* @__PURE__ */ new Map();
+    for (let l3 = s5; l3 <= t5; l3++) r6.set(e8[l3], l3);
+    return r6;
+  };
+  var c4 = e6(class extends i5 {
+    constructor(e8) {
+      if (super(e8), e8.type !== t3.CHILD) throw Error("repeat() can only be used in text expressions");
+    }
+    dt(e8, s5, t5) {
+      let r6;
+      void 0 === t5 ? t5 = s5 : void 0 !== s5 && (r6 = s5);
+      const l3 = [], o8 = [];
+      let i7 = 0;
+      for (const s6 of e8) l3[i7] = r6 ? r6(s6, i7) : i7, o8[i7] = t5(s6, i7), i7++;
+      return { values: o8, keys: l3 };
+    }
+    render(e8, s5, t5) {
+      return this.dt(e8, s5, t5).values;
+    }
+    update(s5, [t5, r6, c5]) {
+      const d3 = M2(s5), { values: p4, keys: a3 } = this.dt(t5, r6, c5);
+      if (!Array.isArray(d3)) return this.ut = a3, p4;
+      const h5 = this.ut ??= [], v3 = [];
+      let m3, y3, x2 = 0, j2 = d3.length - 1, k2 = 0, w2 = p4.length - 1;
+      for (; x2 <= j2 && k2 <= w2; ) if (null === d3[x2]) x2++;
+      else if (null === d3[j2]) j2--;
+      else if (h5[x2] === a3[k2]) v3[k2] = u3(d3[x2], p4[k2]), x2++, k2++;
+      else if (h5[j2] === a3[w2]) v3[w2] = u3(d3[j2], p4[w2]), j2--, w2--;
+      else if (h5[x2] === a3[w2]) v3[w2] = u3(d3[x2], p4[w2]), v2(s5, v3[w2 + 1], d3[x2]), x2++, w2--;
+      else if (h5[j2] === a3[k2]) v3[k2] = u3(d3[j2], p4[k2]), v2(s5, d3[x2], d3[j2]), j2--, k2++;
+      else if (void 0 === m3 && (m3 = u4(a3, k2, w2), y3 = u4(h5, x2, j2)), m3.has(h5[x2])) if (m3.has(h5[j2])) {
+        const e8 = y3.get(a3[k2]), t6 = void 0 !== e8 ? d3[e8] : null;
+        if (null === t6) {
+          const e9 = v2(s5, d3[x2]);
+          u3(e9, p4[k2]), v3[k2] = e9;
+        } else v3[k2] = u3(t6, p4[k2]), v2(s5, d3[x2], t6), d3[e8] = null;
+        k2++;
+      } else h3(d3[j2]), j2--;
+      else h3(d3[x2]), x2++;
+      for (; k2 <= w2; ) {
+        const e8 = v2(s5, v3[w2 + 1]);
+        u3(e8, p4[k2]), v3[k2++] = e8;
+      }
+      for (; x2 <= j2; ) {
+        const e8 = d3[x2++];
+        null !== e8 && h3(e8);
+      }
+      return this.ut = a3, p3(s5, v3), E;
+    }
+  });
+
+  // node_modules/lit-html/directives/when.js
+  function n5(n6, r6, t5) {
+    return n6 ? r6(n6) : t5?.(n6);
+  }
+
+  // node_modules/@vscode-elements/elements/dist/vscode-option/vscode-option.styles.js
+  var vscode_option_styles_default = default_styles_default;
+
+  // node_modules/@vscode-elements/elements/dist/vscode-option/vscode-option.js
+  var __decorate5 = function(decorators, target, key, desc) {
+    var c5 = arguments.length, r6 = c5 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d3;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r6 = Reflect.decorate(decorators, target, key, desc);
+    else for (var i7 = decorators.length - 1; i7 >= 0; i7--) if (d3 = decorators[i7]) r6 = (c5 < 3 ? d3(r6) : c5 > 3 ? d3(target, key, r6) : d3(target, key)) || r6;
+    return c5 > 3 && r6 && Object.defineProperty(target, key, r6), r6;
+  };
+  var VscodeOption = class VscodeOption2 extends VscElement {
+    constructor() {
+      super(...arguments);
+      this.description = "";
+      this.selected = false;
+      this.disabled = false;
+      this._initialized = false;
+      this._handleSlotChange = () => {
+        if (this._initialized) {
+          this.dispatchEvent(new Event("vsc-option-state-change", { bubbles: true }));
+        }
+      };
+    }
+    connectedCallback() {
+      super.connectedCallback();
+      this.updateComplete.then(() => {
+        this._initialized = true;
+      });
+    }
+    willUpdate(changedProperties) {
+      if (this._initialized && (changedProperties.has("description") || changedProperties.has("value") || changedProperties.has("selected") || changedProperties.has("disabled"))) {
+        this.dispatchEvent(new Event("vsc-option-state-change", { bubbles: true }));
+      }
+    }
+    render() {
+      return b2`<slot @slotchange=${this._handleSlotChange}></slot>`;
+    }
+  };
+  VscodeOption.styles = vscode_option_styles_default;
+  __decorate5([
+    n4({ type: String })
+  ], VscodeOption.prototype, "value", void 0);
+  __decorate5([
+    n4({ type: String })
+  ], VscodeOption.prototype, "description", void 0);
+  __decorate5([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeOption.prototype, "selected", void 0);
+  __decorate5([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeOption.prototype, "disabled", void 0);
+  VscodeOption = __decorate5([
+    customElement("vscode-option")
+  ], VscodeOption);
+
+  // node_modules/@vscode-elements/elements/dist/includes/vscode-select/helpers.js
+  var startsWithPerTermSearch = (subject, pattern) => {
+    const result = {
+      match: false,
+      ranges: []
+    };
+    const lcSubject = subject.toLowerCase();
+    const lcPattern = pattern.toLowerCase();
+    const terms = lcSubject.split(" ");
+    let offset = 0;
+    terms.forEach((t5, i7) => {
+      if (i7 > 0) {
+        offset += terms[i7 - 1].length + 1;
+      }
+      if (result.match) {
+        return;
+      }
+      const foundIndex = t5.indexOf(lcPattern);
+      const patternLength = lcPattern.length;
+      if (foundIndex === 0) {
+        result.match = true;
+        result.ranges.push([
+          offset + foundIndex,
+          Math.min(offset + foundIndex + patternLength, subject.length)
+        ]);
+      }
+    });
+    return result;
+  };
+  var startsWithSearch = (subject, pattern) => {
+    const result = {
+      match: false,
+      ranges: []
+    };
+    const foundIndex = subject.toLowerCase().indexOf(pattern.toLowerCase());
+    if (foundIndex === 0) {
+      result.match = true;
+      result.ranges = [[0, pattern.length]];
+    }
+    return result;
+  };
+  var containsSearch = (subject, pattern) => {
+    const result = {
+      match: false,
+      ranges: []
+    };
+    const foundIndex = subject.toLowerCase().indexOf(pattern.toLowerCase());
+    if (foundIndex > -1) {
+      result.match = true;
+      result.ranges = [[foundIndex, foundIndex + pattern.length]];
+    }
+    return result;
+  };
+  var fuzzySearch = (subject, pattern) => {
+    const result = {
+      match: false,
+      ranges: []
+    };
+    let fromIndex = 0;
+    let foundIndex = 0;
+    const iMax = pattern.length - 1;
+    const lcSubject = subject.toLowerCase();
+    const lcPattern = pattern.toLowerCase();
+    for (let i7 = 0; i7 <= iMax; i7++) {
+      foundIndex = lcSubject.indexOf(lcPattern[i7], fromIndex);
+      if (foundIndex === -1) {
+        return {
+          match: false,
+          ranges: []
+        };
+      }
+      result.match = true;
+      result.ranges.push([foundIndex, foundIndex + 1]);
+      fromIndex = foundIndex + 1;
+    }
+    return result;
+  };
+  var filterOptionsByPattern = (list, pattern, method) => {
+    const filtered = [];
+    list.forEach((op) => {
+      let result;
+      switch (method) {
+        case "startsWithPerTerm":
+          result = startsWithPerTermSearch(op.label, pattern);
+          break;
+        case "startsWith":
+          result = startsWithSearch(op.label, pattern);
+          break;
+        case "contains":
+          result = containsSearch(op.label, pattern);
+          break;
+        default:
+          result = fuzzySearch(op.label, pattern);
+      }
+      if (result.match) {
+        filtered.push({ ...op, ranges: result.ranges });
+      }
+    });
+    return filtered;
+  };
+  var preventSpaces = (text2) => {
+    const res = [];
+    if (text2 === " ") {
+      res.push(b2`&nbsp;`);
+      return res;
+    }
+    if (text2.indexOf(" ") === 0) {
+      res.push(b2`&nbsp;`);
+    }
+    res.push(b2`${text2.trimStart().trimEnd()}`);
+    if (text2.lastIndexOf(" ") === text2.length - 1) {
+      res.push(b2`&nbsp;`);
+    }
+    return res;
+  };
+  var highlightRanges = (text2, ranges) => {
+    const res = [];
+    const rl = ranges.length;
+    if (rl < 1) {
+      return b2`${text2}`;
+    }
+    ranges.forEach((r6, i7) => {
+      const match = text2.substring(r6[0], r6[1]);
+      if (i7 === 0 && r6[0] !== 0) {
+        res.push(...preventSpaces(text2.substring(0, ranges[0][0])));
+      }
+      if (i7 > 0 && i7 < rl && r6[0] - ranges[i7 - 1][1] !== 0) {
+        res.push(...preventSpaces(text2.substring(ranges[i7 - 1][1], r6[0])));
+      }
+      res.push(b2`<b>${preventSpaces(match)}</b>`);
+      if (i7 === rl - 1 && r6[1] < text2.length) {
+        res.push(...preventSpaces(text2.substring(r6[1], text2.length)));
+      }
+    });
+    return res;
+  };
+
+  // node_modules/@vscode-elements/elements/dist/includes/vscode-select/OptionListController.js
+  var OptionListController = class {
+    constructor(host) {
+      this._activeIndex = -1;
+      this._options = [];
+      this._filterPattern = "";
+      this._filterMethod = "fuzzy";
+      this._combobox = false;
+      this._indexByValue = /* @__PURE__ */ new Map();
+      this._indexByLabel = /* @__PURE__ */ new Map();
+      this._selectedIndex = -1;
+      this._selectedIndexes = /* @__PURE__ */ new Set();
+      this._multiSelect = false;
+      this._numOfVisibleOptions = 0;
+      (this._host = host).addController(this);
+    }
+    hostConnected() {
+    }
+    //#region getters/setters
+    get activeIndex() {
+      return this._activeIndex;
+    }
+    set activeIndex(index) {
+      this._activeIndex = index;
+      this._host.requestUpdate();
+    }
+    get relativeActiveIndex() {
+      return this._options[this._activeIndex]?.filteredIndex ?? -1;
+    }
+    set comboboxMode(enabled) {
+      this._combobox = enabled;
+      this._host.requestUpdate();
+    }
+    get comboboxMode() {
+      return this._combobox;
+    }
+    get multiSelect() {
+      return this._multiSelect;
+    }
+    set multiSelect(multiSelect) {
+      this._selectedIndex = -1;
+      this._selectedIndexes.clear();
+      this._multiSelect = multiSelect;
+      this._host.requestUpdate();
+    }
+    get selectedIndex() {
+      return this._selectedIndex;
+    }
+    set selectedIndex(index) {
+      if (this._selectedIndex !== -1 && this._options[this._selectedIndex]) {
+        this._options[this._selectedIndex].selected ??= false;
+      }
+      const op = this.getOptionByIndex(index);
+      this._selectedIndex = op ? index : -1;
+      this._host.requestUpdate();
+    }
+    get selectedIndexes() {
+      return Array.from(this._selectedIndexes);
+    }
+    set selectedIndexes(value) {
+      this._selectedIndexes.forEach((v3) => {
+        this._options[v3].selected = false;
+      });
+      this._selectedIndexes = new Set(value);
+      value.forEach((v3) => {
+        if (this._options[v3] !== void 0) {
+          this._options[v3].selected = true;
+        }
+      });
+      this._host.requestUpdate();
+    }
+    set value(newValue) {
+      if (this._multiSelect) {
+        const valueList = newValue.map((v3) => this._indexByValue.get(v3)).filter((v3) => v3 !== void 0);
+        this._selectedIndexes = new Set(valueList);
+      } else {
+        this._selectedIndex = this._indexByValue.get(newValue) ?? -1;
+      }
+      this._host.requestUpdate();
+    }
+    get value() {
+      if (this._multiSelect) {
+        return this._selectedIndexes.size > 0 ? Array.from(this._selectedIndexes).filter((i7) => i7 >= 0 && i7 < this._options.length).map((v3) => this._options[v3].value) : [];
+      } else {
+        return this._selectedIndex > -1 && this._selectedIndex < this._options.length ? this._options[this._selectedIndex].value : "";
+      }
+    }
+    set multiSelectValue(newValue) {
+      const valueList = newValue.map((v3) => this._indexByValue.get(v3)).filter((v3) => v3 !== void 0);
+      this._selectedIndexes = new Set(valueList);
+    }
+    get multiSelectValue() {
+      return this._selectedIndexes.size > 0 ? Array.from(this._selectedIndexes).map((v3) => this._options[v3].value) : [];
+    }
+    get filterPattern() {
+      return this._filterPattern;
+    }
+    set filterPattern(pattern) {
+      if (pattern !== this._filterPattern) {
+        this._filterPattern = pattern;
+        this._updateState();
+      }
+    }
+    get filterMethod() {
+      return this._filterMethod;
+    }
+    set filterMethod(method) {
+      if (method !== this._filterMethod) {
+        this._filterMethod = method;
+        this._updateState();
+      }
+    }
+    get options() {
+      return this._options;
+    }
+    get numOfVisibleOptions() {
+      return this._numOfVisibleOptions;
+    }
+    get numOptions() {
+      return this._options.length;
+    }
+    //#endregion
+    //#region public functions
+    populate(options) {
+      this._indexByValue.clear();
+      this._indexByLabel.clear();
+      this._options = options.map((op, index) => {
+        this._indexByValue.set(op.value ?? "", index);
+        this._indexByLabel.set(op.label ?? "", index);
+        return {
+          description: op.description ?? "",
+          disabled: op.disabled ?? false,
+          label: op.label ?? "",
+          selected: op.selected ?? false,
+          value: op.value ?? "",
+          index,
+          filteredIndex: index,
+          ranges: [],
+          visible: true
+        };
+      });
+      this._numOfVisibleOptions = this._options.length;
+    }
+    add(option) {
+      const nextIndex = this._options.length;
+      const { description, disabled, label, selected, value } = option;
+      let visible = true;
+      let ranges = [];
+      if (this._combobox && this._filterPattern !== "") {
+        const res = this._searchByPattern(label ?? "");
+        visible = res.match;
+        ranges = res.ranges;
+      }
+      this._indexByValue.set(value ?? "", nextIndex);
+      this._indexByLabel.set(label ?? "", nextIndex);
+      if (selected) {
+        this._selectedIndex = nextIndex;
+        this._selectedIndexes.add(nextIndex);
+        this._activeIndex = nextIndex;
+      }
+      this._options.push({
+        index: nextIndex,
+        filteredIndex: nextIndex,
+        description: description ?? "",
+        disabled: disabled ?? false,
+        label: label ?? "",
+        selected: selected ?? false,
+        value: value ?? "",
+        visible,
+        ranges
+      });
+      if (visible) {
+        this._numOfVisibleOptions += 1;
+      }
+    }
+    clear() {
+      this._options = [];
+      this._indexByValue.clear();
+      this._indexByLabel.clear();
+      this._numOfVisibleOptions = 0;
+      this._selectedIndex = -1;
+      this._selectedIndexes.clear();
+      this._activeIndex = -1;
+    }
+    getIsIndexSelected(index) {
+      if (this._multiSelect) {
+        return this._selectedIndexes.has(index);
+      } else {
+        return this._selectedIndex === index;
+      }
+    }
+    expandMultiSelection(values) {
+      values.forEach((v3) => {
+        const foundIndex = this._indexByValue.get(v3) ?? -1;
+        if (foundIndex !== -1) {
+          this._selectedIndexes.add(foundIndex);
+        }
+      });
+      this._host.requestUpdate();
+    }
+    toggleActiveMultiselectOption() {
+      const activeOption = this._options[this._activeIndex] ?? null;
+      if (!activeOption) {
+        return;
+      }
+      const checked = this._selectedIndexes.has(activeOption.index);
+      if (checked) {
+        this._selectedIndexes.delete(activeOption.index);
+      } else {
+        this._selectedIndexes.add(activeOption.index);
+      }
+      this._host.requestUpdate();
+    }
+    toggleOptionSelected(optIndex) {
+      const checked = this._selectedIndexes.has(optIndex);
+      this._options[optIndex].selected = !this._options[optIndex].selected;
+      if (checked) {
+        this._selectedIndexes.delete(optIndex);
+      } else {
+        this._selectedIndexes.add(optIndex);
+      }
+      this._host.requestUpdate();
+    }
+    getActiveOption() {
+      return this._options[this._activeIndex] ?? null;
+    }
+    getSelectedOption() {
+      return this._options[this._selectedIndex] ?? null;
+    }
+    getOptionByIndex(index) {
+      return this._options[index] ?? null;
+    }
+    findOptionIndex(value) {
+      return this._indexByValue.get(value) ?? -1;
+    }
+    getOptionByValue(value, includeHiddenOptions = false) {
+      const index = this._indexByValue.get(value) ?? -1;
+      if (index === -1) {
+        return null;
+      }
+      if (!includeHiddenOptions) {
+        return this._options[index].visible ? this._options[index] : null;
+      }
+      return this._options[index];
+    }
+    getOptionByLabel(label) {
+      const index = this._indexByLabel.get(label) ?? -1;
+      if (index === -1) {
+        return null;
+      }
+      return this._options[index];
+    }
+    next(fromIndex) {
+      const from = fromIndex ?? this._activeIndex;
+      let nextIndex = -1;
+      for (let i7 = from + 1; i7 < this._options.length; i7++) {
+        if (this._options[i7] && !this._options[i7].disabled && this._options[i7].visible) {
+          nextIndex = i7;
+          break;
+        }
+      }
+      return nextIndex > -1 ? this._options[nextIndex] : null;
+    }
+    prev(fromIndex) {
+      const from = fromIndex ?? this._activeIndex;
+      let prevIndex = -1;
+      for (let i7 = from - 1; i7 >= 0; i7--) {
+        if (this._options[i7] && !this._options[i7].disabled && this._options[i7].visible) {
+          prevIndex = i7;
+          break;
+        }
+      }
+      return prevIndex > -1 ? this._options[prevIndex] : null;
+    }
+    activateDefault() {
+      if (this._multiSelect) {
+        if (this._selectedIndexes.size > 0) {
+          const indexes = this._selectedIndexes.values();
+          const first = indexes.next();
+          this._activeIndex = first.value ? first.value : 0;
+        }
+      } else {
+        if (this._selectedIndex > -1) {
+          this._activeIndex = this._selectedIndex;
+        } else {
+          this._activeIndex = 0;
+        }
+      }
+      this._host.requestUpdate();
+    }
+    selectAll() {
+      if (!this._multiSelect) {
+        return;
+      }
+      this._options.forEach((_2, i7) => {
+        this._options[i7].selected = true;
+        this._selectedIndexes.add(i7);
+      });
+      this._host.requestUpdate();
+    }
+    selectNone() {
+      if (!this._multiSelect) {
+        return;
+      }
+      this._options.forEach((_2, i7) => {
+        this._options[i7].selected = false;
+      });
+      this._selectedIndexes.clear();
+      this._host.requestUpdate();
+    }
+    //#endregion
+    //#region private functions
+    _searchByPattern(text2) {
+      let result;
+      switch (this._filterMethod) {
+        case "startsWithPerTerm":
+          result = startsWithPerTermSearch(text2, this._filterPattern);
+          break;
+        case "startsWith":
+          result = startsWithSearch(text2, this._filterPattern);
+          break;
+        case "contains":
+          result = containsSearch(text2, this._filterPattern);
+          break;
+        default:
+          result = fuzzySearch(text2, this._filterPattern);
+      }
+      return result;
+    }
+    _updateState() {
+      if (!this._combobox || this._filterPattern === "") {
+        this._options.forEach((_2, i7) => {
+          this._options[i7].visible = true;
+          this._options[i7].ranges = [];
+        });
+        this._numOfVisibleOptions = this._options.length;
+      } else {
+        let filteredListNextIndex = -1;
+        this._numOfVisibleOptions = 0;
+        this._options.forEach(({ label }, i7) => {
+          const result = this._searchByPattern(label);
+          this._options[i7].visible = result.match;
+          this._options[i7].ranges = result.ranges;
+          this._options[i7].filteredIndex = result.match ? ++filteredListNextIndex : -1;
+          if (result.match) {
+            this._numOfVisibleOptions += 1;
+          }
+        });
+      }
+      this._host.requestUpdate();
+    }
+  };
+
+  // node_modules/@vscode-elements/elements/dist/vscode-scrollable/vscode-scrollable.styles.js
+  var styles5 = [
+    default_styles_default,
+    i`
     :host {
       display: block;
       position: relative;
@@ -680,25 +8773,268 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
     .content {
       overflow: hidden;
     }
-  `],pv=Gx;var ae=function(e,t,r,o){var n=arguments.length,i=n<3?t:o===null?o=Object.getOwnPropertyDescriptor(t,r):o,a;if(typeof Reflect=="object"&&typeof Reflect.decorate=="function")i=Reflect.decorate(e,t,r,o);else for(var s=e.length-1;s>=0;s--)(a=e[s])&&(i=(n<3?a(i):n>3?a(t,r,i):a(t,r))||i);return n>3&&i&&Object.defineProperty(t,r,i),i},ne=class extends pe{set scrollPos(t){this._scrollPos=this._limitScrollPos(t),this._updateScrollbar(),this._updateThumbPosition(),this.requestUpdate()}get scrollPos(){return this._scrollPos}get scrollMax(){return this._scrollableContainer?this._scrollableContainer.scrollHeight-this._scrollableContainer.clientHeight:0}constructor(){super(),this.alwaysVisible=!1,this.fastScrollSensitivity=5,this.minThumbSize=20,this.mouseWheelScrollSensitivity=1,this.shadow=!0,this.scrolled=!1,this._scrollPos=0,this._isDragging=!1,this._thumbHeight=0,this._thumbY=0,this._thumbVisible=!1,this._thumbFade=!1,this._thumbActive=!1,this._componentHeight=0,this._contentHeight=0,this._scrollThumbStartY=0,this._mouseStartY=0,this._scrollbarVisible=!0,this._scrollbarTrackZ=0,this._resizeObserverCallback=()=>{this._componentHeight=this.offsetHeight,this._contentHeight=this._contentElement.offsetHeight,this._updateScrollbar(),this._updateThumbPosition()},this._handleSlotChange=()=>{this._updateScrollbar(),this._updateThumbPosition(),this._zIndexFix()},this._handleScrollThumbMouseMove=t=>{let r=this._scrollThumbStartY+(t.screenY-this._mouseStartY);this._thumbY=this._limitThumbPos(r),this.scrollPos=this._calculateScrollPosFromThumbPos(this._thumbY),this.dispatchEvent(new CustomEvent("vsc-scrollable-scroll",{detail:this.scrollPos}))},this._handleScrollThumbMouseUp=t=>{this._isDragging=!1,this._thumbActive=!1;let r=this.getBoundingClientRect(),{x:o,y:n,width:i,height:a}=r,{pageX:s,pageY:c}=t;(s>o+i||s<o||c>n+a||c<n)&&(this._thumbFade=!0,this._thumbVisible=!1),document.removeEventListener("mousemove",this._handleScrollThumbMouseMove),document.removeEventListener("mouseup",this._handleScrollThumbMouseUp)},this._handleComponentMouseOver=()=>{this._thumbVisible=!0,this._thumbFade=!1},this._handleComponentMouseOut=()=>{this._thumbActive||(this._thumbVisible=!1,this._thumbFade=!0)},this._handleComponentWheel=t=>{if(this._contentHeight<=this._componentHeight)return;t.preventDefault();let r=t.altKey?this.mouseWheelScrollSensitivity*this.fastScrollSensitivity:this.mouseWheelScrollSensitivity;this.scrollPos=this._limitScrollPos(this.scrollPos+t.deltaY*r),this.dispatchEvent(new CustomEvent("vsc-scrollable-scroll",{detail:this.scrollPos}))},this._handleScrollableContainerScroll=t=>{t.currentTarget&&(this.scrollPos=t.currentTarget.scrollTop)},this.addEventListener("mouseover",this._handleComponentMouseOver),this.addEventListener("mouseout",this._handleComponentMouseOut),this.addEventListener("wheel",this._handleComponentWheel)}connectedCallback(){super.connectedCallback(),this._hostResizeObserver=new ResizeObserver(this._resizeObserverCallback),this._contentResizeObserver=new ResizeObserver(this._resizeObserverCallback),this.requestUpdate(),this.updateComplete.then(()=>{this._hostResizeObserver.observe(this),this._contentResizeObserver.observe(this._contentElement),this._updateThumbPosition()})}disconnectedCallback(){super.disconnectedCallback(),this._hostResizeObserver.unobserve(this),this._hostResizeObserver.disconnect(),this._contentResizeObserver.unobserve(this._contentElement),this._contentResizeObserver.disconnect()}firstUpdated(t){this._updateThumbPosition()}_calcThumbHeight(){let t=this.offsetHeight,r=this._contentElement?.offsetHeight??0,o=t*(t/r);return Math.max(this.minThumbSize,o)}_updateScrollbar(){let t=this._contentElement?.offsetHeight??0;this.offsetHeight>=t?this._scrollbarVisible=!1:(this._scrollbarVisible=!0,this._thumbHeight=this._calcThumbHeight()),this.requestUpdate()}_zIndexFix(){let t=0;this._assignedElements.forEach(r=>{if("style"in r){let o=window.getComputedStyle(r).zIndex;/([0-9-])+/g.test(o)&&(t=Number(o)>t?Number(o):t)}}),this._scrollbarTrackZ=t+1,this.requestUpdate()}_updateThumbPosition(){if(!this._scrollableContainer)return;this.scrolled=this.scrollPos>0;let t=this.offsetHeight,r=this._thumbHeight,n=this._contentElement.offsetHeight-t,i=this.scrollPos/n,a=t-r;this._thumbY=Math.min(i*(t-r),a)}_calculateScrollPosFromThumbPos(t){let r=this.getBoundingClientRect().height,o=this._scrollThumbElement.getBoundingClientRect().height,n=this._contentElement.getBoundingClientRect().height,i=t/(r-o)*(n-r);return this._limitScrollPos(i)}_limitScrollPos(t){return t<0?0:t>this.scrollMax?this.scrollMax:t}_limitThumbPos(t){let r=this.getBoundingClientRect().height,o=this._scrollThumbElement.getBoundingClientRect().height;return t<0?0:t>r-o?r-o:t}_handleScrollThumbMouseDown(t){let r=this.getBoundingClientRect(),o=this._scrollThumbElement.getBoundingClientRect();this._mouseStartY=t.screenY,this._scrollThumbStartY=o.top-r.top,this._isDragging=!0,this._thumbActive=!0,document.addEventListener("mousemove",this._handleScrollThumbMouseMove),document.addEventListener("mouseup",this._handleScrollThumbMouseUp)}_handleScrollbarTrackPress(t){t.target===t.currentTarget&&(this._thumbY=t.offsetY-this._thumbHeight/2,this.scrollPos=this._calculateScrollPosFromThumbPos(this._thumbY))}render(){return T`
+  `
+  ];
+  var vscode_scrollable_styles_default = styles5;
+
+  // node_modules/@vscode-elements/elements/dist/vscode-scrollable/vscode-scrollable.js
+  var __decorate6 = function(decorators, target, key, desc) {
+    var c5 = arguments.length, r6 = c5 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d3;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r6 = Reflect.decorate(decorators, target, key, desc);
+    else for (var i7 = decorators.length - 1; i7 >= 0; i7--) if (d3 = decorators[i7]) r6 = (c5 < 3 ? d3(r6) : c5 > 3 ? d3(target, key, r6) : d3(target, key)) || r6;
+    return c5 > 3 && r6 && Object.defineProperty(target, key, r6), r6;
+  };
+  var VscodeScrollable = class VscodeScrollable2 extends VscElement {
+    /**
+     * Scroll position.
+     */
+    set scrollPos(val) {
+      this._scrollPos = this._limitScrollPos(val);
+      this._updateScrollbar();
+      this._updateThumbPosition();
+      this.requestUpdate();
+    }
+    get scrollPos() {
+      return this._scrollPos;
+    }
+    /**
+     * The maximum amount of the `scrollPos`.
+     */
+    get scrollMax() {
+      if (!this._scrollableContainer) {
+        return 0;
+      }
+      return this._scrollableContainer.scrollHeight - this._scrollableContainer.clientHeight;
+    }
+    //#region lifecycle methods
+    constructor() {
+      super();
+      this.alwaysVisible = false;
+      this.fastScrollSensitivity = 5;
+      this.minThumbSize = 20;
+      this.mouseWheelScrollSensitivity = 1;
+      this.shadow = true;
+      this.scrolled = false;
+      this._scrollPos = 0;
+      this._isDragging = false;
+      this._thumbHeight = 0;
+      this._thumbY = 0;
+      this._thumbVisible = false;
+      this._thumbFade = false;
+      this._thumbActive = false;
+      this._componentHeight = 0;
+      this._contentHeight = 0;
+      this._scrollThumbStartY = 0;
+      this._mouseStartY = 0;
+      this._scrollbarVisible = true;
+      this._scrollbarTrackZ = 0;
+      this._resizeObserverCallback = () => {
+        this._componentHeight = this.offsetHeight;
+        this._contentHeight = this._contentElement.offsetHeight;
+        this._updateScrollbar();
+        this._updateThumbPosition();
+      };
+      this._handleSlotChange = () => {
+        this._updateScrollbar();
+        this._updateThumbPosition();
+        this._zIndexFix();
+      };
+      this._handleScrollThumbMouseMove = (event) => {
+        const rawThumbPos = this._scrollThumbStartY + (event.screenY - this._mouseStartY);
+        this._thumbY = this._limitThumbPos(rawThumbPos);
+        this.scrollPos = this._calculateScrollPosFromThumbPos(this._thumbY);
+        this.dispatchEvent(new CustomEvent("vsc-scrollable-scroll", {
+          detail: this.scrollPos
+        }));
+      };
+      this._handleScrollThumbMouseUp = (event) => {
+        this._isDragging = false;
+        this._thumbActive = false;
+        const cr = this.getBoundingClientRect();
+        const { x: x2, y: y3, width, height } = cr;
+        const { pageX, pageY } = event;
+        if (pageX > x2 + width || pageX < x2 || pageY > y3 + height || pageY < y3) {
+          this._thumbFade = true;
+          this._thumbVisible = false;
+        }
+        document.removeEventListener("mousemove", this._handleScrollThumbMouseMove);
+        document.removeEventListener("mouseup", this._handleScrollThumbMouseUp);
+      };
+      this._handleComponentMouseOver = () => {
+        this._thumbVisible = true;
+        this._thumbFade = false;
+      };
+      this._handleComponentMouseOut = () => {
+        if (!this._thumbActive) {
+          this._thumbVisible = false;
+          this._thumbFade = true;
+        }
+      };
+      this._handleComponentWheel = (ev) => {
+        if (this._contentHeight <= this._componentHeight) {
+          return;
+        }
+        ev.preventDefault();
+        const multiplier = ev.altKey ? this.mouseWheelScrollSensitivity * this.fastScrollSensitivity : this.mouseWheelScrollSensitivity;
+        this.scrollPos = this._limitScrollPos(this.scrollPos + ev.deltaY * multiplier);
+        this.dispatchEvent(new CustomEvent("vsc-scrollable-scroll", {
+          detail: this.scrollPos
+        }));
+      };
+      this._handleScrollableContainerScroll = (ev) => {
+        if (ev.currentTarget) {
+          this.scrollPos = ev.currentTarget.scrollTop;
+        }
+      };
+      this.addEventListener("mouseover", this._handleComponentMouseOver);
+      this.addEventListener("mouseout", this._handleComponentMouseOut);
+      this.addEventListener("wheel", this._handleComponentWheel);
+    }
+    connectedCallback() {
+      super.connectedCallback();
+      this._hostResizeObserver = new ResizeObserver(this._resizeObserverCallback);
+      this._contentResizeObserver = new ResizeObserver(this._resizeObserverCallback);
+      this.requestUpdate();
+      this.updateComplete.then(() => {
+        this._hostResizeObserver.observe(this);
+        this._contentResizeObserver.observe(this._contentElement);
+        this._updateThumbPosition();
+      });
+    }
+    disconnectedCallback() {
+      super.disconnectedCallback();
+      this._hostResizeObserver.unobserve(this);
+      this._hostResizeObserver.disconnect();
+      this._contentResizeObserver.unobserve(this._contentElement);
+      this._contentResizeObserver.disconnect();
+    }
+    firstUpdated(_changedProperties) {
+      this._updateThumbPosition();
+    }
+    _calcThumbHeight() {
+      const componentHeight = this.offsetHeight;
+      const contentHeight = this._contentElement?.offsetHeight ?? 0;
+      const proposedSize = componentHeight * (componentHeight / contentHeight);
+      return Math.max(this.minThumbSize, proposedSize);
+    }
+    _updateScrollbar() {
+      const contentHeight = this._contentElement?.offsetHeight ?? 0;
+      const componentHeight = this.offsetHeight;
+      if (componentHeight >= contentHeight) {
+        this._scrollbarVisible = false;
+      } else {
+        this._scrollbarVisible = true;
+        this._thumbHeight = this._calcThumbHeight();
+      }
+      this.requestUpdate();
+    }
+    _zIndexFix() {
+      let highestZ = 0;
+      this._assignedElements.forEach((n6) => {
+        if ("style" in n6) {
+          const computedZIndex = window.getComputedStyle(n6).zIndex;
+          const isNumber = /([0-9-])+/g.test(computedZIndex);
+          if (isNumber) {
+            highestZ = Number(computedZIndex) > highestZ ? Number(computedZIndex) : highestZ;
+          }
+        }
+      });
+      this._scrollbarTrackZ = highestZ + 1;
+      this.requestUpdate();
+    }
+    _updateThumbPosition() {
+      if (!this._scrollableContainer) {
+        return;
+      }
+      this.scrolled = this.scrollPos > 0;
+      const componentH = this.offsetHeight;
+      const thumbH = this._thumbHeight;
+      const contentH = this._contentElement.offsetHeight;
+      const overflown = contentH - componentH;
+      const ratio = this.scrollPos / overflown;
+      const thumbYMax = componentH - thumbH;
+      this._thumbY = Math.min(ratio * (componentH - thumbH), thumbYMax);
+    }
+    _calculateScrollPosFromThumbPos(scrollPos) {
+      const cmpH = this.getBoundingClientRect().height;
+      const thumbH = this._scrollThumbElement.getBoundingClientRect().height;
+      const contentH = this._contentElement.getBoundingClientRect().height;
+      const rawScrollPos = scrollPos / (cmpH - thumbH) * (contentH - cmpH);
+      return this._limitScrollPos(rawScrollPos);
+    }
+    _limitScrollPos(newPos) {
+      if (newPos < 0) {
+        return 0;
+      } else if (newPos > this.scrollMax) {
+        return this.scrollMax;
+      } else {
+        return newPos;
+      }
+    }
+    _limitThumbPos(newPos) {
+      const cmpH = this.getBoundingClientRect().height;
+      const thumbH = this._scrollThumbElement.getBoundingClientRect().height;
+      if (newPos < 0) {
+        return 0;
+      } else if (newPos > cmpH - thumbH) {
+        return cmpH - thumbH;
+      } else {
+        return newPos;
+      }
+    }
+    _handleScrollThumbMouseDown(event) {
+      const cmpCr = this.getBoundingClientRect();
+      const thCr = this._scrollThumbElement.getBoundingClientRect();
+      this._mouseStartY = event.screenY;
+      this._scrollThumbStartY = thCr.top - cmpCr.top;
+      this._isDragging = true;
+      this._thumbActive = true;
+      document.addEventListener("mousemove", this._handleScrollThumbMouseMove);
+      document.addEventListener("mouseup", this._handleScrollThumbMouseUp);
+    }
+    _handleScrollbarTrackPress(ev) {
+      if (ev.target !== ev.currentTarget) {
+        return;
+      }
+      this._thumbY = ev.offsetY - this._thumbHeight / 2;
+      this.scrollPos = this._calculateScrollPosFromThumbPos(this._thumbY);
+    }
+    //#endregion
+    render() {
+      return b2`
       <div
         class="scrollable-container"
-        .style=${nt({userSelect:this._isDragging?"none":"auto"})}
+        .style=${stylePropertyMap({
+        userSelect: this._isDragging ? "none" : "auto"
+      })}
         .scrollTop=${this.scrollPos}
         @scroll=${this._handleScrollableContainerScroll}
       >
         <div
-          class=${de({shadow:!0,visible:this.scrolled})}
-          .style=${nt({zIndex:String(this._scrollbarTrackZ)})}
+          class=${e7({ shadow: true, visible: this.scrolled })}
+          .style=${stylePropertyMap({
+        zIndex: String(this._scrollbarTrackZ)
+      })}
         ></div>
-        ${this._isDragging?T`<div class="prevent-interaction"></div>`:C}
+        ${this._isDragging ? b2`<div class="prevent-interaction"></div>` : A}
         <div
-          class=${de({"scrollbar-track":!0,hidden:!this._scrollbarVisible})}
+          class=${e7({
+        "scrollbar-track": true,
+        hidden: !this._scrollbarVisible
+      })}
           @mousedown=${this._handleScrollbarTrackPress}
         >
           <div
-            class=${de({"scrollbar-thumb":!0,visible:this.alwaysVisible?!0:this._thumbVisible,fade:this.alwaysVisible?!1:this._thumbFade,active:this._thumbActive})}
-            .style=${nt({height:`${this._thumbHeight}px`,top:`${this._thumbY}px`})}
+            class=${e7({
+        "scrollbar-thumb": true,
+        visible: this.alwaysVisible ? true : this._thumbVisible,
+        fade: this.alwaysVisible ? false : this._thumbFade,
+        active: this._thumbActive
+      })}
+            .style=${stylePropertyMap({
+        height: `${this._thumbHeight}px`,
+        top: `${this._thumbY}px`
+      })}
             @mousedown=${this._handleScrollThumbMouseDown}
           ></div>
         </div>
@@ -706,11 +9042,501 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
           <slot @slotchange=${this._handleSlotChange}></slot>
         </div>
       </div>
-    `}};ne.styles=pv;ae([S({type:Boolean,reflect:!0,attribute:"always-visible"})],ne.prototype,"alwaysVisible",void 0);ae([S({type:Number,attribute:"fast-scroll-sensitivity"})],ne.prototype,"fastScrollSensitivity",void 0);ae([S({type:Number,attribute:"min-thumb-size"})],ne.prototype,"minThumbSize",void 0);ae([S({type:Number,attribute:"mouse-wheel-scroll-sensitivity"})],ne.prototype,"mouseWheelScrollSensitivity",void 0);ae([S({type:Boolean,reflect:!0})],ne.prototype,"shadow",void 0);ae([S({type:Boolean,reflect:!0})],ne.prototype,"scrolled",void 0);ae([S({type:Number,attribute:"scroll-pos"})],ne.prototype,"scrollPos",null);ae([Q()],ne.prototype,"_isDragging",void 0);ae([Q()],ne.prototype,"_thumbHeight",void 0);ae([Q()],ne.prototype,"_thumbY",void 0);ae([Q()],ne.prototype,"_thumbVisible",void 0);ae([Q()],ne.prototype,"_thumbFade",void 0);ae([Q()],ne.prototype,"_thumbActive",void 0);ae([bt(".content")],ne.prototype,"_contentElement",void 0);ae([bt(".scrollbar-thumb",!0)],ne.prototype,"_scrollThumbElement",void 0);ae([bt(".scrollable-container")],ne.prototype,"_scrollableContainer",void 0);ae([ka()],ne.prototype,"_assignedElements",void 0);ne=ae([Se("vscode-scrollable")],ne);var Y=function(e,t,r,o){var n=arguments.length,i=n<3?t:o===null?o=Object.getOwnPropertyDescriptor(t,r):o,a;if(typeof Reflect=="object"&&typeof Reflect.decorate=="function")i=Reflect.decorate(e,t,r,o);else for(var s=e.length-1;s>=0;s--)(a=e[s])&&(i=(n<3?a(i):n>3?a(t,r,i):a(t,r))||i);return n>3&&i&&Object.defineProperty(t,r,i),i},Oa=10,it=22,H=class extends pe{set combobox(t){this._opts.comboboxMode=t}get combobox(){return this._opts.comboboxMode}set disabled(t){this._disabled=t,this.ariaDisabled=t?"true":"false",t===!0?(this._originalTabIndex=this.tabIndex,this.tabIndex=-1):(this.tabIndex=this._originalTabIndex??0,this._originalTabIndex=void 0),this.requestUpdate()}get disabled(){return this._disabled}set filter(t){let r=["contains","fuzzy","startsWith","startsWithPerTerm"],o;r.includes(t)?o=t:(this.warn(`Invalid filter: "${t}", fallback to default. Valid values are: "contains", "fuzzy", "startsWith", "startsWithPerm".`),o="fuzzy"),this._opts.filterMethod=o}get filter(){return this._opts.filterMethod}set options(t){this._opts.populate(t)}get options(){return this._opts.options.map(({label:t,value:r,description:o,selected:n,disabled:i})=>({label:t,value:r,description:o,selected:n,disabled:i}))}constructor(){super(),this.creatable=!1,this.label="",this.invalid=!1,this.focused=!1,this.open=!1,this.position="below",this._prevXPos=0,this._prevYPos=0,this._opts=new Pa(this),this._firstUpdateCompleted=!1,this._currentDescription="",this._filter="fuzzy",this._selectedIndexes=[],this._options=[],this._value="",this._values=[],this._isPlaceholderOptionActive=!1,this._isBeingFiltered=!1,this._optionListScrollPos=0,this._isHoverForbidden=!1,this._disabled=!1,this._originalTabIndex=void 0,this._onMouseMove=()=>{this._isHoverForbidden=!1,window.removeEventListener("mousemove",this._onMouseMove)},this._onOptionListScroll=t=>{this._optionListScrollPos=t.detail},this._onComponentKeyDown=t=>{[" ","ArrowUp","ArrowDown","Escape"].includes(t.key)&&(t.stopPropagation(),t.preventDefault()),t.key==="Enter"&&this._onEnterKeyDown(t),t.key===" "&&this._onSpaceKeyDown(),t.key==="Escape"&&this._onEscapeKeyDown(),t.key==="ArrowUp"&&this._onArrowUpKeyDown(),t.key==="ArrowDown"&&this._onArrowDownKeyDown()},this._onComponentFocus=()=>{this.focused=!0},this._onComponentBlur=()=>{this.focused=!1},this._handleWindowScroll=()=>{let{x:t,y:r}=this.getBoundingClientRect();(t!==this._prevXPos||r!==this._prevYPos)&&(this.open=!1)},this.addEventListener("vsc-option-state-change",t=>{t.stopPropagation(),this._setStateFromSlottedElements(),this.requestUpdate()})}connectedCallback(){super.connectedCallback(),this.addEventListener("keydown",this._onComponentKeyDown),this.addEventListener("focus",this._onComponentFocus),this.addEventListener("blur",this._onComponentBlur),this._setAutoFocus()}disconnectedCallback(){super.disconnectedCallback(),this.removeEventListener("keydown",this._onComponentKeyDown),this.removeEventListener("focus",this._onComponentFocus),this.removeEventListener("blur",this._onComponentBlur)}firstUpdated(t){this._firstUpdateCompleted=!0}willUpdate(t){if(t.has("required")&&this._firstUpdateCompleted&&this._manageRequired(),t.has("open")&&this._firstUpdateCompleted)if(this.open){this._dropdownEl.showPopover();let{x:r,y:o}=this.getBoundingClientRect();this._prevXPos=r,this._prevYPos=o,window.addEventListener("scroll",this._handleWindowScroll,{capture:!0}),this._opts.activateDefault(),this._scrollActiveElementToTop()}else this._dropdownEl.hidePopover(),window.removeEventListener("scroll",this._handleWindowScroll)}get _filteredOptions(){return!this.combobox||this._opts.filterPattern===""?this._options:uv(this._options,this._opts.filterPattern,this._filter)}_setAutoFocus(){this.hasAttribute("autofocus")&&(this.tabIndex<0&&(this.tabIndex=0),this.combobox?this.updateComplete.then(()=>{this.shadowRoot?.querySelector(".combobox-input").focus()}):this.updateComplete.then(()=>{this.shadowRoot?.querySelector(".select-face").focus()}))}get _isSuggestedOptionVisible(){if(!(this.combobox&&this.creatable))return!1;let t=this._opts.getOptionByValue(this._opts.filterPattern)!==null,r=this._opts.filterPattern.length>0;return!t&&r}_manageRequired(){}_setStateFromSlottedElements(){let t=this._assignedOptions??[];this._opts.clear(),t.forEach(r=>{let{innerText:o,description:n,disabled:i}=r,a=typeof r.value=="string"?r.value:o.trim(),s=r.selected??!1,c={label:o.trim(),value:a,description:n,selected:s,disabled:i};this._opts.add(c)})}_createSuggestedOption(){let t=this._opts.numOptions,r=document.createElement("vscode-option");return r.value=this._opts.filterPattern,xa(this._opts.filterPattern,r),this.appendChild(r),t}_dispatchChangeEvent(){this.dispatchEvent(new Event("change")),this.dispatchEvent(new Event("input"))}async _createAndSelectSuggestedOption(){}_toggleComboboxDropdown(){this._opts.filterPattern="",this.open=!this.open}_scrollActiveElementToTop(){this._optionListScrollPos=Math.floor(this._opts.relativeActiveIndex*it)}async _adjustOptionListScrollPos(t,r){let o=this._opts.numOfVisibleOptions;if(this._isSuggestedOptionVisible&&(o+=1),o<=Oa)return;this._isHoverForbidden=!0,window.addEventListener("mousemove",this._onMouseMove);let i=this._optionListScrollPos,a=r*it,s=a>=i&&a<=i+Oa*it-it;t==="down"&&(s||(this._optionListScrollPos=r*it-(Oa-1)*it)),t==="up"&&(s||(this._optionListScrollPos=Math.floor(this._opts.relativeActiveIndex*it)))}_onFaceClick(){this.open=!this.open}_handleDropdownToggle(t){this.open=t.newState==="open"}_onComboboxButtonClick(){this._toggleComboboxDropdown()}_onComboboxButtonKeyDown(t){t.key==="Enter"&&this._toggleComboboxDropdown()}_onOptionMouseOver(t){if(this._isHoverForbidden)return;let r=t.target;r.matches(".option")&&(r.matches(".placeholder")?(this._isPlaceholderOptionActive=!0,this._opts.activeIndex=-1):(this._isPlaceholderOptionActive=!1,this._opts.activeIndex=+r.dataset.index))}_onPlaceholderOptionMouseOut(){this._isPlaceholderOptionActive=!1}_onNoOptionsClick(t){t.stopPropagation()}_onEnterKeyDown(t){this._isBeingFiltered=!1,t?.composedPath&&t.composedPath().find(o=>o.matches?o.matches("vscode-button.button-accept"):!1)}_onSpaceKeyDown(){if(!this.open){this.open=!0;return}}_onArrowUpKeyDown(){if(this.open){if(this._opts.activeIndex<=0&&!(this.combobox&&this.creatable))return;if(this._isPlaceholderOptionActive){let t=this._opts.numOfVisibleOptions-1;this._opts.activeIndex=t,this._isPlaceholderOptionActive=!1}else{let t=this._opts.prev();if(t!==null){this._opts.activeIndex=t?.index??-1;let r=t?.filteredIndex??-1;r>-1&&this._adjustOptionListScrollPos("up",r)}}}else this.open=!0,this._opts.activateDefault()}_onArrowDownKeyDown(){let t=this._opts.numOfVisibleOptions,r=this._isSuggestedOptionVisible;if(r&&(t+=1),this.open){if(this._isPlaceholderOptionActive&&this._opts.activeIndex===-1)return;let o=this._opts.next();if(r&&o===null)this._isPlaceholderOptionActive=!0,this._adjustOptionListScrollPos("down",t-1),this._opts.activeIndex=-1;else if(o!==null){let n=o?.filteredIndex??-1;this._opts.activeIndex=o?.index??-1,n>-1&&this._adjustOptionListScrollPos("down",n)}}else this.open=!0,this._opts.activateDefault()}_onEscapeKeyDown(){this.open=!1}_onSlotChange(){this._setStateFromSlottedElements(),this.requestUpdate()}_onComboboxInputFocus(t){t.target.select(),this._isBeingFiltered=!1,this._opts.filterPattern=""}_onComboboxInputBlur(){this._isBeingFiltered=!1}_onComboboxInputInput(t){this._isBeingFiltered=!0,this._opts.filterPattern=t.target.value,this._opts.activeIndex=-1,this.open=!0}_onComboboxInputClick(){this._isBeingFiltered=this._opts.filterPattern!=="",this.open=!0}_onComboboxInputSpaceKeyDown(t){t.key===" "&&t.stopPropagation()}_onOptionClick(t){this._isBeingFiltered=!1}_renderCheckbox(t,r){return T`<span class=${de({"checkbox-icon":!0,checked:t})}>${tv}</span
-      ><span class="option-label">${r}</span>`}_renderOptions(){let t=this._opts.options;return T`
+    `;
+    }
+  };
+  VscodeScrollable.styles = vscode_scrollable_styles_default;
+  __decorate6([
+    n4({ type: Boolean, reflect: true, attribute: "always-visible" })
+  ], VscodeScrollable.prototype, "alwaysVisible", void 0);
+  __decorate6([
+    n4({ type: Number, attribute: "fast-scroll-sensitivity" })
+  ], VscodeScrollable.prototype, "fastScrollSensitivity", void 0);
+  __decorate6([
+    n4({ type: Number, attribute: "min-thumb-size" })
+  ], VscodeScrollable.prototype, "minThumbSize", void 0);
+  __decorate6([
+    n4({ type: Number, attribute: "mouse-wheel-scroll-sensitivity" })
+  ], VscodeScrollable.prototype, "mouseWheelScrollSensitivity", void 0);
+  __decorate6([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeScrollable.prototype, "shadow", void 0);
+  __decorate6([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeScrollable.prototype, "scrolled", void 0);
+  __decorate6([
+    n4({ type: Number, attribute: "scroll-pos" })
+  ], VscodeScrollable.prototype, "scrollPos", null);
+  __decorate6([
+    r5()
+  ], VscodeScrollable.prototype, "_isDragging", void 0);
+  __decorate6([
+    r5()
+  ], VscodeScrollable.prototype, "_thumbHeight", void 0);
+  __decorate6([
+    r5()
+  ], VscodeScrollable.prototype, "_thumbY", void 0);
+  __decorate6([
+    r5()
+  ], VscodeScrollable.prototype, "_thumbVisible", void 0);
+  __decorate6([
+    r5()
+  ], VscodeScrollable.prototype, "_thumbFade", void 0);
+  __decorate6([
+    r5()
+  ], VscodeScrollable.prototype, "_thumbActive", void 0);
+  __decorate6([
+    e5(".content")
+  ], VscodeScrollable.prototype, "_contentElement", void 0);
+  __decorate6([
+    e5(".scrollbar-thumb", true)
+  ], VscodeScrollable.prototype, "_scrollThumbElement", void 0);
+  __decorate6([
+    e5(".scrollable-container")
+  ], VscodeScrollable.prototype, "_scrollableContainer", void 0);
+  __decorate6([
+    o6()
+  ], VscodeScrollable.prototype, "_assignedElements", void 0);
+  VscodeScrollable = __decorate6([
+    customElement("vscode-scrollable")
+  ], VscodeScrollable);
+
+  // node_modules/@vscode-elements/elements/dist/includes/vscode-select/vscode-select-base.js
+  var __decorate7 = function(decorators, target, key, desc) {
+    var c5 = arguments.length, r6 = c5 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d3;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r6 = Reflect.decorate(decorators, target, key, desc);
+    else for (var i7 = decorators.length - 1; i7 >= 0; i7--) if (d3 = decorators[i7]) r6 = (c5 < 3 ? d3(r6) : c5 > 3 ? d3(target, key, r6) : d3(target, key)) || r6;
+    return c5 > 3 && r6 && Object.defineProperty(target, key, r6), r6;
+  };
+  var VISIBLE_OPTS = 10;
+  var OPT_HEIGHT = 22;
+  var VscodeSelectBase = class extends VscElement {
+    /**
+     * Options can be filtered by typing into a text input field.
+     */
+    set combobox(enabled) {
+      this._opts.comboboxMode = enabled;
+    }
+    get combobox() {
+      return this._opts.comboboxMode;
+    }
+    /**
+     * The element cannot be used and is not focusable.
+     */
+    set disabled(newState) {
+      this._disabled = newState;
+      this.ariaDisabled = newState ? "true" : "false";
+      if (newState === true) {
+        this._originalTabIndex = this.tabIndex;
+        this.tabIndex = -1;
+      } else {
+        this.tabIndex = this._originalTabIndex ?? 0;
+        this._originalTabIndex = void 0;
+      }
+      this.requestUpdate();
+    }
+    get disabled() {
+      return this._disabled;
+    }
+    /**
+     * Search method in the filtered list within the combobox mode.
+     *
+     * - contains - The list item includes the searched pattern at any position.
+     * - fuzzy - The list item contains the letters of the search pattern in the same order, but at any position.
+     * - startsWith - The search pattern matches the beginning of the searched text.
+     * - startsWithPerTerm - The search pattern matches the beginning of any word in the searched text.
+     *
+     * @default 'fuzzy'
+     */
+    set filter(val) {
+      const validValues = [
+        "contains",
+        "fuzzy",
+        "startsWith",
+        "startsWithPerTerm"
+      ];
+      let fm;
+      if (validValues.includes(val)) {
+        fm = val;
+      } else {
+        this.warn(`Invalid filter: "${val}", fallback to default. Valid values are: "contains", "fuzzy", "startsWith", "startsWithPerm".`);
+        fm = "fuzzy";
+      }
+      this._opts.filterMethod = fm;
+    }
+    get filter() {
+      return this._opts.filterMethod;
+    }
+    /**
+     * @attr [options=[]]
+     * @type {Option[]}
+     */
+    set options(opts) {
+      this._opts.populate(opts);
+    }
+    get options() {
+      return this._opts.options.map(({ label, value, description, selected, disabled }) => ({
+        label,
+        value,
+        description,
+        selected,
+        disabled
+      }));
+    }
+    //#region lifecycle callbacks
+    constructor() {
+      super();
+      this.creatable = false;
+      this.label = "";
+      this.invalid = false;
+      this.focused = false;
+      this.open = false;
+      this.position = "below";
+      this._prevXPos = 0;
+      this._prevYPos = 0;
+      this._opts = new OptionListController(this);
+      this._firstUpdateCompleted = false;
+      this._currentDescription = "";
+      this._filter = "fuzzy";
+      this._selectedIndexes = [];
+      this._options = [];
+      this._value = "";
+      this._values = [];
+      this._isPlaceholderOptionActive = false;
+      this._isBeingFiltered = false;
+      this._optionListScrollPos = 0;
+      this._isHoverForbidden = false;
+      this._disabled = false;
+      this._originalTabIndex = void 0;
+      this._onMouseMove = () => {
+        this._isHoverForbidden = false;
+        window.removeEventListener("mousemove", this._onMouseMove);
+      };
+      this._onOptionListScroll = (ev) => {
+        this._optionListScrollPos = ev.detail;
+      };
+      this._onComponentKeyDown = (event) => {
+        if ([" ", "ArrowUp", "ArrowDown", "Escape"].includes(event.key)) {
+          event.stopPropagation();
+          event.preventDefault();
+        }
+        if (event.key === "Enter") {
+          this._onEnterKeyDown(event);
+        }
+        if (event.key === " ") {
+          this._onSpaceKeyDown();
+        }
+        if (event.key === "Escape") {
+          this._onEscapeKeyDown();
+        }
+        if (event.key === "ArrowUp") {
+          this._onArrowUpKeyDown();
+        }
+        if (event.key === "ArrowDown") {
+          this._onArrowDownKeyDown();
+        }
+      };
+      this._onComponentFocus = () => {
+        this.focused = true;
+      };
+      this._onComponentBlur = () => {
+        this.focused = false;
+      };
+      this._handleWindowScroll = () => {
+        const { x: x2, y: y3 } = this.getBoundingClientRect();
+        if (x2 !== this._prevXPos || y3 !== this._prevYPos) {
+          this.open = false;
+        }
+      };
+      this.addEventListener("vsc-option-state-change", (ev) => {
+        ev.stopPropagation();
+        this._setStateFromSlottedElements();
+        this.requestUpdate();
+      });
+    }
+    connectedCallback() {
+      super.connectedCallback();
+      this.addEventListener("keydown", this._onComponentKeyDown);
+      this.addEventListener("focus", this._onComponentFocus);
+      this.addEventListener("blur", this._onComponentBlur);
+      this._setAutoFocus();
+    }
+    disconnectedCallback() {
+      super.disconnectedCallback();
+      this.removeEventListener("keydown", this._onComponentKeyDown);
+      this.removeEventListener("focus", this._onComponentFocus);
+      this.removeEventListener("blur", this._onComponentBlur);
+    }
+    firstUpdated(_changedProperties) {
+      this._firstUpdateCompleted = true;
+    }
+    willUpdate(changedProperties) {
+      if (changedProperties.has("required") && this._firstUpdateCompleted) {
+        this._manageRequired();
+      }
+      if (changedProperties.has("open") && this._firstUpdateCompleted) {
+        if (this.open) {
+          this._dropdownEl.showPopover();
+          const { x: x2, y: y3 } = this.getBoundingClientRect();
+          this._prevXPos = x2;
+          this._prevYPos = y3;
+          window.addEventListener("scroll", this._handleWindowScroll, {
+            capture: true
+          });
+          this._opts.activateDefault();
+          this._scrollActiveElementToTop();
+        } else {
+          this._dropdownEl.hidePopover();
+          window.removeEventListener("scroll", this._handleWindowScroll);
+        }
+      }
+    }
+    get _filteredOptions() {
+      if (!this.combobox || this._opts.filterPattern === "") {
+        return this._options;
+      }
+      return filterOptionsByPattern(this._options, this._opts.filterPattern, this._filter);
+    }
+    _setAutoFocus() {
+      if (this.hasAttribute("autofocus")) {
+        if (this.tabIndex < 0) {
+          this.tabIndex = 0;
+        }
+        if (this.combobox) {
+          this.updateComplete.then(() => {
+            this.shadowRoot?.querySelector(".combobox-input").focus();
+          });
+        } else {
+          this.updateComplete.then(() => {
+            this.shadowRoot?.querySelector(".select-face").focus();
+          });
+        }
+      }
+    }
+    get _isSuggestedOptionVisible() {
+      if (!(this.combobox && this.creatable)) {
+        return false;
+      }
+      const filterPatternExistsAsOption = this._opts.getOptionByValue(this._opts.filterPattern) !== null;
+      const filtered = this._opts.filterPattern.length > 0;
+      return !filterPatternExistsAsOption && filtered;
+    }
+    _manageRequired() {
+    }
+    _setStateFromSlottedElements() {
+      const optionElements = this._assignedOptions ?? [];
+      this._opts.clear();
+      optionElements.forEach((el) => {
+        const { innerText, description, disabled } = el;
+        const value = typeof el.value === "string" ? el.value : innerText.trim();
+        const selected = el.selected ?? false;
+        const op = {
+          label: innerText.trim(),
+          value,
+          description,
+          selected,
+          disabled
+        };
+        this._opts.add(op);
+      });
+    }
+    _createSuggestedOption() {
+      const nextSelectedIndex = this._opts.numOptions;
+      const op = document.createElement("vscode-option");
+      op.value = this._opts.filterPattern;
+      D(this._opts.filterPattern, op);
+      this.appendChild(op);
+      return nextSelectedIndex;
+    }
+    _dispatchChangeEvent() {
+      this.dispatchEvent(new Event("change"));
+      this.dispatchEvent(new Event("input"));
+    }
+    async _createAndSelectSuggestedOption() {
+    }
+    _toggleComboboxDropdown() {
+      this._opts.filterPattern = "";
+      this.open = !this.open;
+    }
+    _scrollActiveElementToTop() {
+      this._optionListScrollPos = Math.floor(this._opts.relativeActiveIndex * OPT_HEIGHT);
+    }
+    async _adjustOptionListScrollPos(direction, optionIndex) {
+      let numOpts = this._opts.numOfVisibleOptions;
+      const suggestedOptionVisible = this._isSuggestedOptionVisible;
+      if (suggestedOptionVisible) {
+        numOpts += 1;
+      }
+      if (numOpts <= VISIBLE_OPTS) {
+        return;
+      }
+      this._isHoverForbidden = true;
+      window.addEventListener("mousemove", this._onMouseMove);
+      const ulScrollTop = this._optionListScrollPos;
+      const liPosY = optionIndex * OPT_HEIGHT;
+      const fullyVisible = liPosY >= ulScrollTop && liPosY <= ulScrollTop + VISIBLE_OPTS * OPT_HEIGHT - OPT_HEIGHT;
+      if (direction === "down") {
+        if (!fullyVisible) {
+          this._optionListScrollPos = optionIndex * OPT_HEIGHT - (VISIBLE_OPTS - 1) * OPT_HEIGHT;
+        }
+      }
+      if (direction === "up") {
+        if (!fullyVisible) {
+          this._optionListScrollPos = Math.floor(this._opts.relativeActiveIndex * OPT_HEIGHT);
+        }
+      }
+    }
+    //#region event handlers
+    _onFaceClick() {
+      this.open = !this.open;
+    }
+    _handleDropdownToggle(event) {
+      this.open = event.newState === "open";
+    }
+    _onComboboxButtonClick() {
+      this._toggleComboboxDropdown();
+    }
+    _onComboboxButtonKeyDown(ev) {
+      if (ev.key === "Enter") {
+        this._toggleComboboxDropdown();
+      }
+    }
+    _onOptionMouseOver(ev) {
+      if (this._isHoverForbidden) {
+        return;
+      }
+      const el = ev.target;
+      if (!el.matches(".option")) {
+        return;
+      }
+      if (el.matches(".placeholder")) {
+        this._isPlaceholderOptionActive = true;
+        this._opts.activeIndex = -1;
+      } else {
+        this._isPlaceholderOptionActive = false;
+        this._opts.activeIndex = +el.dataset.index;
+      }
+    }
+    _onPlaceholderOptionMouseOut() {
+      this._isPlaceholderOptionActive = false;
+    }
+    _onNoOptionsClick(ev) {
+      ev.stopPropagation();
+    }
+    _onEnterKeyDown(ev) {
+      this._isBeingFiltered = false;
+      const clickedOnAcceptButton = ev?.composedPath ? ev.composedPath().find((el) => el.matches ? el.matches("vscode-button.button-accept") : false) : false;
+      if (clickedOnAcceptButton) {
+        return;
+      }
+    }
+    _onSpaceKeyDown() {
+      if (!this.open) {
+        this.open = true;
+        return;
+      }
+    }
+    _onArrowUpKeyDown() {
+      if (this.open) {
+        if (this._opts.activeIndex <= 0 && !(this.combobox && this.creatable)) {
+          return;
+        }
+        if (this._isPlaceholderOptionActive) {
+          const optionIndex = this._opts.numOfVisibleOptions - 1;
+          this._opts.activeIndex = optionIndex;
+          this._isPlaceholderOptionActive = false;
+        } else {
+          const prevOp = this._opts.prev();
+          if (prevOp !== null) {
+            this._opts.activeIndex = prevOp?.index ?? -1;
+            const prevSelectableIndex = prevOp?.filteredIndex ?? -1;
+            if (prevSelectableIndex > -1) {
+              this._adjustOptionListScrollPos("up", prevSelectableIndex);
+            }
+          }
+        }
+      } else {
+        this.open = true;
+        this._opts.activateDefault();
+      }
+    }
+    _onArrowDownKeyDown() {
+      let numOpts = this._opts.numOfVisibleOptions;
+      const suggestedOptionVisible = this._isSuggestedOptionVisible;
+      if (suggestedOptionVisible) {
+        numOpts += 1;
+      }
+      if (this.open) {
+        if (this._isPlaceholderOptionActive && this._opts.activeIndex === -1) {
+          return;
+        }
+        const nextOp = this._opts.next();
+        if (suggestedOptionVisible && nextOp === null) {
+          this._isPlaceholderOptionActive = true;
+          this._adjustOptionListScrollPos("down", numOpts - 1);
+          this._opts.activeIndex = -1;
+        } else if (nextOp !== null) {
+          const nextSelectableIndex = nextOp?.filteredIndex ?? -1;
+          this._opts.activeIndex = nextOp?.index ?? -1;
+          if (nextSelectableIndex > -1) {
+            this._adjustOptionListScrollPos("down", nextSelectableIndex);
+          }
+        }
+      } else {
+        this.open = true;
+        this._opts.activateDefault();
+      }
+    }
+    _onEscapeKeyDown() {
+      this.open = false;
+    }
+    _onSlotChange() {
+      this._setStateFromSlottedElements();
+      this.requestUpdate();
+    }
+    _onComboboxInputFocus(ev) {
+      ev.target.select();
+      this._isBeingFiltered = false;
+      this._opts.filterPattern = "";
+    }
+    _onComboboxInputBlur() {
+      this._isBeingFiltered = false;
+    }
+    _onComboboxInputInput(ev) {
+      this._isBeingFiltered = true;
+      this._opts.filterPattern = ev.target.value;
+      this._opts.activeIndex = -1;
+      this.open = true;
+    }
+    _onComboboxInputClick() {
+      this._isBeingFiltered = this._opts.filterPattern !== "";
+      this.open = true;
+    }
+    _onComboboxInputSpaceKeyDown(ev) {
+      if (ev.key === " ") {
+        ev.stopPropagation();
+      }
+    }
+    _onOptionClick(_ev) {
+      this._isBeingFiltered = false;
+      return;
+    }
+    //#endregion
+    //#region render functions
+    _renderCheckbox(checked, label) {
+      const checkboxClasses = {
+        "checkbox-icon": true,
+        checked
+      };
+      return b2`<span class=${e7(checkboxClasses)}>${checkIcon}</span
+      ><span class="option-label">${label}</span>`;
+    }
+    _renderOptions() {
+      const list = this._opts.options;
+      return b2`
       <ul
-        aria-label=${Te(this.label??void 0)}
-        aria-multiselectable=${Te(this._opts.multiSelect?"true":void 0)}
+        aria-label=${o7(this.label ?? void 0)}
+        aria-multiselectable=${o7(this._opts.multiSelect ? "true" : void 0)}
         class="options"
         id="select-listbox"
         role="listbox"
@@ -718,36 +9544,104 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
         @click=${this._onOptionClick}
         @mouseover=${this._onOptionMouseOver}
       >
-        ${sv(t,r=>r.index,(r,o)=>{if(!r.visible)return C;let n=r.index===this._opts.activeIndex&&!r.disabled,i=this._opts.getIsIndexSelected(r.index),a={active:n,disabled:r.disabled,option:!0,"single-select":!this._opts.multiSelect,"multi-select":this._opts.multiSelect,selected:i},s=r.ranges?.length??!1?dv(r.label,r.ranges??[]):r.label;return T`
+        ${c4(list, (op) => op.index, (op, index) => {
+        if (!op.visible) {
+          return A;
+        }
+        const active = op.index === this._opts.activeIndex && !op.disabled;
+        const selected = this._opts.getIsIndexSelected(op.index);
+        const optionClasses = {
+          active,
+          disabled: op.disabled,
+          option: true,
+          "single-select": !this._opts.multiSelect,
+          "multi-select": this._opts.multiSelect,
+          selected
+        };
+        const labelText = op.ranges?.length ?? 0 > 0 ? highlightRanges(op.label, op.ranges ?? []) : op.label;
+        return b2`
               <li
-                aria-selected=${i?"true":"false"}
-                class=${de(a)}
-                data-index=${r.index}
-                data-filtered-index=${o}
-                id=${`op-${r.index}`}
+                aria-selected=${selected ? "true" : "false"}
+                class=${e7(optionClasses)}
+                data-index=${op.index}
+                data-filtered-index=${index}
+                id=${`op-${op.index}`}
                 role="option"
                 tabindex="-1"
               >
-                ${cv(this._opts.multiSelect,()=>this._renderCheckbox(i,s),()=>s)}
+                ${n5(this._opts.multiSelect, () => this._renderCheckbox(selected, labelText), () => labelText)}
               </li>
-            `})}
-        ${this._renderPlaceholderOption(this._opts.numOfVisibleOptions<1)}
+            `;
+      })}
+        ${this._renderPlaceholderOption(this._opts.numOfVisibleOptions < 1)}
       </ul>
-    `}_renderPlaceholderOption(t){return this.combobox?this._opts.getOptionByLabel(this._opts.filterPattern)?C:this.creatable&&this._opts.filterPattern.length>0?T`<li
-        class=${de({option:!0,placeholder:!0,active:this._isPlaceholderOptionActive})}
+    `;
+    }
+    _renderPlaceholderOption(isListEmpty) {
+      if (!this.combobox) {
+        return A;
+      }
+      const foundOption = this._opts.getOptionByLabel(this._opts.filterPattern);
+      if (foundOption) {
+        return A;
+      }
+      if (this.creatable && this._opts.filterPattern.length > 0) {
+        return b2`<li
+        class=${e7({
+          option: true,
+          placeholder: true,
+          active: this._isPlaceholderOptionActive
+        })}
         @mouseout=${this._onPlaceholderOptionMouseOut}
       >
         Add "${this._opts.filterPattern}"
-      </li>`:t?T`<li class="no-options" @click=${this._onNoOptionsClick}>
+      </li>`;
+      } else {
+        return isListEmpty ? b2`<li class="no-options" @click=${this._onNoOptionsClick}>
             No options
-          </li>`:C:C}_renderDescription(){let t=this._opts.getActiveOption();if(!t)return C;let{description:r}=t;return r?T`<div class="description">${r}</div>`:C}_renderSelectFace(){return T`${C}`}_renderComboboxFace(){return T`${C}`}_renderDropdownControls(){return T`${C}`}_renderDropdown(){let t={dropdown:!0,multiple:this._opts.multiSelect,open:this.open},r=this._isSuggestedOptionVisible||this._opts.numOfVisibleOptions===0?this._opts.numOfVisibleOptions+1:this._opts.numOfVisibleOptions,o=Math.min(r*it,Oa*it),n=this.getBoundingClientRect(),i={width:`${n.width}px`,left:`${n.left}px`,top:this.position==="below"?`${n.top+n.height}px`:"unset",bottom:this.position==="below"?"unset":`${document.documentElement.clientHeight-n.top}px`};return T`
+          </li>` : A;
+      }
+    }
+    _renderDescription() {
+      const op = this._opts.getActiveOption();
+      if (!op) {
+        return A;
+      }
+      const { description } = op;
+      return description ? b2`<div class="description">${description}</div>` : A;
+    }
+    _renderSelectFace() {
+      return b2`${A}`;
+    }
+    _renderComboboxFace() {
+      return b2`${A}`;
+    }
+    _renderDropdownControls() {
+      return b2`${A}`;
+    }
+    _renderDropdown() {
+      const classes = {
+        dropdown: true,
+        multiple: this._opts.multiSelect,
+        open: this.open
+      };
+      const visibleOptions = this._isSuggestedOptionVisible || this._opts.numOfVisibleOptions === 0 ? this._opts.numOfVisibleOptions + 1 : this._opts.numOfVisibleOptions;
+      const scrollPaneHeight = Math.min(visibleOptions * OPT_HEIGHT, VISIBLE_OPTS * OPT_HEIGHT);
+      const cr = this.getBoundingClientRect();
+      const dropdownStyles = {
+        width: `${cr.width}px`,
+        left: `${cr.left}px`,
+        top: this.position === "below" ? `${cr.top + cr.height}px` : "unset",
+        bottom: this.position === "below" ? "unset" : `${document.documentElement.clientHeight - cr.top}px`
+      };
+      return b2`
       <div
-        class=${de(t)}
+        class=${e7(classes)}
         popover="auto"
         @toggle=${this._handleDropdownToggle}
-        .style=${nt(i)}
+        .style=${stylePropertyMap(dropdownStyles)}
       >
-        ${this.position==="above"?this._renderDescription():C}
+        ${this.position === "above" ? this._renderDescription() : A}
         <vscode-scrollable
           always-visible
           class="scrollable"
@@ -755,13 +9649,91 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
           tabindex="-1"
           @vsc-scrollable-scroll=${this._onOptionListScroll}
           .scrollPos=${this._optionListScrollPos}
-          .style=${nt({height:`${o}px`})}
+          .style=${stylePropertyMap({
+        height: `${scrollPaneHeight}px`
+      })}
         >
           ${this._renderOptions()} ${this._renderDropdownControls()}
         </vscode-scrollable>
-        ${this.position==="below"?this._renderDescription():C}
+        ${this.position === "below" ? this._renderDescription() : A}
       </div>
-    `}};Y([S({type:Boolean,reflect:!0})],H.prototype,"creatable",void 0);Y([S({type:Boolean,reflect:!0})],H.prototype,"combobox",null);Y([S({reflect:!0})],H.prototype,"label",void 0);Y([S({type:Boolean,reflect:!0})],H.prototype,"disabled",null);Y([S({type:Boolean,reflect:!0})],H.prototype,"invalid",void 0);Y([S()],H.prototype,"filter",null);Y([S({type:Boolean,reflect:!0})],H.prototype,"focused",void 0);Y([S({type:Boolean,reflect:!0})],H.prototype,"open",void 0);Y([S({type:Array})],H.prototype,"options",null);Y([S({reflect:!0})],H.prototype,"position",void 0);Y([ka({flatten:!0,selector:"vscode-option"})],H.prototype,"_assignedOptions",void 0);Y([bt(".dropdown",!0)],H.prototype,"_dropdownEl",void 0);Y([Q()],H.prototype,"_currentDescription",void 0);Y([Q()],H.prototype,"_filter",void 0);Y([Q()],H.prototype,"_filteredOptions",null);Y([Q()],H.prototype,"_selectedIndexes",void 0);Y([Q()],H.prototype,"_options",void 0);Y([Q()],H.prototype,"_value",void 0);Y([Q()],H.prototype,"_values",void 0);Y([Q()],H.prototype,"_isPlaceholderOptionActive",void 0);Y([Q()],H.prototype,"_isBeingFiltered",void 0);Y([Q()],H.prototype,"_optionListScrollPos",void 0);var fv=[ze,$e`
+    `;
+    }
+  };
+  __decorate7([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeSelectBase.prototype, "creatable", void 0);
+  __decorate7([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeSelectBase.prototype, "combobox", null);
+  __decorate7([
+    n4({ reflect: true })
+  ], VscodeSelectBase.prototype, "label", void 0);
+  __decorate7([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeSelectBase.prototype, "disabled", null);
+  __decorate7([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeSelectBase.prototype, "invalid", void 0);
+  __decorate7([
+    n4()
+  ], VscodeSelectBase.prototype, "filter", null);
+  __decorate7([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeSelectBase.prototype, "focused", void 0);
+  __decorate7([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeSelectBase.prototype, "open", void 0);
+  __decorate7([
+    n4({ type: Array })
+  ], VscodeSelectBase.prototype, "options", null);
+  __decorate7([
+    n4({ reflect: true })
+  ], VscodeSelectBase.prototype, "position", void 0);
+  __decorate7([
+    o6({
+      flatten: true,
+      selector: "vscode-option"
+    })
+  ], VscodeSelectBase.prototype, "_assignedOptions", void 0);
+  __decorate7([
+    e5(".dropdown", true)
+  ], VscodeSelectBase.prototype, "_dropdownEl", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_currentDescription", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_filter", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_filteredOptions", null);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_selectedIndexes", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_options", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_value", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_values", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_isPlaceholderOptionActive", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_isBeingFiltered", void 0);
+  __decorate7([
+    r5()
+  ], VscodeSelectBase.prototype, "_optionListScrollPos", void 0);
+
+  // node_modules/@vscode-elements/elements/dist/includes/vscode-select/styles.js
+  var styles_default = [
+    default_styles_default,
+    i`
     :host {
       display: inline-block;
       max-width: 100%;
@@ -1169,35 +10141,255 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
     :host([position='above']) .description {
       border-width: 0 0 1px;
     }
-  `];var mv=fv;var Xt=function(e,t,r,o){var n=arguments.length,i=n<3?t:o===null?o=Object.getOwnPropertyDescriptor(t,r):o,a;if(typeof Reflect=="object"&&typeof Reflect.decorate=="function")i=Reflect.decorate(e,t,r,o);else for(var s=e.length-1;s>=0;s--)(a=e[s])&&(i=(n<3?a(i):n>3?a(t,r,i):a(t,r))||i);return n>3&&i&&Object.defineProperty(t,r,i),i},Ee=class extends H{set selectedIndex(t){this._opts.selectedIndex=t;let r=this._opts.getOptionByIndex(t);r?(this._opts.activeIndex=t,this._value=r.value,this._internals.setFormValue(this._value),this._manageRequired()):(this._value="",this._internals.setFormValue(""),this._manageRequired())}get selectedIndex(){return this._opts.selectedIndex}set value(t){this._opts.value=t,this._opts.selectedIndex>-1?this._requestedValueToSetLater="":this._requestedValueToSetLater=t,this._internals.setFormValue(this._value),this._manageRequired()}get value(){return this._opts.value}get validity(){return this._internals.validity}get validationMessage(){return this._internals.validationMessage}get willValidate(){return this._internals.willValidate}checkValidity(){return this._internals.checkValidity()}reportValidity(){return this._internals.reportValidity()}updateInputValue(){if(!this.combobox)return;let t=this.renderRoot.querySelector(".combobox-input");if(t){let r=this._opts.getSelectedOption();t.value=r?.label??""}}constructor(){super(),this.defaultValue="",this.name=void 0,this.required=!1,this._requestedValueToSetLater="",this._opts.multiSelect=!1,this._internals=this.attachInternals()}connectedCallback(){super.connectedCallback(),this.updateComplete.then(()=>{this._manageRequired()})}formResetCallback(){this.value=this.defaultValue}formStateRestoreCallback(t,r){this.updateComplete.then(()=>{this.value=t})}get type(){return"select-one"}get form(){return this._internals.form}async _createAndSelectSuggestedOption(){let t=this._createSuggestedOption();await this.updateComplete,this._opts.selectedIndex=t,this._dispatchChangeEvent();let r=new CustomEvent("vsc-single-select-create-option",{detail:{value:this._opts.getOptionByIndex(t)?.value??""}});this.dispatchEvent(r),this.open=!1,this._isPlaceholderOptionActive=!1}_setStateFromSlottedElements(){super._setStateFromSlottedElements(),!this.combobox&&this._opts.selectedIndexes.length===0&&(this._opts.selectedIndex=this._opts.options.length>0?0:-1)}_onSlotChange(){if(super._onSlotChange(),this._requestedValueToSetLater){let t=this._opts.getOptionByValue(this._requestedValueToSetLater);t&&(this._opts.selectedIndex=t.index,this._requestedValueToSetLater="")}this._opts.selectedIndex>-1&&this._opts.numOptions>0?(this._internals.setFormValue(this._opts.value),this._manageRequired()):(this._internals.setFormValue(null),this._manageRequired())}_onEnterKeyDown(t){super._onEnterKeyDown(t);let r=!1;this.combobox?this.open?this._isPlaceholderOptionActive?this._createAndSelectSuggestedOption():(r=this._opts.activeIndex!==this._opts.selectedIndex,this._opts.selectedIndex=this._opts.activeIndex,this.open=!1):(this.open=!0,this._scrollActiveElementToTop()):this.open?(r=this._opts.activeIndex!==this._opts.selectedIndex,this._opts.selectedIndex=this._opts.activeIndex,this.open=!1):(this.open=!0,this._scrollActiveElementToTop()),r&&(this._dispatchChangeEvent(),this.updateInputValue(),this._internals.setFormValue(this._opts.value),this._manageRequired())}_onOptionClick(t){super._onOptionClick(t);let o=t.composedPath().find(i=>{let a=i;if("matches"in a)return a.matches("li.option")});if(!o||o.matches(".disabled"))return;o.classList.contains("placeholder")?this.creatable&&this._createAndSelectSuggestedOption():(this._opts.selectedIndex=Number(o.dataset.index),this.open=!1,this._internals.setFormValue(this._opts.value),this._manageRequired(),this._dispatchChangeEvent())}_manageRequired(){let{value:t}=this;t===""&&this.required?this._internals.setValidity({valueMissing:!0},"Please select an item in the list.",this._face):this._internals.setValidity({})}_renderSelectFace(){let r=this._opts.getSelectedOption()?.label??"",o=this._opts.activeIndex>-1?`op-${this._opts.activeIndex}`:"";return T`
+  `
+  ];
+
+  // node_modules/@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.styles.js
+  var vscode_single_select_styles_default = styles_default;
+
+  // node_modules/@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js
+  var __decorate8 = function(decorators, target, key, desc) {
+    var c5 = arguments.length, r6 = c5 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d3;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r6 = Reflect.decorate(decorators, target, key, desc);
+    else for (var i7 = decorators.length - 1; i7 >= 0; i7--) if (d3 = decorators[i7]) r6 = (c5 < 3 ? d3(r6) : c5 > 3 ? d3(target, key, r6) : d3(target, key)) || r6;
+    return c5 > 3 && r6 && Object.defineProperty(target, key, r6), r6;
+  };
+  var VscodeSingleSelect = class VscodeSingleSelect2 extends VscodeSelectBase {
+    set selectedIndex(val) {
+      this._opts.selectedIndex = val;
+      const op = this._opts.getOptionByIndex(val);
+      if (op) {
+        this._opts.activeIndex = val;
+        this._value = op.value;
+        this._internals.setFormValue(this._value);
+        this._manageRequired();
+      } else {
+        this._value = "";
+        this._internals.setFormValue("");
+        this._manageRequired();
+      }
+    }
+    get selectedIndex() {
+      return this._opts.selectedIndex;
+    }
+    set value(val) {
+      this._opts.value = val;
+      if (this._opts.selectedIndex > -1) {
+        this._requestedValueToSetLater = "";
+      } else {
+        this._requestedValueToSetLater = val;
+      }
+      this._internals.setFormValue(this._value);
+      this._manageRequired();
+    }
+    get value() {
+      return this._opts.value;
+    }
+    get validity() {
+      return this._internals.validity;
+    }
+    get validationMessage() {
+      return this._internals.validationMessage;
+    }
+    get willValidate() {
+      return this._internals.willValidate;
+    }
+    checkValidity() {
+      return this._internals.checkValidity();
+    }
+    reportValidity() {
+      return this._internals.reportValidity();
+    }
+    updateInputValue() {
+      if (!this.combobox) {
+        return;
+      }
+      const input = this.renderRoot.querySelector(".combobox-input");
+      if (input) {
+        const selectedOption = this._opts.getSelectedOption();
+        input.value = selectedOption?.label ?? "";
+      }
+    }
+    constructor() {
+      super();
+      this.defaultValue = "";
+      this.name = void 0;
+      this.required = false;
+      this._requestedValueToSetLater = "";
+      this._opts.multiSelect = false;
+      this._internals = this.attachInternals();
+    }
+    connectedCallback() {
+      super.connectedCallback();
+      this.updateComplete.then(() => {
+        this._manageRequired();
+      });
+    }
+    /** @internal */
+    formResetCallback() {
+      this.value = this.defaultValue;
+    }
+    /** @internal */
+    formStateRestoreCallback(state, _mode) {
+      this.updateComplete.then(() => {
+        this.value = state;
+      });
+    }
+    /** @internal */
+    get type() {
+      return "select-one";
+    }
+    get form() {
+      return this._internals.form;
+    }
+    async _createAndSelectSuggestedOption() {
+      const nextIndex = this._createSuggestedOption();
+      await this.updateComplete;
+      this._opts.selectedIndex = nextIndex;
+      this._dispatchChangeEvent();
+      const opCreateEvent = new CustomEvent("vsc-single-select-create-option", { detail: { value: this._opts.getOptionByIndex(nextIndex)?.value ?? "" } });
+      this.dispatchEvent(opCreateEvent);
+      this.open = false;
+      this._isPlaceholderOptionActive = false;
+    }
+    _setStateFromSlottedElements() {
+      super._setStateFromSlottedElements();
+      if (!this.combobox && this._opts.selectedIndexes.length === 0) {
+        this._opts.selectedIndex = this._opts.options.length > 0 ? 0 : -1;
+      }
+    }
+    //#region event handlers
+    _onSlotChange() {
+      super._onSlotChange();
+      if (this._requestedValueToSetLater) {
+        const foundOption = this._opts.getOptionByValue(this._requestedValueToSetLater);
+        if (foundOption) {
+          this._opts.selectedIndex = foundOption.index;
+          this._requestedValueToSetLater = "";
+        }
+      }
+      if (this._opts.selectedIndex > -1 && this._opts.numOptions > 0) {
+        this._internals.setFormValue(this._opts.value);
+        this._manageRequired();
+      } else {
+        this._internals.setFormValue(null);
+        this._manageRequired();
+      }
+    }
+    _onEnterKeyDown(ev) {
+      super._onEnterKeyDown(ev);
+      let valueChanged = false;
+      if (this.combobox) {
+        if (this.open) {
+          if (this._isPlaceholderOptionActive) {
+            this._createAndSelectSuggestedOption();
+          } else {
+            valueChanged = this._opts.activeIndex !== this._opts.selectedIndex;
+            this._opts.selectedIndex = this._opts.activeIndex;
+            this.open = false;
+          }
+        } else {
+          this.open = true;
+          this._scrollActiveElementToTop();
+        }
+      } else {
+        if (this.open) {
+          valueChanged = this._opts.activeIndex !== this._opts.selectedIndex;
+          this._opts.selectedIndex = this._opts.activeIndex;
+          this.open = false;
+        } else {
+          this.open = true;
+          this._scrollActiveElementToTop();
+        }
+      }
+      if (valueChanged) {
+        this._dispatchChangeEvent();
+        this.updateInputValue();
+        this._internals.setFormValue(this._opts.value);
+        this._manageRequired();
+      }
+    }
+    _onOptionClick(ev) {
+      super._onOptionClick(ev);
+      const composedPath = ev.composedPath();
+      const optEl = composedPath.find((et) => {
+        const el = et;
+        if ("matches" in el) {
+          return el.matches("li.option");
+        }
+        return;
+      });
+      if (!optEl || optEl.matches(".disabled")) {
+        return;
+      }
+      const isPlaceholderOption = optEl.classList.contains("placeholder");
+      if (isPlaceholderOption) {
+        if (this.creatable) {
+          this._createAndSelectSuggestedOption();
+        }
+      } else {
+        this._opts.selectedIndex = Number(optEl.dataset.index);
+        this.open = false;
+        this._internals.setFormValue(this._opts.value);
+        this._manageRequired();
+        this._dispatchChangeEvent();
+      }
+    }
+    //#endregion
+    _manageRequired() {
+      const { value } = this;
+      if (value === "" && this.required) {
+        this._internals.setValidity({ valueMissing: true }, "Please select an item in the list.", this._face);
+      } else {
+        this._internals.setValidity({});
+      }
+    }
+    //#region render functions
+    _renderSelectFace() {
+      const selectedOption = this._opts.getSelectedOption();
+      const label = selectedOption?.label ?? "";
+      const activeDescendant = this._opts.activeIndex > -1 ? `op-${this._opts.activeIndex}` : "";
+      return b2`
       <div
-        aria-activedescendant=${o}
+        aria-activedescendant=${activeDescendant}
         aria-controls="select-listbox"
-        aria-expanded=${this.open?"true":"false"}
+        aria-expanded=${this.open ? "true" : "false"}
         aria-haspopup="listbox"
-        aria-label=${Te(this.label)}
+        aria-label=${o7(this.label)}
         class="select-face face"
         @click=${this._onFaceClick}
         role="combobox"
         tabindex="0"
       >
-        <span class="text">${r}</span> ${$p}
+        <span class="text">${label}</span> ${chevronDownIcon}
       </div>
-    `}_renderComboboxFace(){let t="";this._isBeingFiltered?t=this._opts.filterPattern:t=this._opts.getSelectedOption()?.label??"";let r=this._opts.activeIndex>-1?`op-${this._opts.activeIndex}`:"",o=this.open?"true":"false";return T`
+    `;
+    }
+    _renderComboboxFace() {
+      let inputVal = "";
+      if (this._isBeingFiltered) {
+        inputVal = this._opts.filterPattern;
+      } else {
+        const op = this._opts.getSelectedOption();
+        inputVal = op?.label ?? "";
+      }
+      const activeDescendant = this._opts.activeIndex > -1 ? `op-${this._opts.activeIndex}` : "";
+      const expanded = this.open ? "true" : "false";
+      return b2`
       <div class="combobox-face face">
         <input
-          aria-activedescendant=${r}
+          aria-activedescendant=${activeDescendant}
           aria-autocomplete="list"
           aria-controls="select-listbox"
-          aria-expanded=${o}
+          aria-expanded=${expanded}
           aria-haspopup="listbox"
-          aria-label=${Te(this.label)}
+          aria-label=${o7(this.label)}
           class="combobox-input"
           role="combobox"
           spellcheck="false"
           type="text"
           autocomplete="off"
-          .value=${t}
+          .value=${inputVal}
           @focus=${this._onComboboxInputFocus}
           @blur=${this._onComboboxInputBlur}
           @input=${this._onComboboxInputInput}
@@ -1212,13 +10404,1130 @@ To suppress this warning, set window.${qg} to true`)};var Te=e=>e??C;var vp=clas
           @keydown=${this._onComboboxButtonKeyDown}
           tabindex="-1"
         >
-          ${$p}
+          ${chevronDownIcon}
         </button>
       </div>
-    `}render(){return T`
+    `;
+    }
+    render() {
+      return b2`
       <div class="single-select">
         <slot class="main-slot" @slotchange=${this._onSlotChange}></slot>
-        ${this.combobox?this._renderComboboxFace():this._renderSelectFace()}
+        ${this.combobox ? this._renderComboboxFace() : this._renderSelectFace()}
         ${this._renderDropdown()}
       </div>
-    `}};Ee.styles=mv;Ee.shadowRootOptions={...Je.shadowRootOptions,delegatesFocus:!0};Ee.formAssociated=!0;Xt([S({attribute:"default-value"})],Ee.prototype,"defaultValue",void 0);Xt([S({reflect:!0})],Ee.prototype,"name",void 0);Xt([S({type:Number,attribute:"selected-index"})],Ee.prototype,"selectedIndex",null);Xt([S({type:String})],Ee.prototype,"value",null);Xt([S({type:Boolean,reflect:!0})],Ee.prototype,"required",void 0);Xt([bt(".face")],Ee.prototype,"_face",void 0);Ee=Xt([Se("vscode-single-select")],Ee);var Xx=["pending","running","pass","fail","warn","inconclusive","error","skipped","done"],kt=$.enum(Xx),hv=["fail","error","warn","inconclusive","pass","done","skipped","running","pending"],gv=$.string().max(2e6),D=$.string().max(2e4),ee=$.string().min(1).max(200),kp=$.union([$.string().max(2e4),$.number(),$.boolean(),$.null()]),vv=$.object({text:$.string().max(1e5),lines:$.number().int().nonnegative(),bytes:$.number().int().nonnegative(),truncated:$.boolean()}),Yx=$.object({id:ee,label:D,verdict:kt,reason:D,durationMs:$.number().nullable(),command:D,vantage:D.nullable(),cached:$.boolean(),output:vv}),wp=$.object({id:ee,title:D,verdict:kt,reason:D,durationMs:$.number().nullable(),ran:$.boolean(),checks:$.array(Yx)}),Qx=$.object({id:ee,title:D,steps:$.array(wp)}),ek=$.object({label:D,fact:D,value:kp,step:$.string().max(200),check:$.string().max(200).nullable(),line:D.nullable(),weight:$.number().nullable()}),tk=$.object({id:ee,title:D,probability:$.number(),prior:$.number(),isRootCause:$.boolean(),for:$.array($.object({label:D,weight:$.number()})),against:$.array($.object({label:D,weight:$.number()}))}),nk=$.object({status:$.enum(["certain","healthy","undetermined"]),rootCause:$.object({id:ee,title:D,probability:$.number(),plan:D.nullable(),scenario:$.object({id:ee,letter:$.string().max(20),title:D}).nullable()}),headline:D,ranked:$.array(tk),evidence:$.array(ek),nextStep:$.object({step:ee,title:D,text:D,reason:D}).nullable(),notes:$.array(D)}),rk=$.object({label:D,taken:$.boolean(),to:$.discriminatedUnion("kind",[$.object({kind:$.literal("node"),id:ee}),$.object({kind:$.literal("cause"),id:ee,title:D})]),note:D.nullable()}),ik=$.object({id:ee,question:D,needs:$.array(ee),onPath:$.boolean(),isEnd:$.boolean(),branches:$.array(rk)}),ok=$.object({nodes:$.array(ik),outcome:$.object({kind:$.enum(["leaf","needs","stuck"]),node:$.string().max(200),text:D}),planText:gv,impossible:$.array($.object({branch:D,why:D})),notes:$.array(D)}),ak=$.object({id:ee,letter:$.string().max(20).nullable(),title:D,kind:$.enum(["command","code","guidance"]),text:gv,command:D.nullable(),effect:D.nullable(),recommended:$.boolean(),cause:$.object({id:ee,title:D,probability:$.number()}).nullable()}),sk=$.object({id:ee,title:D,command:D,environment:D,appliedAt:$.string().max(100),exitCode:$.number(),output:vv,undoCommand:D.nullable()}),ck=$.object({id:ee,text:D,status:$.enum(["met","notMet","unknown"])}),lk=$.object({present:$.boolean().nullable(),summary:D,files:$.array($.object({file:D,steps:$.array($.string().max(50)),lines:$.array($.number())}))}),$v=$.object({runId:ee,live:$.boolean(),runbookTitle:D,label:D,environment:$.object({name:D,production:$.boolean(),flyApp:D,runnerUrl:D,routerUrl:D}),startedAt:$.string().max(100).nullable(),finishedAt:$.string().max(100).nullable(),durationMs:$.number().nullable(),cancelled:$.boolean(),counts:$.partialRecord(kt,$.number().int().nonnegative()),groups:$.array(Qx),diagnosis:nk.nullable(),tree:ok.nullable(),fixes:$.array(ak),fixesApplied:$.array(sk),criteria:$.array(ck),instrumentation:lk}),ti=$.object({id:ee,startedAt:$.string().max(100),finishedAt:$.string().max(100),environment:D,production:$.boolean(),label:D,counts:$.partialRecord(kt,$.number().int().nonnegative()),rootCause:$.object({id:ee,title:D,probability:$.number()}).nullable(),status:$.enum(["certain","healthy","undetermined"]).nullable()}),bv=$.object({before:ti,after:ti,verdicts:$.array($.object({step:ee,title:D,before:kt.nullable(),after:kt.nullable()})),facts:$.array($.object({fact:D,before:kp.optional(),after:kp.optional()})),rootCause:$.object({before:$.object({id:ee,title:D,probability:$.number()}).nullable(),after:$.object({id:ee,title:D,probability:$.number()}).nullable(),changed:$.boolean()}),unchanged:$.number().int().nonnegative()});var ni=$.string().regex(/^(?:live|[A-Za-z0-9][A-Za-z0-9_.-]{0,79})$/),Da=$.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),uk=$.object({type:$.literal("init"),view:$v.nullable(),history:$.array(ti),emptyText:$.string().max(2e3).nullable()}).strict(),dk=$.object({type:$.literal("runUpdate"),runId:ni,running:$.boolean(),counts:$.partialRecord(kt,$.number().int().nonnegative()),steps:$.array(wp)}).strict(),pk=$.object({type:$.literal("history"),entries:$.array(ti)}).strict(),fk=$.object({type:$.literal("compare"),result:bv}).strict(),mk=$.object({type:$.literal("notice"),level:$.enum(["info","warning","error"]),text:$.string().max(2e3)}).strict(),hk=$.discriminatedUnion("type",[uk,dk,pk,fk,mk]),Bn={runId:ni},eD=$.discriminatedUnion("type",[$.object({type:$.literal("ready")}).strict(),$.object({type:$.literal("openStep"),step:Da}).strict(),$.object({type:$.literal("applyFix"),...Bn,fix:Da}).strict(),$.object({type:$.literal("rerunFailed"),...Bn}).strict(),$.object({type:$.literal("exportReport"),...Bn}).strict(),$.object({type:$.literal("copyReport"),...Bn}).strict(),$.object({type:$.literal("selectRun"),...Bn}).strict(),$.object({type:$.literal("compareRuns"),before:ni,after:ni}).strict(),$.object({type:$.literal("showAllOutput"),...Bn,step:Da,check:Da}).strict()]),gk=$.object({selectedRunId:ni.nullable(),expanded:$.array($.string().max(200)).max(500),scrollY:$.number().nonnegative().max(1e7)}).strict();function vk(e){return e&&typeof e=="object"&&"type"in e&&typeof e.type=="string"?`"${String(e.type).slice(0,40)}"`:e===null?"null":Array.isArray(e)?"an array":typeof e}function $k(e,t){let r=e.safeParse(t);if(r.success)return{ok:!0,message:r.data};let o=r.error.issues[0],n=o?.path.length?` at ${o.path.join(".")}`:"";return{ok:!1,error:`dropped message ${vk(t)}: ${o?.message??"invalid"}${n}`.slice(0,300)}}function _v(e){return $k(hk,e)}function yv(e){let t=gk.safeParse(e);return t.success?t.data:void 0}function xv(e,t){let r=(o,n)=>`${n?"closed":"open"}:${o}`;return{isOpen:(o,n)=>n?!e.expanded.has(r(o,!0)):e.expanded.has(r(o,!1)),setOpen:(o,n,i)=>{n===i?e.expanded.delete(r(o,i)):e.expanded.add(r(o,i)),t()}}}var bk=/^(?:on|href$|src$|srcset$|action$|formaction$|xlink:href$|style$|srcdoc$|data$)/i;function m(e,t={},...r){let o=document.createElement(e);t.class&&(o.className=t.class);for(let[n,i]of Object.entries(t.attrs??{})){if(bk.test(n))throw new Error(`attribute ${n} is not allowed on the results page`);i===void 0||i===!1||o.setAttribute(n,i===!0?"":i)}for(let[n,i]of Object.entries(t.props??{}))o[n]=i;for(let[n,i]of Object.entries(t.on??{}))o.addEventListener(n,i);return Aa(o,...r),o}function Aa(e,...t){for(let r of t)r==null||r===!1||e.appendChild(typeof r=="string"||typeof r=="number"?document.createTextNode(String(r)):r)}function G(e,t,r=""){return m("span",{class:`codicon codicon-${e}${r?" "+r:""}`,attrs:t?{role:"img","aria-label":t,title:t}:{"aria-hidden":"true"}})}function be(e,t,r={}){return m("vscode-button",{attrs:{secondary:!!r.secondary,icon:r.icon,"data-focus-key":r.focusKey,title:r.title,disabled:!!r.disabled},on:{click:()=>t()}},e)}function ja(e,t,r={}){return m("button",{class:"link",attrs:{type:"button","data-focus-key":r.focusKey,title:r.title},on:{click:()=>t()}},e)}function kv(e){return{view:null,emptyText:null,history:[],compare:null,notice:null,expanded:new Set(e?.expanded??[]),highlight:null,initialised:!1}}function wv(e,t){switch(t.type){case"init":return e.view?.runId!==t.view?.runId&&(e.highlight=null),e.view=t.view,e.history=t.history,e.emptyText=t.emptyText,e.initialised=!0,e.compare&&!t.history.some(r=>r.id===e.compare.after.id)&&(e.compare=null),!0;case"runUpdate":{let r=e.view;if(!r||r.runId!==t.runId)return!1;let o=new Map(t.steps.map(n=>[n.id,n]));for(let n of r.groups)n.steps=n.steps.map(i=>o.get(i.id)??i);return r.counts=t.counts,r.live=t.running,!0}case"history":return e.history=t.entries,!0;case"compare":return e.compare=t.result,e.expanded.add("section:history"),!0;case"notice":return e.notice={level:t.level,text:t.text},!0}}function Iv(e,t){return{selectedRunId:e.view&&!e.view.live?e.view.runId:null,expanded:[...e.expanded].slice(-500),scrollY:Math.max(0,Math.min(t,1e7))}}function De(e,t,r,o,...n){let i=`section:${t}`,a=m("vscode-collapsible",{class:"section",attrs:{id:`section-${t}`,"data-focus-key":i},props:{heading:r,description:o,open:e.isOpen(i,!0)},on:{"vsc-collapsible-toggle":c=>e.setOpen(i,c.detail.open,!0)}}),s=m("div",{class:"section-body"});return Aa(s,...n),a.appendChild(s),a}function Jn(e,t,r,o,n,i=""){let a=e.isOpen(t,r),s=m("details",{class:i,attrs:{"data-key":t,open:a}}),c=m("summary",{attrs:{"data-focus-key":`summary:${t}`}},...o);s.appendChild(c);let l=!1,u=()=>{l||(l=!0,Aa(s,...n()))};return a&&u(),s.addEventListener("toggle",()=>{let d=s.open;d&&u(),e.setOpen(t,d,r)}),s}var _k={met:{icon:"pass-filled",label:"met"},notMet:{icon:"circle-large-outline",label:"not met"},unknown:{icon:"question",label:"unknown: not checked yet"}};function Sv(e,t){let r=t.criteria.filter(a=>a.status==="met").length,o=m("ul",{class:"criteria",attrs:{"aria-label":"success criteria"}});for(let a of t.criteria){let s=_k[a.status];o.appendChild(m("li",{class:`criterion criterion-${a.status}`},G(s.icon,s.label,`crit-icon crit-${a.status}`),m("span",{},a.text),m("span",{class:"muted"},` \u2014 ${s.label}`)))}let n=t.instrumentation,i=m("div",{class:`instrumentation${n.present?" present":""}`},m("h3",{},"Debug instrumentation"),m("p",{},G(n.present?"warning":n.present===!1?"pass":"question")," ",n.summary),n.files.length?m("ul",{},...n.files.map(a=>m("li",{},m("code",{},a.file),` \u2014 step${a.steps.length>1?"s":""} ${a.steps.join(", ")} (line${a.lines.length>1?"s":""} ${a.lines.join(", ")})`))):null);return De(e,"criteria","Success criteria",`${r} of ${t.criteria.length} met`,t.criteria.length?o:m("p",{class:"muted"},"The runbook has no success criteria."),i)}function Le(e){if(!e)return"\u2014";let t=new Date(e);return Number.isNaN(t.getTime())?e:`${t.toISOString().slice(0,10)} ${t.toISOString().slice(11,19)} UTC`}function ri(e){if(e==null||!Number.isFinite(e))return"\u2014";if(e<1e3)return`${Math.round(e)} ms`;if(e<6e4)return`${(e/1e3).toFixed(1)} s`;let t=Math.round(e/1e3);return t<3600?`${Math.floor(t/60)} min ${t%60} s`:`${Math.floor(t/3600)} h ${Math.floor(t%3600/60)} min`}function Ke(e){let t=e*100;return t>0&&t<1?`${t.toFixed(1)} %`:t>99&&t<100?`${t.toFixed(1)} %`:`${Math.round(t)} %`}function zv(e){return e<1024?`${e} B`:e<1024*1024?`${(e/1024).toFixed(1)} KB`:`${(e/1024/1024).toFixed(1)} MB`}var yk={certain:"certain",healthy:"healthy",undetermined:"undetermined"},xk={certain:"target",healthy:"pass",undetermined:"question"};function kk(e){return e===null?"null":typeof e=="string"?JSON.stringify(e):String(e)}function wk(e,t,r,o){e.model.highlight={step:t,check:r,line:o},e.setOpen(`step:${t}`,!0,!1),r&&(e.setOpen(`check:${t}/${r}`,!0,!1),e.setOpen(`output:${t}/${r}`,!0,!1)),e.setOpen("section:steps",!0,!0),e.rerender();let n=document.querySelector("[data-evidence-mark]")??document.getElementById(`step-${t}`);n?.scrollIntoView({block:"center"}),(n?.matches("[data-evidence-mark]")?n:n?.querySelector("summary"))?.focus()}function Ik(e,t,r){let o=t.weight===null?m("span",{class:"weight neutral",attrs:{title:"read by the decision tree"}},"tree"):m("span",{class:`weight ${t.weight>=1?"for":"against"}`,attrs:{title:"likelihood ratio"}},`\xD7${t.weight}`);return m("li",{class:"evidence"},m("div",{class:"evidence-head"},o," ",m("span",{class:"evidence-label"},t.label)),m("div",{class:"evidence-fact"},m("code",{},t.fact)," = ",m("code",{},kk(t.value))," \u2014 ",t.step?ja(`step ${t.step}${t.check?` / ${t.check}`:""}`,()=>wk(e,t.step,t.check,t.line),{focusKey:`evidence:${r}`,title:t.line?"Show this step and highlight the log line":"Show this step"}):m("span",{},"no step")),t.line?m("pre",{class:"evidence-line-text"},t.line):null)}function Sk(e){let t=m("table",{class:"ranked"});t.appendChild(m("thead",{},m("tr",{},m("th",{attrs:{scope:"col"}},"Cause"),m("th",{attrs:{scope:"col"}},"Probability"),m("th",{attrs:{scope:"col"}},"Prior"),m("th",{attrs:{scope:"col"}},"Evidence"))));let r=m("tbody");for(let o of e.ranked){let n=m("span",{class:"bar",attrs:{role:"img","aria-label":Ke(o.probability)}}),i=m("span",{class:"bar-fill"});i.style.width=`${Math.max(0,Math.min(100,o.probability*100)).toFixed(1)}%`,n.appendChild(i);let a=[...o.for.map(s=>`+ ${s.label} \xD7${s.weight}`),...o.against.map(s=>`\u2212 ${s.label} \xD7${s.weight}`)];r.appendChild(m("tr",{class:o.isRootCause?"root":""},m("th",{attrs:{scope:"row"}},o.title,m("div",{class:"muted mono"},o.id)),m("td",{class:"prob"},n," ",Ke(o.probability)),m("td",{class:"muted"},Ke(o.prior)),m("td",{class:"ev"},...a.length?a.map(s=>m("div",{},s)):["\u2014"])))}return t.appendChild(r),t}function Pv(e,t){let r=t.diagnosis;if(!r)return De(e,"diagnosis","Diagnosis",t.live?"after the run":"not diagnosed",m("p",{class:"muted"},t.live?"The diagnosis is made when the run finishes.":"This run was not diagnosed."));let o=m("div",{class:`verdict-card status-${r.status}`},G(xk[r.status],void 0,"big"),m("div",{},m("h2",{class:"headline"},r.headline),m("p",{class:"muted"},m("span",{class:`pill status-${r.status}`},yk[r.status])," ",r.rootCause.plan?`In the plan: ${r.rootCause.plan}. `:"",r.rootCause.scenario?`Scenario ${r.rootCause.scenario.letter}: ${r.rootCause.scenario.title}.`:""))),n=r.nextStep?m("div",{class:"next-step"},m("h3",{},"Next step"),m("p",{},m("strong",{},r.nextStep.text),` \u2014 ${r.nextStep.title}: ${r.nextStep.reason}.`),be(`Open step ${r.nextStep.step}`,()=>e.post({type:"openStep",step:r.nextStep.step}),{secondary:!0,icon:"book",focusKey:"next-step"})):null,i=r.evidence.length?m("ol",{class:"evidence-list"},...r.evidence.map((a,s)=>Ik(e,a,s))):m("p",{class:"muted"},"No fact spoke for or against a cause.");return De(e,"diagnosis","Diagnosis",`${r.status}, ${Ke(r.rootCause.probability)}`,o,n,m("h3",{},"Evidence"),i,m("h3",{},"Causes ranked on the evidence"),Sk(r),r.notes.length?m("h3",{},"Notes"):null,r.notes.length?m("ul",{class:"notes"},...r.notes.map(a=>m("li",{},a))):null)}function Na(e,t,r){let o=m("pre",{class:"output",attrs:{tabindex:"0","aria-label":`output, ${e.lines} lines`}}),n=t?e.text.indexOf(t):-1;n>=0&&t?(o.appendChild(document.createTextNode(e.text.slice(0,n))),o.appendChild(m("mark",{class:"evidence-line",attrs:{tabindex:"-1","data-evidence-mark":""}},t)),o.appendChild(document.createTextNode(e.text.slice(n+t.length)))):o.textContent=e.text===""?"(no output)":e.text;let i=m("div",{class:"output-box"},o);return t&&n<0&&i.appendChild(m("p",{class:"hint"},e.truncated?"The evidence line is beyond the part shown here: show all to find it.":"The evidence line is not in this check's output.")),e.truncated&&i.appendChild(m("div",{class:"truncated"},m("span",{},`Showing the first part of ${e.lines} lines (${zv(e.bytes)}). `),r?be(`Show all ${e.lines} lines`,r,{secondary:!0,icon:"go-to-file",title:"Open the whole output in an editor"}):null)),i}function zk(e,t,r){let o=t.fixesApplied.filter(i=>i.id===r.id&&i.exitCode===0),n=`${r.letter?`Fix ${r.letter}: `:""}${r.title}`;return m("div",{class:`fix-card${r.recommended?" recommended":""}`},m("div",{class:"fix-head"},G(r.kind==="command"?"terminal":r.kind==="code"?"code":"book"),m("h3",{},n),r.recommended?m("span",{class:"pill status-certain"},"recommended"):null,r.cause&&!r.recommended?m("span",{class:"muted"},` if the cause is ${r.cause.title} (${Ke(r.cause.probability)})`):null),r.command?m("pre",{class:"command",attrs:{"aria-label":"command"}},r.command):null,r.effect?m("p",{},m("strong",{},"What it does: "),r.effect):null,m("p",{class:"fix-text"},r.text.trim()),r.kind==="command"&&!t.live?m("div",{class:"fix-actions"},be(o.length?"Apply again\u2026":"Apply Fix\u2026",()=>e.post({type:"applyFix",runId:t.runId,fix:r.id}),{secondary:!r.recommended,icon:"wrench",focusKey:`fix:${r.id}`,title:"Beacon Debug shows the exact command and asks for confirmation before anything runs"}),m("span",{class:"muted"},` on ${t.environment.name}${t.environment.production?" (PRODUCTION)":""}, after a confirmation`)):null)}function Ov(e,t){if(!t.fixes.length&&!t.fixesApplied.length)return null;let r=t.fixesApplied.map(o=>m("li",{class:"applied"},G(o.exitCode===0?"pass":"error",o.exitCode===0?"succeeded":"failed",`verdict verdict-${o.exitCode===0?"pass":"fail"}`)," ",m("strong",{},o.title),` on ${o.environment} at ${Le(o.appliedAt)} \u2014 exit code ${o.exitCode}`,m("pre",{class:"command"},o.command),o.undoCommand?m("p",{class:"muted"},"Undo: ",m("code",{},o.undoCommand)):null,o.output.text?Na(o.output,null,null):null));return De(e,"fixes","Fix",t.fixes.some(o=>o.recommended)?"recommended":t.fixes.length?"for the leading causes":"applied",t.fixes.length&&!t.fixes.some(o=>o.recommended)?m("p",{class:"hint"},G("warning")," The root cause is not certain: these are the fixes of the causes still in the running."):null,...t.fixes.map(o=>zk(e,t,o)),r.length?m("h3",{},"Applied"):null,r.length?m("ul",{class:"applied-list"},...r):null)}var Pk={pass:"pass",fail:"error",warn:"warning",inconclusive:"question",error:"circle-slash",skipped:"debug-step-over",pending:"circle-large-outline",running:"loading",done:"check"},Dv={pass:"pass",fail:"fail",warn:"warning",inconclusive:"inconclusive",error:"could not run",skipped:"skipped",pending:"pending",running:"running",done:"done"};function ii(e){return Dv[e]}function wt(e){return G(Pk[e],Dv[e],`verdict verdict-${e}${e==="running"?" codicon-modifier-spin":""}`)}function Ip(e){let t=m("ul",{class:"counts",attrs:{"aria-label":"steps by verdict"}});for(let r of hv){let o=e[r];o&&t.appendChild(m("li",{class:`count count-${r}`},wt(r),m("span",{class:"count-n"},String(o))," ",ii(r)))}return t.childElementCount||t.appendChild(m("li",{class:"count"},"no steps")),t}function Av(e,t){let r=t.environment,o=(t.counts.fail??0)+(t.counts.error??0),n=m("div",{class:"actions",attrs:{role:"toolbar","aria-label":"run actions"}},be("Export Report\u2026",()=>e.post({type:"exportReport",runId:t.runId}),{icon:"save",focusKey:"action:export",disabled:t.live}),be("Copy Report",()=>e.post({type:"copyReport",runId:t.runId}),{secondary:!0,icon:"copy",focusKey:"action:copy",disabled:t.live}),o&&!t.live?be(`Re-run ${o} failed`,()=>e.post({type:"rerunFailed",runId:t.runId}),{secondary:!0,icon:"debug-rerun",focusKey:"action:rerun"}):null),i=t.live?m("span",{class:"live",attrs:{role:"status"}},m("vscode-progress-ring",{attrs:{"aria-label":"running"}}),` Running since ${Le(t.startedAt)}`):m("span",{},`${Le(t.startedAt)} \u2192 ${Le(t.finishedAt)} (${ri(t.durationMs)})${t.cancelled?" \u2014 cancelled":""}`);return m("header",{class:"summary"},m("div",{class:"title-row"},m("h1",{},`${t.runbookTitle}`),n),m("p",{class:"meta"},G("server-environment")," ",m("strong",{},r.name),r.production?m("span",{class:"prod-badge",attrs:{title:"production environment"}},"PRODUCTION"):null,m("span",{class:"sep"}," \xB7 "),m("span",{class:"mono"},r.flyApp),m("span",{class:"sep"}," \xB7 "),t.label,m("span",{class:"sep"}," \xB7 "),i),Ip(t.counts))}function Ok(e){let t=Object.entries(e.counts).filter(([,r])=>r).map(([r,o])=>`${o} ${r}`).join(", ");return`${Le(e.startedAt)} \xB7 ${e.environment} \xB7 ${e.label} \xB7 ${t||"no steps"}`}function jv(e,t,r,o){let n=m("vscode-single-select",{attrs:{id:e,"aria-label":t}});for(let i of r)n.appendChild(m("vscode-option",{attrs:{value:i.id,selected:i.id===o}},Ok(i)));return n}function Dk(e){let t=e.verdicts.length?m("table",{class:"compare-table"},m("thead",{},m("tr",{},m("th",{attrs:{scope:"col"}},"Step"),m("th",{attrs:{scope:"col"}},"Before"),m("th",{attrs:{scope:"col"}},"After"))),m("tbody",{},...e.verdicts.map(i=>m("tr",{},m("th",{attrs:{scope:"row"}},`${i.step} ${i.title}`),m("td",{},i.before?wt(i.before):null,` ${i.before??"not run"}`),m("td",{},i.after?wt(i.after):null,` ${i.after??"not run"}`))))):m("p",{class:"muted"},"No verdict changed."),r=i=>i===void 0?"unknown":JSON.stringify(i),o=e.facts.length?m("table",{class:"compare-table"},m("thead",{},m("tr",{},m("th",{attrs:{scope:"col"}},"Fact"),m("th",{attrs:{scope:"col"}},"Before"),m("th",{attrs:{scope:"col"}},"After"))),m("tbody",{},...e.facts.map(i=>m("tr",{},m("th",{attrs:{scope:"row"},class:"mono"},i.fact),m("td",{class:"mono"},r(i.before)),m("td",{class:"mono"},r(i.after)))))):m("p",{class:"muted"},"No fact changed."),n=i=>i?`${i.title} (${Ke(i.probability)})`:"not diagnosed";return m("div",{class:"comparison",attrs:{role:"region","aria-label":"comparison"}},m("h3",{},`Compared: ${Le(e.before.startedAt)} \u2192 ${Le(e.after.startedAt)}`),m("p",{},m("strong",{},"Root cause: "),n(e.rootCause.before)," \u2192 ",n(e.rootCause.after),e.rootCause.changed?m("span",{class:"pill status-undetermined"},"changed"):m("span",{class:"muted"}," (unchanged)")),m("h4",{},`Verdicts that changed (${e.verdicts.length}; ${e.unchanged} unchanged)`),t,m("h4",{},`Facts that changed (${e.facts.length})`),o)}function Sp(e,t){let r=e.model.history,o=m("ol",{class:"history",attrs:{"aria-label":"past runs, newest first"}});for(let i of r){let a=i.id===t;o.appendChild(m("li",{class:`history-row${a?" current":""}`,attrs:{"aria-current":a?"true":void 0}},m("span",{class:"history-when"},Le(i.startedAt)),m("span",{class:"history-env"},i.environment,i.production?m("span",{class:"prod-badge"},"PROD"):null),m("span",{class:"history-label"},i.label),m("span",{class:"history-cause"},i.rootCause?`${i.rootCause.title} (${Ke(i.rootCause.probability)})`:"not diagnosed"),a?m("span",{class:"muted"},G("eye")," shown"):be("Show",()=>e.post({type:"selectRun",runId:i.id}),{secondary:!0,focusKey:`history:${i.id}`})))}let n=r.length>=2?m("div",{class:"compare-form"},m("label",{attrs:{for:"compare-before"}},"Compare"),jv("compare-before","earlier run",r,e.model.compare?.before.id??r[1].id),m("label",{attrs:{for:"compare-after"}},"with"),jv("compare-after","later run",r,e.model.compare?.after.id??r[0].id),be("Compare",()=>{let i=document.getElementById("compare-before")?.value,a=document.getElementById("compare-after")?.value;i&&a&&e.post({type:"compareRuns",before:i,after:a})},{icon:"diff",focusKey:"compare"})):m("p",{class:"muted"},r.length?"Two runs are needed to compare.":"No run saved yet.");return De(e,"history","History",`${r.length} run${r.length===1?"":"s"}`,o,n,e.model.compare?Dk(e.model.compare):null)}var Ak=new Set(["fail","error"]);function jk(e,t,r,o){let n=e.model.highlight,i=n&&n.step===r.id&&n.check===o.id?n.line:null,a=`${r.id}/${o.id}`;return m("div",{class:`check verdict-row-${o.verdict}`,attrs:{id:`check-${r.id}-${o.id}`}},m("div",{class:"check-head"},wt(o.verdict),m("span",{class:"check-label"},o.label),m("span",{class:"muted"},` ${ii(o.verdict)} \xB7 ${ri(o.durationMs)}${o.cached?" \xB7 cached answer":""}${o.vantage?` \xB7 from ${o.vantage}`:""}`)),m("p",{class:"reason"},o.reason),o.command?m("pre",{class:"command",attrs:{"aria-label":"command"}},o.command):null,Jn(e,`output:${a}`,!1,[`Output (${o.output.lines} line${o.output.lines===1?"":"s"}${o.output.truncated?", truncated":""})`],()=>[Na(o.output,i,t.live?null:()=>e.post({type:"showAllOutput",runId:t.runId,step:r.id,check:o.id}))],"output-details"))}function Nk(e,t,r){let o=`step:${r.id}`,n=[wt(r.verdict),m("span",{class:"step-id"},r.id),m("span",{class:"step-title"},r.title),m("span",{class:"step-reason"},r.reason),m("span",{class:"step-time muted"},`${r.ran?"":"earlier run \xB7 "}${ri(r.durationMs)}`)],i=Jn(e,o,Ak.has(r.verdict),n,()=>[m("div",{class:"step-body"},m("p",{class:"muted"},`${ii(r.verdict)}${r.ran?"":" (carried over from an earlier run)"} \u2014 ${r.reason}`),...r.checks.map(a=>jk(e,t,r,a)),r.checks.length?null:m("p",{class:"muted"},"No check ran for this step."),be("Open Step Text",()=>e.post({type:"openStep",step:r.id}),{secondary:!0,icon:"book",focusKey:`open-step:${r.id}`}))],`step verdict-row-${r.verdict}`);return i.id=`step-${r.id}`,i}function Nv(e,t){let r=t.groups.map(n=>m("div",{class:"group"},m("h3",{class:"group-title"},n.title),...n.steps.map(i=>Nk(e,t,i)))),o=t.groups.reduce((n,i)=>n+i.steps.length,0);return De(e,"steps","Phases and steps",`${o} step${o===1?"":"s"}`,Ip(t.counts),...r)}function Tk(e,t,r){let o=`tree-node${e.onPath?" on-path":" off-path"}${e.isEnd?" end":""}`,n=m("ul",{class:"branches",attrs:{"aria-label":`answers to question ${t+1}`}});for(let i of e.branches){let a=i.to.kind==="cause"?m("span",{class:"to-cause"},G("debug-breakpoint-log")," ",i.to.title):ja(`next: ${i.to.id}`,()=>r(i.to.id),{focusKey:`tree-go:${e.id}:${i.to.id}`});n.appendChild(m("li",{class:`branch${i.taken?" taken":""}`,attrs:{"aria-current":i.taken?"step":void 0}},i.taken?G("arrow-right","taken"):G("dash"),m("span",{class:"branch-label"},i.label)," \u2192 ",a,i.note?m("div",{class:"branch-note muted"},i.note):null))}return m("li",{class:o,attrs:{id:`tree-${e.id}`,tabindex:"-1","aria-label":`${e.onPath?"on the path: ":""}${e.question}`}},m("div",{class:"tree-q"},m("span",{class:"tree-n"},String(t+1)),m("span",{},e.question),e.needs.length?m("span",{class:"muted"},` (steps ${e.needs.join(", ")})`):null),n)}function Tv(e,t){let r=t.tree;if(!r)return null;let o=i=>{let a=document.getElementById(`tree-${i}`);a?.scrollIntoView({block:"center"}),a?.focus()},n=m("ol",{class:"tree-flow"},...r.nodes.map((i,a)=>Tk(i,a,o)));return De(e,"tree","Decision tree",r.outcome.text,m("p",{class:`tree-outcome outcome-${r.outcome.kind}`},G(r.outcome.kind==="leaf"?"target":r.outcome.kind==="needs"?"debug-pause":"circle-slash")," ",r.outcome.text),n,r.notes.length?m("ul",{class:"notes"},...r.notes.map(i=>m("li",{},i))):null,Jn(e,"tree:plan",!1,["The plan's tree, as the plan drew it"],()=>[m("pre",{class:"plan-tree"},r.planText)],"sub"),r.impossible.length?Jn(e,"tree:impossible",!1,[`Branches of the plan that cannot happen in this runner (${r.impossible.length})`],()=>[m("ul",{class:"notes"},...r.impossible.map(i=>m("li",{},m("strong",{},i.branch)," \u2014 ",i.why)))],"sub"):null)}$.config({jitless:!0});var Ta=acquireVsCodeApi(),Ev=yv(Ta.getState()),He=kv(Ev),zp=Ev?.scrollY??0;function Pp(){Ta.setState(Iv(He,window.scrollY))}var It={model:He,post:e=>Ta.postMessage(e),rerender:()=>Op(),...xv(He,Pp)};function Uk(){let e=He.notice;return m("div",{class:`notice${e?` notice-${e.level}`:""}`,attrs:{role:"status","aria-live":"polite"}},e?G(e.level==="error"?"error":e.level==="warning"?"warning":"info"):null,e?` ${e.text}`:"")}function Ek(){if(!He.initialised)return[m("p",{class:"muted loading"},"Loading results\u2026")];let e=He.view;return e?[Av(It,e),Pv(It,e),Ov(It,e),Tv(It,e),Nv(It,e),Sv(It,e),Sp(It,e.live?null:e.runId)].filter(t=>t!==null):[m("header",{class:"summary"},m("h1",{},"Beacon Debug results")),m("p",{class:"empty"},G("info")," ",He.emptyText??"No run yet."),Sp(It,null)]}function Op(){let e=document.activeElement?.closest?.("[data-focus-key]")?.getAttribute("data-focus-key"),t=m("main",{attrs:{id:"app","aria-busy":He.view?.live?"true":void 0}},Uk(),...Ek()),r=document.getElementById("app");if(r?r.replaceWith(t):document.body.appendChild(t),e){for(let o of Array.from(document.querySelectorAll("[data-focus-key]")))if(o.getAttribute("data-focus-key")===e){o.focus();break}}Pp()}window.addEventListener("message",e=>{let t=_v(e.data);if(!t.ok){console.warn(`[beacon-debug results] ${t.error}`);return}let r=!He.initialised&&t.message.type==="init";wv(He,t.message)&&(Op(),r&&zp&&(window.scrollTo(0,zp),zp=0))});var Uv;window.addEventListener("scroll",()=>{clearTimeout(Uv),Uv=setTimeout(Pp,200)});Op();Ta.postMessage({type:"ready"});})();
+    `;
+    }
+  };
+  VscodeSingleSelect.styles = vscode_single_select_styles_default;
+  VscodeSingleSelect.shadowRootOptions = {
+    ...i4.shadowRootOptions,
+    delegatesFocus: true
+  };
+  VscodeSingleSelect.formAssociated = true;
+  __decorate8([
+    n4({ attribute: "default-value" })
+  ], VscodeSingleSelect.prototype, "defaultValue", void 0);
+  __decorate8([
+    n4({ reflect: true })
+  ], VscodeSingleSelect.prototype, "name", void 0);
+  __decorate8([
+    n4({ type: Number, attribute: "selected-index" })
+  ], VscodeSingleSelect.prototype, "selectedIndex", null);
+  __decorate8([
+    n4({ type: String })
+  ], VscodeSingleSelect.prototype, "value", null);
+  __decorate8([
+    n4({ type: Boolean, reflect: true })
+  ], VscodeSingleSelect.prototype, "required", void 0);
+  __decorate8([
+    e5(".face")
+  ], VscodeSingleSelect.prototype, "_face", void 0);
+  VscodeSingleSelect = __decorate8([
+    customElement("vscode-single-select")
+  ], VscodeSingleSelect);
+
+  // src/report/runView.ts
+  var VIEW_VERDICTS = ["pending", "running", "pass", "fail", "warn", "inconclusive", "error", "skipped", "done"];
+  var ViewVerdict = _enum(VIEW_VERDICTS);
+  var VERDICT_ORDER = ["fail", "error", "warn", "inconclusive", "pass", "done", "skipped", "running", "pending"];
+  var text = string2().max(2e6);
+  var shortText = string2().max(2e4);
+  var id = string2().min(1).max(200);
+  var scalar = union([string2().max(2e4), number2(), boolean2(), _null3()]);
+  var OutputView = object({
+    text: string2().max(1e5),
+    lines: number2().int().nonnegative(),
+    bytes: number2().int().nonnegative(),
+    truncated: boolean2()
+  });
+  var CheckView = object({
+    id,
+    label: shortText,
+    verdict: ViewVerdict,
+    reason: shortText,
+    durationMs: number2().nullable(),
+    command: shortText,
+    vantage: shortText.nullable(),
+    cached: boolean2(),
+    output: OutputView
+  });
+  var StepView = object({
+    id,
+    title: shortText,
+    verdict: ViewVerdict,
+    reason: shortText,
+    durationMs: number2().nullable(),
+    /** False for a result carried over from an earlier run. */
+    ran: boolean2(),
+    checks: array(CheckView)
+  });
+  var GroupView = object({ id, title: shortText, steps: array(StepView) });
+  var EvidenceView = object({
+    label: shortText,
+    fact: shortText,
+    value: scalar,
+    step: string2().max(200),
+    check: string2().max(200).nullable(),
+    line: shortText.nullable(),
+    /** Likelihood ratio of the evidence item; null for a fact the tree read. */
+    weight: number2().nullable()
+  });
+  var RankedView = object({
+    id,
+    title: shortText,
+    probability: number2(),
+    prior: number2(),
+    isRootCause: boolean2(),
+    for: array(object({ label: shortText, weight: number2() })),
+    against: array(object({ label: shortText, weight: number2() }))
+  });
+  var DiagnosisView = object({
+    status: _enum(["certain", "healthy", "undetermined"]),
+    rootCause: object({
+      id,
+      title: shortText,
+      probability: number2(),
+      /** "cause 1, scenario F, fix F" — where the plan talks about it. */
+      plan: shortText.nullable(),
+      scenario: object({ id, letter: string2().max(20), title: shortText }).nullable()
+    }),
+    /** One sentence: "Root cause: …" / "Undetermined: … leads at 62 %". */
+    headline: shortText,
+    ranked: array(RankedView),
+    evidence: array(EvidenceView),
+    nextStep: object({ step: id, title: shortText, text: shortText, reason: shortText }).nullable(),
+    notes: array(shortText)
+  });
+  var TreeBranchView = object({
+    label: shortText,
+    taken: boolean2(),
+    to: discriminatedUnion("kind", [
+      object({ kind: literal("node"), id }),
+      object({ kind: literal("cause"), id, title: shortText })
+    ]),
+    note: shortText.nullable()
+  });
+  var TreeNodeView = object({
+    id,
+    question: shortText,
+    needs: array(id),
+    onPath: boolean2(),
+    /** Where the walk ended (leaf reached here, steps needed here, or stuck here). */
+    isEnd: boolean2(),
+    branches: array(TreeBranchView)
+  });
+  var TreeView = object({
+    nodes: array(TreeNodeView),
+    outcome: object({ kind: _enum(["leaf", "needs", "stuck"]), node: string2().max(200), text: shortText }),
+    planText: text,
+    impossible: array(object({ branch: shortText, why: shortText })),
+    notes: array(shortText)
+  });
+  var FixView = object({
+    id,
+    letter: string2().max(20).nullable(),
+    title: shortText,
+    kind: _enum(["command", "code", "guidance"]),
+    text,
+    /** The command as shown (POSIX-quoted), command fixes only. */
+    command: shortText.nullable(),
+    effect: shortText.nullable(),
+    /** The fix of the certain root cause (the others belong to causes that are still possible). */
+    recommended: boolean2(),
+    cause: object({ id, title: shortText, probability: number2() }).nullable()
+  });
+  var AppliedFixView = object({
+    id,
+    title: shortText,
+    command: shortText,
+    environment: shortText,
+    appliedAt: string2().max(100),
+    exitCode: number2(),
+    output: OutputView,
+    undoCommand: shortText.nullable()
+  });
+  var CriterionView = object({ id, text: shortText, status: _enum(["met", "notMet", "unknown"]) });
+  var InstrumentationView = object({
+    present: boolean2().nullable(),
+    summary: shortText,
+    files: array(object({ file: shortText, steps: array(string2().max(50)), lines: array(number2()) }))
+  });
+  var RunView = object({
+    /** The history record's id; `live` while a run is in progress and not yet saved. */
+    runId: id,
+    live: boolean2(),
+    runbookTitle: shortText,
+    label: shortText,
+    environment: object({
+      name: shortText,
+      production: boolean2(),
+      flyApp: shortText,
+      runnerUrl: shortText,
+      routerUrl: shortText
+    }),
+    startedAt: string2().max(100).nullable(),
+    finishedAt: string2().max(100).nullable(),
+    durationMs: number2().nullable(),
+    cancelled: boolean2(),
+    counts: partialRecord(ViewVerdict, number2().int().nonnegative()),
+    groups: array(GroupView),
+    diagnosis: DiagnosisView.nullable(),
+    tree: TreeView.nullable(),
+    fixes: array(FixView),
+    fixesApplied: array(AppliedFixView),
+    criteria: array(CriterionView),
+    instrumentation: InstrumentationView
+  });
+  var HistoryEntry = object({
+    id,
+    startedAt: string2().max(100),
+    finishedAt: string2().max(100),
+    environment: shortText,
+    production: boolean2(),
+    label: shortText,
+    counts: partialRecord(ViewVerdict, number2().int().nonnegative()),
+    rootCause: object({ id, title: shortText, probability: number2() }).nullable(),
+    status: _enum(["certain", "healthy", "undetermined"]).nullable()
+  });
+  var RunComparisonView = object({
+    before: HistoryEntry,
+    after: HistoryEntry,
+    verdicts: array(object({ step: id, title: shortText, before: ViewVerdict.nullable(), after: ViewVerdict.nullable() })),
+    facts: array(object({ fact: shortText, before: scalar.optional(), after: scalar.optional() })),
+    rootCause: object({
+      before: object({ id, title: shortText, probability: number2() }).nullable(),
+      after: object({ id, title: shortText, probability: number2() }).nullable(),
+      changed: boolean2()
+    }),
+    /** Steps whose verdict did not change, for the "unchanged" count. */
+    unchanged: number2().int().nonnegative()
+  });
+
+  // src/shared/webviewProtocol.ts
+  var RunIdRef = string2().regex(/^(?:live|[A-Za-z0-9][A-Za-z0-9_.-]{0,79})$/);
+  var StepIdRef = string2().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+  var InitMessage = object({
+    type: literal("init"),
+    /** The run shown; null when there is no run yet (`emptyText` says what to do). */
+    view: RunView.nullable(),
+    history: array(HistoryEntry),
+    emptyText: string2().max(2e3).nullable()
+  }).strict();
+  var RunUpdateMessage = object({
+    type: literal("runUpdate"),
+    runId: RunIdRef,
+    running: boolean2(),
+    counts: partialRecord(ViewVerdict, number2().int().nonnegative()),
+    steps: array(StepView)
+  }).strict();
+  var HistoryMessage = object({
+    type: literal("history"),
+    entries: array(HistoryEntry)
+  }).strict();
+  var CompareMessage = object({
+    type: literal("compare"),
+    result: RunComparisonView
+  }).strict();
+  var NoticeMessage = object({
+    type: literal("notice"),
+    level: _enum(["info", "warning", "error"]),
+    text: string2().max(2e3)
+  }).strict();
+  var HostMessage = discriminatedUnion("type", [InitMessage, RunUpdateMessage, HistoryMessage, CompareMessage, NoticeMessage]);
+  var runOnly = { runId: RunIdRef };
+  var PageMessage = discriminatedUnion("type", [
+    /** The page's script is running and listening: the host may send `init`. */
+    object({ type: literal("ready") }).strict(),
+    /** Open the plan's text of a step in an editor. */
+    object({ type: literal("openStep"), step: StepIdRef }).strict(),
+    /** Ask the host to apply a fix: the host confirms with a modal dialog first. */
+    object({ type: literal("applyFix"), ...runOnly, fix: StepIdRef }).strict(),
+    /** Run again the steps of a run that failed or could not run. */
+    object({ type: literal("rerunFailed"), ...runOnly }).strict(),
+    /** Write the incident report to a file the user picks. */
+    object({ type: literal("exportReport"), ...runOnly }).strict(),
+    /** Put the incident report on the clipboard. */
+    object({ type: literal("copyReport"), ...runOnly }).strict(),
+    /** Show a run of the history. */
+    object({ type: literal("selectRun"), ...runOnly }).strict(),
+    /** Compare two runs of the history. */
+    object({ type: literal("compareRuns"), before: RunIdRef, after: RunIdRef }).strict(),
+    /** Open a check's whole output in an editor. */
+    object({ type: literal("showAllOutput"), ...runOnly, step: StepIdRef, check: StepIdRef }).strict()
+  ]);
+  var PageState = object({
+    selectedRunId: RunIdRef.nullable(),
+    /** `step:<id>` / `check:<step>/<id>` / section ids that the user opened. */
+    expanded: array(string2().max(200)).max(500),
+    scrollY: number2().nonnegative().max(1e7)
+  }).strict();
+  function describe2(raw) {
+    if (raw && typeof raw === "object" && "type" in raw && typeof raw.type === "string") {
+      return `"${String(raw.type).slice(0, 40)}"`;
+    }
+    return raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw;
+  }
+  function decode2(schema, raw) {
+    const r6 = schema.safeParse(raw);
+    if (r6.success) return { ok: true, message: r6.data };
+    const issue2 = r6.error.issues[0];
+    const where = issue2?.path.length ? ` at ${issue2.path.join(".")}` : "";
+    return { ok: false, error: `dropped message ${describe2(raw)}: ${issue2?.message ?? "invalid"}${where}`.slice(0, 300) };
+  }
+  function decodeHostMessage(raw) {
+    return decode2(HostMessage, raw);
+  }
+  function decodePageState(raw) {
+    const r6 = PageState.safeParse(raw);
+    return r6.success ? r6.data : void 0;
+  }
+
+  // src/webview/results/context.ts
+  function createOpenState(model2, persist2) {
+    const k2 = (key, dflt) => `${dflt ? "closed" : "open"}:${key}`;
+    return {
+      isOpen: (key, dflt) => dflt ? !model2.expanded.has(k2(key, true)) : model2.expanded.has(k2(key, false)),
+      setOpen: (key, open2, dflt) => {
+        if (open2 === dflt) model2.expanded.delete(k2(key, dflt));
+        else model2.expanded.add(k2(key, dflt));
+        persist2();
+      }
+    };
+  }
+
+  // src/webview/results/dom.ts
+  var FORBIDDEN_ATTR = /^(?:on|href$|src$|srcset$|action$|formaction$|xlink:href$|style$|srcdoc$|data$)/i;
+  function h4(tag, props = {}, ...children) {
+    const el = document.createElement(tag);
+    if (props.class) el.className = props.class;
+    for (const [k2, v3] of Object.entries(props.attrs ?? {})) {
+      if (FORBIDDEN_ATTR.test(k2)) throw new Error(`attribute ${k2} is not allowed on the results page`);
+      if (v3 === void 0 || v3 === false) continue;
+      el.setAttribute(k2, v3 === true ? "" : v3);
+    }
+    for (const [k2, v3] of Object.entries(props.props ?? {})) el[k2] = v3;
+    for (const [ev, f3] of Object.entries(props.on ?? {})) el.addEventListener(ev, f3);
+    append(el, ...children);
+    return el;
+  }
+  function append(el, ...children) {
+    for (const c5 of children) {
+      if (c5 === null || c5 === void 0 || c5 === false) continue;
+      el.appendChild(typeof c5 === "string" || typeof c5 === "number" ? document.createTextNode(String(c5)) : c5);
+    }
+  }
+  function icon(name, label, extraClass = "") {
+    return h4("span", {
+      class: `codicon codicon-${name}${extraClass ? " " + extraClass : ""}`,
+      attrs: label ? { role: "img", "aria-label": label, title: label } : { "aria-hidden": "true" }
+    });
+  }
+  function button(label, onClick, opts = {}) {
+    return h4(
+      "vscode-button",
+      {
+        attrs: {
+          secondary: !!opts.secondary,
+          icon: opts.icon,
+          "data-focus-key": opts.focusKey,
+          title: opts.title,
+          disabled: !!opts.disabled
+        },
+        on: { click: () => onClick() }
+      },
+      label
+    );
+  }
+  function linkButton(label, onClick, opts = {}) {
+    return h4("button", { class: "link", attrs: { type: "button", "data-focus-key": opts.focusKey, title: opts.title }, on: { click: () => onClick() } }, label);
+  }
+
+  // src/webview/results/pageModel.ts
+  function initialModel(saved2) {
+    return {
+      view: null,
+      emptyText: null,
+      history: [],
+      compare: null,
+      notice: null,
+      expanded: new Set(saved2?.expanded ?? []),
+      highlight: null,
+      initialised: false
+    };
+  }
+  function applyHostMessage(m3, msg) {
+    switch (msg.type) {
+      case "init":
+        if (m3.view?.runId !== msg.view?.runId) m3.highlight = null;
+        m3.view = msg.view;
+        m3.history = msg.history;
+        m3.emptyText = msg.emptyText;
+        m3.initialised = true;
+        if (m3.compare && !msg.history.some((e8) => e8.id === m3.compare.after.id)) m3.compare = null;
+        return true;
+      case "runUpdate": {
+        const v3 = m3.view;
+        if (!v3 || v3.runId !== msg.runId) return false;
+        const byId = new Map(msg.steps.map((s5) => [s5.id, s5]));
+        for (const g2 of v3.groups) g2.steps = g2.steps.map((s5) => byId.get(s5.id) ?? s5);
+        v3.counts = msg.counts;
+        v3.live = msg.running;
+        return true;
+      }
+      case "history":
+        m3.history = msg.entries;
+        return true;
+      case "compare":
+        m3.compare = msg.result;
+        m3.expanded.add("section:history");
+        return true;
+      case "notice":
+        m3.notice = { level: msg.level, text: msg.text };
+        return true;
+    }
+  }
+  function pageState(m3, scrollY) {
+    return {
+      selectedRunId: m3.view && !m3.view.live ? m3.view.runId : null,
+      expanded: [...m3.expanded].slice(-500),
+      scrollY: Math.max(0, Math.min(scrollY, 1e7))
+    };
+  }
+
+  // src/webview/results/section.ts
+  function section(ctx2, id2, heading, description, ...body) {
+    const key = `section:${id2}`;
+    const el = h4("vscode-collapsible", {
+      class: "section",
+      attrs: { id: `section-${id2}`, "data-focus-key": key },
+      props: { heading, description, open: ctx2.isOpen(key, true) },
+      on: {
+        "vsc-collapsible-toggle": (e8) => ctx2.setOpen(key, e8.detail.open, true)
+      }
+    });
+    const inner = h4("div", { class: "section-body" });
+    append(inner, ...body);
+    el.appendChild(inner);
+    return el;
+  }
+  function disclosure(ctx2, key, dflt, summary, body, cls = "") {
+    const open2 = ctx2.isOpen(key, dflt);
+    const d3 = h4("details", { class: cls, attrs: { "data-key": key, open: open2 } });
+    const s5 = h4("summary", { attrs: { "data-focus-key": `summary:${key}` } }, ...summary);
+    d3.appendChild(s5);
+    let filled = false;
+    const fill = () => {
+      if (filled) return;
+      filled = true;
+      append(d3, ...body());
+    };
+    if (open2) fill();
+    d3.addEventListener("toggle", () => {
+      const isOpen = d3.open;
+      if (isOpen) fill();
+      ctx2.setOpen(key, isOpen, dflt);
+    });
+    return d3;
+  }
+
+  // src/webview/results/renderCriteria.ts
+  var STATUS = {
+    met: { icon: "pass-filled", label: "met" },
+    notMet: { icon: "circle-large-outline", label: "not met" },
+    unknown: { icon: "question", label: "unknown: not checked yet" }
+  };
+  function renderCriteria(ctx2, v3) {
+    const met = v3.criteria.filter((c5) => c5.status === "met").length;
+    const list = h4("ul", { class: "criteria", attrs: { "aria-label": "success criteria" } });
+    for (const c5 of v3.criteria) {
+      const st = STATUS[c5.status];
+      list.appendChild(h4("li", { class: `criterion criterion-${c5.status}` }, icon(st.icon, st.label, `crit-icon crit-${c5.status}`), h4("span", {}, c5.text), h4("span", { class: "muted" }, ` \u2014 ${st.label}`)));
+    }
+    const inst = v3.instrumentation;
+    const instr = h4(
+      "div",
+      { class: `instrumentation${inst.present ? " present" : ""}` },
+      h4("h3", {}, "Debug instrumentation"),
+      h4("p", {}, icon(inst.present ? "warning" : inst.present === false ? "pass" : "question"), " ", inst.summary),
+      inst.files.length ? h4("ul", {}, ...inst.files.map((f3) => h4("li", {}, h4("code", {}, f3.file), ` \u2014 step${f3.steps.length > 1 ? "s" : ""} ${f3.steps.join(", ")} (line${f3.lines.length > 1 ? "s" : ""} ${f3.lines.join(", ")})`))) : null
+    );
+    return section(ctx2, "criteria", "Success criteria", `${met} of ${v3.criteria.length} met`, v3.criteria.length ? list : h4("p", { class: "muted" }, "The runbook has no success criteria."), instr);
+  }
+
+  // src/report/formatting.ts
+  function utcDateTime(iso) {
+    if (!iso) return "\u2014";
+    const d3 = new Date(iso);
+    if (Number.isNaN(d3.getTime())) return iso;
+    return `${d3.toISOString().slice(0, 10)} ${d3.toISOString().slice(11, 19)} UTC`;
+  }
+  function formatDuration(ms) {
+    if (ms === null || ms === void 0 || !Number.isFinite(ms)) return "\u2014";
+    if (ms < 1e3) return `${Math.round(ms)} ms`;
+    if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+    const s5 = Math.round(ms / 1e3);
+    if (s5 < 3600) return `${Math.floor(s5 / 60)} min ${s5 % 60} s`;
+    return `${Math.floor(s5 / 3600)} h ${Math.floor(s5 % 3600 / 60)} min`;
+  }
+  function percent(p4) {
+    const v3 = p4 * 100;
+    if (v3 > 0 && v3 < 1) return `${v3.toFixed(1)} %`;
+    if (v3 > 99 && v3 < 100) return `${v3.toFixed(1)} %`;
+    return `${Math.round(v3)} %`;
+  }
+  function formatBytes(n6) {
+    if (n6 < 1024) return `${n6} B`;
+    if (n6 < 1024 * 1024) return `${(n6 / 1024).toFixed(1)} KB`;
+    return `${(n6 / 1024 / 1024).toFixed(1)} MB`;
+  }
+
+  // src/webview/results/renderDiagnosis.ts
+  var STATUS_TEXT = { certain: "certain", healthy: "healthy", undetermined: "undetermined" };
+  var STATUS_ICON = { certain: "target", healthy: "pass", undetermined: "question" };
+  function factValue(v3) {
+    return v3 === null ? "null" : typeof v3 === "string" ? JSON.stringify(v3) : String(v3);
+  }
+  function revealEvidence(ctx2, step, check, line) {
+    ctx2.model.highlight = { step, check, line };
+    ctx2.setOpen(`step:${step}`, true, false);
+    if (check) {
+      ctx2.setOpen(`check:${step}/${check}`, true, false);
+      ctx2.setOpen(`output:${step}/${check}`, true, false);
+    }
+    ctx2.setOpen("section:steps", true, true);
+    ctx2.rerender();
+    const target = document.querySelector("[data-evidence-mark]") ?? document.getElementById(`step-${step}`);
+    target?.scrollIntoView({ block: "center" });
+    (target?.matches("[data-evidence-mark]") ? target : target?.querySelector("summary"))?.focus();
+  }
+  function evidenceItem(ctx2, e8, i7) {
+    const weight = e8.weight === null ? h4("span", { class: "weight neutral", attrs: { title: "read by the decision tree" } }, "tree") : h4("span", { class: `weight ${e8.weight >= 1 ? "for" : "against"}`, attrs: { title: "likelihood ratio" } }, `\xD7${e8.weight}`);
+    return h4(
+      "li",
+      { class: "evidence" },
+      h4("div", { class: "evidence-head" }, weight, " ", h4("span", { class: "evidence-label" }, e8.label)),
+      h4(
+        "div",
+        { class: "evidence-fact" },
+        h4("code", {}, e8.fact),
+        " = ",
+        h4("code", {}, factValue(e8.value)),
+        " \u2014 ",
+        e8.step ? linkButton(`step ${e8.step}${e8.check ? ` / ${e8.check}` : ""}`, () => revealEvidence(ctx2, e8.step, e8.check, e8.line), {
+          focusKey: `evidence:${i7}`,
+          title: e8.line ? "Show this step and highlight the log line" : "Show this step"
+        }) : h4("span", {}, "no step")
+      ),
+      e8.line ? h4("pre", { class: "evidence-line-text" }, e8.line) : null
+    );
+  }
+  function ranked(d3) {
+    const table = h4("table", { class: "ranked" });
+    table.appendChild(h4("thead", {}, h4("tr", {}, h4("th", { attrs: { scope: "col" } }, "Cause"), h4("th", { attrs: { scope: "col" } }, "Probability"), h4("th", { attrs: { scope: "col" } }, "Prior"), h4("th", { attrs: { scope: "col" } }, "Evidence"))));
+    const body = h4("tbody");
+    for (const c5 of d3.ranked) {
+      const bar = h4("span", { class: "bar", attrs: { role: "img", "aria-label": percent(c5.probability) } });
+      const fill = h4("span", { class: "bar-fill" });
+      fill.style.width = `${Math.max(0, Math.min(100, c5.probability * 100)).toFixed(1)}%`;
+      bar.appendChild(fill);
+      const ev = [...c5.for.map((m3) => `+ ${m3.label} \xD7${m3.weight}`), ...c5.against.map((m3) => `\u2212 ${m3.label} \xD7${m3.weight}`)];
+      body.appendChild(
+        h4(
+          "tr",
+          { class: c5.isRootCause ? "root" : "" },
+          h4("th", { attrs: { scope: "row" } }, c5.title, h4("div", { class: "muted mono" }, c5.id)),
+          h4("td", { class: "prob" }, bar, " ", percent(c5.probability)),
+          h4("td", { class: "muted" }, percent(c5.prior)),
+          h4("td", { class: "ev" }, ...ev.length ? ev.map((t5) => h4("div", {}, t5)) : ["\u2014"])
+        )
+      );
+    }
+    table.appendChild(body);
+    return table;
+  }
+  function renderDiagnosis(ctx2, v3) {
+    const d3 = v3.diagnosis;
+    if (!d3) {
+      return section(
+        ctx2,
+        "diagnosis",
+        "Diagnosis",
+        v3.live ? "after the run" : "not diagnosed",
+        h4("p", { class: "muted" }, v3.live ? "The diagnosis is made when the run finishes." : "This run was not diagnosed.")
+      );
+    }
+    const head = h4(
+      "div",
+      { class: `verdict-card status-${d3.status}` },
+      icon(STATUS_ICON[d3.status], void 0, "big"),
+      h4(
+        "div",
+        {},
+        h4("h2", { class: "headline" }, d3.headline),
+        h4(
+          "p",
+          { class: "muted" },
+          h4("span", { class: `pill status-${d3.status}` }, STATUS_TEXT[d3.status]),
+          " ",
+          d3.rootCause.plan ? `In the plan: ${d3.rootCause.plan}. ` : "",
+          d3.rootCause.scenario ? `Scenario ${d3.rootCause.scenario.letter}: ${d3.rootCause.scenario.title}.` : ""
+        )
+      )
+    );
+    const next = d3.nextStep ? h4(
+      "div",
+      { class: "next-step" },
+      h4("h3", {}, "Next step"),
+      h4("p", {}, h4("strong", {}, d3.nextStep.text), ` \u2014 ${d3.nextStep.title}: ${d3.nextStep.reason}.`),
+      button(`Open step ${d3.nextStep.step}`, () => ctx2.post({ type: "openStep", step: d3.nextStep.step }), { secondary: true, icon: "book", focusKey: "next-step" })
+    ) : null;
+    const evidence = d3.evidence.length ? h4("ol", { class: "evidence-list" }, ...d3.evidence.map((e8, i7) => evidenceItem(ctx2, e8, i7))) : h4("p", { class: "muted" }, "No fact spoke for or against a cause.");
+    return section(
+      ctx2,
+      "diagnosis",
+      "Diagnosis",
+      `${d3.status}, ${percent(d3.rootCause.probability)}`,
+      head,
+      next,
+      h4("h3", {}, "Evidence"),
+      evidence,
+      h4("h3", {}, "Causes ranked on the evidence"),
+      ranked(d3),
+      d3.notes.length ? h4("h3", {}, "Notes") : null,
+      d3.notes.length ? h4("ul", { class: "notes" }, ...d3.notes.map((n6) => h4("li", {}, n6))) : null
+    );
+  }
+
+  // src/webview/results/renderOutput.ts
+  function renderOutput(out, highlightLine, onShowAll) {
+    const pre = h4("pre", { class: "output", attrs: { tabindex: "0", "aria-label": `output, ${out.lines} lines` } });
+    const idx = highlightLine ? out.text.indexOf(highlightLine) : -1;
+    if (idx >= 0 && highlightLine) {
+      pre.appendChild(document.createTextNode(out.text.slice(0, idx)));
+      pre.appendChild(h4("mark", { class: "evidence-line", attrs: { tabindex: "-1", "data-evidence-mark": "" } }, highlightLine));
+      pre.appendChild(document.createTextNode(out.text.slice(idx + highlightLine.length)));
+    } else {
+      pre.textContent = out.text === "" ? "(no output)" : out.text;
+    }
+    const box = h4("div", { class: "output-box" }, pre);
+    if (highlightLine && idx < 0) {
+      box.appendChild(h4("p", { class: "hint" }, out.truncated ? "The evidence line is beyond the part shown here: show all to find it." : "The evidence line is not in this check's output."));
+    }
+    if (out.truncated) {
+      box.appendChild(
+        h4(
+          "div",
+          { class: "truncated" },
+          h4("span", {}, `Showing the first part of ${out.lines} lines (${formatBytes(out.bytes)}). `),
+          onShowAll ? button(`Show all ${out.lines} lines`, onShowAll, { secondary: true, icon: "go-to-file", title: "Open the whole output in an editor" }) : null
+        )
+      );
+    }
+    return box;
+  }
+
+  // src/webview/results/renderFixes.ts
+  function fixCard(ctx2, v3, f3) {
+    const applied = v3.fixesApplied.filter((a3) => a3.id === f3.id && a3.exitCode === 0);
+    const label = `${f3.letter ? `Fix ${f3.letter}: ` : ""}${f3.title}`;
+    return h4(
+      "div",
+      { class: `fix-card${f3.recommended ? " recommended" : ""}` },
+      h4(
+        "div",
+        { class: "fix-head" },
+        icon(f3.kind === "command" ? "terminal" : f3.kind === "code" ? "code" : "book"),
+        h4("h3", {}, label),
+        f3.recommended ? h4("span", { class: "pill status-certain" }, "recommended") : null,
+        f3.cause && !f3.recommended ? h4("span", { class: "muted" }, ` if the cause is ${f3.cause.title} (${percent(f3.cause.probability)})`) : null
+      ),
+      f3.command ? h4("pre", { class: "command", attrs: { "aria-label": "command" } }, f3.command) : null,
+      f3.effect ? h4("p", {}, h4("strong", {}, "What it does: "), f3.effect) : null,
+      h4("p", { class: "fix-text" }, f3.text.trim()),
+      f3.kind === "command" && !v3.live ? h4(
+        "div",
+        { class: "fix-actions" },
+        button(applied.length ? "Apply again\u2026" : "Apply Fix\u2026", () => ctx2.post({ type: "applyFix", runId: v3.runId, fix: f3.id }), {
+          secondary: !f3.recommended,
+          icon: "wrench",
+          focusKey: `fix:${f3.id}`,
+          title: "Beacon Debug shows the exact command and asks for confirmation before anything runs"
+        }),
+        h4("span", { class: "muted" }, ` on ${v3.environment.name}${v3.environment.production ? " (PRODUCTION)" : ""}, after a confirmation`)
+      ) : null
+    );
+  }
+  function renderFixes(ctx2, v3) {
+    if (!v3.fixes.length && !v3.fixesApplied.length) return null;
+    const applied = v3.fixesApplied.map(
+      (a3) => h4(
+        "li",
+        { class: "applied" },
+        icon(a3.exitCode === 0 ? "pass" : "error", a3.exitCode === 0 ? "succeeded" : "failed", `verdict verdict-${a3.exitCode === 0 ? "pass" : "fail"}`),
+        " ",
+        h4("strong", {}, a3.title),
+        ` on ${a3.environment} at ${utcDateTime(a3.appliedAt)} \u2014 exit code ${a3.exitCode}`,
+        h4("pre", { class: "command" }, a3.command),
+        a3.undoCommand ? h4("p", { class: "muted" }, "Undo: ", h4("code", {}, a3.undoCommand)) : null,
+        a3.output.text ? renderOutput(a3.output, null, null) : null
+      )
+    );
+    return section(
+      ctx2,
+      "fixes",
+      "Fix",
+      v3.fixes.some((f3) => f3.recommended) ? "recommended" : v3.fixes.length ? "for the leading causes" : "applied",
+      v3.fixes.length && !v3.fixes.some((f3) => f3.recommended) ? h4("p", { class: "hint" }, icon("warning"), " The root cause is not certain: these are the fixes of the causes still in the running.") : null,
+      ...v3.fixes.map((f3) => fixCard(ctx2, v3, f3)),
+      applied.length ? h4("h3", {}, "Applied") : null,
+      applied.length ? h4("ul", { class: "applied-list" }, ...applied) : null
+    );
+  }
+
+  // src/webview/results/icons.ts
+  var VERDICT_ICON = {
+    pass: "pass",
+    fail: "error",
+    warn: "warning",
+    inconclusive: "question",
+    error: "circle-slash",
+    skipped: "debug-step-over",
+    pending: "circle-large-outline",
+    running: "loading",
+    done: "check"
+  };
+  var VERDICT_LABEL = {
+    pass: "pass",
+    fail: "fail",
+    warn: "warning",
+    inconclusive: "inconclusive",
+    error: "could not run",
+    skipped: "skipped",
+    pending: "pending",
+    running: "running",
+    done: "done"
+  };
+  function verdictLabel(v3) {
+    return VERDICT_LABEL[v3];
+  }
+  function verdictIcon(v3) {
+    return icon(VERDICT_ICON[v3], VERDICT_LABEL[v3], `verdict verdict-${v3}${v3 === "running" ? " codicon-modifier-spin" : ""}`);
+  }
+
+  // src/webview/results/renderHeader.ts
+  function renderCounts(counts) {
+    const list = h4("ul", { class: "counts", attrs: { "aria-label": "steps by verdict" } });
+    for (const v3 of VERDICT_ORDER) {
+      const n6 = counts[v3];
+      if (!n6) continue;
+      list.appendChild(h4("li", { class: `count count-${v3}` }, verdictIcon(v3), h4("span", { class: "count-n" }, String(n6)), " ", verdictLabel(v3)));
+    }
+    if (!list.childElementCount) list.appendChild(h4("li", { class: "count" }, "no steps"));
+    return list;
+  }
+  function renderHeader(ctx2, v3) {
+    const env = v3.environment;
+    const failed = (v3.counts.fail ?? 0) + (v3.counts.error ?? 0);
+    const actions = h4(
+      "div",
+      { class: "actions", attrs: { role: "toolbar", "aria-label": "run actions" } },
+      button("Export Report\u2026", () => ctx2.post({ type: "exportReport", runId: v3.runId }), { icon: "save", focusKey: "action:export", disabled: v3.live }),
+      button("Copy Report", () => ctx2.post({ type: "copyReport", runId: v3.runId }), { secondary: true, icon: "copy", focusKey: "action:copy", disabled: v3.live }),
+      failed && !v3.live ? button(`Re-run ${failed} failed`, () => ctx2.post({ type: "rerunFailed", runId: v3.runId }), { secondary: true, icon: "debug-rerun", focusKey: "action:rerun" }) : null
+    );
+    const when = v3.live ? h4("span", { class: "live", attrs: { role: "status" } }, h4("vscode-progress-ring", { attrs: { "aria-label": "running" } }), ` Running since ${utcDateTime(v3.startedAt)}`) : h4("span", {}, `${utcDateTime(v3.startedAt)} \u2192 ${utcDateTime(v3.finishedAt)} (${formatDuration(v3.durationMs)})${v3.cancelled ? " \u2014 cancelled" : ""}`);
+    return h4(
+      "header",
+      { class: "summary" },
+      h4(
+        "div",
+        { class: "title-row" },
+        h4("h1", {}, `${v3.runbookTitle}`),
+        actions
+      ),
+      h4(
+        "p",
+        { class: "meta" },
+        icon("server-environment"),
+        " ",
+        h4("strong", {}, env.name),
+        env.production ? h4("span", { class: "prod-badge", attrs: { title: "production environment" } }, "PRODUCTION") : null,
+        h4("span", { class: "sep" }, " \xB7 "),
+        h4("span", { class: "mono" }, env.flyApp),
+        h4("span", { class: "sep" }, " \xB7 "),
+        v3.label,
+        h4("span", { class: "sep" }, " \xB7 "),
+        when
+      ),
+      renderCounts(v3.counts)
+    );
+  }
+
+  // src/webview/results/renderHistory.ts
+  function describeEntry(e8) {
+    const counts = Object.entries(e8.counts).filter(([, n6]) => n6).map(([v3, n6]) => `${n6} ${v3}`).join(", ");
+    return `${utcDateTime(e8.startedAt)} \xB7 ${e8.environment} \xB7 ${e8.label} \xB7 ${counts || "no steps"}`;
+  }
+  function select(id2, label, entries, value) {
+    const sel = h4("vscode-single-select", { attrs: { id: id2, "aria-label": label } });
+    for (const e8 of entries) {
+      sel.appendChild(h4("vscode-option", { attrs: { value: e8.id, selected: e8.id === value } }, describeEntry(e8)));
+    }
+    return sel;
+  }
+  function comparison(c5) {
+    const verdicts = c5.verdicts.length ? h4(
+      "table",
+      { class: "compare-table" },
+      h4("thead", {}, h4("tr", {}, h4("th", { attrs: { scope: "col" } }, "Step"), h4("th", { attrs: { scope: "col" } }, "Before"), h4("th", { attrs: { scope: "col" } }, "After"))),
+      h4(
+        "tbody",
+        {},
+        ...c5.verdicts.map(
+          (v3) => h4(
+            "tr",
+            {},
+            h4("th", { attrs: { scope: "row" } }, `${v3.step} ${v3.title}`),
+            h4("td", {}, v3.before ? verdictIcon(v3.before) : null, ` ${v3.before ?? "not run"}`),
+            h4("td", {}, v3.after ? verdictIcon(v3.after) : null, ` ${v3.after ?? "not run"}`)
+          )
+        )
+      )
+    ) : h4("p", { class: "muted" }, "No verdict changed.");
+    const show = (x2) => x2 === void 0 ? "unknown" : JSON.stringify(x2);
+    const facts = c5.facts.length ? h4(
+      "table",
+      { class: "compare-table" },
+      h4("thead", {}, h4("tr", {}, h4("th", { attrs: { scope: "col" } }, "Fact"), h4("th", { attrs: { scope: "col" } }, "Before"), h4("th", { attrs: { scope: "col" } }, "After"))),
+      h4("tbody", {}, ...c5.facts.map((f3) => h4("tr", {}, h4("th", { attrs: { scope: "row" }, class: "mono" }, f3.fact), h4("td", { class: "mono" }, show(f3.before)), h4("td", { class: "mono" }, show(f3.after)))))
+    ) : h4("p", { class: "muted" }, "No fact changed.");
+    const rc = (x2) => x2 ? `${x2.title} (${percent(x2.probability)})` : "not diagnosed";
+    return h4(
+      "div",
+      { class: "comparison", attrs: { role: "region", "aria-label": "comparison" } },
+      h4("h3", {}, `Compared: ${utcDateTime(c5.before.startedAt)} \u2192 ${utcDateTime(c5.after.startedAt)}`),
+      h4("p", {}, h4("strong", {}, "Root cause: "), rc(c5.rootCause.before), " \u2192 ", rc(c5.rootCause.after), c5.rootCause.changed ? h4("span", { class: "pill status-undetermined" }, "changed") : h4("span", { class: "muted" }, " (unchanged)")),
+      h4("h4", {}, `Verdicts that changed (${c5.verdicts.length}; ${c5.unchanged} unchanged)`),
+      verdicts,
+      h4("h4", {}, `Facts that changed (${c5.facts.length})`),
+      facts
+    );
+  }
+  function renderHistory(ctx2, selectedId) {
+    const entries = ctx2.model.history;
+    const list = h4("ol", { class: "history", attrs: { "aria-label": "past runs, newest first" } });
+    for (const e8 of entries) {
+      const current = e8.id === selectedId;
+      list.appendChild(
+        h4(
+          "li",
+          { class: `history-row${current ? " current" : ""}`, attrs: { "aria-current": current ? "true" : void 0 } },
+          h4("span", { class: "history-when" }, utcDateTime(e8.startedAt)),
+          h4("span", { class: "history-env" }, e8.environment, e8.production ? h4("span", { class: "prod-badge" }, "PROD") : null),
+          h4("span", { class: "history-label" }, e8.label),
+          h4("span", { class: "history-cause" }, e8.rootCause ? `${e8.rootCause.title} (${percent(e8.rootCause.probability)})` : "not diagnosed"),
+          current ? h4("span", { class: "muted" }, icon("eye"), " shown") : button("Show", () => ctx2.post({ type: "selectRun", runId: e8.id }), { secondary: true, focusKey: `history:${e8.id}` })
+        )
+      );
+    }
+    const compare = entries.length >= 2 ? h4(
+      "div",
+      { class: "compare-form" },
+      h4("label", { attrs: { for: "compare-before" } }, "Compare"),
+      select("compare-before", "earlier run", entries, ctx2.model.compare?.before.id ?? entries[1].id),
+      h4("label", { attrs: { for: "compare-after" } }, "with"),
+      select("compare-after", "later run", entries, ctx2.model.compare?.after.id ?? entries[0].id),
+      button("Compare", () => {
+        const before = document.getElementById("compare-before")?.value;
+        const after = document.getElementById("compare-after")?.value;
+        if (before && after) ctx2.post({ type: "compareRuns", before, after });
+      }, { icon: "diff", focusKey: "compare" })
+    ) : h4("p", { class: "muted" }, entries.length ? "Two runs are needed to compare." : "No run saved yet.");
+    return section(
+      ctx2,
+      "history",
+      "History",
+      `${entries.length} run${entries.length === 1 ? "" : "s"}`,
+      list,
+      compare,
+      ctx2.model.compare ? comparison(ctx2.model.compare) : null
+    );
+  }
+
+  // src/webview/results/renderSteps.ts
+  var BAD = /* @__PURE__ */ new Set(["fail", "error"]);
+  function checkBlock(ctx2, v3, s5, c5) {
+    const hl = ctx2.model.highlight;
+    const line = hl && hl.step === s5.id && hl.check === c5.id ? hl.line : null;
+    const key = `${s5.id}/${c5.id}`;
+    return h4(
+      "div",
+      { class: `check verdict-row-${c5.verdict}`, attrs: { id: `check-${s5.id}-${c5.id}` } },
+      h4(
+        "div",
+        { class: "check-head" },
+        verdictIcon(c5.verdict),
+        h4("span", { class: "check-label" }, c5.label),
+        h4("span", { class: "muted" }, ` ${verdictLabel(c5.verdict)} \xB7 ${formatDuration(c5.durationMs)}${c5.cached ? " \xB7 cached answer" : ""}${c5.vantage ? ` \xB7 from ${c5.vantage}` : ""}`)
+      ),
+      h4("p", { class: "reason" }, c5.reason),
+      c5.command ? h4("pre", { class: "command", attrs: { "aria-label": "command" } }, c5.command) : null,
+      disclosure(
+        ctx2,
+        `output:${key}`,
+        false,
+        [`Output (${c5.output.lines} line${c5.output.lines === 1 ? "" : "s"}${c5.output.truncated ? ", truncated" : ""})`],
+        () => [renderOutput(c5.output, line, v3.live ? null : () => ctx2.post({ type: "showAllOutput", runId: v3.runId, step: s5.id, check: c5.id }))],
+        "output-details"
+      )
+    );
+  }
+  function stepBlock(ctx2, v3, s5) {
+    const key = `step:${s5.id}`;
+    const summary = [
+      verdictIcon(s5.verdict),
+      h4("span", { class: "step-id" }, s5.id),
+      h4("span", { class: "step-title" }, s5.title),
+      h4("span", { class: "step-reason" }, s5.reason),
+      h4("span", { class: "step-time muted" }, `${s5.ran ? "" : "earlier run \xB7 "}${formatDuration(s5.durationMs)}`)
+    ];
+    const el = disclosure(
+      ctx2,
+      key,
+      BAD.has(s5.verdict),
+      summary,
+      () => [
+        h4(
+          "div",
+          { class: "step-body" },
+          h4("p", { class: "muted" }, `${verdictLabel(s5.verdict)}${s5.ran ? "" : " (carried over from an earlier run)"} \u2014 ${s5.reason}`),
+          ...s5.checks.map((c5) => checkBlock(ctx2, v3, s5, c5)),
+          s5.checks.length ? null : h4("p", { class: "muted" }, "No check ran for this step."),
+          button("Open Step Text", () => ctx2.post({ type: "openStep", step: s5.id }), { secondary: true, icon: "book", focusKey: `open-step:${s5.id}` })
+        )
+      ],
+      `step verdict-row-${s5.verdict}`
+    );
+    el.id = `step-${s5.id}`;
+    return el;
+  }
+  function renderSteps(ctx2, v3) {
+    const groups = v3.groups.map(
+      (g2) => h4("div", { class: "group" }, h4("h3", { class: "group-title" }, g2.title), ...g2.steps.map((s5) => stepBlock(ctx2, v3, s5)))
+    );
+    const total = v3.groups.reduce((n6, g2) => n6 + g2.steps.length, 0);
+    return section(ctx2, "steps", "Phases and steps", `${total} step${total === 1 ? "" : "s"}`, renderCounts(v3.counts), ...groups);
+  }
+
+  // src/webview/results/renderTree.ts
+  function nodeCard(n6, index, goTo) {
+    const cls = `tree-node${n6.onPath ? " on-path" : " off-path"}${n6.isEnd ? " end" : ""}`;
+    const branches = h4("ul", { class: "branches", attrs: { "aria-label": `answers to question ${index + 1}` } });
+    for (const b3 of n6.branches) {
+      const target = b3.to.kind === "cause" ? h4("span", { class: "to-cause" }, icon("debug-breakpoint-log"), " ", b3.to.title) : linkButton(`next: ${b3.to.id}`, () => goTo(b3.to.id), { focusKey: `tree-go:${n6.id}:${b3.to.id}` });
+      branches.appendChild(
+        h4(
+          "li",
+          { class: `branch${b3.taken ? " taken" : ""}`, attrs: { "aria-current": b3.taken ? "step" : void 0 } },
+          b3.taken ? icon("arrow-right", "taken") : icon("dash"),
+          h4("span", { class: "branch-label" }, b3.label),
+          " \u2192 ",
+          target,
+          b3.note ? h4("div", { class: "branch-note muted" }, b3.note) : null
+        )
+      );
+    }
+    return h4(
+      "li",
+      { class: cls, attrs: { id: `tree-${n6.id}`, tabindex: "-1", "aria-label": `${n6.onPath ? "on the path: " : ""}${n6.question}` } },
+      h4("div", { class: "tree-q" }, h4("span", { class: "tree-n" }, String(index + 1)), h4("span", {}, n6.question), n6.needs.length ? h4("span", { class: "muted" }, ` (steps ${n6.needs.join(", ")})`) : null),
+      branches
+    );
+  }
+  function renderTree(ctx2, v3) {
+    const t5 = v3.tree;
+    if (!t5) return null;
+    const goTo = (id2) => {
+      const el = document.getElementById(`tree-${id2}`);
+      el?.scrollIntoView({ block: "center" });
+      el?.focus();
+    };
+    const flow = h4("ol", { class: "tree-flow" }, ...t5.nodes.map((n6, i7) => nodeCard(n6, i7, goTo)));
+    return section(
+      ctx2,
+      "tree",
+      "Decision tree",
+      t5.outcome.text,
+      h4("p", { class: `tree-outcome outcome-${t5.outcome.kind}` }, icon(t5.outcome.kind === "leaf" ? "target" : t5.outcome.kind === "needs" ? "debug-pause" : "circle-slash"), " ", t5.outcome.text),
+      flow,
+      t5.notes.length ? h4("ul", { class: "notes" }, ...t5.notes.map((n6) => h4("li", {}, n6))) : null,
+      disclosure(ctx2, "tree:plan", false, ["The plan's tree, as the plan drew it"], () => [h4("pre", { class: "plan-tree" }, t5.planText)], "sub"),
+      t5.impossible.length ? disclosure(ctx2, "tree:impossible", false, [`Branches of the plan that cannot happen in this runner (${t5.impossible.length})`], () => [
+        h4("ul", { class: "notes" }, ...t5.impossible.map((i7) => h4("li", {}, h4("strong", {}, i7.branch), " \u2014 ", i7.why)))
+      ], "sub") : null
+    );
+  }
+
+  // src/webview/results/main.ts
+  config({ jitless: true });
+  var vscode = acquireVsCodeApi();
+  var saved = decodePageState(vscode.getState());
+  var model = initialModel(saved);
+  var restoreScroll = saved?.scrollY ?? 0;
+  function persist() {
+    vscode.setState(pageState(model, window.scrollY));
+  }
+  var ctx = {
+    model,
+    post: (msg) => vscode.postMessage(msg),
+    rerender: () => render(),
+    ...createOpenState(model, persist)
+  };
+  function notice() {
+    const n6 = model.notice;
+    return h4(
+      "div",
+      { class: `notice${n6 ? ` notice-${n6.level}` : ""}`, attrs: { role: "status", "aria-live": "polite" } },
+      n6 ? icon(n6.level === "error" ? "error" : n6.level === "warning" ? "warning" : "info") : null,
+      n6 ? ` ${n6.text}` : ""
+    );
+  }
+  function content() {
+    if (!model.initialised) return [h4("p", { class: "muted loading" }, "Loading results\u2026")];
+    const v3 = model.view;
+    if (!v3) {
+      return [
+        h4("header", { class: "summary" }, h4("h1", {}, "Beacon Debug results")),
+        h4("p", { class: "empty" }, icon("info"), " ", model.emptyText ?? "No run yet."),
+        renderHistory(ctx, null)
+      ];
+    }
+    return [
+      renderHeader(ctx, v3),
+      renderDiagnosis(ctx, v3),
+      renderFixes(ctx, v3),
+      renderTree(ctx, v3),
+      renderSteps(ctx, v3),
+      renderCriteria(ctx, v3),
+      renderHistory(ctx, v3.live ? null : v3.runId)
+    ].filter((e8) => e8 !== null);
+  }
+  function render() {
+    const focusKey = document.activeElement?.closest?.("[data-focus-key]")?.getAttribute("data-focus-key");
+    const root = h4("main", { attrs: { id: "app", "aria-busy": model.view?.live ? "true" : void 0 } }, notice(), ...content());
+    const old = document.getElementById("app");
+    if (old) old.replaceWith(root);
+    else document.body.appendChild(root);
+    if (focusKey) {
+      for (const el of Array.from(document.querySelectorAll("[data-focus-key]"))) {
+        if (el.getAttribute("data-focus-key") === focusKey) {
+          el.focus();
+          break;
+        }
+      }
+    }
+    persist();
+  }
+  window.addEventListener("message", (event) => {
+    const decoded = decodeHostMessage(event.data);
+    if (!decoded.ok) {
+      console.warn(`[beacon-debug results] ${decoded.error}`);
+      return;
+    }
+    const first = !model.initialised && decoded.message.type === "init";
+    if (!applyHostMessage(model, decoded.message)) return;
+    render();
+    if (first && restoreScroll) {
+      window.scrollTo(0, restoreScroll);
+      restoreScroll = 0;
+    }
+  });
+  var scrollTimer;
+  window.addEventListener("scroll", () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(persist, 200);
+  });
+  render();
+  vscode.postMessage({ type: "ready" });
+})();
+/*! Bundled license information:
+
+@lit/reactive-element/css-tag.js:
+  (**
+   * @license
+   * Copyright 2019 Google LLC
+   * SPDX-License-Identifier: BSD-3-Clause
+   *)
+
+@lit/reactive-element/reactive-element.js:
+lit-html/lit-html.js:
+lit-element/lit-element.js:
+@lit/reactive-element/decorators/custom-element.js:
+@lit/reactive-element/decorators/property.js:
+@lit/reactive-element/decorators/state.js:
+@lit/reactive-element/decorators/event-options.js:
+@lit/reactive-element/decorators/base.js:
+@lit/reactive-element/decorators/query.js:
+@lit/reactive-element/decorators/query-all.js:
+@lit/reactive-element/decorators/query-async.js:
+@lit/reactive-element/decorators/query-assigned-nodes.js:
+lit-html/directive.js:
+lit-html/directives/repeat.js:
+  (**
+   * @license
+   * Copyright 2017 Google LLC
+   * SPDX-License-Identifier: BSD-3-Clause
+   *)
+
+lit-html/is-server.js:
+  (**
+   * @license
+   * Copyright 2022 Google LLC
+   * SPDX-License-Identifier: BSD-3-Clause
+   *)
+
+@lit/reactive-element/decorators/query-assigned-elements.js:
+lit-html/directives/when.js:
+  (**
+   * @license
+   * Copyright 2021 Google LLC
+   * SPDX-License-Identifier: BSD-3-Clause
+   *)
+
+lit-html/directives/class-map.js:
+lit-html/directives/if-defined.js:
+  (**
+   * @license
+   * Copyright 2018 Google LLC
+   * SPDX-License-Identifier: BSD-3-Clause
+   *)
+
+lit-html/directive-helpers.js:
+  (**
+   * @license
+   * Copyright 2020 Google LLC
+   * SPDX-License-Identifier: BSD-3-Clause
+   *)
+*/
+//# sourceMappingURL=results.js.map

@@ -76,7 +76,10 @@ opt.folder ??= opt.ext;
 
 // ---------- Chromium ----------
 function findChrome() {
-  if (process.env.CHROME) return fs.existsSync(process.env.CHROME) ? process.env.CHROME : null;
+  if (process.env.CHROME) {
+    if (fs.existsSync(process.env.CHROME)) return process.env.CHROME;
+    console.error(`CHROME=${process.env.CHROME} does not exist; looking in the usual places`);
+  }
   return CHROME_CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
 }
 const CHROME = findChrome();
@@ -278,6 +281,7 @@ async function runTests(base) {
 //       { "command": "Beacon Debug: Show Results", "waitWebviewText"?: "Diagnosis", "waitText"?: "...", "in"?: ... }
 //       { "waitText": "text", "in"?: "sidebar"|"editor"|"panel"|"workbench"|"webview"|"notifications" }
 //       { "waitWebviewText": "text" }   { "hover": "text", "in"?: "sidebar" }   { "key": "Escape" }   { "sleep": 500 }
+//       { "sidebarWidth": 480 }   (drags the sidebar's edge)
 //       { "clearNotifications": true }
 //       every step may carry "timeout" (ms, default 30000)
 function loadPlan(file) {
@@ -349,6 +353,27 @@ async function runStep(page, step) {
   } else if (step.hover) {
     await area(page, step.in ?? 'sidebar').getByText(step.hover).first().hover({ timeout });
     await sleep(1500);
+  } else if (step.sidebarWidth) {
+    // drag the sash on the sidebar's right edge (the workbench has no setting for the width)
+    const box = await page.locator('.part.sidebar').first().boundingBox();
+    if (!box) throw new Error('no sidebar to resize');
+    const right = box.x + box.width;
+    const sash = await page.evaluate((edge) => {
+      for (const el of document.querySelectorAll('.monaco-sash.vertical')) {
+        const r = el.getBoundingClientRect();
+        if (r.height > 100 && Math.abs(r.left + r.width / 2 - edge) < 8) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    }, right);
+    if (!sash) throw new Error('no sash at the sidebar edge');
+    await page.mouse.move(sash.x, sash.y);
+    await sleep(200);
+    await page.mouse.down();
+    await page.mouse.move(sash.x + (box.x + step.sidebarWidth - right), sash.y, { steps: 10 });
+    await page.mouse.up();
+    await sleep(300);
+    const now = await page.locator('.part.sidebar').first().boundingBox();
+    if (!now || Math.abs(now.width - step.sidebarWidth) > 24) throw new Error(`sidebar is ${now?.width}px wide, wanted ${step.sidebarWidth}`);
   } else if (step.key) {
     await page.keyboard.press(step.key);
   } else if (step.sleep) {
@@ -382,6 +407,9 @@ async function takeShots(base) {
       }
       if (!shot.steps.some((s) => s.hover)) await page.mouse.move(viewport.width - 1, viewport.height - 1); // no stray hover
       await sleep(shot.settleMs ?? 600);
+      // a transient status-bar progress (e.g. "Saving 'settings.json'") must not end up in the picture
+      await page.locator('.part.statusbar').getByText(/^Saving /).first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
+      if (opt.verbose) log('settings.json now: ' + fs.readFileSync(settingsFile, 'utf8').replace(/\s+/g, ' '));
       const file = path.join(opt.shots, shot.name + '.png');
       const clip = shot.clip && shot.clip !== 'full' ? area(page, shot.clip).first() : null;
       if (clip) await clip.screenshot({ path: file });

@@ -10,14 +10,14 @@ import { buildRunReport } from '../engine/report';
 import { runSteps } from '../engine/runner';
 import { EXIT, type RunEvent, type RunReport, type Target } from '../engine/types';
 import { loadBuiltinRunbook } from '../runbook/load';
-import { FAULT_NAMES, normalizeFaults, startSimulator } from '../sim/simulator';
+import { FAULT_NAMES, normalizeFaults, startSimulator, type FaultName } from '../sim/simulator';
 import type { CliIo } from './io';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
 import { formatHumanResults, formatStepLine } from './runCommand';
 import { parseArgs, single, UsageError } from './targetArgs';
 
 export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  let fault: string[];
+  let fault: FaultName[];
   let json: boolean;
   let reportFile: string | undefined;
   let timeoutSeconds: number;
@@ -72,7 +72,7 @@ export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSi
     if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
     else {
       io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));
-      io.stdout('\n' + formatDiagnosis(rb, diagnosis));
+      io.stdout('\n' + formatDiagnosis(rb, diagnosis, target));
     }
     if (outcome.cancelled) {
       io.stderr('exit 3: the demo was interrupted\n');

@@ -26,7 +26,7 @@ import { evaluateTree, type TreeEvaluation } from './decisionTree';
 import { chooseNextStep, type NextStep } from './nextStep';
 import { describeFix } from './fixes';
 import { evaluateSuccessCriteria, type CriterionResult } from './successCriteria';
-import type { FactProof } from './factProof';
+import { provingLines, type FactProof } from './factProof';
 
 export const UNDETERMINED = 'undetermined';
 
@@ -143,7 +143,7 @@ export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepR
   }
 
   const focus = status === 'healthy' ? null : leader;
-  const evidence = collectEvidence(tree, focus);
+  const evidence = collectEvidence(runbook, facts, tree, focus);
   const nextStep = status === 'undetermined' ? chooseNextStep(runbook, facts, ranking, tree, ranSteps ?? new Set(results.map((r) => r.id))) : null;
   const fix = status === 'certain' ? fixFor(runbook, tree, rootCause.id, opts.target) : null;
 
@@ -192,13 +192,18 @@ function fixFor(runbook: Runbook, tree: TreeEvaluation, causeId: string, target:
   return { id: fix.id, title: fix.title, kind: fix.kind, argv };
 }
 
-function collectEvidence(tree: TreeEvaluation, cause: RankedCause | null): DiagnosisEvidence[] {
+/**
+ * The facts behind the answer: the root cause's (or the leader's) evidence first, then what the
+ * tree read on its way. A derived fact shows the lines of the facts it was derived from.
+ */
+function collectEvidence(runbook: Runbook, facts: Facts, tree: TreeEvaluation, cause: RankedCause | null): DiagnosisEvidence[] {
   const out: DiagnosisEvidence[] = [];
   const seen = new Set<string>();
   const add = (p: FactProof, label: string, weight: number | null) => {
     if (p.value === null || seen.has(p.fact)) return;
     seen.add(p.fact);
-    out.push({ step: p.step ?? '', check: p.check, fact: p.fact, value: p.value, line: p.line, label, weight });
+    const lines = p.line ? [p.line] : provingLines(runbook, facts, p.fact);
+    out.push({ step: p.step ?? '', check: p.check, fact: p.fact, value: p.value, line: lines.length ? lines.join('\n') : null, label, weight });
   };
   for (const m of cause?.for ?? []) for (const p of m.facts) add(p, m.label, m.weight);
   for (const hop of tree.path) for (const p of hop.read) add(p, `${hop.question} → ${hop.branch}`, null);
@@ -209,14 +214,19 @@ function failedChecks(results: readonly StepResult[]): string[] {
   const out: string[] = [];
   for (const s of results) {
     const bad = s.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
-    if (bad.length) out.push(...bad.map((c) => `${s.id} ${c.label}: ${c.verdict} — ${c.reason}`));
-    else if (s.verdict === 'fail' || s.verdict === 'error') out.push(`${s.id}: ${s.verdict} — ${s.reason}`);
+    if (bad.length) out.push(...bad.map((c) => `${s.id} ${c.label}: ${c.verdict} — ${sentence(c.reason)}`));
+    else if (s.verdict === 'fail' || s.verdict === 'error') out.push(`${s.id}: ${s.verdict} — ${sentence(s.reason)}`);
   }
   return out;
 }
 
 function warnedChecks(results: readonly StepResult[]): string[] {
-  return results.flatMap((s) => s.checks.filter((c) => c.verdict === 'warn').map((c) => `${s.id} ${c.label}: ${c.reason}`));
+  return results.flatMap((s) => s.checks.filter((c) => c.verdict === 'warn').map((c) => `${s.id} ${c.label}: ${sentence(c.reason)}`));
+}
+
+/** A reason without its final full stop (it goes inside a longer sentence). */
+function sentence(reason: string): string {
+  return reason.replace(/\.\s*$/, '');
 }
 
 function describeLeader(leader: RankedCause | null): string {

@@ -6,7 +6,8 @@ import type { FactValue } from '../runbook/schema';
 import type { Facts } from '../engine/types';
 import type { FactLookup } from '../engine/conditions';
 import { conditionFacts } from '../engine/conditions';
-import type { Condition } from '../runbook/schema';
+import type { Condition, Runbook } from '../runbook/schema';
+import { findStep } from '../runbook/load';
 
 /** A fact as read by a decision: its value (null when unknown) and where it came from. */
 export interface FactProof {
@@ -41,4 +42,28 @@ export function proofOf(facts: Facts, name: string): FactProof {
 /** The facts a condition reads, each once, in the order written, with their proofs. */
 export function proofsOf(facts: Facts, cond: Condition): FactProof[] {
   return [...new Set(conditionFacts(cond))].map((n) => proofOf(facts, n));
+}
+
+/**
+ * The lines behind a fact that a check derived from other facts (`derive` in the data), e.g.
+ * `hybrid.configured = false` ← `HYBRID_BASE=`, `HYBRID_ROUTER_URL=` …: the proving lines of the
+ * facts its derivation read, followed through derivations of derivations, in the data's order.
+ * The fact's own line when it has one; empty when nothing proves it by a line.
+ */
+export function provingLines(runbook: Runbook, facts: Facts, name: string, depth = 3): string[] {
+  const rec = facts[name];
+  if (!rec) return [];
+  if (rec.line) return [rec.line];
+  if (depth === 0 || !rec.check) return [];
+  const check = findStep(runbook, rec.step)?.checks.find((c) => c.id === rec.check);
+  const out: string[] = [];
+  for (const d of check?.derive ?? []) {
+    if (d.fact !== name) continue;
+    for (const input of conditionFacts(d.when)) {
+      const inRec = facts[input];
+      if (!inRec || inRec.step !== rec.step || inRec.check !== rec.check || input === name) continue;
+      for (const l of provingLines(runbook, facts, input, depth - 1)) if (!out.includes(l)) out.push(l);
+    }
+  }
+  return out;
 }

@@ -86,7 +86,7 @@ export function evaluateCheck(check: Check, outcome: ProbeOutcome, ctx: EvalCont
   const set = (name: string, value: FactValue | undefined, line?: string) => {
     if (value === undefined) return;
     local.set(name, typeof value === 'string' ? red.redact(value) : value);
-    if (line !== undefined) lines.set(name, line);
+    if (line !== undefined) lines.set(name, red.redact(line));
     else lines.delete(name);
   };
   const lookup: FactLookup = (name) => (local.has(name) ? local.get(name) : ctx.runFact(name));

@@ -92,8 +92,7 @@ export function diagnosisView(runbook: Runbook, d: DiagnosisSnapshot): Diagnosis
   const cause = runbook.causes.find((c) => c.id === d.rootCause.id);
   const scenarioId = d.rootCause.scenario ?? cause?.scenario ?? null;
   const scenario = scenarioId ? runbook.scenarios.find((s) => s.id === scenarioId) : undefined;
-  const fix = cause?.fix ? runbook.fixes.find((f) => f.id === cause.fix) : undefined;
-  const plan = cause ? [cause.plan, scenario ? `scenario ${scenario.letter}` : null, fix?.letter ? `fix ${fix.letter}` : null].filter(Boolean).join(', ') : null;
+  const plan = cause?.plan && cause.plan !== '—' ? cause.plan : null;
   const headline =
     d.status === 'certain'
       ? `Root cause: ${d.rootCause.title} (${percent(d.rootCause.probability)})`
@@ -106,7 +105,7 @@ export function diagnosisView(runbook: Runbook, d: DiagnosisSnapshot): Diagnosis
       id: d.rootCause.id,
       title: clip(d.rootCause.title),
       probability: d.rootCause.probability,
-      plan: plan || null,
+      plan,
       scenario: scenario ? { id: scenario.id, letter: scenario.letter, title: clip(scenario.title) } : null,
     },
     headline: clip(headline),
@@ -148,6 +147,14 @@ export function fixCommand(runbook: Runbook, fixId: string, target: RecordTarget
   }
 }
 
+/** A cause's fix: its own, else the one the decision tree's leaf for it names (guidance, often). */
+export function fixOfCause(runbook: Runbook, causeId: string): string | undefined {
+  const own = runbook.causes.find((c) => c.id === causeId)?.fix;
+  if (own) return own;
+  for (const n of runbook.decisionTree?.nodes ?? []) for (const b of n.branches) if (b.cause === causeId && b.fix) return b.fix;
+  return undefined;
+}
+
 export function fixViews(runbook: Runbook, record: Pick<RunRecord, 'diagnosis' | 'target'>): FixView[] {
   const d = record.diagnosis;
   if (!d || d.status === 'healthy') return [];
@@ -169,14 +176,14 @@ export function fixViews(runbook: Runbook, record: Pick<RunRecord, 'diagnosis' |
     };
   };
   if (d.status === 'certain') {
-    const id = d.fix?.id ?? runbook.causes.find((c) => c.id === d.rootCause.id)?.fix;
+    const id = d.fix?.id ?? fixOfCause(runbook, d.rootCause.id);
     const v = id ? make(id, true, d.rootCause.id, d.fix?.id === id ? d.fix.argv : null) : undefined;
     return v ? [v] : [];
   }
   const out: FixView[] = [];
   for (const c of d.ranked.slice(0, 3)) {
     if (c.probability < ALTERNATIVE_FIX_MIN) continue;
-    const fixId = runbook.causes.find((x) => x.id === c.id)?.fix;
+    const fixId = fixOfCause(runbook, c.id);
     if (!fixId || out.some((f) => f.id === fixId)) continue;
     const v = make(fixId, false, c.id, null);
     if (v) out.push(v);

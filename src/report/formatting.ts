@@ -25,11 +25,13 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
-/** `94 %`; one decimal below 1 % and above 99 % so that 0.4 % and 99.6 % do not read as 0 and 100. */
+/** `94 %`; one decimal below 1 % and above 99 %, and `< 0.1 %` / `> 99.9 %` at the ends, so that a
+ * small chance never reads as none and a near-certainty never as certain. */
 export function percent(p: number): string {
   const v = p * 100;
-  if (v > 0 && v < 1) return `${v.toFixed(1)} %`;
-  if (v > 99 && v < 100) return `${v.toFixed(1)} %`;
+  if (v > 0 && v < 0.1) return '< 0.1 %';
+  if (v > 99.9 && v < 100) return '> 99.9 %';
+  if ((v > 0 && v < 1) || (v > 99 && v < 100)) return `${v.toFixed(1)} %`;
   return `${Math.round(v)} %`;
 }
 

@@ -8,7 +8,7 @@
 import type { Runbook } from '../runbook/schema';
 import type { FactValue } from '../runbook/schema';
 import { createRedactor, type Redactor } from '../engine/redact';
-import { criteriaFor, fixCommand } from './buildRunView';
+import { criteriaFor, fixCommand, fixOfCause } from './buildRunView';
 import { describeInstrumentation } from './instrumentationStatus';
 import { formatDuration, percent, utcDateTime, utcTime } from './formatting';
 import { mdCell, mdCode, mdCodeCell, mdFence, mdTable, mdText } from './markdown';
@@ -77,12 +77,12 @@ function header(r: RunRecord, generatedAt: string): string[] {
   const start = Date.parse(r.startedAt);
   const end = Date.parse(r.finishedAt);
   return [
-    `# Incident report: ${mdText(r.runbook.title)} — ${mdText(t.name)}${t.production ? ' (production)' : ''}`,
+    `# Incident report: ${mdText(r.runbook.title)} on ${mdText(t.name)}`,
     '',
     mdTable(
       ['', ''],
       [
-        ['Environment', `${mdCell(t.name)}${t.production ? ' (**production**)' : ''}, Fly app ${mdCodeCell(t.flyApp)}`],
+        ['Environment', `${mdCell(t.name)}${t.production ? ' (**PRODUCTION**)' : ''}, Fly app ${mdCodeCell(t.flyApp)}`],
         ['Runner', mdCodeCell(t.runnerUrl)],
         ['Router', mdCodeCell(t.routerUrl)],
         ['Run', `${mdCell(r.request.label)} — ${utcDateTime(r.startedAt)} to ${utcDateTime(r.finishedAt)} (${formatDuration(Number.isFinite(end - start) ? end - start : null)})`],
@@ -195,7 +195,7 @@ function rootCause(runbook: Runbook, r: RunRecord): string[] {
 function fixSection(runbook: Runbook, r: RunRecord): string[] {
   const d = r.diagnosis;
   const out: string[] = [];
-  const fixId = d?.status === 'certain' ? (d.fix?.id ?? runbook.causes.find((c) => c.id === d.rootCause.id)?.fix) : undefined;
+  const fixId = d?.status === 'certain' ? (d.fix?.id ?? fixOfCause(runbook, d.rootCause.id)) : undefined;
   const fix = fixId ? runbook.fixes.find((f) => f.id === fixId) : undefined;
   if (fix) {
     out.push(`Recommended: **${mdText(fix.title)}**${fix.letter ? ` (the plan's fix ${mdText(fix.letter)})` : ''} — ${fix.kind}.`);
@@ -244,7 +244,7 @@ function instrumentation(r: RunRecord): string[] {
   if (s?.files.length) {
     out.push('');
     for (const f of s.files) out.push(`- ${mdCode(f.file)}: ${f.steps.map((x) => `step ${mdText(x)}`).join(', ')} (line${f.lines.length > 1 ? 's' : ''} ${f.lines.join(', ')})`);
-    out.push('', 'Remove it with **Beacon Debug: Remove Instrumentation** (or `beacon-debug instrument FILE --remove`) before deploying.');
+    out.push('', 'Remove it before the next deploy: with Beacon Debug\'s remove code lens in each file, or `beacon-debug instrument FILE --remove`.');
   }
   if (s?.problems.length) {
     out.push('');
@@ -272,6 +272,7 @@ function steps(r: RunRecord): string[] {
 
 function outputs(r: RunRecord, lines: number): string[] {
   const out: string[] = [];
+  const shown = new Map<string, string>();
   for (const s of r.steps) {
     for (const c of s.checks) {
       if (c.verdict !== 'fail' && c.verdict !== 'error' && c.verdict !== 'warn') continue;
@@ -279,6 +280,13 @@ function outputs(r: RunRecord, lines: number): string[] {
       out.push('');
       out.push(`${mdText(c.reason)}${c.vantage ? ` (from ${mdText(c.vantage)})` : ''}`);
       out.push('');
+      const key = `${c.command}\u0000${c.output}`;
+      const first = shown.get(key);
+      if (first) {
+        out.push(`Same command and output as ${mdText(first)}${c.cached ? ' (answered from the run\'s cache)' : ''}.`, '');
+        continue;
+      }
+      shown.set(key, s.id);
       out.push(mdFence(`$ ${c.command}`, 'sh'));
       const o = excerpt(c.output, lines);
       if (o.text.trim()) {

@@ -45,6 +45,24 @@ export function excerpt(raw: string, maxLines = VIEW_MAX_LINES, maxChars = VIEW_
   return { text: text.slice(0, cut), lines, bytes, truncated: cut < text.length };
 }
 
+/** The last `maxLines` lines of the cleaned output (live output: the newest part matters). */
+export function tailExcerpt(raw: string, maxLines = 60, maxChars = VIEW_MAX_CHARS): OutputExcerpt {
+  const text = cleanOutput(raw);
+  const lines = text === '' ? 0 : countLines(text);
+  let start = 0;
+  let seen = 0;
+  const body = text.endsWith('\n') ? text.length - 1 : text.length;
+  for (let i = body > 0 ? text.lastIndexOf('\n', body - 1) : -1; i >= 0; i = i > 0 ? text.lastIndexOf('\n', i - 1) : -1) {
+    if (++seen === maxLines) {
+      start = i + 1;
+      break;
+    }
+  }
+  start = Math.max(start, text.length - maxChars);
+  if (start > 0 && /[\udc00-\udfff]/.test(text[start])) start++;
+  return { text: text.slice(start), lines, bytes: utf8Length(text), truncated: start > 0 };
+}
+
 /** Output longer than this is stored as its head and tail. */
 export const STORE_MAX_CHARS = 1_000_000;
 

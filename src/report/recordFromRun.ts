@@ -19,7 +19,8 @@ export interface RecordInput {
   /** The run's target; its secrets are used to redact and are never stored. */
   target: Target;
   request: { label: string; only?: readonly string[] | null };
-  outcome: RunOutcome;
+  /** The engine's outcome (or a diagnosis run, which has the same fields). */
+  outcome: Pick<RunOutcome, 'startedAt' | 'finishedAt' | 'results' | 'facts' | 'preflight' | 'cancelled'>;
   /**
    * Results and facts of earlier runs of the session that this run did not replace (the view of
    * the whole incident, not only of the last click). This run's results and facts win.

@@ -61,8 +61,9 @@ export class RunHistory {
       const file = await this.write(valid);
       const { entries } = await this.scan();
       const dropped: HistoryEntry[] = [];
-      for (const e of entries.slice(this.cap).reverse()) {
-        if (e.id === valid.id) continue;
+      const excess = entries.length - this.cap;
+      const oldestFirst = entries.filter((e) => e.id !== valid.id).reverse();
+      for (const e of oldestFirst.slice(0, Math.max(0, excess))) {
         await fs.rm(this.fileOf(e.id), { force: true });
         this.cache.delete(`run-${e.id}.json`);
         dropped.push(e);

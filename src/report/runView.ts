@@ -4,7 +4,7 @@
  * renders it. Shared by the host and the page, validated with zod on both ends (see
  * `src/shared/webviewProtocol.ts`). Browser-safe: no Node imports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const VIEW_VERDICTS = ['pending', 'running', 'pass', 'fail', 'warn', 'inconclusive', 'error', 'skipped', 'done'] as const;
 export const ViewVerdict = z.enum(VIEW_VERDICTS);

@@ -7,7 +7,7 @@
  *
  * Browser-safe: imported by the page bundle (`src/webview/results`) and by the host.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HistoryEntry, RunComparisonView, RunView, StepView, ViewVerdict } from '../report/runView';
 
 /** A saved run's id, or `live` for the run in progress. */

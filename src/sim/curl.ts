@@ -221,8 +221,8 @@ function progress(r: Result): string {
 
 /** One transfer. */
 function transfer(url: string, o: CurlOpts, net: ContainerNet, signal: AbortSignal, ctx: CommandContext): Promise<Result> {
-  const started = Date.now();
-  const elapsed = () => Date.now() - started;
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
   const method = o.method ?? (o.head ? 'HEAD' : o.data.length ? 'POST' : 'GET');
   const base: Result = { code: 0, status: 0, totalMs: 0, connectMs: 0, firstByteMs: 0, body: Buffer.alloc(0), headerText: '', contentType: '', bytes: 0, effectiveUrl: url, remoteIp: '', remotePort: 0, method, uploaded: 0 };
   const fail = (code: number, error: string): Result => ({ ...base, code, error, totalMs: elapsed() });
@@ -244,7 +244,7 @@ function transfer(url: string, o: CurlOpts, net: ContainerNet, signal: AbortSign
     address = a.v4[0] ?? a.v6[0];
   }
   const target = net.connect(address, port);
-  if (!target) return Promise.resolve(fail(7, `Failed to connect to ${host} port ${port} after ${elapsed()} ms: Couldn't connect to server`));
+  if (!target) return Promise.resolve(fail(7, `Failed to connect to ${host} port ${port} after ${Math.round(elapsed())} ms: Couldn't connect to server`));
   if (u.protocol === 'https:') {
     return Promise.resolve(fail(35, 'OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number'));
   }
@@ -278,7 +278,7 @@ function transfer(url: string, o: CurlOpts, net: ContainerNet, signal: AbortSign
     const req = request({ host: target.host, port: target.port, method, path: u.pathname + u.search, headers, setHost: false });
     const timer = o.maxTimeMs !== undefined ? setTimeout(() => {
       req.destroy();
-      finish({ ...base, code: 28, connectMs, firstByteMs, bytes: received, error: `Operation timed out after ${elapsed()} milliseconds with ${received} bytes received`, totalMs: elapsed() });
+      finish({ ...base, code: 28, connectMs, firstByteMs, bytes: received, error: `Operation timed out after ${Math.round(elapsed())} milliseconds with ${received} bytes received`, totalMs: elapsed() });
     }, o.maxTimeMs) : undefined;
     const onAbort = () => {
       req.destroy();
@@ -327,9 +327,9 @@ function transfer(url: string, o: CurlOpts, net: ContainerNet, signal: AbortSign
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (done) return;
-      if (e.code === 'ECONNREFUSED') finish({ ...base, code: 7, error: `Failed to connect to ${host} port ${port} after ${elapsed()} ms: Couldn't connect to server`, totalMs: elapsed() });
+      if (e.code === 'ECONNREFUSED') finish({ ...base, code: 7, error: `Failed to connect to ${host} port ${port} after ${Math.round(elapsed())} ms: Couldn't connect to server`, totalMs: elapsed() });
       else if (e.code === 'ECONNRESET' || e.message === 'socket hang up') finish({ ...base, code: 52, error: 'Empty reply from server', connectMs, totalMs: elapsed() });
-      else finish({ ...base, code: 7, error: `Failed to connect to ${host} port ${port} after ${elapsed()} ms: ${e.message}`, totalMs: elapsed() });
+      else finish({ ...base, code: 7, error: `Failed to connect to ${host} port ${port} after ${Math.round(elapsed())} ms: ${e.message}`, totalMs: elapsed() });
     });
     if (body !== undefined) req.write(body);
     req.end();

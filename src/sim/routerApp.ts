@@ -168,7 +168,7 @@ export class RouterApp {
    * Provider selection and the answer of POST /inference, logged as the router logs it.
    * `client` is the caller's address as uvicorn prints it (`ip:port`).
    */
-  inference(ts: number, req: InferenceRequest, client: string): InferenceAnswer {
+  inference(ts: number, req: InferenceRequest, client: string, logAccess = true): InferenceAnswer {
     const total = this.providers.length;
     const healthy = this.healthyProviders;
     const region = req.region_preference ?? null;
@@ -177,7 +177,7 @@ export class RouterApp {
       const took = this.rng.between(0.0011, 0.0029);
       this.log(ts, pythonLog('ERROR', 'app.core.router', `[SELECT_PROVIDER] NO HEALTHY PROVIDERS! healthy=0 total=${total}`));
       this.log(ts + 1, pythonLog('WARNING', 'app.core.router', `No healthy providers available for region ${region ?? 'any'}`));
-      this.log(ts + 2, uvicornAccess(client, 'POST', '/inference', 200));
+      if (logAccess) this.log(ts + 2, uvicornAccess(client, 'POST', '/inference', 200));
       return {
         success: false,
         response: null,
@@ -191,10 +191,10 @@ export class RouterApp {
       };
     }
     const chosen = healthy.find((p) => p.region === region) ?? healthy[0];
-    const took = this.rng.between(0.35, 0.9);
+    const took = this.rng.between(0.12, 0.45);
     const tokens = Math.min(req.max_tokens ?? 500, 18);
     this.log(ts, pythonLog('INFO', 'app.core.router', `[SELECT_PROVIDER] Selected ${chosen.name} (healthy=${healthy.length}/${total}, region=${chosen.region})`));
-    this.log(ts + Math.round(took * 1000), uvicornAccess(client, 'POST', '/inference', 200));
+    if (logAccess) this.log(ts + Math.round(took * 1000), uvicornAccess(client, 'POST', '/inference', 200));
     return {
       success: true,
       response: 'Hello! It looks like you are testing the connection. How can I help you today?',

@@ -211,10 +211,10 @@ export class RunnerApp {
     this.line(ts + 2100, 'error', 'circuit breaker state changed', { breaker: 'redis', from: 'closed', to: 'open' });
   }
 
-  /** The job queue's poll while the breaker is open: one rejected Redis call every few seconds. */
+  /** The runner's heartbeat while the breaker is open: one rejected Redis call every few seconds. */
   breakerReject(ts: number): void {
     if (this.breaker.state !== 'open' || !this.running) return;
-    this.line(ts, 'error', 'failed to poll job queue', { breaker: 'redis', error: 'circuit breaker is open' });
+    this.line(ts, 'error', 'failed to update runner heartbeat', { breaker: 'redis', error: 'circuit breaker is open' });
   }
 
   // ------------------------------------------------------------------ jobs
@@ -340,7 +340,8 @@ export class RunnerApp {
       return clientFail(rng.between(4, 19), 'network', `Post "${url}": dial tcp: lookup ${target.host} on [fdaa::3]:53: no such host`);
     }
     if (target.kind === 'refused' || !this.ctx.router.up) {
-      return clientFail(rng.between(1, 3), 'network', `Post "${url}": dial tcp ${target.hostPort}: connect: connection refused`);
+      const hostPort = target.kind === 'refused' ? target.hostPort : new URL(this.ctx.routerUrl).host;
+      return clientFail(rng.between(1, 3), 'network', `Post "${url}": dial tcp ${hostPort}: connect: connection refused`);
     }
     const timeoutMs = h.timeoutSeconds * 1000;
     const timedOut = () => clientFail(timeoutMs + rng.between(0.2, 2), 'timeout', `Post "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`);

@@ -32,7 +32,7 @@ export interface SimulatorOptions {
   canarySecret?: string;
   /** router-slow: delay of the router's /health and /ready (default 2500 ms). */
   slowMs?: number;
-  /** router-slow: delay of the router's /inference (default 5600 ms). */
+  /** router-slow: delay of the router's /inference (default 2800 ms). */
   slowInferenceMs?: number;
   logger?: SimulatorLogger;
   /** Runner rate limits (defaults: 60 requests a minute per client, one admin call per 10 s per endpoint). */
@@ -63,6 +63,8 @@ export interface Simulator {
   readonly faults: FaultName[];
   /** The simulated world (runner, router, secrets, database, logs) — for tests and the CLI. */
   readonly state: SimWorld;
+  /** The private control endpoint the fake tools use (random token in the path; 127.0.0.1 only). */
+  readonly controlUrl: string;
   /** Re-creates the world in another fault state (ports, tokens and paths stay). */
   setFault(fault: FaultName | FaultName[] | string): Promise<void>;
   stop(): Promise<void>;
@@ -164,6 +166,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         return world.activeFaults();
       },
       state: world,
+      controlUrl,
       async setFault(f) {
         const list = normalizeFaults(Array.isArray(f) ? f : String(f));
         world.reset(list);

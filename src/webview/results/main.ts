@@ -3,7 +3,7 @@
  * messages, validates each one, and draws the page from the view model with text nodes only.
  * It sends `ready` once, then only the protocol's allow-listed actions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';

@@ -75,4 +75,3 @@ describe('diagnosis/nextStep', () => {
     assert.equal(next(book(wa, wb, { a: ['5.2'], b: ['5.3'] }))?.text, 'run 5.2', "the leader's list comes before b's");
   });
 });
-});

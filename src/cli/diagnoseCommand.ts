@@ -1,0 +1,148 @@
+/**
+ * `beacon-debug diagnose [ENV] [target flags] [--json] [--report FILE] [--timeout S] [--no-preflight]`:
+ * runs what the decision tree needs, in the tree's order, stops when the answer is certain, and
+ * prints the root cause, its evidence and the fix (or, with `--json`, the run report with its
+ * diagnosis fields). A positional ENV is the same as `--env ENV`.
+ *
+ * Exit codes (DESIGN.md): 0 healthy, 1 a root cause was found, 2 usage or configuration error,
+ * 3 undetermined, or the checks could not run (preflight failed, cancelled).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runDiagnosis, reportFields, type DiagnosisEvent, type DiagnosisRun } from '../diagnosis/diagnose';
+import { buildRunReport } from '../engine/report';
+import { redactDeep, redactorFor } from '../engine/redact';
+import { TargetError } from '../engine/target';
+import { EXIT, type RunReport, type Target } from '../engine/types';
+import { loadBuiltinRunbook, loadRunbookFile, RunbookError } from '../runbook/load';
+import type { Runbook } from '../runbook/schema';
+import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
+import type { CliIo } from './io';
+import { formatStepLine, type CommandContext } from './runCommand';
+import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from './targetArgs';
+
+const VALUES = [...TARGET_VALUE_FLAGS, '--report', '--timeout', '--runbook'];
+const BOOLEANS = ['--json', '--no-preflight'];
+
+export interface DiagnoseTargetOptions {
+  runbook?: Runbook;
+  signal?: AbortSignal;
+  onEvent?: (e: DiagnosisEvent) => void;
+  /** Per check (default: the engine's). */
+  timeoutSeconds?: number;
+  /** Run the runbook's preflight first (default true). */
+  preflight?: boolean;
+  injectDelayMs?: number;
+}
+
+export interface TargetDiagnosis {
+  run: DiagnosisRun;
+  /** The run report of DESIGN.md with the diagnosis fields filled (redacted). */
+  report: RunReport;
+  runbook: Runbook;
+}
+
+/** Diagnoses a target (a real environment, or a started simulator for `demo`). */
+export async function diagnoseTarget(target: Target, opts: DiagnoseTargetOptions = {}): Promise<TargetDiagnosis> {
+  const runbook = opts.runbook ?? loadBuiltinRunbook();
+  const run = await runDiagnosis(runbook, target, {
+    signal: opts.signal,
+    onEvent: opts.onEvent,
+    timeoutSeconds: opts.timeoutSeconds,
+    preflight: opts.preflight ?? true,
+    injectDelayMs: opts.injectDelayMs,
+  });
+  const redactor = redactorFor(target);
+  const report: RunReport = {
+    ...buildRunReport(
+      { environment: run.environment, startedAt: run.startedAt, finishedAt: run.finishedAt, results: run.results, preflight: run.preflight },
+      redactor,
+    ),
+    ...redactDeep(reportFields(run.diagnosis), redactor),
+  };
+  return { run, report, runbook };
+}
+
+function positiveNumber(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a positive number, not "${v}"`);
+  return n;
+}
+
+export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: AbortSignal, ctx: CommandContext = {}): Promise<number> {
+  const cwd = ctx.cwd ?? process.cwd();
+  let target: Target;
+  let runbook: Runbook;
+  let json: boolean;
+  let reportFile: string | undefined;
+  let timeoutSeconds: number | undefined;
+  let preflight: boolean;
+  try {
+    const p = parseArgs(args, { values: VALUES, booleans: BOOLEANS });
+    if (p.positionals.length > 1) throw new UsageError(`unexpected argument "${p.positionals[1]}"`);
+    if (p.positionals.length === 1) {
+      if (p.values['--env']) throw new UsageError(`give the environment once: "${p.positionals[0]}" or --env`);
+      p.values['--env'] = [p.positionals[0]];
+    }
+    target = targetFromArgs(p, { cwd, env: ctx.env ?? process.env });
+    const file = single(p, '--runbook');
+    runbook = ctx.runbook ?? (file ? loadRunbookFile(path.resolve(cwd, file)) : loadBuiltinRunbook());
+    json = p.booleans.has('--json');
+    reportFile = single(p, '--report');
+    timeoutSeconds = positiveNumber(single(p, '--timeout'), '--timeout');
+    preflight = !p.booleans.has('--no-preflight');
+  } catch (e) {
+    return usageFailure(io, e);
+  }
+
+  const started = Date.now();
+  const progress = (e: DiagnosisEvent) => {
+    if (json) return;
+    if (e.type === 'diagnosisRound') io.stdout(`→ ${e.reason}: ${e.steps.join(', ')}\n`);
+    else if (e.type === 'stepFinished' && e.result.id !== 'preflight') io.stdout(formatStepLine(e.result) + '\n');
+    else if (e.type === 'stepFinished') {
+      const bad = e.result.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
+      if (bad.length) for (const c of bad) io.stdout(`  preflight: ${c.label}: ${c.reason}\n`);
+    }
+  };
+  if (!json) {
+    io.stdout(`Beacon Debug: diagnosing "${target.name}"${target.production ? ' (PRODUCTION)' : ''} — runner ${target.runnerUrl}, router ${target.routerUrl}\n`);
+  }
+
+  let result: TargetDiagnosis;
+  try {
+    result = await diagnoseTarget(target, { runbook, signal, onEvent: progress, timeoutSeconds, preflight });
+  } catch (e) {
+    return usageFailure(io, e);
+  }
+  const { run, report } = result;
+  if (reportFile) fs.writeFileSync(path.resolve(cwd, reportFile), JSON.stringify(report, null, 2) + '\n');
+  if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else {
+    io.stdout(
+      '\n' +
+        formatDiagnosis(runbook, run.diagnosis, target, { stepsRun: run.stepsRun, checksRun: run.checksRun, durationMs: Date.now() - started }),
+    );
+  }
+
+  if (run.cancelled) {
+    io.stderr(`exit ${EXIT.couldNotRun}: the diagnosis was cancelled\n`);
+    return EXIT.couldNotRun;
+  }
+  const blocked = run.preflight.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
+  if (blocked.length) {
+    io.stderr(`exit ${EXIT.couldNotRun}: the preflight stopped the diagnosis: ${blocked.map((c) => c.reason).join(' ')}\n`);
+    return EXIT.couldNotRun;
+  }
+  return diagnosisExitCode(run.diagnosis, io);
+}
+
+function usageFailure(io: CliIo, e: unknown): number {
+  if (e instanceof UsageError || e instanceof TargetError || e instanceof RunbookError) {
+    io.stderr(`beacon-debug diagnose: ${e.message}\n`);
+    io.stderr(`exit ${EXIT.usage}: usage or configuration error\n`);
+    return EXIT.usage;
+  }
+  throw e;
+}
