@@ -10892,8 +10892,9 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   }
   function percent(p4) {
     const v3 = p4 * 100;
-    if (v3 > 0 && v3 < 1) return `${v3.toFixed(1)} %`;
-    if (v3 > 99 && v3 < 100) return `${v3.toFixed(1)} %`;
+    if (v3 > 0 && v3 < 0.1) return "< 0.1 %";
+    if (v3 > 99.9 && v3 < 100) return "> 99.9 %";
+    if (v3 > 0 && v3 < 1 || v3 > 99 && v3 < 100) return `${v3.toFixed(1)} %`;
     return `${Math.round(v3)} %`;
   }
   function formatBytes(n6) {

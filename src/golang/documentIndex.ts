@@ -84,8 +84,11 @@ export class GoDocumentIndex {
 
   constructor(private readonly getParser: () => Promise<GoParser>, private readonly maxDocuments = 32) {}
 
-  /** The model of `text` at `version`; `changes` are the edits from the last version this index saw. */
-  async model(key: string, version: number, text: string, changes?: readonly TextChange[]): Promise<DocumentModel> {
+  /**
+   * The model of `text` at `version`. `changes` (with `changesFrom`, the version they start from) are
+   * the edits since then; they are used only when that is the version this index holds.
+   */
+  async model(key: string, version: number, text: string, changes?: readonly TextChange[], changesFrom?: number): Promise<DocumentModel> {
     const cached = this.entries.get(key);
     if (cached && cached.version === version && cached.text === text) return cached.model;
     if (!mayHaveAnchorsOrMarkers(text)) {
@@ -97,10 +100,16 @@ export class GoDocumentIndex {
     const parser = await this.getParser();
     const again = this.entries.get(key);
     if (again && again.version === version && again.text === text) return again.model; // raced with ourselves
-    const tree = this.reparse(parser, again, version, text, changes);
+    const usable = changes && again && changesFrom === again.version ? changes : undefined;
+    const tree = this.reparse(parser, again, version, text, usable);
     const model = this.compute(tree, text, version);
     this.remember(key, { version, text, tree, model });
     return model;
+  }
+
+  /** The version this index holds for `key`. */
+  versionOf(key: string): number | undefined {
+    return this.entries.get(key)?.version;
   }
 
   /** The cached model, if `version` is the one cached. */

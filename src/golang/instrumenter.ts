@@ -1,11 +1,11 @@
 import type { Tree } from 'web-tree-sitter';
-import { mayHaveAnchorsOrMarkers } from './anchors';
+import { findAnchors, mayHaveAnchorsOrMarkers } from './anchors';
 import { planInsertion } from './insert';
 import { scanMarkers } from './markers';
 import { collectPackageInfo } from './packageInfo';
 import type { GoParser } from './parser';
 import { planRemoval } from './remove';
-import { STEP_IDS, type StepId } from './steps';
+import { STEP_IDS, type AnchorKind, type StepId } from './steps';
 import { applyEdits, type TextEdit } from './textEdits';
 
 export interface Skipped {
@@ -30,6 +30,12 @@ export interface MarkerLine {
   kind: 'begin' | 'end';
   /** 1-based */
   line: number;
+}
+
+export interface CheckResult {
+  markers: MarkerLine[];
+  blocks: { step: StepId; beginLine: number; endLine: number }[];
+  problems: { step: string; line: number; reason: string }[];
 }
 
 /** Insert / remove / check over whole texts: the core the CLI and the VS Code commands share. */
@@ -82,16 +88,23 @@ export class GoInstrumenter {
     return { text: applyEdits(text, plan.edits), removed: plan.removed, skipped: plan.skipped };
   }
 
-  /** Every marker comment in the file, and the damaged ones. */
-  check(text: string): { markers: MarkerLine[]; problems: { step: string; line: number; reason: string }[] } {
-    if (!text.includes('// beacon-debug:')) return { markers: [], problems: [] };
+  /** Every marker comment in the file, the complete blocks, and the damaged markers (1-based lines). */
+  check(text: string): CheckResult {
+    if (!text.includes('// beacon-debug:')) return { markers: [], blocks: [], problems: [] };
     return this.withTree(text, (tree) => {
       const scan = scanMarkers(tree, text);
       return {
         markers: scan.markers.map((m) => ({ step: m.step, kind: m.kind, line: m.line + 1 })),
+        blocks: scan.blocks.map((b) => ({ step: b.step, beginLine: b.begin.startPosition.row + 1, endLine: b.end.startPosition.row + 1 })),
         problems: scan.problems.map((p) => ({ ...p, line: p.line + 1 })),
       };
     });
+  }
+
+  /** The anchors in `text` (0-based lines), e.g. to open a file at the function a step goes into. */
+  anchors(text: string): { kind: AnchorKind; line: number }[] {
+    if (!mayHaveAnchorsOrMarkers(text)) return [];
+    return this.withTree(text, (tree) => findAnchors(tree, text).map((a) => ({ kind: a.kind, line: a.node.startPosition.row })));
   }
 
   /** Whether a file is worth parsing at all. */

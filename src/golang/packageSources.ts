@@ -6,9 +6,10 @@ const MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * The other `.go` files of the file's package directory (its struct types decide what a snippet can
- * write). Test files are left out unless `file` is one. Unreadable files are skipped.
+ * write). Test files are left out unless `file` is one; `exclude` names files the caller has
+ * already (open editors). Unreadable files are skipped.
  */
-export function readSiblingSources(file: string): string[] {
+export function readSiblingSources(file: string, exclude: readonly string[] = []): string[] {
   const dir = path.dirname(file);
   const self = path.basename(file);
   const wantTests = self.endsWith('_test.go');
@@ -20,7 +21,7 @@ export function readSiblingSources(file: string): string[] {
   }
   const out: string[] = [];
   for (const name of names.sort()) {
-    if (name === self || !name.endsWith('.go')) continue;
+    if (name === self || !name.endsWith('.go') || exclude.includes(name)) continue;
     if (!wantTests && name.endsWith('_test.go')) continue;
     if (out.length >= MAX_FILES) break;
     try {

@@ -1,7 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { fileImports, importDeclLines } from './imports';
 import { beginMarker, endMarker, GOFMT_PREFIX, scanMarkers, WAS_PREFIX, type MarkerBlock } from './markers';
-import type { StepId } from './steps';
+import { STEP_IDS, type StepId } from './steps';
 import { field } from './syntax';
 import type { TextEdit } from './textEdits';
 import { eolAt, isBlankLine, leadingWhitespace, lineStart, nextLineStart, renderLines } from './textStyle';
@@ -131,5 +131,5 @@ export function planRemoval(text: string, tree: Tree, steps?: Iterable<StepId>):
     }
     edits.push({ start: c.start, end: c.end, text: replacement });
   }
-  return { edits, removed: [...removed], skipped };
+  return { edits, removed: STEP_IDS.filter((s) => removed.has(s)), skipped };
 }

@@ -20,6 +20,7 @@ import type {
   FixView,
   GroupView,
   InstrumentationView,
+  OutputView,
   RunView,
   StepView,
 } from './runView';
@@ -34,7 +35,13 @@ export function clip(s: string, max = MAX_TEXT): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-export function checkView(c: CheckResult): CheckView {
+/** The page's part of an output, with the size of the whole as captured. */
+export function outputView(output: string, size?: { lines: number; bytes: number }): OutputView {
+  const e = excerpt(output);
+  return size ? { ...e, lines: size.lines, bytes: size.bytes, truncated: true, capped: true } : { ...e, capped: false };
+}
+
+export function checkView(c: CheckResult & { outputSize?: { lines: number; bytes: number } }): CheckView {
   return {
     id: c.id,
     label: clip(c.label),
@@ -44,11 +51,11 @@ export function checkView(c: CheckResult): CheckView {
     command: clip(c.command),
     vantage: c.vantage ? clip(c.vantage) : null,
     cached: !!c.cached,
-    output: excerpt(c.output),
+    output: outputView(c.output, c.outputSize),
   };
 }
 
-export function stepView(r: StepResult, ran: boolean): StepView {
+export function stepView(r: RunRecord['steps'][number] | StepResult, ran: boolean): StepView {
   return {
     id: r.id,
     title: clip(r.title),
@@ -199,7 +206,7 @@ export function appliedFixView(runbook: Runbook, f: AppliedFix): AppliedFixView 
     environment: f.environment,
     appliedAt: f.appliedAt,
     exitCode: f.exitCode,
-    output: excerpt(f.output),
+    output: outputView(f.output),
     undoCommand: f.undoArgv ? clip(displayArgv(f.undoArgv)) : null,
   };
 }

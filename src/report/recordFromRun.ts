@@ -11,7 +11,7 @@ import type { AppliedFix, CheckResult, Facts, StepResult, Target } from '../engi
 import { worstVerdict } from '../engine/verdicts';
 import { snapshotDiagnosis } from './diagnosisSnapshot';
 import type { InstrumentationStatus } from './instrumentationStatus';
-import { capForStorage } from './outputText';
+import { capForStorage, excerpt } from './outputText';
 import { newRecordId, RECORD_SCHEMA_VERSION, RunRecord, type RecordTarget } from './runRecord';
 
 export interface RecordInput {
@@ -60,8 +60,17 @@ export function preflightResult(checks: readonly CheckResult[]): StepResult | nu
   };
 }
 
-function capped(r: StepResult): StepResult {
-  return { ...r, checks: r.checks.map((c) => ({ ...c, output: capForStorage(c.output) })) };
+/** Outputs over the storage cap keep their head and tail, and the size they had. */
+function capped(r: StepResult): RunRecord['steps'][number] {
+  return {
+    ...r,
+    checks: r.checks.map((c) => {
+      const output = capForStorage(c.output);
+      if (output === c.output) return c;
+      const whole = excerpt(c.output, 1, 1);
+      return { ...c, output, outputSize: { lines: whole.lines, bytes: whole.bytes } };
+    }),
+  };
 }
 
 export function recordFromRun(input: RecordInput): RunRecord {

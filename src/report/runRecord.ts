@@ -33,6 +33,8 @@ export const CheckResultSchema = z.object({
   output: z.string(),
   cached: z.boolean().optional(),
   facts: z.record(z.string(), FactValue),
+  /** Lines and UTF-8 bytes of the output as captured, when only its head and tail are kept. */
+  outputSize: z.object({ lines: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }).optional(),
 });
 
 export const StepResultSchema = z.object({

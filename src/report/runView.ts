@@ -18,9 +18,13 @@ const scalar = z.union([z.string().max(20_000), z.number(), z.boolean(), z.null(
 
 export const OutputView = z.object({
   text: z.string().max(100_000),
+  /** Lines and UTF-8 bytes of the whole output as captured. */
   lines: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
+  /** The page shows only the first part. */
   truncated: z.boolean(),
+  /** The history keeps only the head and tail of this output (it was over the storage cap). */
+  capped: z.boolean(),
 });
 export type OutputView = z.infer<typeof OutputView>;
 

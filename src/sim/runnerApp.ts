@@ -223,7 +223,7 @@ export class RunnerApp {
    * A job arrives (the queue, or POST /api/v1/jobs). Returns the HTTP answer the jobs API gives.
    * The job's questions run one after another (RunJob), each logging what its execution did.
    */
-  submitJob(ts: number, source: 'queue' | 'api'): { status: number; body: Record<string, unknown> } {
+  submitJob(ts: number): { status: number; body: Record<string, unknown> } {
     if (!this.ctx.databaseUp) {
       this.line(ts, 'error', 'failed to create job', { error: 'database unavailable', path: '/api/v1/jobs' });
       return { status: 503, body: { error: 'database unavailable' } };
@@ -245,7 +245,7 @@ export class RunnerApp {
       this.line(t, 'info', 'executing multi-model job', { job_id: jobId, model_count: MODELS.length });
       this.runExecutions(t, jobId, region, question, 0, 0, boot);
     });
-    return { status: 202, body: { id: jobId, status: 'queued', source } };
+    return { status: 202, body: { id: jobId, status: 'queued' } };
   }
 
   private runExecutions(ts: number, jobId: string, region: string, question: string, index: number, failed: number, boot: number): void {
@@ -359,8 +359,8 @@ export class RunnerApp {
       o.clientExit = `[HYBRID_CLIENT] ✅ TRACE: RunInference EXIT after ${goDuration(o.durationMs - 8)}: success=false provider="" error=${JSON.stringify(answer.error)} error_code=${JSON.stringify(answer.error_code)}`;
       return o;
     }
-    // a real job's inference waits for a Modal cold start
-    const coldStartMs = rng.between(INFERENCE_COLD_START_SECONDS - 7, INFERENCE_COLD_START_SECONDS + 7) * 1000;
+    // a real job's inference waits for a Modal cold start (sparse traffic: the model has scaled to zero)
+    const coldStartMs = rng.between(INFERENCE_COLD_START_SECONDS.min, INFERENCE_COLD_START_SECONDS.max) * 1000;
     if (timeoutMs < coldStartMs) return timedOut();
     return {
       ok: true,

@@ -226,7 +226,7 @@ export class SimWorld {
     // the runner: booted at t0, jobs arrive every minute
     this.runner.release = 42;
     this.runner.boot(t0, this.machineEnv(), { newImage: true, imageRef: this.imageRef() });
-    this.periodic.push({ name: 'jobs', next: t0 + 40_000, every: this.jobIntervalMs, active: () => this.runner.running, run: (t) => void this.runner.submitJob(t, 'queue') });
+    this.periodic.push({ name: 'jobs', next: t0 + 40_000, every: this.jobIntervalMs, active: () => this.runner.running, run: (t) => void this.runner.submitJob(t) });
     this.periodic.push({ name: 'breaker', next: t0 + 95_000, every: 4000, active: () => this.runner.breaker.state === 'open', run: (t) => this.runner.breakerReject(t) });
     if (has('circuit-open')) this.schedule(t0 + 90_000, (t) => this.runner.tripBreaker(t));
     this.advance(now);
@@ -250,7 +250,7 @@ export class SimWorld {
     if (this.router.up && this.router.slow) out.push('router-slow');
     if (this.router.providers.length > 0 && this.router.healthyProviders.length === 0) out.push('no-healthy-providers');
     if (this.runner.breaker.state === 'open') out.push('circuit-open');
-    if (h.timeoutSeconds < INFERENCE_COLD_START_SECONDS) out.push('timeout-too-short');
+    if (h.timeoutSeconds < INFERENCE_COLD_START_SECONDS.enough) out.push('timeout-too-short');
     if (!this.database.up) out.push('database-unavailable');
     if (this.executorBug) out.push('executor-bug');
     return out.length ? out : ['healthy'];
@@ -496,7 +496,7 @@ export class SimWorld {
 
   submitJob(): { status: number; body: Record<string, unknown> } {
     this.advance();
-    const r = this.runner.submitJob(this.now(), 'api');
+    const r = this.runner.submitJob(this.now());
     return r;
   }
 

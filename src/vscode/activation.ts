@@ -2,10 +2,14 @@ import * as vscode from 'vscode';
 import { loadBuiltinRunbook } from '../runbook/load';
 import type { BeaconDebugApi } from './api';
 import { onConfigChanged } from './config';
+import { diagnose } from '../diagnosis/diagnose';
+import { diagnosisCommands } from './diagnosisCommands';
+import { DiagnosisViewProvider } from './diagnosisView';
 import { environmentCommands } from './environmentCommands';
 import { Environments } from './environments';
 import { EnvironmentViewProvider } from './environmentView';
 import { SwitchablePrompts } from './prompts';
+import { registerResults } from './results/registerResults';
 import { runCommands } from './runCommands';
 import { RunController } from './runController';
 import { RunState } from './runState';
@@ -32,11 +36,23 @@ export function createServices(context: vscode.ExtensionContext): Services & { p
 
 export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugApi {
   const { context } = s;
-  for (const factory of COMMAND_FACTORIES) {
+  const results = registerResults(s);
+  const diagnosisView = new DiagnosisViewProvider();
+  const factories: CommandFactory[] = [...COMMAND_FACTORIES, () => results.commands, diagnosisCommands(diagnosisView, results.api)];
+  for (const factory of factories) {
     for (const [id, handler] of Object.entries(factory(s))) {
       context.subscriptions.push(vscode.commands.registerCommand(id, handler));
     }
   }
+  context.subscriptions.push(
+    ...results.disposables,
+    diagnosisView,
+    vscode.window.registerTreeDataProvider('beaconDebug.diagnosis', diagnosisView),
+    // Every finished run (checks, re-runs, diagnoses) updates the diagnosis on everything known so far.
+    s.runs.onDidFinishRun((_outcome, target) => {
+      diagnosisView.set(diagnose(s.runbook(), s.state.facts, s.state.lastResults, { target }));
+    }),
+  );
   const environmentView = new EnvironmentViewProvider(s.envs);
   context.subscriptions.push(
     environmentView,
@@ -59,6 +75,8 @@ export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugAp
       return prev;
     },
     settingsProblems: () => s.envs.configRead.problems,
+    diagnosisView,
+    results: results.api,
   };
 }
 

@@ -1,4 +1,6 @@
 import type { Runbook } from '../runbook/schema';
+import type { DiagnosisViewProvider } from './diagnosisView';
+import type { ResultsApi } from './results/registerResults';
 import type { EnvironmentViewProvider } from './environmentView';
 import type { Environments } from './environments';
 import type { Prompts } from './prompts';
@@ -18,4 +20,6 @@ export interface BeaconDebugApi {
   setPrompts(p: Prompts): Prompts;
   /** Problems found in the settings at the last read. */
   settingsProblems(): string[];
+  diagnosisView: DiagnosisViewProvider;
+  results: ResultsApi;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { runDiagnosis, type Diagnosis } from '../diagnosis/diagnose';
 import { runSteps, type RunOutcome } from '../engine/runner';
 import { redactorFor } from '../engine/redact';
 import type { RunEvent, Target } from '../engine/types';
@@ -59,6 +60,47 @@ export class RunController implements vscode.Disposable {
   }
 
   async run(request: RunRequest, target?: Target): Promise<RunOutcome | undefined> {
+    return this.execute(request, target, async (rb, t, signal, onEvent) =>
+      runSteps(rb, t, { only: request.only, preflight: true, timeoutSeconds: this.timeoutSeconds(), signal, onEvent }),
+    );
+  }
+
+  /**
+   * Runs what the decision tree needs, in its order, stopping as soon as the answer is certain;
+   * the outcome reaches the same listeners as a run.
+   */
+  async diagnose(target?: Target): Promise<{ outcome: RunOutcome; diagnosis: Diagnosis } | undefined> {
+    let diagnosis: Diagnosis | undefined;
+    const outcome = await this.execute({ label: 'Diagnose' }, target, async (rb, t, signal, onEvent) => {
+      const d = await runDiagnosis(rb, t, {
+        preflight: true,
+        timeoutSeconds: this.timeoutSeconds(),
+        signal,
+        onEvent: (e) => {
+          if (e.type === 'diagnosisRound') this.terminal.line(`\x1b[1m◆ Diagnosis round ${e.round}: ${e.steps.join(', ')}\x1b[0m — ${e.reason}`);
+          else onEvent(e);
+        },
+      });
+      diagnosis = d.diagnosis;
+      return {
+        runId: this.state.runId ?? `diagnosis-${Date.now()}`,
+        environment: d.environment,
+        startedAt: d.startedAt,
+        finishedAt: d.finishedAt,
+        results: d.results,
+        facts: d.facts,
+        preflight: d.preflight,
+        cancelled: d.cancelled,
+      };
+    });
+    return outcome && diagnosis ? { outcome, diagnosis } : undefined;
+  }
+
+  private async execute(
+    request: RunRequest,
+    target: Target | undefined,
+    start: (rb: Runbook, t: Target, signal: AbortSignal, onEvent: (e: RunEvent) => void) => Promise<RunOutcome>,
+  ): Promise<RunOutcome | undefined> {
     if (!(await this.ensureTrusted('run checks'))) return undefined;
     if (this.abort) {
       await this.prompts.warn('A Beacon Debug run is already in progress: cancel it first.');
@@ -73,17 +115,11 @@ export class RunController implements vscode.Disposable {
     const redactor = redactorFor(t);
     const redact = (text: string) => redactor.redact(text);
     try {
-      const outcome = await runSteps(this.getRunbook(), t, {
-        only: request.only,
-        preflight: true,
-        timeoutSeconds: this.timeoutSeconds(),
-        signal: abort.signal,
-        onEvent: (e: RunEvent) => {
-          this.state.apply(e);
-          this.terminal.render(e);
-          if (e.type === 'checkFinished') this.log.info(`[${e.step}] ${e.result.verdict} ${e.result.label}: ${redact(e.result.reason)}`);
-          for (const l of this.eventListeners) l(e);
-        },
+      const outcome = await start(this.getRunbook(), t, abort.signal, (e: RunEvent) => {
+        this.state.apply(e);
+        this.terminal.render(e);
+        if (e.type === 'checkFinished') this.log.info(`[${e.step}] ${e.result.verdict} ${e.result.label}: ${redact(e.result.reason)}`);
+        for (const l of this.eventListeners) l(e);
       });
       for (const l of [...this.listeners]) await l(outcome, t, request);
       return outcome;

@@ -36,7 +36,7 @@ export function liveStepView(runbook: Runbook, state: RunState, id: string): Ste
         command: '',
         vantage: def?.probe.vantage ?? null,
         cached: false,
-        output: tailExcerpt(s?.output ?? ''),
+        output: { ...tailExcerpt(s?.output ?? ''), capped: false },
       });
     }
   }

@@ -3,7 +3,7 @@ import type { DiagnosisView, EvidenceView, RunView } from '../../report/runView'
 import { percent } from '../../report/formatting';
 import type { RenderContext } from './context';
 import { button, h, icon, linkButton } from './dom';
-import { section } from './section';
+import { disclosure, section } from './section';
 
 const STATUS_TEXT = { certain: 'certain', healthy: 'healthy', undetermined: 'undetermined' } as const;
 const STATUS_ICON = { certain: 'target', healthy: 'pass', undetermined: 'question' } as const;
@@ -50,11 +50,22 @@ function evidenceItem(ctx: RenderContext, e: EvidenceView, i: number): HTMLEleme
   );
 }
 
-function ranked(d: DiagnosisView): HTMLElement {
+/** The leading causes in a table; the rest behind a disclosure. */
+function rankedSection(ctx: RenderContext, d: DiagnosisView): HTMLElement[] {
+  const TOP = 4;
+  const top = d.ranked.slice(0, TOP);
+  const rest = d.ranked.slice(TOP);
+  return [
+    ranked(top),
+    ...(rest.length ? [disclosure(ctx, 'ranked:rest', false, [`The other ${rest.length} causes`], () => [ranked(rest)], 'sub')] : []),
+  ];
+}
+
+function ranked(causes: DiagnosisView['ranked']): HTMLElement {
   const table = h('table', { class: 'ranked' });
   table.appendChild(h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' } }, 'Cause'), h('th', { attrs: { scope: 'col' } }, 'Probability'), h('th', { attrs: { scope: 'col' } }, 'Prior'), h('th', { attrs: { scope: 'col' } }, 'Evidence'))));
   const body = h('tbody');
-  for (const c of d.ranked) {
+  for (const c of causes) {
     const bar = h('span', { class: 'bar', attrs: { role: 'img', 'aria-label': percent(c.probability) } });
     const fill = h('span', { class: 'bar-fill' });
     // CSSOM, not a style attribute: the page's CSP allows no inline styles
@@ -67,7 +78,7 @@ function ranked(d: DiagnosisView): HTMLElement {
         { class: c.isRootCause ? 'root' : '' },
         h('th', { attrs: { scope: 'row' } }, c.title, h('div', { class: 'muted mono' }, c.id)),
         h('td', { class: 'prob' }, bar, ' ', percent(c.probability)),
-        h('td', { class: 'muted' }, percent(c.prior)),
+        h('td', { class: 'muted prior' }, percent(c.prior)),
         h('td', { class: 'ev' }, ...(ev.length ? ev.map((t) => h('div', {}, t)) : ['—'])),
       ),
     );
@@ -122,7 +133,7 @@ export function renderDiagnosis(ctx: RenderContext, v: RunView): HTMLElement {
     h('h3', {}, 'Evidence'),
     evidence,
     h('h3', {}, 'Causes ranked on the evidence'),
-    ranked(d),
+    ...rankedSection(ctx, d),
     d.notes.length ? h('h3', {}, 'Notes') : null,
     d.notes.length ? h('ul', { class: 'notes' }, ...d.notes.map((n) => h('li', {}, n))) : null,
   );

@@ -8,7 +8,7 @@ import { section } from './section';
 
 function fixCard(ctx: RenderContext, v: RunView, f: FixView): HTMLElement {
   const applied = v.fixesApplied.filter((a) => a.id === f.id && a.exitCode === 0);
-  const label = `${f.letter ? `Fix ${f.letter}: ` : ''}${f.title}`;
+  const label = f.letter && !/^Fix /i.test(f.title) ? `Fix ${f.letter}: ${f.title}` : f.title;
   return h(
     'div',
     { class: `fix-card${f.recommended ? ' recommended' : ''}` },

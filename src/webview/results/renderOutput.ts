@@ -18,12 +18,19 @@ export function renderOutput(out: OutputView, highlightLine: string | null, onSh
     box.appendChild(h('p', { class: 'hint' }, out.truncated ? 'The evidence line is beyond the part shown here: show all to find it.' : 'The evidence line is not in this check\'s output.'));
   }
   if (out.truncated) {
+    const kept = out.capped ? ' The run history keeps only its beginning and its end.' : '';
     box.appendChild(
       h(
         'div',
         { class: 'truncated' },
-        h('span', {}, `Showing the first part of ${out.lines} lines (${formatBytes(out.bytes)}). `),
-        onShowAll ? button(`Show all ${out.lines} lines`, onShowAll, { secondary: true, icon: 'go-to-file', title: 'Open the whole output in an editor' }) : null,
+        h('span', {}, `Showing the first part of ${out.lines} lines (${formatBytes(out.bytes)}).${kept} `),
+        onShowAll
+          ? button(out.capped ? 'Open What Was Kept' : `Show All ${out.lines} Lines`, onShowAll, {
+              secondary: true,
+              icon: 'go-to-file',
+              title: 'Open the output in an editor',
+            })
+          : null,
       ),
     );
   }

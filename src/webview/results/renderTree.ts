@@ -4,14 +4,14 @@ import type { RenderContext } from './context';
 import { h, icon, linkButton } from './dom';
 import { disclosure, section } from './section';
 
-function nodeCard(n: TreeNodeView, index: number, goTo: (id: string) => void): HTMLElement {
+function nodeCard(n: TreeNodeView, index: number, numberOf: Map<string, number>, goTo: (id: string) => void): HTMLElement {
   const cls = `tree-node${n.onPath ? ' on-path' : ' off-path'}${n.isEnd ? ' end' : ''}`;
   const branches = h('ul', { class: 'branches', attrs: { 'aria-label': `answers to question ${index + 1}` } });
   for (const b of n.branches) {
     const target =
       b.to.kind === 'cause'
         ? h('span', { class: 'to-cause' }, icon('debug-breakpoint-log'), ' ', b.to.title)
-        : linkButton(`next: ${b.to.id}`, () => goTo(b.to.id), { focusKey: `tree-go:${n.id}:${b.to.id}` });
+        : linkButton(`question ${numberOf.get(b.to.id) ?? b.to.id}`, () => goTo(b.to.id), { focusKey: `tree-go:${n.id}:${b.to.id}`, title: `Go to question ${numberOf.get(b.to.id) ?? b.to.id} (${b.to.id})` });
     branches.appendChild(
       h(
         'li',
@@ -40,7 +40,8 @@ export function renderTree(ctx: RenderContext, v: RunView): HTMLElement | null {
     el?.scrollIntoView({ block: 'center' });
     el?.focus();
   };
-  const flow = h('ol', { class: 'tree-flow' }, ...t.nodes.map((n, i) => nodeCard(n, i, goTo)));
+  const numberOf = new Map(t.nodes.map((n, i) => [n.id, i + 1]));
+  const flow = h('ol', { class: 'tree-flow' }, ...t.nodes.map((n, i) => nodeCard(n, i, numberOf, goTo)));
   return section(
     ctx,
     'tree',

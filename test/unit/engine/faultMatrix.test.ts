@@ -18,9 +18,7 @@ import { FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../
  * router-down, router-slow, no-healthy-providers, circuit-open, timeout-too-short,
  * database-unavailable, executor-bug.
  *
- * 1.6 is `inconclusive` whenever the router answers: the simulator's router host is 127.0.0.1 and
- * the data's DNS extractor only reads a forward `Address:` answer, not nslookup's reverse
- * `name = …` answer for an IP (reported to the lead; the health and inference checks of 1.6 pass).
+ * The simulator's router host is 127.0.0.1, so 1.6's DNS check reads nslookup's reverse answer.
  * 1.6/container-inference is `warn` for router-down: the data reads any INFERENCE_FAILED as "did not
  * answer within 5 s", connection refused included (reported too).
  */
@@ -39,7 +37,7 @@ qw.5       incon    incon    incon     incon  incon  incon   incon    incon    i
 0.2        pass     fail     fail      pass   pass   pass    incon    pass     fail   pass
 0.3        incon    incon    incon     incon  incon  incon   incon    incon    incon  incon
 1.5        incon    incon    incon     incon  incon  incon   fail     incon    incon  incon
-1.6        incon    incon    incon     fail   warn   fail    incon    incon    incon  incon
+1.6        pass     pass     pass      fail   warn   fail    pass     pass     pass   pass
 r.1        pass     pass     pass      fail   warn   fail    pass     pass     pass   pass
 r.2        pass     pass     pass      fail   pass   fail    pass     pass     pass   pass
 r.3        pass     pass     pass      error  pass   fail    pass     pass     pass   pass
@@ -59,7 +57,7 @@ r.4        pass     pass     pass      pass   pass   fail    pass     pass     p
 5.4        pass     pass     pass      pass   pass   pass    pass     pass     pass   pass
 1.5/circuit-metric        incon  incon  incon  incon  incon  incon  incon  incon  incon  incon
 1.5/circuit-admin         pass   pass   pass   pass   pass   pass   fail   pass   pass   pass
-1.6/container-dns         incon  incon  incon  incon  incon  incon  incon  incon  incon  incon
+1.6/container-dns         pass   pass   pass   pass   pass   pass   pass   pass   pass   pass
 1.6/container-health      pass   pass   pass   fail   warn   fail   pass   pass   pass   pass
 1.6/container-inference   pass   pass   pass   warn   pass   fail   pass   pass   pass   pass
 `;

@@ -112,3 +112,25 @@ Warning: some stray line
     assert.equal(invalid['startup.clientInitSource'].value, 'HYBRID_ROUTER_TIMEOUT (invalid)');
   });
 });
+
+describe('engine/logsProbe', function () {
+  this.timeout(20_000);
+  it('always reads with --no-tail, and hands normalised lines to the checks', async () => {
+    const { logsArgv, runLogsProbe } = await import('../../../src/engine/logsProbe');
+    const { tempDir, writeScript } = await import('./procHelpers');
+    assert.deepEqual(logsArgv('flyctl', 'beacon-runner-production', false), ['flyctl', 'logs', '-a', 'beacon-runner-production', '--no-tail']);
+    assert.deepEqual(logsArgv('flyctl', 'app', true), ['flyctl', 'logs', '-a', 'app', '--no-tail', '--json']);
+    const dir = tempDir('beacon-logs-');
+    const fake = writeScript(dir, 'flyctl', `
+const args = process.argv.slice(2);
+if (!args.includes('--no-tail')) { setInterval(() => console.log('streaming forever'), 100); return; }
+console.log('2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] \\x1b[32mINF\\x1b[0m Hybrid Router enabled hybrid_base=https://r.example');
+console.log('2025-10-09T15:37:50.767 app[857509c4e7d578] lhr [info] ' + JSON.stringify(args));`);
+    const out = await runLogsProbe({ flyctl: fake, app: 'beacon-runner-production', timeoutMs: 10_000 });
+    assert.equal(out.ok, true, out.errorMessage);
+    assert.equal(out.lines!.length, 2);
+    assert.equal(out.output.split('\n')[0], 'Hybrid Router enabled hybrid_base=https://r.example');
+    assert.equal(out.output.split('\n')[1], '["logs","-a","beacon-runner-production","--no-tail"]');
+    assert.match(out.transcript, /app\[857509c4e7d578\]/);
+  });
+});

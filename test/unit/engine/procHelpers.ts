@@ -38,3 +38,29 @@ export async function waitFor(cond: () => boolean, ms: number, what: string): Pr
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+function cmdline(pid: number): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const spawned = new Map<number, string | undefined>();
+/** Remembers pids a test saw, so `killLeftovers` can clean up when an assertion failed midway. */
+export function remember(...pids: number[]): void {
+  for (const p of pids) spawned.set(p, cmdline(p));
+}
+/** Kills remembered processes that still run the same command line (never a reused pid). */
+export function killLeftovers(): void {
+  for (const [p, cmd] of spawned) {
+    if (cmd === undefined || cmdline(p) !== cmd || !alive(p)) continue;
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  spawned.clear();
+}

@@ -9,7 +9,7 @@ import { SelectionError } from '../../../src/engine/selection';
 import { TargetError } from '../../../src/engine/target';
 import type { RunEvent, Target } from '../../../src/engine/types';
 import { Runbook } from '../../../src/runbook/schema';
-import { alive, tempDir, waitFor, writeScript } from './procHelpers';
+import { alive, killLeftovers, remember, tempDir, waitFor, writeScript } from './procHelpers';
 
 const CANARY = 'canary-admin-7f3a';
 
@@ -58,6 +58,7 @@ describe('engine/runner', function () {
     target = { name: 'test', flyApp: 'beacon-runner-test', runnerUrl: base, routerUrl: base, flyctlPath: process.execPath, psqlPath: 'psql', adminToken: CANARY };
   });
   after(async () => {
+    killLeftovers();
     for (const s of sockets) s.destroy();
     await new Promise((r) => server.close(r));
     fs.rmSync(dir, { recursive: true, force: true });
@@ -198,6 +199,7 @@ const t = setInterval(() => { if (['a','b','c'].every((x) => fs.existsSync(path.
         const m = e.type === 'output' ? /PIDS (\d+) (\d+)/.exec(e.text) : null;
         if (m) {
           pids = [Number(m[1]), Number(m[2])];
+          remember(...pids);
           ac.abort();
         }
       },

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runShellProbe } from '../../../src/engine/shellProbe';
-import { alive, tempDir, waitFor, writeScript } from './procHelpers';
+import { alive, killLeftovers, remember, tempDir, waitFor, writeScript } from './procHelpers';
 
 /** A child that starts a grandchild; both print their pid, both ignore SIGTERM when asked to. */
 const TREE = `
@@ -20,7 +20,10 @@ describe('engine/shellProbe', function () {
   before(() => {
     dir = tempDir('beacon-shell-');
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    killLeftovers();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   async function treeTest(mode: 'cancel' | 'timeout', stubborn: boolean) {
     const script = writeScript(dir, `tree-${mode}-${stubborn}.js`, TREE);
@@ -35,6 +38,7 @@ describe('engine/shellProbe', function () {
         const m = /PIDS (\d+) (\d+)/.exec(text);
         if (m) {
           pids = [Number(m[1]), Number(m[2])];
+          remember(...pids);
           if (mode === 'cancel') ac.abort();
         }
       },

@@ -88,10 +88,14 @@ export const VARIANTS: Variant[] = [
   },
   {
     name: 'results',
-    what: 'executeQuestion with a named result, HybridExecutor.Execute with unnamed results, RunInference with named results',
+    what: 'executeQuestion with a named result and ExecutionResult.Error a string; HybridExecutor.Execute with unnamed results; RunInference with named results',
     gofmtClean: true,
     apply(files) {
-      edit(files, F.worker, (t) => must(t, 'executor Executor) ExecutionResult {', 'executor Executor) (res ExecutionResult) {'));
+      edit(files, F.worker, (t) => {
+        t = must(t, 'executor Executor) ExecutionResult {', 'executor Executor) (res ExecutionResult) {');
+        t = must(t, '\tError       error\n', '\tError       string\n');
+        return must(t, 'Error:       err,', 'Error:       err.Error(),');
+      });
       edit(files, F.hybridExecutor, (t) => {
         t = must(t, '(providerID, status string, outputJSON, receiptJSON []byte, err error) {', '(string, string, []byte, []byte, error) {');
         t = must(t, 'outputJSON, err = json.Marshal', 'outputJSON, err := json.Marshal');
@@ -117,8 +121,8 @@ export const VARIANTS: Variant[] = [
     },
   },
   {
-    name: 'timing',
-    what: 'executionStart / executionEnd / executionDuration already around the executor call',
+    name: 'multiline',
+    what: 'signatures over several lines, a multi-line SetHybridClient call; executionStart / executionEnd / executionDuration already around the executor call',
     gofmtClean: true,
     apply(files) {
       edit(files, F.worker, (t) => {
@@ -129,13 +133,6 @@ export const VARIANTS: Variant[] = [
         );
         return must(t, 'Duration:    completed.Sub(regionStart),', 'Duration:    executionDuration,');
       });
-    },
-  },
-  {
-    name: 'multiline',
-    what: 'signatures over several lines (one parameter per line), a multi-line SetHybridClient call',
-    gofmtClean: true,
-    apply(files) {
       edit(files, F.worker, (t) =>
         must(
           t,
@@ -182,17 +179,6 @@ export const VARIANTS: Variant[] = [
       edit(files, F.main, (t) => {
         t = must(t, '\tbase := os.Getenv("HYBRID_BASE")\n', '\t// jr.SetHybridClient(nil) in a comment {\n\t/* jr.SetHybridClient(hybrid.New("x")) } */\n\t_ = "jr.SetHybridClient(" + `}`\n\tbase := os.Getenv("HYBRID_BASE")\n');
         return t;
-      });
-    },
-  },
-  {
-    name: 'errstring',
-    what: 'ExecutionResult.Error is a string, not an error',
-    gofmtClean: true,
-    apply(files) {
-      edit(files, F.worker, (t) => {
-        t = must(t, '\tError       error\n', '\tError       string\n');
-        return must(t, 'Error:       err,', 'Error:       err.Error(),');
       });
     },
   },

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { diagnose } from '../../../src/diagnosis/diagnose';
+import { buildRunView } from '../../../src/report/buildRunView';
 import { recordFromRun } from '../../../src/report/recordFromRun';
 import { RunRecord } from '../../../src/report/runRecord';
 import { CANARY_DB_PASSWORD, CANARY_TOKEN, outcome, runbook, target } from './fixtureRun';
@@ -49,5 +50,11 @@ describe('a run record from the engine\'s outcome', () => {
     const stored = r.steps[0].checks[0].output;
     assert.ok(stored.length < 1_100_000);
     assert.match(stored, /characters of output not kept/);
+    assert.deepEqual(r.steps[0].checks[0].outputSize, { lines: 1, bytes: 3_000_000 });
+    // the page still tells the size the output had
+    const out = buildRunView(runbook(), r).groups[0].steps[0].checks[0].output;
+    assert.deepEqual([out.lines, out.bytes, out.truncated, out.capped], [1, 3_000_000, true, true]);
+    // and an output under the cap is kept whole, without a size note
+    assert.equal(recordFromRun({ runbook: runbook(), target: target(), request: { label: 'x' }, outcome: o }).steps[0].checks[0].outputSize, undefined);
   });
 });

@@ -114,7 +114,7 @@ describe('sim/the runner container (ssh console -C)', () => {
 
     it('-m: curl: (28) Operation timed out; timeout N kills curl with status 124', async () => {
       sim = await startSimulator({ fault: 'router-slow', slowMs: 1500, slowInferenceMs: 1500 });
-      const r = await inContainer(sim, `sh -c 'curl -sS -m 0.3 ${sim.routerUrl}/health; echo "st=$?"; timeout 0.3 curl -sS -X POST -H "Content-Type: application/json" -d "{}" ${sim.routerUrl}/inference; echo "st=$?"'`);
+      const r = await inContainer(sim, `sh -c 'curl -sS -m 0.3 ${sim.routerUrl}/health; echo "st=$?"; timeout 0.3 curl -sS -X POST -H "Content-Type: application/json" -d "{\\"model\\":\\"m\\",\\"prompt\\":\\"p\\"}" ${sim.routerUrl}/inference; echo "st=$?"'`);
       assert.match(r.err, /^curl: \(28\) Operation timed out after \d+ milliseconds with 0 bytes received\n$/);
       assert.equal(r.out, 'st=28\nst=124\n');
       assert.ok(r.ms < 1400, `took ${r.ms} ms`);

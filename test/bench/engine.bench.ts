@@ -1,0 +1,55 @@
+/**
+ * Engine benchmark (numbers printed, never asserted):
+ * 1. the Quick Win Checklist with 300 ms injected before every check, against the simulator —
+ *    wall time ÷ the slowest single check (target ≤ 1.2; one after another it would be ≈ 5);
+ * 2. a full run of every automated check of the plan against the simulator (target < 3 s).
+ */
+import { performance } from 'node:perf_hooks';
+import { runSteps } from '../../src/engine/runner';
+import type { StepResult, Target } from '../../src/engine/types';
+import { loadBuiltinRunbook } from '../../src/runbook/load';
+import { startSimulator, type Simulator } from '../../src/sim/simulator';
+
+function targetOf(sim: Simulator): Target {
+  return {
+    name: 'demo', flyApp: sim.flyApp, runnerUrl: sim.runnerUrl, routerUrl: sim.routerUrl, routerFlyApp: sim.routerFlyApp,
+    flyctlPath: sim.flyctlPath, psqlPath: sim.psqlPath, adminToken: sim.adminToken, databaseUrl: sim.databaseUrl,
+  };
+}
+
+const checksOf = (results: readonly StepResult[]) => results.flatMap((r) => r.checks.filter((c) => c.verdict !== 'skipped'));
+
+export async function benchEngine(): Promise<void> {
+  const rb = loadBuiltinRunbook();
+  // the admin endpoints allow one call per 10 s: no limit here, so repeated runs measure the engine
+  const sim = await startSimulator({ fault: 'healthy', adminIntervalMs: 0 });
+  try {
+    const t = targetOf(sim);
+    await runSteps(rb, t, { only: ['qw.3'] }); // warm-up: module loading, first connections
+
+    const INJECT = 300;
+    const t0 = performance.now();
+    const qw = await runSteps(rb, t, { only: ['quick-wins'], injectDelayMs: INJECT });
+    const wall = performance.now() - t0;
+    const checks = checksOf(qw.results);
+    const slowest = Math.max(...checks.map((c) => c.durationMs));
+    const serial = checks.reduce((a, c) => a + c.durationMs, 0);
+    console.log(`engine: Quick Win Checklist, ${checks.length} checks, ${INJECT} ms injected per check`);
+    console.log(`  wall ${wall.toFixed(0)} ms, slowest check ${slowest} ms → wall ÷ slowest = ${(wall / slowest).toFixed(2)} (target ≤ 1.2)`);
+    console.log(`  one after another: Σ checks ${serial} ms → ${(serial / slowest).toFixed(2)} × the slowest`);
+    for (const c of checks) console.log(`    ${c.id.padEnd(16)} ${String(c.durationMs).padStart(5)} ms${c.cached ? ' (cached)' : ''}`);
+
+    for (const label of ['first', 'second']) {
+      const t1 = performance.now();
+      const full = await runSteps(rb, t, { preflight: true });
+      const fullWall = performance.now() - t1;
+      const all = [...full.preflight, ...checksOf(full.results)];
+      const cached = all.filter((c) => c.cached).length;
+      const slow = all.reduce((m, c) => (c.durationMs > m.durationMs ? c : m));
+      console.log(`engine: full run (${label}), preflight + ${full.results.length} steps, ${all.length} checks (${cached} answered from the run's cache)`);
+      console.log(`  wall ${fullWall.toFixed(0)} ms (target < 3000 ms); slowest check ${slow.id} ${slow.durationMs} ms`);
+    }
+  } finally {
+    await sim.stop();
+  }
+}
