@@ -10457,9 +10457,13 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   var scalar = union([string2().max(2e4), number2(), boolean2(), _null3()]);
   var OutputView = object({
     text: string2().max(1e5),
+    /** Lines and UTF-8 bytes of the whole output as captured. */
     lines: number2().int().nonnegative(),
     bytes: number2().int().nonnegative(),
-    truncated: boolean2()
+    /** The page shows only the first part. */
+    truncated: boolean2(),
+    /** The history keeps only the head and tail of this output (it was over the storage cap). */
+    capped: boolean2()
   });
   var CheckView = object({
     id,
@@ -10943,11 +10947,20 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       e8.line ? h4("pre", { class: "evidence-line-text" }, e8.line) : null
     );
   }
-  function ranked(d3) {
+  function rankedSection(ctx2, d3) {
+    const TOP = 4;
+    const top = d3.ranked.slice(0, TOP);
+    const rest = d3.ranked.slice(TOP);
+    return [
+      ranked(top),
+      ...rest.length ? [disclosure(ctx2, "ranked:rest", false, [`The other ${rest.length} causes`], () => [ranked(rest)], "sub")] : []
+    ];
+  }
+  function ranked(causes) {
     const table = h4("table", { class: "ranked" });
     table.appendChild(h4("thead", {}, h4("tr", {}, h4("th", { attrs: { scope: "col" } }, "Cause"), h4("th", { attrs: { scope: "col" } }, "Probability"), h4("th", { attrs: { scope: "col" } }, "Prior"), h4("th", { attrs: { scope: "col" } }, "Evidence"))));
     const body = h4("tbody");
-    for (const c5 of d3.ranked) {
+    for (const c5 of causes) {
       const bar = h4("span", { class: "bar", attrs: { role: "img", "aria-label": percent(c5.probability) } });
       const fill = h4("span", { class: "bar-fill" });
       fill.style.width = `${Math.max(0, Math.min(100, c5.probability * 100)).toFixed(1)}%`;
@@ -10959,7 +10972,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
           { class: c5.isRootCause ? "root" : "" },
           h4("th", { attrs: { scope: "row" } }, c5.title, h4("div", { class: "muted mono" }, c5.id)),
           h4("td", { class: "prob" }, bar, " ", percent(c5.probability)),
-          h4("td", { class: "muted" }, percent(c5.prior)),
+          h4("td", { class: "muted prior" }, percent(c5.prior)),
           h4("td", { class: "ev" }, ...ev.length ? ev.map((t5) => h4("div", {}, t5)) : ["\u2014"])
         )
       );
@@ -11014,7 +11027,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       h4("h3", {}, "Evidence"),
       evidence,
       h4("h3", {}, "Causes ranked on the evidence"),
-      ranked(d3),
+      ...rankedSection(ctx2, d3),
       d3.notes.length ? h4("h3", {}, "Notes") : null,
       d3.notes.length ? h4("ul", { class: "notes" }, ...d3.notes.map((n6) => h4("li", {}, n6))) : null
     );
@@ -11036,12 +11049,17 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       box.appendChild(h4("p", { class: "hint" }, out.truncated ? "The evidence line is beyond the part shown here: show all to find it." : "The evidence line is not in this check's output."));
     }
     if (out.truncated) {
+      const kept = out.capped ? " The run history keeps only its beginning and its end." : "";
       box.appendChild(
         h4(
           "div",
           { class: "truncated" },
-          h4("span", {}, `Showing the first part of ${out.lines} lines (${formatBytes(out.bytes)}). `),
-          onShowAll ? button(`Show all ${out.lines} lines`, onShowAll, { secondary: true, icon: "go-to-file", title: "Open the whole output in an editor" }) : null
+          h4("span", {}, `Showing the first part of ${out.lines} lines (${formatBytes(out.bytes)}).${kept} `),
+          onShowAll ? button(out.capped ? "Open What Was Kept" : `Show All ${out.lines} Lines`, onShowAll, {
+            secondary: true,
+            icon: "go-to-file",
+            title: "Open the output in an editor"
+          }) : null
         )
       );
     }
@@ -11051,7 +11069,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   // src/webview/results/renderFixes.ts
   function fixCard(ctx2, v3, f3) {
     const applied = v3.fixesApplied.filter((a3) => a3.id === f3.id && a3.exitCode === 0);
-    const label = `${f3.letter ? `Fix ${f3.letter}: ` : ""}${f3.title}`;
+    const label = f3.letter && !/^Fix /i.test(f3.title) ? `Fix ${f3.letter}: ${f3.title}` : f3.title;
     return h4(
       "div",
       { class: `fix-card${f3.recommended ? " recommended" : ""}` },
@@ -11342,11 +11360,11 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
   }
 
   // src/webview/results/renderTree.ts
-  function nodeCard(n6, index, goTo) {
+  function nodeCard(n6, index, numberOf, goTo) {
     const cls = `tree-node${n6.onPath ? " on-path" : " off-path"}${n6.isEnd ? " end" : ""}`;
     const branches = h4("ul", { class: "branches", attrs: { "aria-label": `answers to question ${index + 1}` } });
     for (const b3 of n6.branches) {
-      const target = b3.to.kind === "cause" ? h4("span", { class: "to-cause" }, icon("debug-breakpoint-log"), " ", b3.to.title) : linkButton(`next: ${b3.to.id}`, () => goTo(b3.to.id), { focusKey: `tree-go:${n6.id}:${b3.to.id}` });
+      const target = b3.to.kind === "cause" ? h4("span", { class: "to-cause" }, icon("debug-breakpoint-log"), " ", b3.to.title) : linkButton(`question ${numberOf.get(b3.to.id) ?? b3.to.id}`, () => goTo(b3.to.id), { focusKey: `tree-go:${n6.id}:${b3.to.id}`, title: `Go to question ${numberOf.get(b3.to.id) ?? b3.to.id} (${b3.to.id})` });
       branches.appendChild(
         h4(
           "li",
@@ -11374,7 +11392,8 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       el?.scrollIntoView({ block: "center" });
       el?.focus();
     };
-    const flow = h4("ol", { class: "tree-flow" }, ...t5.nodes.map((n6, i7) => nodeCard(n6, i7, goTo)));
+    const numberOf = new Map(t5.nodes.map((n6, i7) => [n6.id, i7 + 1]));
+    const flow = h4("ol", { class: "tree-flow" }, ...t5.nodes.map((n6, i7) => nodeCard(n6, i7, numberOf, goTo)));
     return section(
       ctx2,
       "tree",

@@ -198,7 +198,8 @@ async function openWindow(base, name, folder, theme) {
   page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
   const payload = [['extensionDevelopmentPath', remoteUri(base, opt.ext)], ['extensionTestsPath', remoteUri(base, ENTRY_JS)]];
   const url = `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url, { timeout: 0 });
+  // not waiting for `load`: the workbench's own iframes may hold it back
+  await page.goto(url, { timeout: 0, waitUntil: 'commit' });
   return { ctx, page, requests, exit: () => exitCode };
 }
 
@@ -296,6 +297,7 @@ async function hostile(base) {
     const tab = w.page.locator('.tabs-container .tab', { hasText: `${info.check}.beaconlog` });
     const opened = await tab.first().waitFor({ timeout: 20000 }).then(() => true, () => false);
     check(opened, `"Show all" opened ${info.check}.beaconlog in an editor`, failures);
+    if (!opened) await w.page.screenshot({ path: path.join(os.tmpdir(), 'beacon-webview-hostile-showall.png') }).catch(() => {});
     if (opened) {
       const editorText = await w.page.locator('.part.editor .monaco-editor .view-lines').first().textContent({ timeout: 10000 }).catch(() => '');
       check(/qw\.4 — recent job lines/.test(editorText ?? ''), 'the editor shows the check\'s output', failures);

@@ -137,7 +137,7 @@ export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepR
     rootCause = {
       id: UNDETERMINED,
       scenario: null,
-      title: leader ? `Undetermined — ${leader.id} leads (${pct(leader.probability)})` : 'Undetermined',
+      title: leader ? `Not certain: ${leader.id} leads (${pct(leader.probability)})` : 'Not certain: no cause is ranked',
       probability: round(leader?.probability ?? 0),
     };
   }
@@ -146,6 +146,10 @@ export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepR
   const evidence = collectEvidence(runbook, facts, tree, focus);
   const nextStep = status === 'undetermined' ? chooseNextStep(runbook, facts, ranking, tree, ranSteps ?? new Set(results.map((r) => r.id))) : null;
   const fix = status === 'certain' ? fixFor(runbook, tree, rootCause.id, opts.target) : null;
+  if (status === 'undetermined' && !nextStep) {
+    const named = ranking.ties.length ? ranking.ties : [leafCause, leader?.id].filter((x, i, a): x is string => !!x && a.indexOf(x) === i);
+    notes.push(`No step left in the runbook can tell ${named.length ? named.join(' and ') : 'the causes'} apart: read the evidence of each, or try the fix of the most likely one and run the diagnosis again.`);
+  }
 
   const criteria = evaluateSuccessCriteria(runbook, {
     ...facts,

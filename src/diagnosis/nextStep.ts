@@ -13,7 +13,9 @@
  *    i.e. how far, in log-odds, the step can move the causes that hold the probability. Ties go
  *    to the leading causes' `confirmWith` order, then to the plan's order.
  * 3. When no runnable step can move anything: the first instrumentation step in the leading causes'
- *    `confirmWith` → "insert 2.2 and redeploy".
+ *    `confirmWith` → "insert 2.2 and redeploy". The leading causes are the fewest (at most 3) that
+ *    hold 95 % of the probability: a cause at 0.1 % does not choose the next step.
+ * 4. Otherwise none: no step of the runbook can tell the leading causes apart (the diagnosis says so).
  *
  * The facts a step produces are read from the data: its checks' extractors (every `logSignals`
  * fact for a logs probe), derivations and rule facts.
@@ -36,8 +38,20 @@ export interface NextStep {
   reason: string;
 }
 
-/** How many leading causes' `confirmWith` lists are consulted. */
+/** The leading causes: the fewest (at most 3) that together hold this much of the probability. */
 const LEADERS = 3;
+const LEADING_MASS = 0.95;
+
+function leadingCauses(ranking: Ranking): Ranking['causes'] {
+  const out: Ranking['causes'] = [];
+  let mass = 0;
+  for (const c of ranking.causes) {
+    if (out.length === LEADERS || mass >= LEADING_MASS) break;
+    out.push(c);
+    mass += c.probability;
+  }
+  return out;
+}
 
 export function chooseNextStep(
   runbook: Runbook,
@@ -55,7 +69,7 @@ export function chooseNextStep(
     if (s) return make(s, 'run', `the decision tree's question "${tree.outcome.question}" needs step ${id}`);
   }
 
-  const leaders = ranking.causes.slice(0, LEADERS);
+  const leaders = leadingCauses(ranking);
   const confirmOrder: string[] = [];
   for (const c of leaders) {
     const cause = runbook.causes.find((x) => x.id === c.id);

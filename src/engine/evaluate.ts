@@ -2,9 +2,16 @@
  * Judges a probe's outcome against a check of the runbook: probe-local facts, extractors,
  * derivations, rules, `otherwise`. Everything that leaves here is redacted: output, reason,
  * every string fact and every evidence line.
+ *
+ * A probe that did not succeed (`$ok` false: no HTTP answer, a non-zero exit, a timeout) produced
+ * no output to judge, so "nothing matched" means nothing: extractors then set only what they
+ * actually found (no `otherwise`, no zero count, no `false` flag), and only derivations and rules
+ * whose condition reads a probe-local `$` fact are evaluated. Without this, "flyctl could not
+ * reach the app" would read as "no failed execution in the logs" — false evidence for the
+ * diagnosis. If no such rule fires, the check is `error` with the probe's own error.
  */
-import type { Check, Extractor, FactValue, LogSignal } from '../runbook/schema';
-import { evaluateCondition, type FactLookup } from './conditions';
+import type { Check, Condition, Extractor, FactValue, LogSignal } from '../runbook/schema';
+import { conditionFacts, evaluateCondition, type FactLookup } from './conditions';
 import { normaliseLogLine, type NormalisedLine } from './logLines';
 import { applyLogSignals, convertValue } from './logSignals';
 import type { ProbeOutcome } from './probeOutcome';
@@ -105,9 +112,12 @@ export function evaluateCheck(check: Check, outcome: ProbeOutcome, ctx: EvalCont
     stderr: red.redact(outcome.stderr),
     body: red.redact(outcome.body ?? ''),
   };
-  for (const x of check.extract) extract(x, outcome, texts, ctx, set);
+  const looked = outcome.ok;
+  for (const x of check.extract) extract(x, outcome, texts, ctx, looked, set);
 
+  const readsProbe = (c: Condition) => conditionFacts(c).some((f) => f.startsWith('$'));
   for (const d of check.derive) {
+    if (!looked && !readsProbe(d.when)) continue;
     const holds = evaluateCondition(d.when, lookup);
     const chosen = holds ? d.then : d.else;
     if (chosen === undefined) continue;
@@ -122,7 +132,7 @@ export function evaluateCheck(check: Check, outcome: ProbeOutcome, ctx: EvalCont
 
   let verdict: CheckResult['verdict'];
   let reason: string;
-  const fired = check.rules.find((r) => evaluateCondition(r.when, lookup));
+  const fired = check.rules.find((r) => (looked || readsProbe(r.when)) && evaluateCondition(r.when, lookup));
   const withHint = (r: string) => (outcome.hint && !/https?:\/\/|beaconDebug\./.test(r) ? `${r} ${outcome.hint}` : r);
   if (outcome.rateLimited) {
     verdict = 'error';
@@ -171,8 +181,12 @@ function extract(
   outcome: ProbeOutcome,
   texts: Record<'output' | 'stdout' | 'stderr' | 'body', string>,
   ctx: EvalContext,
+  looked: boolean,
   set: (name: string, value: FactValue | undefined, line?: string) => void,
 ): void {
+  const fallback = (fact: string, value: FactValue | undefined) => {
+    if (looked && value !== undefined) set(fact, value);
+  };
   if ('regex' in x) {
     const text = texts[x.from ?? 'output'];
     const mode = x.mode ?? 'first';
@@ -180,12 +194,13 @@ function extract(
     const all = [...text.matchAll(re)];
     if (mode === 'count') {
       // occurrences, not lines: a one-line JSON body can hold many matches
-      set(x.fact, all.length, all.length ? lineAt(text, all[all.length - 1].index ?? 0) : undefined);
+      if (all.length) set(x.fact, all.length, lineAt(text, all[all.length - 1].index ?? 0));
+      else fallback(x.fact, 0);
       return;
     }
     const m = mode === 'last' ? all[all.length - 1] : all[0];
     if (!m) {
-      if (x.otherwise !== undefined) set(x.fact, x.otherwise);
+      fallback(x.fact, x.otherwise);
       return;
     }
     const group = x.group ?? (groupCount(re) > 0 ? 1 : 0);
@@ -193,17 +208,18 @@ function extract(
     const at = typeof group === 'string' ? m.indices?.groups?.[group]?.[0] : m.indices?.[group]?.[0];
     const line = lineAt(text, at ?? m.index ?? 0);
     if (raw === undefined) {
-      if (x.otherwise !== undefined) set(x.fact, x.otherwise);
+      fallback(x.fact, x.otherwise);
       return;
     }
     const value = x.group === undefined && groupCount(re) === 0 && x.type === undefined ? true : convertValue(raw, x.type);
-    set(x.fact, value ?? x.otherwise ?? undefined, value === undefined ? undefined : line);
+    if (value === undefined) fallback(x.fact, x.otherwise);
+    else set(x.fact, value, line);
     return;
   }
   if ('json' in x) {
     const v = outcome.json === undefined ? undefined : typed(jsonPath(outcome.json, x.json), x.type);
     if (v === undefined) {
-      if (x.otherwise !== undefined) set(x.fact, x.otherwise);
+      fallback(x.fact, x.otherwise);
       return;
     }
     set(x.fact, v, `${x.json}: ${JSON.stringify(v)}`);
@@ -212,7 +228,7 @@ function extract(
   if ('metric' in x) {
     const v = outcome.exposition ? queryMetric(outcome.exposition, x.metric, x.labels, x.agg) : undefined;
     if (v === undefined || Number.isNaN(v)) {
-      if (x.otherwise !== undefined) set(x.fact, x.otherwise);
+      fallback(x.fact, x.otherwise);
       return;
     }
     const sample = outcome.exposition?.samples.find((s) => s.name === x.metric && Object.entries(x.labels ?? {}).every(([k, lv]) => s.labels[k] === lv));
@@ -223,7 +239,7 @@ function extract(
   const source: NormalisedLine[] = (outcome.lines ?? outcome.output.split('\n').filter((l) => l.trim()).map(normaliseLogLine))
     .map((l) => ({ ...l, text: ctx.redactor.redact(l.text) }));
   const found = applyLogSignals(ctx.logSignals, source, ctx.logSource ?? 'runner');
-  for (const [fact, f] of Object.entries(found)) set(fact, f.value, f.line);
+  for (const [fact, f] of Object.entries(found)) if (looked || f.matches.length) set(fact, f.value, f.line);
 }
 
 function labelText(labels: Record<string, string>): string {

@@ -12,9 +12,9 @@ import type { InferenceRequest } from './routerApp';
 import type { SimWorld } from './simWorld';
 
 export interface RouterServerOptions {
-  /** router-slow: delay of /health and /ready (default 2500 ms: above the checks' 2 s warning). */
+  /** router-slow: delay of /health and /ready (default 2300 ms: above the checks' 2 s warning). */
   slowMs?: number;
-  /** router-slow: delay of /inference (default 2800 ms; 5600 makes the 1.6 script's `timeout 5` fire, at ~8 s for that check). */
+  /** router-slow: delay of /inference (default 2000 ms; 5600 makes the 1.6 script's `timeout 5` fire, at ~8 s for that check). */
   slowInferenceMs?: number;
 }
 
@@ -35,8 +35,8 @@ export function createRouterServer(world: SimWorld, opts: RouterServerOptions = 
 
 /** The router's request handler (the simulator attaches it once its ports are known). */
 export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions = {}): RequestListener {
-  const slowMs = opts.slowMs ?? 2500;
-  const slowInferenceMs = opts.slowInferenceMs ?? 2800;
+  const slowMs = opts.slowMs ?? 2300;
+  const slowInferenceMs = opts.slowInferenceMs ?? 2000;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     world.advance();

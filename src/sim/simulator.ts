@@ -30,9 +30,9 @@ export interface SimulatorOptions {
   routerPort?: number;
   /** Made into the runner's DATABASE_URL password and ADMIN_TOKEN (random when unset). */
   canarySecret?: string;
-  /** router-slow: delay of the router's /health and /ready (default 2500 ms). */
+  /** router-slow: delay of the router's /health and /ready (default 2300 ms). */
   slowMs?: number;
-  /** router-slow: delay of the router's /inference (default 2800 ms). */
+  /** router-slow: delay of the router's /inference (default 2000 ms). */
   slowInferenceMs?: number;
   logger?: SimulatorLogger;
   /** Runner rate limits (defaults: 60 requests a minute per client, one admin call per 10 s per endpoint). */

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadBuiltinRunbook } from '../runbook/load';
 import type { BeaconDebugApi } from './api';
@@ -9,6 +10,7 @@ import { environmentCommands } from './environmentCommands';
 import { Environments } from './environments';
 import { EnvironmentViewProvider } from './environmentView';
 import { SwitchablePrompts } from './prompts';
+import { instrumentationApi, registerInstrumentation } from './instrumentation';
 import { registerResults } from './results/registerResults';
 import { runCommands } from './runCommands';
 import { RunController } from './runController';
@@ -45,6 +47,7 @@ export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugAp
     }
   }
   context.subscriptions.push(
+    ...registerInstrumentation(context, { prompts: s.prompts, log: s.log, wasmDir: path.join(context.extensionPath, 'dist') }),
     ...results.disposables,
     diagnosisView,
     vscode.window.registerTreeDataProvider('beaconDebug.diagnosis', diagnosisView),
@@ -77,6 +80,7 @@ export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugAp
     settingsProblems: () => s.envs.configRead.problems,
     diagnosisView,
     results: results.api,
+    instrumentation: instrumentationApi,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Runbook } from '../runbook/schema';
 import type { DiagnosisViewProvider } from './diagnosisView';
+import type { InstrumentationApi } from './instrumentation';
 import type { ResultsApi } from './results/registerResults';
 import type { EnvironmentViewProvider } from './environmentView';
 import type { Environments } from './environments';
@@ -22,4 +23,5 @@ export interface BeaconDebugApi {
   settingsProblems(): string[];
   diagnosisView: DiagnosisViewProvider;
   results: ResultsApi;
+  instrumentation(): InstrumentationApi | undefined;
 }

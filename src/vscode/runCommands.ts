@@ -37,7 +37,6 @@ export const runCommands: CommandFactory = (s) => ({
     if (!step) return undefined;
     const uri = StepDocumentProvider.uriFor(step.id);
     const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
     await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true });
     return uri;
   },

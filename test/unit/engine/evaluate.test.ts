@@ -227,6 +227,27 @@ describe('engine/evaluate', () => {
       assert.equal(result.reason, 'timed out after 5 s (the process tree was killed)');
     });
 
+    it('a failed probe is no evidence of absence: no defaults, no zero counts, only rules on $ facts', () => {
+      const failed = (stdout: string) => shell(stdout, { ok: false, exitCode: 1, error: 'exit 1', errorMessage: 'exited with code 1: Error: Could not find App "beacon-runner-other"' });
+      const env01 = evaluateCheck(check('0.1', 'hybrid-env'), failed(''), ctx());
+      assert.equal(env01.result.verdict, 'error');
+      assert.equal(env01.result.reason, 'exited with code 1: Error: Could not find App "beacon-runner-other"');
+      assert.deepEqual(Object.keys(env01.facts), []);
+
+      const startup = evaluateCheck(check('0.2', 'startup-lines'), { ...failed(''), lines: [] }, ctx());
+      assert.equal(startup.result.verdict, 'error');
+      assert.deepEqual(Object.keys(startup.facts), [], 'no logs.* = 0, no startup.linesSeen = false');
+
+      const partial = evaluateCheck(check('qw.4', 'job-logs'), { ...failed('x'), lines: normaliseFlyLogs('2025-10-09T15:37:50.766 app[8575] lhr [info] 2025-09-30T12:17:35Z ERR Execution failed error={"Message":"No healthy providers available"} job_id=j', false) }, ctx());
+      assert.equal(partial.facts['logs.noHealthyProviders'].value, 1, 'what was seen still counts');
+      assert.equal(partial.facts['logs.executionFailures'].value, 1);
+      assert.equal(partial.facts['logs.executorNil'], undefined);
+
+      const psql = evaluateCheck(check('5.3', 'pg-activity'), shell('', { ok: false, exitCode: 2, error: 'exit 2', errorMessage: 'exited with code 2: psql: error: connection refused' }), ctx());
+      assert.equal(psql.result.verdict, 'fail', 'a rule on $ok still judges the failure');
+      assert.equal(psql.facts['db.unavailable'].value, true);
+    });
+
     it('redacts output, reasons and string facts', () => {
       const c = custom({ extract: [{ regex: 'tok=(\\S+)', fact: 'tok' }, { regex: 'url=(\\S+)', fact: 'url' }], otherwise: { verdict: 'pass', reason: '${fact:tok} ${fact:url}' } });
       const out = 'tok=canary-admin-7f3a url=postgres://u:canary-db-pw@db/x\nAuthorization: Bearer canary-admin-7f3a\n';

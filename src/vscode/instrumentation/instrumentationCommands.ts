@@ -1,0 +1,241 @@
+import * as vscode from 'vscode';
+import { stepDisplay, stepTooltip } from '../../golang/documentIndex';
+import { ANCHOR_NAMES } from '../../golang/anchors';
+import { ANCHOR_LABEL, CROSS_REGION_NOTE, isStepId, STEP_IDS, STEPS, type AnchorKind, type StepId } from '../../golang/steps';
+import type { TextEdit } from '../../golang/textEdits';
+import type { Prompts } from '../prompts';
+import { INSERT_COMMAND, REMOVE_COMMAND } from './codeLensProvider';
+import type { GoDocuments } from './goDocuments';
+import { LIST_COMMAND } from './instrumentationStatusBar';
+import { GO_EXCLUDE, GO_GLOB, type WorkspaceMarkers } from './workspaceMarkers';
+
+export const REMOVE_ALL_COMMAND = 'beaconDebug.removeAllInstrumentation';
+export const REVEAL_ANCHOR_COMMAND = 'beaconDebug.revealAnchor';
+
+/** The name an anchor's file must contain (the text pre-check before a parse). */
+const ANCHOR_TEXT: Record<AnchorKind, (typeof ANCHOR_NAMES)[number]> = {
+  executeQuestion: 'executeQuestion',
+  executorCall: 'executeQuestion',
+  hybridExecute: 'HybridExecutor',
+  runInference: 'RunInference',
+  setHybridClient: 'SetHybridClient',
+};
+
+function label(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+function toWorkspaceEdit(edit: vscode.WorkspaceEdit, doc: vscode.TextDocument, edits: readonly TextEdit[]): void {
+  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text);
+}
+
+/**
+ * Insert / remove (one file, one step or all, one WorkspaceEdit = one undo), remove everywhere,
+ * list the instrumented files, and open a step's anchor.
+ */
+export class InstrumentationCommands {
+  constructor(
+    private readonly docs: GoDocuments,
+    private readonly markers: WorkspaceMarkers,
+    private readonly prompts: Prompts,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  handlers(): Record<string, (...args: unknown[]) => unknown> {
+    return {
+      [INSERT_COMMAND]: (uri?: unknown, step?: unknown, version?: unknown) => this.insert(uri, step, version),
+      [REMOVE_COMMAND]: (uri?: unknown, step?: unknown, version?: unknown) => this.remove(uri, step, version),
+      [REMOVE_ALL_COMMAND]: () => this.removeAll(),
+      [LIST_COMMAND]: () => this.list(),
+      [REVEAL_ANCHOR_COMMAND]: (step?: unknown) => this.revealAnchor(step),
+    };
+  }
+
+  private async document(uri: unknown): Promise<vscode.TextDocument | undefined> {
+    if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+    if (typeof uri === 'string' && uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const active = vscode.window.activeTextEditor?.document;
+    if (!active || active.languageId !== 'go') {
+      await this.prompts.warn('Beacon Debug: open a Go file first (instrumentation goes into the Go function the plan names).');
+      return undefined;
+    }
+    return active;
+  }
+
+  /** Refuses when the document is not at the version a lens was computed for. */
+  private async stale(doc: vscode.TextDocument, version: unknown, what: string): Promise<boolean> {
+    if (typeof version !== 'number' || version === doc.version) return false;
+    await this.prompts.warn(`Beacon Debug: ${label(doc.uri)} changed since this lens was shown; nothing was ${what}. Use the updated lens.`);
+    return true;
+  }
+
+  async insert(uri?: unknown, stepArg?: unknown, version?: unknown): Promise<boolean> {
+    const doc = await this.document(uri);
+    if (!doc) return false;
+    if (await this.stale(doc, version, 'inserted')) return false;
+    let step: StepId | undefined = typeof stepArg === 'string' && isStepId(stepArg) ? stepArg : undefined;
+    if (stepArg !== undefined && !step) {
+      await this.prompts.error(`Beacon Debug: unknown instrumentation step "${String(stepArg)}".`);
+      return false;
+    }
+    if (!step) {
+      const model = await this.docs.model(doc);
+      const choices = model.lenses.filter((l) => l.action === 'insert').map((l) => ({ label: l.title, detail: stepTooltip(l.step), step: l.step }));
+      if (!choices.length) {
+        await this.prompts.info(`Beacon Debug: ${label(doc.uri)} has no place for more instrumentation (no anchor, or every step is already in).`);
+        return false;
+      }
+      step = (await this.prompts.pick(choices, { placeHolder: `Insert which step into ${label(doc.uri)}? ${CROSS_REGION_NOTE}` }))?.step;
+      if (!step) return false;
+    }
+    const display = stepDisplay(step);
+    const before = doc.version;
+    const plan = (await this.docs.instrumenter()).planInsert(doc.getText(), step, this.docs.siblings(doc));
+    if ('skipped' in plan) {
+      if (plan.skipped === 'already inserted') await this.prompts.info(`Beacon Debug: ${display} is already in ${label(doc.uri)}; nothing inserted.`);
+      else await this.prompts.warn(`Beacon Debug: cannot insert ${display} into ${label(doc.uri)}: ${plan.skipped}.`);
+      return false;
+    }
+    if (doc.version !== before) {
+      await this.prompts.warn(`Beacon Debug: ${label(doc.uri)} changed while ${display} was being prepared; nothing was inserted. Try again.`);
+      return false;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    toWorkspaceEdit(edit, doc, plan.edits);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      await this.prompts.error(`Beacon Debug: VS Code refused the edit to ${label(doc.uri)}; nothing was inserted.`);
+      return false;
+    }
+    this.log.info(`inserted ${step} into ${doc.uri.fsPath}`);
+    const cover = STEPS[step].coversCrossRegion ? 'It also covers the cross-region path.' : 'It does not cover the cross-region path (only 2.4 does).';
+    void this.prompts.info(`Beacon Debug: inserted ${display} (${STEPS[step].label}) into ${label(doc.uri)}. ${cover} Remove it before deploying.`);
+    return true;
+  }
+
+  async remove(uri?: unknown, stepArg?: unknown, version?: unknown): Promise<boolean> {
+    const doc = await this.document(uri);
+    if (!doc) return false;
+    if (await this.stale(doc, version, 'removed')) return false;
+    const steps = typeof stepArg === 'string' && isStepId(stepArg) ? [stepArg] : undefined;
+    const before = doc.version;
+    const plan = (await this.docs.instrumenter()).planRemove(doc.getText(), steps);
+    for (const s of plan.skipped) await this.prompts.warn(`Beacon Debug: ${label(doc.uri)}: ${s.step} not removed: ${s.reason}.`);
+    if (!plan.edits.length) {
+      if (!plan.skipped.length) await this.prompts.info(`Beacon Debug: no ${steps ? stepDisplay(steps[0]) + ' ' : ''}instrumentation in ${label(doc.uri)}.`);
+      return false;
+    }
+    if (doc.version !== before) {
+      await this.prompts.warn(`Beacon Debug: ${label(doc.uri)} changed meanwhile; nothing was removed. Try again.`);
+      return false;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    toWorkspaceEdit(edit, doc, plan.edits);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      await this.prompts.error(`Beacon Debug: VS Code refused the edit to ${label(doc.uri)}; nothing was removed.`);
+      return false;
+    }
+    this.log.info(`removed ${plan.removed.join(', ')} from ${doc.uri.fsPath}`);
+    return true;
+  }
+
+  /** Every instrumented Go file of the workspace, in one WorkspaceEdit; files not open before are saved. */
+  async removeAll(): Promise<number> {
+    await this.markers.rescan();
+    const files = this.markers.list().filter((f) => f.blocks.length);
+    if (!files.length) {
+      await this.prompts.info('Beacon Debug: no debug instrumentation in the workspace’s Go files.');
+      return 0;
+    }
+    const names = files.map((f) => `${label(f.uri)} (${[...new Set(f.blocks.map((b) => stepDisplay(b.step)))].join(', ')})`);
+    const choice = await this.prompts.confirm(
+      `Remove Beacon Debug instrumentation from ${files.length} Go file${files.length === 1 ? '' : 's'}?`,
+      names.join('\n'),
+      'Remove',
+    );
+    if (choice !== 'Remove') return 0;
+    const ins = await this.docs.instrumenter();
+    const edit = new vscode.WorkspaceEdit();
+    const touched: { doc: vscode.TextDocument; wasDirty: boolean; version: number }[] = [];
+    for (const f of files) {
+      const wasOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === f.uri.toString());
+      const doc = await vscode.workspace.openTextDocument(f.uri);
+      const plan = ins.planRemove(doc.getText());
+      for (const s of plan.skipped) await this.prompts.warn(`Beacon Debug: ${label(f.uri)}: ${s.step} not removed: ${s.reason}.`);
+      if (!plan.edits.length) continue;
+      toWorkspaceEdit(edit, doc, plan.edits);
+      touched.push({ doc, wasDirty: wasOpen && doc.isDirty, version: doc.version });
+    }
+    if (touched.some((t) => t.doc.version !== t.version)) {
+      await this.prompts.warn('Beacon Debug: a file changed meanwhile; nothing was removed. Try again.');
+      return 0;
+    }
+    if (!touched.length || !(await vscode.workspace.applyEdit(edit))) {
+      if (touched.length) await this.prompts.error('Beacon Debug: VS Code refused the edit; nothing was removed.');
+      return 0;
+    }
+    for (const t of touched) if (!t.wasDirty) await t.doc.save();
+    this.log.info(`removed instrumentation from ${touched.length} file(s)`);
+    await this.markers.rescan();
+    void this.prompts.info(`Beacon Debug: removed the instrumentation from ${touched.length} file${touched.length === 1 ? '' : 's'}.`);
+    return touched.length;
+  }
+
+  async list(): Promise<void> {
+    await this.markers.rescan();
+    const files = this.markers.list();
+    if (!files.length) {
+      await this.prompts.info('Beacon Debug: no debug instrumentation in the workspace’s Go files.');
+      return;
+    }
+    const items = files.map((f) => ({
+      label: label(f.uri),
+      description: [...new Set(f.blocks.map((b) => stepDisplay(b.step)))].join(', ') + (f.problems.length ? ' — damaged markers' : ''),
+      uri: f.uri,
+      line: f.blocks[0]?.beginLine ?? f.problems[0]?.line ?? 0,
+    }));
+    const picked = await this.prompts.pick(items, { placeHolder: 'Go files with Beacon Debug instrumentation (remove before deploy)' });
+    if (picked) await this.open(picked.uri, picked.line);
+  }
+
+  /** Opens the file at the function (or call) a step goes into. */
+  async revealAnchor(stepArg?: unknown): Promise<boolean> {
+    let step = typeof stepArg === 'string' && isStepId(stepArg) ? stepArg : undefined;
+    if (!step) {
+      const picked = await this.prompts.pick(
+        STEP_IDS.map((s) => ({ label: `${stepDisplay(s)} — ${STEPS[s].label}`, step: s })),
+        { placeHolder: 'Go to the code a step instruments' },
+      );
+      if (!picked) return false;
+      step = picked.step;
+    }
+    const kind = STEPS[step].anchor;
+    const ins = await this.docs.instrumenter();
+    const found: { uri: vscode.Uri; line: number }[] = [];
+    for (const uri of await vscode.workspace.findFiles(GO_GLOB, GO_EXCLUDE, 20000)) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (!text.includes(ANCHOR_TEXT[kind])) continue;
+      for (const a of ins.anchors(text)) if (a.kind === kind) found.push({ uri, line: a.line });
+    }
+    if (!found.length) {
+      await this.prompts.warn(`Beacon Debug: no ${ANCHOR_LABEL[kind]} in the workspace’s Go files, so step ${stepDisplay(step)} has nowhere to go.`);
+      return false;
+    }
+    const target =
+      found.length === 1
+        ? found[0]
+        : await this.prompts.pick(
+            found.map((f) => ({ label: `${label(f.uri)}:${f.line + 1}`, uri: f.uri, line: f.line })),
+            { placeHolder: `Several places match step ${stepDisplay(step)}` },
+          );
+    if (!target) return false;
+    await this.open(target.uri, target.line);
+    return true;
+  }
+
+  private async open(uri: vscode.Uri, line: number): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const pos = new vscode.Position(line, 0);
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: false });
+  }
+}
