@@ -13,8 +13,12 @@ main() {
   trap 'rm -rf "$tmp"' EXIT   # $tmp is global: the trap runs after main returns
 
   # the working tree as git sees it (tracked + untracked, minus .gitignore'd: no node_modules, out, dist)
-  (cd "$repo" && git ls-files -z --cached --others --exclude-standard) | (cd "$repo" && tar --null -T - -cf -) | tar -C "$tmp" -xf -
-  ln -s "$repo/node_modules" "$tmp/node_modules"
+  # (node_modules, out, dist are never copied, even when they are symlinks that .gitignore's "dir/" misses)
+  (cd "$repo" && git ls-files -z --cached --others --exclude-standard) \
+    | grep -zvE '^(node_modules|out|dist)(/|$)' \
+    | (cd "$repo" && tar --null -T - -cf -) | tar -C "$tmp" -xf -
+  [ -d "$repo/node_modules" ] || { echo "prove-broken: run npm ci first" >&2; exit 2; }
+  ln -s "$(cd "$repo/node_modules" && pwd -P)" "$tmp/node_modules"
 
   ext="$tmp/src/vscode/extension.ts"
   grep -qE '^export (async )?function activate\(' "$ext" || { echo "prove-broken: no 'export function activate(' in $ext" >&2; exit 2; }

@@ -182,10 +182,11 @@ function workspace(name) {
   return dir;
 }
 
-async function openWindow(base, name, folder, theme) {
+async function openWindow(base, name, folder, theme, viewport = { width: 1400, height: 900 }) {
+  for (const f of fs.readdirSync(E2E_DIR)) fs.rmSync(path.join(E2E_DIR, f), { force: true });
   fs.writeFileSync(path.join(E2E_DIR, 'scenario'), name);
   writeSettings(theme ? { 'workbench.colorTheme': theme } : {});
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const ctx = await browser.newContext({ viewport });
   const page = await ctx.newPage();
   let exitCode = null;
   await page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; });
@@ -193,7 +194,7 @@ async function openWindow(base, name, folder, theme) {
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
     const t = m.text();
-    if (opt.verbose || /\[e2e\]|\[beacon-debug results\]/.test(t)) console.log(`  [page] ${t.slice(0, 300)}`);
+    if (opt.verbose || /\[e2e\]|\[beacon-debug results\]/.test(t)) log(`  [page] ${t.slice(0, 300)}`);
   });
   page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
   const payload = [['extensionDevelopmentPath', remoteUri(base, opt.ext)], ['extensionTestsPath', remoteUri(base, ENTRY_JS)]];
@@ -208,9 +209,8 @@ async function waitFile(step, ms = opt.timeout * 1000) {
   const end = Date.now() + ms;
   for (;;) {
     if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-    for (const f of fs.readdirSync(E2E_DIR)) {
-      if (f.endsWith('.error')) throw new Error(`extension side: ${fs.readFileSync(path.join(E2E_DIR, f), 'utf8').split('\n').slice(0, 6).join(' | ')}`);
-    }
+    const err = path.join(E2E_DIR, `${fs.readFileSync(path.join(E2E_DIR, 'scenario'), 'utf8')}.error`);
+    if (fs.existsSync(err)) throw new Error(`extension side: ${fs.readFileSync(err, 'utf8').split('\n').slice(0, 6).join(' | ')}`);
     if (Date.now() > end) throw new Error(`timed out waiting for ${step}.ready`);
     await sleep(200);
   }
@@ -295,12 +295,13 @@ async function hostile(base) {
     // "Show all" asks the host, which opens the whole output in an editor
     await f.locator(`#check-${info.step.replace('.', '\\.')}-${info.check} .truncated vscode-button`).first().click();
     const tab = w.page.locator('.tabs-container .tab', { hasText: `${info.check}.beaconlog` });
-    const opened = await tab.first().waitFor({ timeout: 20000 }).then(() => true, () => false);
+    const opened = await tab.first().waitFor({ timeout: 90000 }).then(() => true, () => false);
     check(opened, `"Show all" opened ${info.check}.beaconlog in an editor`, failures);
     if (!opened) await w.page.screenshot({ path: path.join(os.tmpdir(), 'beacon-webview-hostile-showall.png') }).catch(() => {});
     if (opened) {
-      const editorText = await w.page.locator('.part.editor .monaco-editor .view-lines').first().textContent({ timeout: 10000 }).catch(() => '');
-      check(/qw\.4 — recent job lines/.test(editorText ?? ''), 'the editor shows the check\'s output', failures);
+      const editorText = await w.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().textContent({ timeout: 10000 }).catch((e) => String(e));
+      // Monaco draws spaces as no-break spaces
+      check(/qw\.4 — recent job lines/.test(String(editorText).replace(/\u00a0/g, ' ')), 'the editor shows the check\'s output', failures);
     }
   } catch (e) {
     failures.push(`harness: ${e.message}`);
@@ -345,28 +346,30 @@ async function reload(base) {
 }
 
 async function shots(base) {
-  const w = await openWindow(base, 'shots', workspace('shots'));
+  const w = await openWindow(base, 'shots', workspace('shots'), 'Default Dark Modern', { width: 1400, height: 1300 });
   const failures = [];
+  let step = 'shots-dark';
   try {
-    const info = await waitFile('shots', 240000);
-    log(`  run ${info.runId} (${info.demo ? 'demo run against the simulator' : 'constructed run'})`);
     fs.mkdirSync(opt.shots, { recursive: true });
-    for (const [name, theme] of [['results-dark', 'Default Dark Modern'], ['results-light', 'Default Light Modern']]) {
-      writeSettings({ 'workbench.colorTheme': theme });
-      await sleep(2500);
+    for (const [name, file] of [['shots-dark', 'results-dark.png'], ['shots-light', 'results-light.png']]) {
+      step = name;
+      const info = await waitFile(name, 300000);
+      log(`  run ${info.runId} (${info.demo ? 'demo run against the simulator' : 'constructed run'}), ${info.theme}`);
+      await sleep(1500); // the webview picks up the theme's colours
       const f = await resultsFrame(w.page);
       await f.locator('h2.headline').waitFor({ timeout: 20000 });
-      await w.page.mouse.move(5, 890);
+      await w.page.mouse.move(5, 1290);
       await sleep(400);
-      const file = path.join(opt.shots, `${name}.png`);
-      await w.page.locator('.part.editor').first().screenshot({ path: file });
-      check(fs.statSync(file).size > 10000, `${path.relative(process.cwd(), file)} (${theme})`, failures);
+      const out = path.join(opt.shots, file);
+      await w.page.locator('.part.editor').first().screenshot({ path: out });
+      check(fs.statSync(out).size > 10000, `${path.relative(process.cwd(), out)} (${info.theme})`, failures);
+      finishStep(name, true, 'screenshot taken');
     }
   } catch (e) {
     failures.push(`harness: ${e.message}`);
+    finishStep(step, false, e.message);
     await w.page.screenshot({ path: path.join(os.tmpdir(), 'beacon-webview-shots-failed.png') }).catch(() => {});
   }
-  finishStep('shots', failures.length === 0, failures.join('; ') || 'screenshots taken');
   const code = await waitExit(w, 90000);
   await w.ctx.close();
   return failures.length === 0 && code === 0 ? null : failures.join('; ') || `the extension side exited ${code}`;

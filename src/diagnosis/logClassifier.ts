@@ -130,19 +130,27 @@ export class LogFactAccumulator {
 
 /** Line by line ("Stream Runner Logs"): `push` classifies a line and adds it to the facts. */
 export class LogClassifier {
-  private readonly acc: LogFactAccumulator;
+  private acc: LogFactAccumulator;
   private partial = '';
+  private readonly boot: RegExp | undefined;
+  /** Boot lines seen: each one starts the facts afresh (the new boot's state is what counts). */
+  boots = 0;
 
-  constructor(private readonly signals: readonly LogSignal[], readonly source: LogSource = 'runner') {
+  constructor(private readonly signals: readonly LogSignal[], readonly source: LogSource = 'runner', boot?: { regex: string; flags?: string }) {
     this.acc = new LogFactAccumulator(signals, source);
+    this.boot = boot ? new RegExp(boot.regex, boot.flags) : undefined;
   }
 
   static forRunbook(runbook: Runbook, source: LogSource = 'runner'): LogClassifier {
-    return new LogClassifier(runbook.logSignals, source);
+    return new LogClassifier(runbook.logSignals, source, runbook.logBoot);
   }
 
   push(raw: string): LineClassification {
     const c = classifyLine(this.signals, raw, this.source);
+    if (this.boot?.test(c.line.text)) {
+      this.boots++;
+      this.acc = new LogFactAccumulator(this.signals, this.source);
+    }
     this.acc.add(c);
     return c;
   }

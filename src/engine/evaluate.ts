@@ -13,7 +13,7 @@
 import type { Check, Condition, Extractor, FactValue, LogSignal } from '../runbook/schema';
 import { conditionFacts, evaluateCondition, type FactLookup } from './conditions';
 import { normaliseLogLine, type NormalisedLine } from './logLines';
-import { applyLogSignals, convertValue } from './logSignals';
+import { applyLogSignals, convertValue, sinceLastBoot } from './logSignals';
 import type { ProbeOutcome } from './probeOutcome';
 import { queryMetric } from './prometheus';
 import type { Redactor } from './redact';
@@ -24,6 +24,8 @@ export interface EvalContext {
   target: ValidTarget;
   redactor: Redactor;
   logSignals: readonly LogSignal[];
+  /** The runbook's boot line: log signals read only the lines since the last one. */
+  logBoot?: { regex: string; flags?: string };
   /** Facts set earlier in the run (global facts). */
   runFact: FactLookup;
   /** Which logs a `logs` probe read (decides which log signals apply). */
@@ -238,7 +240,7 @@ function extract(
   // logSignals: over the normalised lines (a logs probe), else over the output's lines
   const source: NormalisedLine[] = (outcome.lines ?? outcome.output.split('\n').filter((l) => l.trim()).map(normaliseLogLine))
     .map((l) => ({ ...l, text: ctx.redactor.redact(l.text) }));
-  const found = applyLogSignals(ctx.logSignals, source, ctx.logSource ?? 'runner');
+  const found = applyLogSignals(ctx.logSignals, sinceLastBoot(source, ctx.logBoot), ctx.logSource ?? 'runner');
   for (const [fact, f] of Object.entries(found)) if (looked || f.matches.length) set(fact, f.value, f.line);
 }
 

@@ -40,6 +40,20 @@ export function convertValue(raw: string, type: 'string' | 'number' | 'boolean' 
 }
 
 /**
+ * The lines since the last boot of the app (the last line matching `boot`, included); all lines
+ * when there is no boot line in the buffer (it may have left it) or no boot pattern.
+ */
+export function sinceLastBoot<T extends NormalisedLine | string>(lines: readonly T[], boot: { regex: string; flags?: string } | undefined): readonly T[] {
+  if (!boot) return lines;
+  const re = compile(boot.regex, boot.flags);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (re.test(typeof l === 'string' ? l : l.text)) return lines.slice(i);
+  }
+  return lines;
+}
+
+/**
  * Applies signals of one source to lines. `count` → number of matching lines (0 when none);
  * `flag` → true / false; `value` → capture group of the last matching line (unknown when none).
  */

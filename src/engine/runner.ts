@@ -286,6 +286,7 @@ class Run {
       target: this.t,
       redactor: this.redactor,
       logSignals: this.rb.logSignals,
+      logBoot: this.rb.logBoot,
       runFact: (name) => this.facts[name]?.value,
       logSource: probe.type === 'logs' ? probe.source : undefined,
       vantage,

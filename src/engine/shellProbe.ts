@@ -23,6 +23,10 @@ export interface ShellProbeRequest {
   killGraceMs?: number;
   /** Per stream; the rest is dropped and the outcome marked `truncated`. */
   maxOutputChars?: number;
+  /** Working directory (default: this process's). */
+  cwd?: string;
+  /** `false`: hand every chunk to `onOutput` and keep none (a stream that may run for hours). */
+  keepOutput?: boolean;
 }
 
 /** How to get a missing tool, by its name. */
@@ -55,6 +59,10 @@ export async function runShellProbe(req: ShellProbeRequest): Promise<ProbeOutcom
   let transcript = '';
   let truncated = false;
   const take = (stream: 'stdout' | 'stderr', chunk: string) => {
+    if (req.keepOutput === false) {
+      req.onOutput?.(stream, chunk);
+      return;
+    }
     const current = stream === 'stdout' ? stdout : stderr;
     if (current.length >= max) {
       truncated = true;
@@ -70,6 +78,7 @@ export async function runShellProbe(req: ShellProbeRequest): Promise<ProbeOutcom
 
   const sub = execa(argv[0], argv.slice(1), {
     shell: false,
+    ...(req.cwd ? { cwd: req.cwd } : {}),
     detached: process.platform !== 'win32',
     env,
     extendEnv: false,

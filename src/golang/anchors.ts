@@ -94,9 +94,13 @@ function executorCall(method: Node): Anchor | null {
   return { kind: 'executorCall', node: stmt ?? call, func: method, call, calls: [call], problem };
 }
 
+/** The package name, looking only at the first top-level nodes (comments come before the clause). */
 function packageName(root: Node): string | null {
-  const clause = namedChildren(root).find((c) => c.type === 'package_clause');
-  return clause ? namedChildren(clause)[0]?.text ?? null : null;
+  for (let n = root.firstNamedChild; n; n = n.nextNamedSibling) {
+    if (n.type === 'package_clause') return n.firstNamedChild?.text ?? null;
+    if (n.type !== 'comment') return null;
+  }
+  return null;
 }
 
 /** Every anchor in the file, in document order. */

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Language, Parser, type Edit, type Tree } from 'web-tree-sitter';
+import type { Edit, Language, Parser, Tree } from 'web-tree-sitter';
+// A CommonJS require on purpose: esbuild then bundles web-tree-sitter's CommonJS build. Its ES module
+// build locates itself through import.meta.url, which a CommonJS bundle (dist/*.js) does not have.
+import TreeSitter = require('web-tree-sitter');
 import { packageRoot } from '../runbook/paths';
 
 /** Where the two WASM files live: web-tree-sitter's runtime and the Go grammar. */
@@ -48,9 +51,9 @@ export class GoParser {
     for (const file of [paths.runtime, paths.go]) {
       if (!fs.existsSync(file)) throw new Error(`tree-sitter WASM file missing: ${file}`);
     }
-    await Parser.init({ locateFile: () => paths.runtime });
-    const language = await Language.load(new Uint8Array(fs.readFileSync(paths.go)));
-    const parser = new Parser();
+    await TreeSitter.Parser.init({ locateFile: () => paths.runtime });
+    const language = await TreeSitter.Language.load(new Uint8Array(fs.readFileSync(paths.go)));
+    const parser = new TreeSitter.Parser();
     parser.setLanguage(language);
     return new GoParser(parser, language);
   }

@@ -131,7 +131,7 @@ export const Extractor = z.union([
     flags: z.string().regex(/^[imsu]*$/).optional(),
     /** Which capture group gives the value (default: 1 if present, else `true` when matched). */
     group: z.union([z.number().int().min(0), z.string()]).optional(),
-    /** `first` (default), `last`, or `count` (number of matching lines). */
+    /** `first` (default), `last`, or `count` (number of matches, several on one line included). */
     mode: z.enum(['first', 'last', 'count']).optional(),
     from: z.enum(['output', 'stdout', 'stderr', 'body']).optional(),
     fact: factName,
@@ -399,6 +399,11 @@ export const Runbook = z.object({
   deployment: z.object({ text: z.string(), corrections: z.array(z.string()).default([]) }).strict().optional(),
   nextSteps: z.array(z.string()).default([]),
   logSignals: z.array(LogSignal).default([]),
+  /**
+   * The line a new boot of an app starts with (Fly prints it). Logs keep earlier boots' lines, so
+   * log signals read only the lines since the last one — after a fix, the old failures are history.
+   */
+  logBoot: z.object({ regex: z.string(), flags: z.string().regex(/^[imsu]*$/).optional() }).strict().optional(),
   /** Preflight checks run before the first check of a run. */
   preflight: z.array(Check).default([]),
 }).strict();

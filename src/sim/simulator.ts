@@ -101,10 +101,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const servers: Server[] = [];
   let binDir: string | undefined;
   let stopped = false;
+  // a process that exits without stop() (an uncaught error, process.exit) still removes the temp dir
+  const removeBinDir = () => {
+    if (binDir) fs.rmSync(binDir, { recursive: true, force: true });
+  };
   const stopAll = async () => {
     stopped = true;
+    process.off('exit', removeBinDir);
     await Promise.all(servers.map((s) => close(s)));
-    if (binDir) fs.rmSync(binDir, { recursive: true, force: true });
+    removeBinDir();
   };
 
   try {
@@ -134,7 +139,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     // the router's port is open exactly when the router is up
     let routerChange: Promise<void> = Promise.resolve();
     world.onRouterUpChange = (up) => {
-      routerChange = routerChange.then(async () => {
+      // a failed change (the port taken meanwhile) surfaces in setFault; the next change still runs
+      routerChange = routerChange.catch(() => undefined).then(async () => {
         if (stopped) return;
         if (up && !routerServer.listening) await listen(routerServer, routerPort);
         else if (!up && routerServer.listening) await close(routerServer);
@@ -144,6 +150,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     await routerChange;
 
     binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-sim-'));
+    process.once('exit', removeBinDir);
     const controlUrl = `http://127.0.0.1:${controlPort}/${token}/`;
     const flyctlPath = path.join(binDir, 'flyctl');
     const psqlPath = path.join(binDir, 'psql');

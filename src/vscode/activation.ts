@@ -4,6 +4,7 @@ import { loadBuiltinRunbook } from '../runbook/load';
 import type { BeaconDebugApi } from './api';
 import { onConfigChanged } from './config';
 import { diagnose } from '../diagnosis/diagnose';
+import { deployCommands } from './deployCommands';
 import { diagnosisCommands } from './diagnosisCommands';
 import { DiagnosisViewProvider } from './diagnosisView';
 import { environmentCommands } from './environmentCommands';
@@ -40,7 +41,7 @@ export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugAp
   const { context } = s;
   const results = registerResults(s);
   const diagnosisView = new DiagnosisViewProvider();
-  const factories: CommandFactory[] = [...COMMAND_FACTORIES, () => results.commands, diagnosisCommands(diagnosisView, results.api)];
+  const factories: CommandFactory[] = [...COMMAND_FACTORIES, () => results.commands, diagnosisCommands(diagnosisView, results.api), deployCommands(instrumentationApi)];
   for (const factory of factories) {
     for (const [id, handler] of Object.entries(factory(s))) {
       context.subscriptions.push(vscode.commands.registerCommand(id, handler));

@@ -187,8 +187,15 @@ async function shots(a: Api): Promise<void> {
   }
   await waitFor('the panel to show the run', () => a.results.panelState.ready && a.results.panelState.shownRunId === runId);
   await tidyLayout();
-  ready('shots', { runId, demo });
-  await done('shots');
+  for (const [name, theme, kind] of [
+    ['shots-dark', 'Default Dark Modern', vscode.ColorThemeKind.Dark],
+    ['shots-light', 'Default Light Modern', vscode.ColorThemeKind.Light],
+  ] as const) {
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+    await waitFor(`the ${theme} theme`, () => vscode.window.activeColorTheme.kind === kind);
+    ready(name, { runId, demo, theme });
+    await done(name);
+  }
   if (demo) await vscode.commands.executeCommand('beaconDebug.stopDemo');
 }
 

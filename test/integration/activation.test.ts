@@ -4,6 +4,7 @@
 // VS Code the manifest allows (code-server 4.100.3 = VS Code 1.100.3).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
@@ -143,6 +144,20 @@ describe('activation', () => {
       assert.ok(step.command?.command, 'selecting the step runs a command');
       const registered = new Set(await vscode.commands.getCommands(true));
       assert.ok(registered.has(step.command.command), `${step.command.command} is registered`);
+    });
+  });
+
+  describe('runner log language', () => {
+    it('a .beaconlog file opens as language beacon-log', async () => {
+      assert.ok((await vscode.languages.getLanguages()).includes('beacon-log'), 'language beacon-log is registered');
+      const file = path.join(os.tmpdir(), `beacon-activation-${process.pid}.beaconlog`);
+      fs.writeFileSync(file, '2025-09-30T12:17:35Z INF executing multi-model job job_id=dedup-test-1759234649 model_count=2\n');
+      try {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+        assert.equal(doc.languageId, 'beacon-log');
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
     });
   });
 });

@@ -27,7 +27,20 @@ export function revealEvidence(ctx: RenderContext, step: string, check: string |
   (target?.matches('[data-evidence-mark]') ? target : target?.querySelector<HTMLElement>('summary'))?.focus();
 }
 
-function evidenceItem(ctx: RenderContext, e: EvidenceView, i: number): HTMLElement {
+/** Evidence items that say the same thing about the same line are shown once, with all their facts. */
+function groupEvidence(items: EvidenceView[]): EvidenceView[][] {
+  const groups = new Map<string, EvidenceView[]>();
+  for (const e of items) {
+    const key = JSON.stringify([e.label, e.step, e.check, e.line, e.weight]);
+    const g = groups.get(key);
+    if (g) g.push(e);
+    else groups.set(key, [e]);
+  }
+  return [...groups.values()];
+}
+
+function evidenceItem(ctx: RenderContext, group: EvidenceView[], i: number): HTMLElement {
+  const e = group[0];
   const weight =
     e.weight === null ? h('span', { class: 'weight neutral', attrs: { title: 'read by the decision tree' } }, 'tree') :
     h('span', { class: `weight ${e.weight >= 1 ? 'for' : 'against'}`, attrs: { title: 'likelihood ratio' } }, `×${e.weight}`);
@@ -38,7 +51,8 @@ function evidenceItem(ctx: RenderContext, e: EvidenceView, i: number): HTMLEleme
     h(
       'div',
       { class: 'evidence-fact' },
-      h('code', {}, e.fact), ' = ', h('code', {}, factValue(e.value)), ' — ',
+      ...group.flatMap((x, j) => [j ? ', ' : '', h('code', {}, x.fact), ' = ', h('code', {}, factValue(x.value))]),
+      ' — ',
       e.step
         ? linkButton(`step ${e.step}${e.check ? ` / ${e.check}` : ''}`, () => revealEvidence(ctx, e.step, e.check, e.line), {
             focusKey: `evidence:${i}`,
@@ -52,7 +66,7 @@ function evidenceItem(ctx: RenderContext, e: EvidenceView, i: number): HTMLEleme
 
 /** The leading causes in a table; the rest behind a disclosure. */
 function rankedSection(ctx: RenderContext, d: DiagnosisView): HTMLElement[] {
-  const TOP = 4;
+  const TOP = 3;
   const top = d.ranked.slice(0, TOP);
   const rest = d.ranked.slice(TOP);
   return [
@@ -121,7 +135,7 @@ export function renderDiagnosis(ctx: RenderContext, v: RunView): HTMLElement {
       )
     : null;
   const evidence = d.evidence.length
-    ? h('ol', { class: 'evidence-list' }, ...d.evidence.map((e, i) => evidenceItem(ctx, e, i)))
+    ? h('ol', { class: 'evidence-list' }, ...groupEvidence(d.evidence).map((g, i) => evidenceItem(ctx, g, i)))
     : h('p', { class: 'muted' }, 'No fact spoke for or against a cause.');
   return section(
     ctx,
@@ -134,7 +148,8 @@ export function renderDiagnosis(ctx: RenderContext, v: RunView): HTMLElement {
     evidence,
     h('h3', {}, 'Causes ranked on the evidence'),
     ...rankedSection(ctx, d),
-    d.notes.length ? h('h3', {}, 'Notes') : null,
-    d.notes.length ? h('ul', { class: 'notes' }, ...d.notes.map((n) => h('li', {}, n))) : null,
+    d.notes.length
+      ? disclosure(ctx, 'diagnosis:notes', d.status === 'undetermined', [`Notes (${d.notes.length})`], () => [h('ul', { class: 'notes' }, ...d.notes.map((n) => h('li', {}, n)))], 'sub')
+      : null,
   );
 }

@@ -19,8 +19,8 @@ import { FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../
  * database-unavailable, executor-bug.
  *
  * The simulator's router host is 127.0.0.1, so 1.6's DNS check reads nslookup's reverse answer.
- * 1.6/container-inference is `warn` for router-down: the data reads any INFERENCE_FAILED as "did not
- * answer within 5 s", connection refused included (reported too).
+ * qw.4 is inconclusive for database-unavailable: no job runner started, so no execution failed, and
+ * the refused Postgres connections are not the hybrid client's.
  */
 const COLUMNS: FaultName[] = [
   'healthy', 'missing-hybrid-config', 'hybrid-disabled', 'router-down', 'router-slow',
@@ -31,7 +31,7 @@ step       healthy  missing  disabled  down   slow   noprov  circuit  timeout  d
 qw.1       pass     fail     fail      pass   pass   pass    pass     warn     pass   pass
 qw.2       pass     fail     fail      pass   pass   pass    incon    pass     fail   pass
 qw.3       pass     pass     pass      fail   warn   fail    pass     pass     pass   pass
-qw.4       incon    fail     fail      fail   fail   fail    fail     fail     fail   fail
+qw.4       incon    fail     fail      fail   fail   fail    fail     fail     incon  fail
 qw.5       incon    incon    incon     incon  incon  incon   incon    incon    incon  incon
 0.1        pass     fail     fail      pass   pass   pass    pass     warn     pass   pass
 0.2        pass     fail     fail      pass   pass   pass    incon    pass     fail   pass
@@ -59,7 +59,7 @@ r.4        pass     pass     pass      pass   pass   fail    pass     pass     p
 1.5/circuit-admin         pass   pass   pass   pass   pass   pass   fail   pass   pass   pass
 1.6/container-dns         pass   pass   pass   pass   pass   pass   pass   pass   pass   pass
 1.6/container-health      pass   pass   pass   fail   warn   fail   pass   pass   pass   pass
-1.6/container-inference   pass   pass   pass   warn   pass   fail   pass   pass   pass   pass
+1.6/container-inference   pass   pass   pass   fail   pass   fail   pass   pass   pass   pass
 `;
 const WORD: Record<string, string> = { incon: 'inconclusive', skip: 'skipped', pend: 'pending' };
 

@@ -90,11 +90,30 @@ describe('golang: document index (lens models, cache, incremental reparse)', fun
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const inserts = ['\n', 'x', '// é🚨 {\n', '}', '\t', '"', 'func (w *JobRunner) executeQuestion() {}\n', ''];
-    for (let v = 2; v < 120; v++) {
-      const start = rnd(text.length);
-      const end = Math.min(text.length, start + rnd(3));
-      const insert = inserts[rnd(inserts.length)];
+    let withAnchors = 0;
+    // Line-level edits that keep the code valid, and a one-character edit (anywhere, breaking the
+    // syntax) undone at the next version: trees with errors get edited and reparsed too.
+    const lineEdits = ['\n', '\t// é🚨 { func (w *JobRunner) executeQuestion() {\n', '\t_ = "}{"\n', '/* { */\n'];
+    let undo: { at: number; len: number } | undefined;
+    for (let v = 2; v < 160; v++) {
+      let start: number;
+      let end: number;
+      let insert: string;
+      if (undo) {
+        ({ at: start } = undo);
+        end = start + undo.len;
+        insert = '';
+        undo = undefined;
+      } else if (v % 3 === 0) {
+        start = rnd(text.length);
+        end = start;
+        insert = ['x', '{', '"', '\n', 'é'][rnd(5)];
+        undo = { at: start, len: insert.length };
+      } else {
+        start = text.indexOf('\n', rnd(text.length)) + 1;
+        end = start;
+        insert = lineEdits[rnd(lineEdits.length)];
+      }
       const c = change(text, start, end, insert);
       text = text.slice(0, start) + insert + text.slice(end);
       const a = await withEvents.model('w', v, text, [c], v - 1);
@@ -104,7 +123,9 @@ describe('golang: document index (lens models, cache, incremental reparse)', fun
       fresh.delete();
       assert.deepEqual(a.anchors.map((x) => `${x.kind}@${x.line}`), want, `events, version ${v}`);
       assert.deepEqual(b.anchors.map((x) => `${x.kind}@${x.line}`), want, `diff, version ${v}`);
+      if (want.length) withAnchors++;
     }
+    assert.ok(withAnchors > 100, `anchors survived in only ${withAnchors} versions: the comparison proved little`);
     withEvents.dispose();
     withDiff.dispose();
   });

@@ -1,0 +1,157 @@
+// Go instrumentation in the real workbench: lenses at the right lines of a fixture Go file, a lens
+// inserts (one edit: one undo restores the file), a stale lens is refused with a message, marker
+// lines get the warning, the status bar counts the file, and the setting turns the lenses off.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { BeaconDebugApi } from '../../src/vscode/api';
+import type { Prompts } from '../../src/vscode/prompts';
+import { RecordingPrompts } from '../../src/vscode/prompts';
+import { EXTENSION_ID } from './index';
+
+const FILE = 'internal/worker/job_runner.go';
+const MESSAGE = 'debug instrumentation — remove before deploy';
+
+async function waitFor<T>(get: () => Promise<T> | T, ok: (v: T) => boolean, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await get();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await get();
+  }
+  return v;
+}
+
+async function ourLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  return all.filter((l) => l.command?.command?.startsWith('beaconDebug.') || /unavailable$/.test(l.command?.title ?? ''));
+}
+
+function lineOf(text: string, re: RegExp): number {
+  const m = re.exec(text);
+  assert.ok(m, `fixture has ${re}`);
+  return text.slice(0, m.index).split('\n').length - 1;
+}
+
+describe('instrumentation (Go code lenses)', function () {
+  this.timeout(120_000);
+  let api: BeaconDebugApi;
+  let prompts: RecordingPrompts;
+  let previous: Prompts;
+  let uri: vscode.Uri;
+  let doc: vscode.TextDocument;
+  let original: string;
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<BeaconDebugApi>(EXTENSION_ID)!.activate();
+    prompts = new RecordingPrompts();
+    previous = api.setPrompts(prompts);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the integration workspace is open');
+    uri = vscode.Uri.joinPath(folder.uri, FILE);
+    doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    original = doc.getText();
+    assert.ok(original.includes('func (w *JobRunner) executeQuestion('), 'the fixture workspace holds the runner-like Go file');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('beaconDebug').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    if (doc.getText() !== original) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(edit);
+    }
+    if (doc.isDirty) await doc.save();
+    api.setPrompts(previous);
+  });
+
+  it('shows the lenses above executeQuestion and above the executor.Execute call', async () => {
+    const lenses = await waitFor(() => ourLenses(uri), (l) => l.length >= 3, 30_000);
+    const byTitle = new Map(lenses.map((l) => [l.command!.title, l]));
+    assert.deepEqual([...byTitle.keys()].sort(), ['Insert 2.1 panic recovery', 'Insert 2.2 executor call trace', 'Insert 5.1 context-cancellation watcher']);
+    const eqLine = lineOf(original, /^func \(w \*JobRunner\) executeQuestion\(/m);
+    const callLine = lineOf(original, /^\tproviderID, status, outputJSON, receiptJSON, err := executor\.Execute\(/m);
+    assert.equal(byTitle.get('Insert 2.1 panic recovery')!.range.start.line, eqLine);
+    assert.equal(byTitle.get('Insert 2.2 executor call trace')!.range.start.line, callLine);
+    assert.equal(byTitle.get('Insert 5.1 context-cancellation watcher')!.range.start.line, callLine);
+    for (const l of lenses) assert.match(l.command!.tooltip ?? '', /Only 2\.4 also covers the cross-region execution path/);
+  });
+
+  it('a lens inserts in one edit: markers, a warning on them, the status bar count; one undo restores the file', async () => {
+    const lens = (await ourLenses(uri)).find((l) => l.command!.title === 'Insert 2.1 panic recovery')!;
+    const inserted = await vscode.commands.executeCommand<boolean>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.equal(inserted, true, JSON.stringify(prompts.calls));
+    const text = doc.getText();
+    assert.notEqual(text, original);
+    assert.match(text, /^\t\/\/ beacon-debug:begin 2\.1$/m);
+    assert.match(text, /Msg\("🚨 PANIC RECOVERED in executeQuestion"\)/);
+
+    const diags = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).filter((d) => d.message === MESSAGE),
+      (d) => d.length > 0,
+      10_000,
+    );
+    assert.ok(diags.length >= 2, 'a warning on each 2.1 block');
+    assert.ok(diags.every((d) => d.severity === vscode.DiagnosticSeverity.Warning && d.code === '2.1'));
+    const beginLine = lineOf(text, /^\t\/\/ beacon-debug:begin 2\.1$/m);
+    assert.ok(diags.some((d) => d.range.start.line === beginLine));
+
+    const status = await waitFor(() => api.instrumentation()?.statusText(), (s) => !!s, 10_000);
+    assert.match(status ?? '', /1 instrumented/);
+
+    const after = await waitFor(() => ourLenses(uri), (l) => l.some((x) => x.command!.title === 'Remove 2.1'), 10_000);
+    assert.ok(after.some((x) => x.command!.title === 'Remove 2.1'));
+
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText(), (t) => t === original, 5_000);
+    assert.equal(doc.getText(), original, 'one undo restores the file');
+    const cleared = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).filter((d) => d.message === MESSAGE),
+      (d) => d.length === 0,
+      10_000,
+    );
+    assert.deepEqual(cleared, []);
+  });
+
+  it('a lens from before an edit is refused with a clear message, and nothing is inserted', async () => {
+    const lens = (await ourLenses(uri)).find((l) => l.command!.title === 'Insert 2.2 executor call trace')!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '// an edit made after the lens was shown\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const before = prompts.calls.length;
+    const inserted = await vscode.commands.executeCommand<boolean>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.equal(inserted, false);
+    assert.ok(!doc.getText().includes('beacon-debug:begin'));
+    const said = prompts.calls.slice(before).map((c) => c.message);
+    assert.ok(said.some((m) => /changed since this lens was shown; nothing was inserted/.test(m)), said.join('\n'));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText(), (t) => t === original, 5_000);
+    assert.equal(doc.getText(), original);
+  });
+
+  it('beaconDebug.codeLens.enabled turns the lenses off and on again', async () => {
+    await vscode.workspace.getConfiguration('beaconDebug').update('codeLens.enabled', false, vscode.ConfigurationTarget.Workspace);
+    const off = await waitFor(() => ourLenses(uri), (l) => l.length === 0, 10_000);
+    assert.deepEqual(off, []);
+    await vscode.workspace.getConfiguration('beaconDebug').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    const on = await waitFor(() => ourLenses(uri), (l) => l.length >= 3, 10_000);
+    assert.equal(on.length, 3);
+  });
+
+  it('Remove All Instrumentation asks first, then removes from every file in one edit', async () => {
+    const lens = (await ourLenses(uri)).find((l) => l.command!.title === 'Insert 5.1 context-cancellation watcher')!;
+    assert.equal(await vscode.commands.executeCommand<boolean>(lens.command!.command, ...(lens.command!.arguments ?? [])), true);
+    assert.ok(doc.getText().includes('// beacon-debug:begin 5.1'));
+    prompts.answers.push('Remove');
+    const before = prompts.calls.length;
+    const n = await vscode.commands.executeCommand<number>('beaconDebug.removeAllInstrumentation');
+    assert.equal(n, 1);
+    const confirm = prompts.calls.slice(before).find((c) => c.kind === 'confirm');
+    assert.ok(confirm, 'a confirmation was shown');
+    assert.equal(confirm.message, 'Remove Beacon Debug instrumentation from 1 Go file?');
+    assert.match(confirm.detail ?? '', /internal\/worker\/job_runner\.go \(5\.1\)/);
+    assert.equal(doc.getText(), original);
+  });
+});
