@@ -5,8 +5,10 @@ import { stopDemoSimulator } from './environmentCommands';
 
 /** Builds the services once and registers everything; all logic lives elsewhere. */
 export function activate(context: vscode.ExtensionContext): BeaconDebugApi {
-  const services = createServices(context);
-  return registerAll(services);
+  const started = performance.now();
+  const api = registerAll(createServices(context));
+  api.activationMs = performance.now() - started;
+  return api;
 }
 
 export async function deactivate(): Promise<void> {

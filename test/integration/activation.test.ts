@@ -73,6 +73,8 @@ describe('activation', () => {
     const api = ext.exports;
     assert.ok(api && api.runbookTree, 'activate() returns an API with runbookTree');
     assert.equal(typeof api.runbookTree.getChildren, 'function');
+    // read by `npm run bench`
+    console.log(`BEACON_BENCH activation ${api.activationMs?.toFixed(1)} ms (VS Code ${vscode.version})`);
   });
 
   it('registers every command of contributes.commands', async () => {
