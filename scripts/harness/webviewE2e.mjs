@@ -292,6 +292,11 @@ async function hostile(base) {
     check(/default-src 'none'/.test(r.csp) && /script-src 'nonce-/.test(r.csp) && !/unsafe-(inline|eval)/.test(r.csp), `strict CSP: ${r.csp}`, failures);
     const leaks = w.requests.filter((u) => /evil\.example|\/x$|javascript:/.test(u));
     check(leaks.length === 0, `no request came out of the output (${leaks.length})`, failures);
+    // comparing two runs: the page asks, the host answers with the comparison
+    await f.locator('.compare-form vscode-button').click();
+    const compared = await f.locator('.comparison').waitFor({ timeout: 30000 }).then(() => true, () => false);
+    const cmpText = compared ? await f.locator('.comparison').textContent() : '';
+    check(compared && /Verdicts that changed/.test(cmpText) && /Facts that changed/.test(cmpText), 'Compare shows the verdicts and facts that changed', failures);
     // "Show all" asks the host, which opens the whole output in an editor
     await f.locator(`#check-${info.step.replace('.', '\\.')}-${info.check} .truncated vscode-button`).first().click();
     const tab = w.page.locator('.tabs-container .tab', { hasText: `${info.check}.beaconlog` });
@@ -320,9 +325,13 @@ async function reload(base) {
     const info = await waitFile('reload-1');
     let f = await resultsFrame(w.page);
     await f.locator('header.summary', { hasText: info.label }).waitFor({ timeout: 20000 });
-    // open a step that is closed by default: the page keeps that in its state
-    await f.locator('#step-qw\\.3 > summary').click();
-    await f.waitForSelector('#step-qw\\.3[open]', { timeout: 5000 });
+    // open a step that is closed by default, with the keyboard: the page keeps that in its state
+    await f.locator('#step-qw\\.3 > summary').focus();
+    await w.page.keyboard.press('Enter');
+    const opened = await f.waitForSelector('#step-qw\\.3[open]', { timeout: 5000 }).then(() => true, () => false);
+    check(opened, 'a step opens from the keyboard (Enter on its summary)', failures);
+    const focusable = await f.evaluate(() => document.querySelectorAll('summary, button, vscode-button:not([disabled]), [tabindex="0"]').length);
+    check(focusable > 10, `the page's controls are reachable with Tab (${focusable} focusable)`, failures);
     await sleep(1500); // setState reaches the workbench, which stores it
     finishStep('reload-1', true, 'phase 1 done');
     log('  reloading the window');

@@ -1,4 +1,4 @@
-import type { Edit, Point, Tree } from 'web-tree-sitter';
+import type { Edit, Node, Point, Tree } from 'web-tree-sitter';
 import { findAnchors, mayHaveAnchorsOrMarkers } from './anchors';
 import { scanMarkers } from './markers';
 import type { GoParser } from './parser';
@@ -71,6 +71,17 @@ interface Entry {
   text: string;
   tree: Tree | undefined;
   model: DocumentModel;
+  /** Offsets where an edit needs a reparse: anchor functions, marker comments and blocks, the package clause. */
+  guarded: { start: number; end: number }[];
+}
+
+/** Letters, digits, `_`, blanks: text that cannot open or close a string, comment, block or line. */
+const PLAIN = /^[\w \t]*$/;
+const NEAR = 48;
+
+function nearAnchorOrMarker(text: string, start: number, end: number): boolean {
+  const window = text.slice(Math.max(0, start - NEAR), end + NEAR);
+  return mayHaveAnchorsOrMarkers(window);
 }
 
 /**
@@ -81,6 +92,8 @@ interface Entry {
  */
 export class GoDocumentIndex {
   private readonly entries = new Map<string, Entry>();
+  /** How models were produced (for tests and the benchmark). */
+  readonly stats = { parses: 0, incremental: 0, fastPath: 0, preCheckOnly: 0 };
 
   constructor(private readonly getParser: () => Promise<GoParser>, private readonly maxDocuments = 32) {}
 
@@ -93,18 +106,60 @@ export class GoDocumentIndex {
     if (cached && cached.version === version && cached.text === text) return cached.model;
     if (!mayHaveAnchorsOrMarkers(text)) {
       this.forget(key);
+      this.stats.preCheckOnly++;
       const model = EMPTY(version);
-      this.remember(key, { version, text, tree: undefined, model });
+      this.remember(key, { version, text, tree: undefined, model, guarded: [] });
       return model;
+    }
+    if (cached && changes && changesFrom === cached.version) {
+      const fast = this.fastPath(cached, version, text, changes);
+      if (fast) return fast;
     }
     const parser = await this.getParser();
     const again = this.entries.get(key);
     if (again && again.version === version && again.text === text) return again.model; // raced with ourselves
     const usable = changes && again && changesFrom === again.version ? changes : undefined;
     const tree = this.reparse(parser, again, version, text, usable);
-    const model = this.compute(tree, text, version);
-    this.remember(key, { version, text, tree, model });
+    const { model, guarded } = this.compute(tree, text, version);
+    this.remember(key, { version, text, tree, model, guarded });
     return model;
+  }
+
+  /**
+   * One edit of plain characters (no newline, no quote, comment or bracket) inside the body of a
+   * function that is neither an anchor nor holds a marker, and far from every anchor name and marker,
+   * cannot change any lens: the tree is edited (tree.edit) and the reparse is left to the next edit
+   * that needs one — tree-sitter applies several edits in one incremental parse.
+   */
+  private fastPath(entry: Entry, version: number, text: string, changes: readonly TextChange[]): DocumentModel | undefined {
+    if (!entry.tree || changes.length !== 1 || entry.version >= version) return undefined;
+    const c = changes[0];
+    const start = c.rangeOffset;
+    const oldEnd = start + c.rangeLength;
+    const removed = entry.text.slice(start, oldEnd);
+    if (!PLAIN.test(removed) || !PLAIN.test(c.text)) return undefined;
+    if (entry.text.length - c.rangeLength + c.text.length !== text.length) return undefined;
+    if (entry.guarded.some((g) => start <= g.end && oldEnd >= g.start)) return undefined;
+    if (nearAnchorOrMarker(entry.text, start, oldEnd) || nearAnchorOrMarker(text, start, start + c.text.length)) return undefined;
+    let n: Node | null = entry.tree.rootNode.descendantForIndex(start, oldEnd);
+    while (n && !(n.type === 'block' && (n.parent?.type === 'function_declaration' || n.parent?.type === 'method_declaration'))) n = n.parent;
+    if (!n || start <= n.startIndex || oldEnd >= n.endIndex - 1) return undefined;
+    const at: Point = { row: c.start.line, column: c.start.character };
+    entry.tree.edit({
+      startIndex: start,
+      oldEndIndex: oldEnd,
+      newEndIndex: start + c.text.length,
+      startPosition: at,
+      oldEndPosition: { row: c.end.line, column: c.end.character },
+      newEndPosition: { row: at.row, column: at.column + c.text.length },
+    });
+    const delta = c.text.length - c.rangeLength;
+    entry.guarded = entry.guarded.map((g) => (g.start >= oldEnd ? { start: g.start + delta, end: g.end + delta } : g));
+    entry.text = text;
+    entry.version = version;
+    entry.model = { ...entry.model, version };
+    this.stats.fastPath++;
+    return entry.model;
   }
 
   /** The version this index holds for `key`. */
@@ -140,7 +195,11 @@ export class GoDocumentIndex {
   }
 
   private reparse(parser: GoParser, prev: Entry | undefined, version: number, text: string, changes?: readonly TextChange[]): Tree {
-    if (!prev?.tree || prev.version >= version) return parser.parse(text);
+    if (!prev?.tree || prev.version >= version) {
+      this.stats.parses++;
+      return parser.parse(text);
+    }
+    this.stats.incremental++;
     const old = prev.tree;
     if (changes && changes.length) {
       // VS Code reports a batch of changes against the same old text, in descending order.
@@ -172,9 +231,18 @@ export class GoDocumentIndex {
     return parser.parse(text, old);
   }
 
-  private compute(tree: Tree, text: string, version: number): DocumentModel {
+  private compute(tree: Tree, text: string, version: number): { model: DocumentModel; guarded: Entry['guarded'] } {
     const anchors = findAnchors(tree, text);
     const scan = scanMarkers(tree, text);
+    const guarded: Entry['guarded'] = [
+      ...anchors.map((a) => ({ start: a.func.startIndex, end: a.func.endIndex })),
+      ...scan.blocks.map((b) => ({ start: b.begin.startIndex, end: b.end.endIndex })),
+      ...scan.markers.map((m) => ({ start: m.node.startIndex, end: m.node.endIndex })),
+    ];
+    for (let n = tree.rootNode.firstNamedChild; n; n = n.nextNamedSibling) {
+      if (n.type === 'package_clause') guarded.push({ start: n.startIndex, end: n.endIndex });
+      if (n.type !== 'comment') break;
+    }
     const blocks = scan.blocks.map((b) => ({ step: b.step, beginLine: b.begin.startPosition.row, endLine: b.end.startPosition.row }));
     const present = new Set(blocks.map((b) => b.step));
     const lenses: LensInfo[] = [];
@@ -191,12 +259,15 @@ export class GoDocumentIndex {
       }
     }
     return {
-      version,
-      parsed: true,
-      anchors: anchors.map((a) => ({ kind: a.kind, line: a.node.startPosition.row })),
-      lenses,
-      blocks,
-      problems: scan.problems,
+      model: {
+        version,
+        parsed: true,
+        anchors: anchors.map((a) => ({ kind: a.kind, line: a.node.startPosition.row })),
+        lenses,
+        blocks,
+        problems: scan.problems,
+      },
+      guarded,
     };
   }
 }

@@ -41,7 +41,7 @@ export function stepMarkdown(rb: Runbook, step: Step): string {
 export function describeProbe(p: Step['checks'][number]['probe']): string {
   switch (p.type) {
     case 'shell':
-      return p.argv.map(quoteForDisplay).join(' ');
+      return p.argv.map(quoteForDisplay).join(' ').replace(/\$\{tool\.(flyctl|psql)\}/g, '$1');
     case 'http':
       return `${p.method} ${p.url}${p.auth ? '  (Authorization: Bearer <admin token>)' : ''}${p.body !== undefined ? `\n${JSON.stringify(p.body)}` : ''}`;
     case 'dns':
@@ -49,7 +49,7 @@ export function describeProbe(p: Step['checks'][number]['probe']): string {
     case 'metrics':
       return `GET ${p.url}  (Prometheus text)`;
     case 'logs':
-      return `\${tool.flyctl} logs -a ${p.app} --no-tail${p.json ? ' --json' : ''}`;
+      return `flyctl logs -a ${p.app} --no-tail${p.json ? ' --json' : ''}`;
   }
 }
 

@@ -126,6 +126,15 @@ async function hostile(a: Api): Promise<void> {
   // 5 MB of text after the hostile lines
   const filler = Array.from({ length: 50_000 }, (_, i) => `line ${String(i).padStart(6, '0')} ${'.'.repeat(86)}`).join('\n');
   const output = `${HOSTILE}\n${filler}\n`;
+  // an earlier, ordinary run: the history then has two runs to compare
+  await a.results.saveRun({
+    runbook: a.runbook(),
+    target: demoTarget(),
+    request: { label: 'Earlier run', only: null },
+    outcome: constructedOutcome(),
+    diagnosis: null,
+    instrumentation: null,
+  });
   const record = await a.results.saveRun({
     runbook: a.runbook(),
     target: demoTarget(),

@@ -65,6 +65,7 @@ describe('results panel', function () {
 
   after(async () => {
     if (demo) await vscode.commands.executeCommand('beaconDebug.stopDemo');
+    a.state.reset(); // the next suites start from a window where nothing ran
     a.setPrompts(previous);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(tmp, { recursive: true, force: true });
