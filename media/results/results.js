@@ -10926,7 +10926,18 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     target?.scrollIntoView({ block: "center" });
     (target?.matches("[data-evidence-mark]") ? target : target?.querySelector("summary"))?.focus();
   }
-  function evidenceItem(ctx2, e8, i7) {
+  function groupEvidence(items) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const e8 of items) {
+      const key = JSON.stringify([e8.label, e8.step, e8.check, e8.line, e8.weight]);
+      const g2 = groups.get(key);
+      if (g2) g2.push(e8);
+      else groups.set(key, [e8]);
+    }
+    return [...groups.values()];
+  }
+  function evidenceItem(ctx2, group, i7) {
+    const e8 = group[0];
     const weight = e8.weight === null ? h4("span", { class: "weight neutral", attrs: { title: "read by the decision tree" } }, "tree") : h4("span", { class: `weight ${e8.weight >= 1 ? "for" : "against"}`, attrs: { title: "likelihood ratio" } }, `\xD7${e8.weight}`);
     return h4(
       "li",
@@ -10935,9 +10946,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       h4(
         "div",
         { class: "evidence-fact" },
-        h4("code", {}, e8.fact),
-        " = ",
-        h4("code", {}, factValue(e8.value)),
+        ...group.flatMap((x2, j2) => [j2 ? ", " : "", h4("code", {}, x2.fact), " = ", h4("code", {}, factValue(x2.value))]),
         " \u2014 ",
         e8.step ? linkButton(`step ${e8.step}${e8.check ? ` / ${e8.check}` : ""}`, () => revealEvidence(ctx2, e8.step, e8.check, e8.line), {
           focusKey: `evidence:${i7}`,
@@ -10948,7 +10957,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
     );
   }
   function rankedSection(ctx2, d3) {
-    const TOP = 4;
+    const TOP = 3;
     const top = d3.ranked.slice(0, TOP);
     const rest = d3.ranked.slice(TOP);
     return [
@@ -11016,7 +11025,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       h4("p", {}, h4("strong", {}, d3.nextStep.text), ` \u2014 ${d3.nextStep.title}: ${d3.nextStep.reason}.`),
       button(`Open step ${d3.nextStep.step}`, () => ctx2.post({ type: "openStep", step: d3.nextStep.step }), { secondary: true, icon: "book", focusKey: "next-step" })
     ) : null;
-    const evidence = d3.evidence.length ? h4("ol", { class: "evidence-list" }, ...d3.evidence.map((e8, i7) => evidenceItem(ctx2, e8, i7))) : h4("p", { class: "muted" }, "No fact spoke for or against a cause.");
+    const evidence = d3.evidence.length ? h4("ol", { class: "evidence-list" }, ...groupEvidence(d3.evidence).map((g2, i7) => evidenceItem(ctx2, g2, i7))) : h4("p", { class: "muted" }, "No fact spoke for or against a cause.");
     return section(
       ctx2,
       "diagnosis",
@@ -11028,8 +11037,7 @@ To suppress this warning, set window.${CONFIG_KEY} to true`);
       evidence,
       h4("h3", {}, "Causes ranked on the evidence"),
       ...rankedSection(ctx2, d3),
-      d3.notes.length ? h4("h3", {}, "Notes") : null,
-      d3.notes.length ? h4("ul", { class: "notes" }, ...d3.notes.map((n6) => h4("li", {}, n6))) : null
+      d3.notes.length ? disclosure(ctx2, "diagnosis:notes", d3.status === "undetermined", [`Notes (${d3.notes.length})`], () => [h4("ul", { class: "notes" }, ...d3.notes.map((n6) => h4("li", {}, n6)))], "sub") : null
     );
   }
 

@@ -293,6 +293,10 @@ class Run {
       cached: hit.cached,
     });
     for (const [name, f] of Object.entries(evaluation.facts)) {
+      // The same answer read again (one call per endpoint per run) keeps its first proof: the step
+      // that asked for it, not the last one that reused it.
+      const prev = this.facts[name];
+      if (prev && hit.cached && prev.value === f.value) continue;
       this.facts[name] = { value: f.value, step: stepId, check: check.id, ...(f.line !== undefined ? { line: f.line } : {}) };
     }
     return finish({ ...evaluation.result, durationMs: Math.round(performance.now() - started) });

@@ -162,6 +162,11 @@ export class GoDocumentIndex {
     return entry.model;
   }
 
+  /** The syntax tree held for `key` (edited, possibly not yet reparsed after fast-path edits). */
+  treeOf(key: string): Tree | undefined {
+    return this.entries.get(key)?.tree;
+  }
+
   /** The version this index holds for `key`. */
   versionOf(key: string): number | undefined {
     return this.entries.get(key)?.version;

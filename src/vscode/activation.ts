@@ -4,6 +4,7 @@ import { loadBuiltinRunbook } from '../runbook/load';
 import type { BeaconDebugApi } from './api';
 import { onConfigChanged } from './config';
 import { diagnose } from '../diagnosis/diagnose';
+import { stepsAnswered } from '../diagnosis/stepEquivalence';
 import { deployCommands } from './deployCommands';
 import { diagnosisCommands } from './diagnosisCommands';
 import { DiagnosisViewProvider } from './diagnosisView';
@@ -54,7 +55,8 @@ export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugAp
     vscode.window.registerTreeDataProvider('beaconDebug.diagnosis', diagnosisView),
     // Every finished run (checks, re-runs, diagnoses) updates the diagnosis on everything known so far.
     s.runs.onDidFinishRun((_outcome, target) => {
-      diagnosisView.set(diagnose(s.runbook(), s.state.facts, s.state.lastResults, { target }));
+      const ran = stepsAnswered(s.runbook(), s.state.lastResults.map((r) => r.id));
+      diagnosisView.set(diagnose(s.runbook(), s.state.facts, s.state.lastResults, { target, ranSteps: ran }));
     }),
   );
   const environmentView = new EnvironmentViewProvider(s.envs);

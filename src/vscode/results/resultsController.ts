@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { diagnose } from '../../diagnosis/diagnose';
+import { stepsAnswered } from '../../diagnosis/stepEquivalence';
 import { stepsToRerun } from '../../diagnosis/fixes';
 import type { RunOutcome } from '../../engine/runner';
 import type { AppliedFix, RunEvent, Target } from '../../engine/types';
@@ -211,6 +212,7 @@ export class ResultsController implements vscode.Disposable {
     try {
       const diagnosis = diagnose(this.s.runbook(), facts, results, {
         target,
+        ranSteps: stepsAnswered(this.s.runbook(), results.map((r) => r.id)),
         ...(fixes.length ? { fixApplied: fixes.some((f) => f.exitCode === 0) } : {}),
       });
       return await this.saveRun({

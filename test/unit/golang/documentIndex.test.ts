@@ -129,4 +129,41 @@ describe('golang: document index (lens models, cache, incremental reparse)', fun
     withEvents.dispose();
     withDiff.dispose();
   });
+
+  it('plain typing inside another function takes the fast path (edited tree, no reparse); the next reparse matches a fresh parse', async () => {
+    const index = new GoDocumentIndex(async () => p);
+    let text = files.get(F.worker)!;
+    const first = await index.model('w', 1, text);
+    // inside CountFailed's body: not an anchor, far from every anchor name
+    const inside = text.indexOf('\tn := 0') + 1;
+    let v = 1;
+    for (const ch of 'abc def_123') {
+      const c = change(text, inside, inside, ch);
+      text = text.slice(0, inside) + ch + text.slice(inside);
+      const m = await index.model('w', ++v, text, [c], v - 1);
+      assert.deepEqual(m.lenses, first.lenses);
+      assert.equal(m.version, v);
+    }
+    assert.equal(index.stats.fastPath, 11);
+    assert.equal(index.stats.incremental, 0);
+    // typing in executeQuestion (an anchor) needs a reparse — which also takes in the edits above
+    const inEq = text.indexOf('\tregionStart := time.Now()') + 1;
+    const c = change(text, inEq, inEq, 'x');
+    text = text.slice(0, inEq) + 'x' + text.slice(inEq);
+    const m = await index.model('w', ++v, text, [c], v - 1);
+    assert.equal(index.stats.incremental, 1);
+    const fresh = p.parse(text);
+    assert.equal(index.treeOf('w')!.rootNode.toString(), fresh.rootNode.toString());
+    assert.deepEqual(m.anchors, findAnchors(fresh, text).map((a) => ({ kind: a.kind, line: a.node.startPosition.row })));
+    fresh.delete();
+    // a quote, a newline or an edit next to an anchor name never takes the fast path
+    for (const [at, ch] of [[text.indexOf('\tn := 0') + 1, '"'], [text.indexOf('\tn := 0') + 1, '\n'], [text.indexOf('w.executeQuestion(') + 2, 'y']] as [number, string][]) {
+      const count: number = index.stats.fastPath;
+      const cc = change(text, at, at, ch);
+      text = text.slice(0, at) + ch + text.slice(at);
+      await index.model('w', ++v, text, [cc], v - 1);
+      assert.equal(index.stats.fastPath, count, JSON.stringify(ch));
+    }
+    index.dispose();
+  });
 });
