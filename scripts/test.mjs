@@ -200,6 +200,15 @@ if (wantIntegration) {
   } else {
     tally.lines.push('integration untrusted: no test/integration/untrusted*.test.ts yet — not run');
   }
+  // The results page in the browser: hostile check output stays inert text, the panel survives a reload.
+  await timed('webview: results page in the browser', async () => {
+    const out = path.join(resultsDir, 'webview.json');
+    const rc = await run(process.execPath, [path.join(ROOT, 'scripts/harness/webviewE2e.mjs'), '--ext', ROOT,
+      '--cs', path.join(HARNESS_DIR, 'cs-4.139.1'), '--timeout', '300'],
+      { env: { ...process.env, BEACON_HARNESS_DIR: HARNESS_DIR, BEACON_TEST_RESULTS: out } });
+    record('webview (results page, browser)', readJson(out), rc);
+    return rc;
+  });
 }
 
 finish(tally.failed > 0 ? 1 : 0);

@@ -2,8 +2,6 @@
  * `beacon-debug demo`: start the simulator in a fault mode, run every automated check against it,
  * diagnose, print, stop everything. The README's "main job".
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { diagnose, reportFields, type Diagnosis } from '../diagnosis/diagnose';
 import { redactorFor } from '../engine/redact';
 import { buildRunReport } from '../engine/report';
@@ -12,6 +10,7 @@ import { EXIT, type RunEvent, type RunReport, type Target } from '../engine/type
 import { loadBuiltinRunbook } from '../runbook/load';
 import { FAULT_NAMES, normalizeFaults, startSimulator, type FaultName } from '../sim/simulator';
 import type { CliIo } from './io';
+import { writeCliReport } from './reportOutput';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
 import { formatHumanResults, formatStepLine } from './runCommand';
 import { parseArgs, single, UsageError } from './targetArgs';
@@ -68,7 +67,7 @@ export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSi
       ),
       ...reportFields(diagnosis),
     };
-    if (reportFile) fs.writeFileSync(path.resolve(reportFile), JSON.stringify(report, null, 2) + '\n');
+    if (reportFile) await writeCliReport(reportFile, process.cwd(), { runbook: rb, target, label: `beacon-debug demo --fault ${fault.join(',')}`, outcome, diagnosis, report });
     if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
     else {
       io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));

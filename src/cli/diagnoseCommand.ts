@@ -7,7 +7,6 @@
  * Exit codes (DESIGN.md): 0 healthy, 1 a root cause was found, 2 usage or configuration error,
  * 3 undetermined, or the checks could not run (preflight failed, cancelled).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runDiagnosis, reportFields, type DiagnosisEvent, type DiagnosisRun } from '../diagnosis/diagnose';
 import { buildRunReport } from '../engine/report';
@@ -18,6 +17,7 @@ import { loadBuiltinRunbook, loadRunbookFile, RunbookError } from '../runbook/lo
 import type { Runbook } from '../runbook/schema';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
 import type { CliIo } from './io';
+import { writeCliReport } from './reportOutput';
 import { formatStepLine, type CommandContext } from './runCommand';
 import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from './targetArgs';
 
@@ -117,7 +117,7 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
     return usageFailure(io, e);
   }
   const { run, report } = result;
-  if (reportFile) fs.writeFileSync(path.resolve(cwd, reportFile), JSON.stringify(report, null, 2) + '\n');
+  if (reportFile) await writeCliReport(reportFile, cwd, { runbook, target, label: 'beacon-debug diagnose', outcome: run, diagnosis: run.diagnosis, report });
   if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else {
     io.stdout(

@@ -2,7 +2,6 @@
  * `beacon-debug run` and `beacon-debug list`: the engine from the command line. Human output by
  * default (a line per step as it finishes, then a table); `--json` prints the run report.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildRunReport, exitCodeFor, exitMessage } from '../engine/report';
 import { redactorFor } from '../engine/redact';
@@ -14,6 +13,7 @@ import { VERDICT_SYMBOL } from '../engine/verdicts';
 import { loadBuiltinRunbook, loadRunbookFile, RunbookError } from '../runbook/load';
 import type { Runbook, Step } from '../runbook/schema';
 import type { CliIo } from './io';
+import { writeCliReport } from './reportOutput';
 import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError, type ParsedArgs, type TargetContext } from './targetArgs';
 
 export interface CommandContext extends Partial<TargetContext> {
@@ -137,7 +137,7 @@ export async function runRunCommand(args: string[], io: CliIo, signal?: AbortSig
     { environment: outcome.environment, startedAt: outcome.startedAt, finishedAt: outcome.finishedAt, results: outcome.results, preflight: outcome.preflight },
     redactorFor(target),
   );
-  if (inv.reportFile) fs.writeFileSync(path.resolve(ctx.cwd ?? process.cwd(), inv.reportFile), JSON.stringify(report, null, 2) + '\n');
+  if (inv.reportFile) await writeCliReport(inv.reportFile, ctx.cwd ?? process.cwd(), { runbook: inv.runbook, target, label: 'beacon-debug run', only: inv.only, outcome, report });
   if (inv.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));
 

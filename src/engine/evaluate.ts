@@ -20,6 +20,8 @@ import type { Redactor } from './redact';
 import { placeholderValue, type ValidTarget } from './target';
 import type { CheckResult } from './types';
 
+const MAX_PROOF = 240;
+
 export interface EvalContext {
   target: ValidTarget;
   redactor: Redactor;
@@ -95,7 +97,8 @@ export function evaluateCheck(check: Check, outcome: ProbeOutcome, ctx: EvalCont
   const set = (name: string, value: FactValue | undefined, line?: string) => {
     if (value === undefined) return;
     local.set(name, typeof value === 'string' ? red.redact(value) : value);
-    if (line !== undefined) lines.set(name, red.redact(line));
+    // A proof is one line; a one-line JSON body is cut to something a person reads.
+    if (line !== undefined) lines.set(name, red.redact(line.length > MAX_PROOF ? `${line.slice(0, MAX_PROOF)}…` : line));
     else lines.delete(name);
   };
   const lookup: FactLookup = (name) => (local.has(name) ? local.get(name) : ctx.runFact(name));

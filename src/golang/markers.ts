@@ -87,8 +87,3 @@ export function scanMarkers(tree: Tree, text: string): MarkerScan {
   if (open) problems.push({ step: open.step, line: open.line, reason: `begin ${open.step} on line ${open.line + 1} has no end` });
   return { markers, blocks, problems };
 }
-
-/** Steps present in the file (complete blocks only). */
-export function stepsPresent(scan: MarkerScan): Set<StepId> {
-  return new Set(scan.blocks.map((b) => b.step));
-}

@@ -60,8 +60,6 @@ export class GoParser {
 }
 
 let loading: Promise<GoParser> | undefined;
-let loadedFrom: WasmPaths | undefined;
-let startupMs: number | undefined;
 
 /**
  * The process-wide Go parser, loaded on first use from `paths` (later calls reuse it, whatever
@@ -69,31 +67,12 @@ let startupMs: number | undefined;
  */
 export function loadGoParser(paths: WasmPaths = defaultWasmPaths()): Promise<GoParser> {
   if (!loading) {
-    const t0 = performance.now();
-    loadedFrom = paths;
-    loading = GoParser.create(paths).then(
-      (p) => {
-        startupMs = performance.now() - t0;
-        return p;
-      },
-      (e: unknown) => {
-        loading = undefined;
-        loadedFrom = undefined;
-        throw e;
-      },
-    );
+    loading = GoParser.create(paths).catch((e: unknown) => {
+      loading = undefined;
+      throw e;
+    });
   }
   return loading;
-}
-
-/** Whether the parser has been asked for yet (the lazy-load contract is tested through this). */
-export function goParserRequested(): boolean {
-  return loading !== undefined;
-}
-
-/** How long the one load took (ms), once it finished; and from where. */
-export function goParserStartup(): { ms: number | undefined; paths: WasmPaths | undefined } {
-  return { ms: startupMs, paths: loadedFrom };
 }
 
 export type { Edit, Tree };

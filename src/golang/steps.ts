@@ -96,8 +96,3 @@ export const STEPS: Record<StepId, StepInfo> = {
     coversCrossRegion: false,
   },
 };
-
-/** Steps in the order their lenses appear above one anchor. */
-export function stepsForAnchor(kind: AnchorKind): StepId[] {
-  return STEP_IDS.filter((id) => STEPS[id].anchor === kind);
-}

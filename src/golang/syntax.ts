@@ -19,10 +19,6 @@ export function ancestor(node: Node, types: readonly string[]): Node | null {
   return null;
 }
 
-export function isWithin(inner: Node, outer: Node): boolean {
-  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
-}
-
 /** Statements of a block, in order, comments included (tree-sitter-go 0.25 nests them in a statement_list). */
 export function blockItems(block: Node): Node[] {
   const list = namedChildren(block).find((c) => c.type === 'statement_list');
@@ -30,10 +26,6 @@ export function blockItems(block: Node): Node[] {
   // comments right after `{` may sit on the block itself
   const loose = namedChildren(block).filter((c) => c.type === 'comment');
   return [...loose, ...items].sort((a, b) => a.startIndex - b.startIndex);
-}
-
-export function blockStatements(block: Node): Node[] {
-  return blockItems(block).filter((n) => n.type !== 'comment');
 }
 
 /** The base name of a type: `*worker.ExecutionResult` → `ExecutionResult`, `JobRunner[T]` → `JobRunner`. */
@@ -122,11 +114,6 @@ export function declaredNames(stmt: Node): string[] {
     return out;
   }
   return [];
-}
-
-/** The innermost node of one of `types` that starts exactly at `index`, walking up from the leaf there. */
-export function nodeAt(root: Node, index: number, length: number): Node | null {
-  return root.descendantForIndex(index, index + length);
 }
 
 const DECLARING = ['short_var_declaration', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'range_clause', 'type_spec'];

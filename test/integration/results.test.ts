@@ -185,7 +185,8 @@ describe('results panel', function () {
     assert.equal(updated.fixesApplied[0].exitCode, 0);
     const after = await rerun;
     assert.match(after.request.label, /^Re-run after Fix F/);
-    assert.equal(after.fixesApplied.length, 1, 'the re-run knows the fix was applied');
+    // (other suites may have applied fixes to an earlier demo environment in this session)
+    assert.ok(after.fixesApplied.some((f) => f.id === 'fix-f' && f.appliedAt === updated.fixesApplied[0].appliedAt), 'the re-run knows the fix was applied');
     const c = compareRuns(updated, after);
     const qw1 = c.verdicts.find((v) => v.step === 'qw.1');
     assert.deepEqual([qw1?.before, qw1?.after], ['fail', 'pass']);

@@ -43,6 +43,8 @@ describe('golang: instrumented fixture variants with the Go toolchain', function
     const r = await run(tools.gofmt, ['-e', '-l', srcRoot()], { cwd: tree.gopath });
     assert.equal(r.code, 0, `gofmt -e failed:\n${r.stderr}`);
     const listed = new Set(r.stdout.split('\n').filter(Boolean).map((f) => path.resolve(f)));
+    // the variants written unformatted on purpose are listed: gofmt -l does see formatting
+    assert.ok(tree.records.some((x) => !x.gofmtClean && listed.has(path.resolve(x.file))), 'gofmt -l listed none of the unformatted variants');
     const dirty = tree.records.filter((x) => x.gofmtClean && listed.has(path.resolve(x.file))).map((x) => `${x.variant} ${x.label} ${x.file}`);
     assert.deepEqual(dirty, [], 'instrumenting a gofmt-clean file made it unclean');
     // the clean variants' plain packages must be clean too (else the check above proves nothing)
