@@ -53,7 +53,8 @@ export class ResultsController implements vscode.Disposable {
   private readonly dirty = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastEnvironment: string | undefined;
-  private readonly sessionFixes: AppliedFix[] = [];
+  /** Fixes applied in this session, with the runner they went to (a restarted demo is a new one). */
+  private readonly sessionFixes: { applied: AppliedFix; runnerUrl: string | undefined }[] = [];
   private notifiedDrop = false;
   private readonly saved = new vscode.EventEmitter<RunRecord>();
   /** Fires after a run was saved to the history (and the panel updated). */
@@ -208,7 +209,7 @@ export class ResultsController implements vscode.Disposable {
     const st = this.s.state;
     const results = sameEnvironment ? st.lastResults : outcome.results;
     const facts = sameEnvironment ? st.facts : outcome.facts;
-    const fixes = this.sessionFixes.filter((f) => f.environment === target.name);
+    const fixes = this.sessionFixes.filter((f) => f.applied.environment === target.name && f.runnerUrl === target.runnerUrl).map((f) => f.applied);
     try {
       const diagnosis = diagnose(this.s.runbook(), facts, results, {
         target,
@@ -348,7 +349,7 @@ export class ResultsController implements vscode.Disposable {
       }
     }
     if (result.status !== 'applied' && result.status !== 'failed') return result;
-    this.sessionFixes.push(result.applied);
+    this.sessionFixes.push({ applied: result.applied, runnerUrl: this.s.envs.active()?.settings.runnerUrl });
     if (r) {
       await this.history.update(r.id, (x) => ({ ...x, fixesApplied: [...x.fixesApplied, result.applied] }));
       if (this.panel && !this.panel.disposed) {
