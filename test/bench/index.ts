@@ -16,7 +16,7 @@ function benchActivation(): void {
   const root = packageRoot();
   const harness = process.env.BEACON_HARNESS_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'beacon-debug-harness');
   console.log('\n== extension activation in the real VS Code host');
-  if (!fs.existsSync(path.join(harness, 'node_modules/playwright-core'))) {
+  if (!fs.existsSync(path.join(harness, 'pw/node_modules/playwright-core'))) {
     console.log(`  skipped: the harness is not installed (bash scripts/harness/setup.sh, or npm test as root)`);
     return;
   }

@@ -81,7 +81,7 @@ describe('sim/fake flyctl (a real process)', function () {
       const r = await run(sim, shellArgv(sim, runbookCheck('1.6', 'container-health')));
       assert.equal(r.code, 0);
       assert.ok(!r.stdout.includes('DNS_FAILED'));
-      assert.match(r.stdout, /== HEALTH\n\nHTTP_STATUS=000 TIME_TOTAL=\d\.\d{6}\nHEALTH_FAILED\n== INFERENCE\n\nHTTP_STATUS=000 TIME_TOTAL=\d\.\d{6}\nINFERENCE_FAILED\n$/);
+      assert.match(r.stdout, /== HEALTH\n\nHTTP_STATUS=000 TIME_TOTAL=\d\.\d{6}\nHEALTH_FAILED exit=7\n== INFERENCE\n\nHTTP_STATUS=000 TIME_TOTAL=\d\.\d{6}\nINFERENCE_FAILED exit=7\n$/);
       assert.equal(r.stderr.match(/curl: \(7\) Failed to connect to 127\.0\.0\.1 port \d+ after \d+ ms: Couldn't connect to server/g)?.length, 2);
     });
 
@@ -98,7 +98,7 @@ describe('sim/fake flyctl (a real process)', function () {
     it('router-slow with slowInferenceMs past `timeout 5`: INFERENCE_FAILED', async () => {
       sim = await startSimulator({ fault: 'router-slow', slowMs: 100, slowInferenceMs: 5600 });
       const r = await run(sim, shellArgv(sim, runbookCheck('1.6', 'container-inference')));
-      assert.match(r.stdout, /== INFERENCE\nINFERENCE_FAILED\n$/);
+      assert.match(r.stdout, /== INFERENCE\nINFERENCE_FAILED exit=124\n$/, 'timeout(1) exits 124');
     });
   });
 

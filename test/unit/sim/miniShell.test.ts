@@ -157,7 +157,7 @@ describe('sim/miniShell', () => {
       assert.deepEqual(JSON.parse(body), { model: 'llama3.2-1b', prompt: 'test', temperature: 0.1, max_tokens: 100, cost_priority: true });
       assert.equal(r.calls[2][r.calls[2].indexOf('-H') + 1], 'Content-Type: application/json');
       assert.equal(r.calls[2][r.calls[2].length - 1], 'http://127.0.0.1:4000/inference');
-      assert.equal(r.out, '== DNS\n== HEALTH\nHEALTH_FAILED\n== INFERENCE\nINFERENCE_FAILED\n');
+      assert.equal(r.out, '== DNS\n== HEALTH\nHEALTH_FAILED exit=7\n== INFERENCE\nINFERENCE_FAILED exit=124\n', '$? after || is the failed command\'s status');
     });
   });
 
