@@ -8,7 +8,7 @@ import { buildRunReport } from '../engine/report';
 import { runSteps } from '../engine/runner';
 import { EXIT, type RunEvent, type RunReport, type Target } from '../engine/types';
 import { loadBuiltinRunbook } from '../runbook/load';
-import { FAULT_NAMES, normalizeFaults, startSimulator, type FaultName } from '../sim/simulator';
+import { FAULT_NAMES, normalizeFaults, simulatorTarget, startSimulator, type FaultName } from '../sim/simulator';
 import type { CliIo } from './io';
 import { writeCliReport } from './reportOutput';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
@@ -36,17 +36,7 @@ export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSi
   const rb = loadBuiltinRunbook();
   const sim = await startSimulator({ fault });
   try {
-    const target: Target = {
-      name: 'demo',
-      flyApp: sim.flyApp,
-      runnerUrl: sim.runnerUrl,
-      routerUrl: sim.routerUrl,
-      routerFlyApp: sim.routerFlyApp,
-      flyctlPath: sim.flyctlPath,
-      psqlPath: sim.psqlPath,
-      adminToken: sim.adminToken,
-      databaseUrl: sim.databaseUrl,
-    };
+    const target: Target = simulatorTarget(sim);
     if (!json) {
       io.stdout(`Beacon Debug demo — simulated fault: ${fault.join(' + ')}\n`);
       io.stdout(`  runner ${sim.runnerUrl}   router ${sim.routerUrl}   fake flyctl ${sim.flyctlPath}\n\n`);

@@ -16,6 +16,7 @@ import { routerRequestHandler } from './routerServer';
 import { runnerRequestHandler } from './runnerServer';
 import { SimWorld } from './simWorld';
 
+import type { Target } from '../engine/types';
 export type { FaultName } from './faults';
 export { FAULT_NAMES, FaultError, isFaultName, normalizeFaults } from './faults';
 
@@ -88,6 +89,21 @@ function wrapper(tool: string, controlUrl: string): string {
     `exec ${shQuote(process.execPath)} ${shQuote(fakeToolsPath())} --sim-control ${shQuote(controlUrl)} ${tool} "$@"`,
     '',
   ].join('\n');
+}
+
+/** The target that runs the checks against this simulator: the built-in `demo` environment. */
+export function simulatorTarget(sim: Simulator): Target {
+  return {
+    name: 'demo',
+    flyApp: sim.flyApp,
+    runnerUrl: sim.runnerUrl,
+    routerUrl: sim.routerUrl,
+    routerFlyApp: sim.routerFlyApp,
+    flyctlPath: sim.flyctlPath,
+    psqlPath: sim.psqlPath,
+    adminToken: sim.adminToken,
+    databaseUrl: sim.databaseUrl,
+  };
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {

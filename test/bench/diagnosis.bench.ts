@@ -9,14 +9,9 @@ import { runDiagnosis } from '../../src/diagnosis/diagnose';
 import { runSteps } from '../../src/engine/runner';
 import type { Target } from '../../src/engine/types';
 import { allSteps, loadBuiltinRunbook } from '../../src/runbook/load';
-import { FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../src/sim/simulator';
+import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../src/sim/simulator';
 
-function targetOf(sim: Simulator): Target {
-  return {
-    name: 'demo', flyApp: sim.flyApp, runnerUrl: sim.runnerUrl, routerUrl: sim.routerUrl, routerFlyApp: sim.routerFlyApp,
-    flyctlPath: sim.flyctlPath, psqlPath: sim.psqlPath, adminToken: sim.adminToken, databaseUrl: sim.databaseUrl,
-  };
-}
+const targetOf = (sim: Simulator): Target => simulatorTarget(sim);
 
 const COMBINED: FaultName[][] = [
   ['missing-hybrid-config', 'router-down'],

@@ -8,14 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { runSteps } from '../../src/engine/runner';
 import type { StepResult, Target } from '../../src/engine/types';
 import { loadBuiltinRunbook } from '../../src/runbook/load';
-import { startSimulator, type Simulator } from '../../src/sim/simulator';
+import { simulatorTarget, startSimulator, type Simulator } from '../../src/sim/simulator';
 
-function targetOf(sim: Simulator): Target {
-  return {
-    name: 'demo', flyApp: sim.flyApp, runnerUrl: sim.runnerUrl, routerUrl: sim.routerUrl, routerFlyApp: sim.routerFlyApp,
-    flyctlPath: sim.flyctlPath, psqlPath: sim.psqlPath, adminToken: sim.adminToken, databaseUrl: sim.databaseUrl,
-  };
-}
+const targetOf = (sim: Simulator): Target => simulatorTarget(sim);
 
 const checksOf = (results: readonly StepResult[]) => results.flatMap((r) => r.checks.filter((c) => c.verdict !== 'skipped'));
 

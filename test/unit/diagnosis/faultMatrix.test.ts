@@ -8,24 +8,15 @@ import { runSteps } from '../../../src/engine/runner';
 import type { Target } from '../../../src/engine/types';
 import { runDiagnosis, reportFields, type DiagnosisRun } from '../../../src/diagnosis/diagnose';
 import { applyFix, describeFix, stepsToRerun } from '../../../src/diagnosis/fixes';
-import { FAULT_NAMES, startSimulator, type FaultName, type Simulator, type SimulatorOptions } from '../../../src/sim/simulator';
+import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type Simulator, type SimulatorOptions } from '../../../src/sim/simulator';
 
 let rb: Runbook;
 /** Every check of every step: what a full run runs. */
 let fullRunChecks: number;
 
 function targetOf(sim: Simulator, withAdminToken = true): Target {
-  return {
-    name: 'demo',
-    flyApp: sim.flyApp,
-    runnerUrl: sim.runnerUrl,
-    routerUrl: sim.routerUrl,
-    routerFlyApp: sim.routerFlyApp,
-    flyctlPath: sim.flyctlPath,
-    psqlPath: sim.psqlPath,
-    databaseUrl: sim.databaseUrl,
-    ...(withAdminToken ? { adminToken: sim.adminToken } : {}),
-  };
+  const t = simulatorTarget(sim);
+  return withAdminToken ? t : { ...t, adminToken: undefined };
 }
 
 async function diagnoseSim(fault: FaultName[], opts: { adminToken?: boolean; sim?: SimulatorOptions } = {}): Promise<{ run: DiagnosisRun; sim: Simulator }> {

@@ -11,7 +11,7 @@ import { runSteps, type RunOutcome } from '../../../src/engine/runner';
 import type { RunEvent, Target } from '../../../src/engine/types';
 import { loadBuiltinRunbook } from '../../../src/runbook/load';
 import { Runbook } from '../../../src/runbook/schema';
-import { FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../../src/sim/simulator';
+import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../../src/sim/simulator';
 
 /*
  * Expected step verdicts per fault. Columns: healthy, missing-hybrid-config, hybrid-disabled,
@@ -88,12 +88,7 @@ const FACTS: Partial<Record<FaultName, Record<string, unknown>>> = {
 
 const CANARY = 'canary-matrix-5150';
 
-function targetOf(sim: Simulator): Target {
-  return {
-    name: 'demo', flyApp: sim.flyApp, runnerUrl: sim.runnerUrl, routerUrl: sim.routerUrl, routerFlyApp: sim.routerFlyApp,
-    flyctlPath: sim.flyctlPath, psqlPath: sim.psqlPath, adminToken: sim.adminToken, databaseUrl: sim.databaseUrl,
-  };
-}
+const targetOf = (sim: Simulator): Target => simulatorTarget(sim);
 
 describe('engine against the simulator: the fault matrix', function () {
   this.timeout(120_000);
