@@ -9,6 +9,10 @@
 //        default suite     code-server 4.139.1 (VS Code 1.139.1), workspace = a copy of test/fixtures/workspace
 //        activation suite  code-server 4.100.3 (VS Code 1.100.3, the manifest's minimum) on the system Node 20
 //        untrusted suite   4.139.1 with workspace trust on: the folder opens in Restricted Mode
+//        webview           the results page in the browser (scripts/harness/webviewE2e.mjs)
+//   6. packaged extension: release build + vsce package, the .vsix installed into code-server and used through
+//      the UI only, the real fix confirmation modal included (scripts/harness/vsixE2e.mjs); dist/ is left
+//      holding the release build
 //   The last line is `N passed, N failed` (both tiers). Exit 0 only when nothing failed.
 //
 //   node scripts/test.mjs [--unit-only | --integration-only]
@@ -208,6 +212,23 @@ if (wantIntegration) {
       '--only', 'hostile', '--cs', path.join(HARNESS_DIR, 'cs-4.139.1'), '--timeout', '300'],
       { env: { ...process.env, BEACON_HARNESS_DIR: HARNESS_DIR, BEACON_TEST_RESULTS: out } });
     record('webview (results page, browser)', readJson(out), rc);
+    return rc;
+  });
+  // The packaged extension as a user gets it: the .vsix installed into code-server, driven through the UI only
+  // (no test payload, so the workbench shows its real modal dialogs: the fix confirmation is clicked for real).
+  await timed('packaged extension: install the .vsix, use it', async () => {
+    const vsix = path.join(resultsDir, 'beacon-debug.vsix');
+    if (await run(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--release']) !== 0
+        || await run(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
+          '--no-rewrite-relative-links', '--out', vsix]) !== 0) {
+      tally.failed += 1; tally.lines.push('packaged extension: the release build or vsce package failed — counted as 1 failure');
+      return 1;
+    }
+    const out = path.join(resultsDir, 'vsix.json');
+    const rc = await run(process.execPath, [path.join(ROOT, 'scripts/harness/vsixE2e.mjs'), '--vsix', vsix,
+      '--cs', path.join(HARNESS_DIR, 'cs-4.139.1'), '--timeout', '180'],
+      { env: { ...process.env, BEACON_HARNESS_DIR: HARNESS_DIR, BEACON_TEST_RESULTS: out } });
+    record('packaged extension (.vsix, UI only)', readJson(out), rc);
     return rc;
   });
 }
