@@ -9,17 +9,13 @@ import { describeFix } from '../diagnosis/fixes';
 import { displayArgv } from '../engine/displayCommand';
 import { EXIT, type Target } from '../engine/types';
 import type { CliIo } from './io';
+import { percent } from '../report/formatting';
 
 export interface DiagnosisSummary {
   /** Steps the diagnosis ran (in order) and how many checks they held. */
   stepsRun?: readonly string[];
   checksRun?: number;
   durationMs?: number;
-}
-
-function pct(p: number): string {
-  if (p > 0 && p < 0.001) return '< 0.1 %';
-  return `${(p * 100).toFixed(p >= 0.995 && p < 1 ? 2 : 1)} %`;
 }
 
 function showValue(v: unknown): string {
@@ -46,9 +42,9 @@ export function formatDiagnosis(rb: Runbook, d: Diagnosis, target?: Target, summ
   else if (o.kind === 'stuck') out.push(`  stopped at "${o.question || o.node}": ${o.reason}`);
   out.push('');
 
-  const top = d.ranking.causes.slice(0, 4).map((c) => `${c.id} ${pct(c.probability)}`);
+  const top = d.ranking.causes.slice(0, 4).map((c) => `${c.id} ${percent(c.probability)}`);
   out.push(`Ranking: ${top.join(', ')}${d.ranking.causes.length > 4 ? ', …' : ''}`);
-  if (d.status === 'healthy') out.push(`P(healthy) = ${pct(d.healthyProbability)} (the evidence speaks against every cause)`);
+  if (d.status === 'healthy') out.push(`P(healthy) = ${percent(d.healthyProbability)} (the evidence speaks against every cause)`);
   if (d.notes.length) {
     out.push('', 'Notes:');
     for (const n of d.notes) out.push(`  - ${n}`);
@@ -57,7 +53,7 @@ export function formatDiagnosis(rb: Runbook, d: Diagnosis, target?: Target, summ
 
   const rc = d.rootCause;
   const scenario = rc.scenario ? rb.scenarios.find((s) => s.id === rc.scenario) : undefined;
-  out.push(`Root cause: ${rc.id}${rc.id !== rc.title ? ` — ${rc.title}` : ''}${scenario ? ` (scenario ${scenario.letter})` : ''} — ${pct(rc.probability)}`);
+  out.push(`Root cause: ${rc.id}${rc.id !== rc.title ? ` — ${rc.title}` : ''}${scenario ? ` (scenario ${scenario.letter})` : ''} — ${percent(rc.probability)}`);
   if (d.evidence.length) {
     out.push('Evidence:');
     for (const e of d.evidence) {

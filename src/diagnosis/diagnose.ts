@@ -27,6 +27,7 @@ import { chooseNextStep, type NextStep } from './nextStep';
 import { describeFix } from './fixes';
 import { evaluateSuccessCriteria, type CriterionResult } from './successCriteria';
 import { provingLines, type FactProof } from './factProof';
+import { percent } from '../report/formatting';
 
 export const UNDETERMINED = 'undetermined';
 
@@ -97,7 +98,7 @@ export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepR
     agree = healthyProbability >= CERTAINTY;
     if (!agree) {
       notes.push(
-        `The decision tree ends at "${leafCause}", but the evidence still points at ${describeLeader(leader)}: P(healthy) is ${pct(healthyProbability)} (needs ≥ ${pct(CERTAINTY)}).`,
+        `The decision tree ends at "${leafCause}", but the evidence still points at ${describeLeader(leader)}: P(healthy) is ${percent(healthyProbability)} (needs ≥ ${percent(CERTAINTY)}).`,
       );
     }
     if (blocking.length) notes.push(`The decision tree ends at "${leafCause}", but ${blocking.length === 1 ? 'a check' : 'checks'} did not pass: ${blocking.join('; ')}.`);
@@ -116,12 +117,12 @@ export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepR
   } else if (tree.outcome.kind === 'stuck') {
     notes.push(`The decision tree stops at "${tree.outcome.question || tree.outcome.node}": ${tree.outcome.reason}.`);
   }
-  if (ranking.ties.length) notes.push(`Tied: ${ranking.ties.join(', ')} (within ${pct(0.01)} of each other).`);
+  if (ranking.ties.length) notes.push(`Tied: ${ranking.ties.join(', ')} (within ${percent(0.01)} of each other).`);
   if (leader && ranking.contradictions.length && !leafIsHealthy) {
     notes.push(`Against ${leader.id}: ${ranking.contradictions.map((c) => `${c.label} (×${c.weight})`).join('; ')}.`);
   }
   if (status === 'undetermined' && leader && !leafIsHealthy && leader.probability < CERTAINTY) {
-    notes.push(`${leader.id} leads at ${pct(leader.probability)}: below the ${pct(CERTAINTY)} needed to be certain.`);
+    notes.push(`${leader.id} leads at ${percent(leader.probability)}: below the ${percent(CERTAINTY)} needed to be certain.`);
   }
   for (const n of tree.notes) notes.push(`${n.source}: ${n.text}`);
 
@@ -137,7 +138,7 @@ export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepR
     rootCause = {
       id: UNDETERMINED,
       scenario: null,
-      title: leader ? `Not certain: ${leader.id} leads (${pct(leader.probability)})` : 'Not certain: no cause is ranked',
+      title: leader ? `Not certain: ${leader.id} leads (${percent(leader.probability)})` : 'Not certain: no cause is ranked',
       probability: round(leader?.probability ?? 0),
     };
   }
@@ -234,11 +235,7 @@ function sentence(reason: string): string {
 }
 
 function describeLeader(leader: RankedCause | null): string {
-  return leader ? `${leader.id} (${pct(leader.probability)})` : 'no cause';
-}
-
-function pct(p: number): string {
-  return `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)} %`;
+  return leader ? `${leader.id} (${percent(leader.probability)})` : 'no cause';
 }
 
 function round(p: number): number {

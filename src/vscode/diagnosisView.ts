@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import type { CriterionResult } from '../diagnosis/successCriteria';
 import type { FactValue } from '../runbook/schema';
+import { percent } from '../report/formatting';
 
 type DiagNode =
   | { kind: 'cause'; d: Diagnosis }
@@ -13,7 +14,6 @@ type DiagNode =
   | { kind: 'criterion'; c: CriterionResult }
   | { kind: 'note'; id: string; text: string };
 
-const pct = (p: number) => `${(p * 100).toFixed(p >= 0.995 || (p > 0 && p < 0.01) ? 1 : 0)} %`;
 const show = (v: FactValue) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 
 /**
@@ -69,7 +69,7 @@ export class DiagnosisViewProvider implements vscode.TreeDataProvider<DiagNode>,
         const label = d.status === 'undetermined' ? `Undetermined — leading: ${d.leading?.id ?? 'none'}` : d.rootCause.id;
         const item = new vscode.TreeItem(label, None);
         item.id = 'diag:cause';
-        item.description = d.status === 'undetermined' ? pct(d.leading?.probability ?? 0) : `${pct(d.rootCause.probability)}${d.rootCause.scenario ? ` · scenario ${d.rootCause.scenario.replace('scn-', '').toUpperCase()}` : ''}`;
+        item.description = d.status === 'undetermined' ? percent(d.leading?.probability ?? 0) : `${percent(d.rootCause.probability)}${d.rootCause.scenario ? ` · scenario ${d.rootCause.scenario.replace('scn-', '').toUpperCase()}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(
           d.status === 'healthy' ? 'pass' : d.status === 'certain' ? 'target' : 'question',
           new vscode.ThemeColor(d.status === 'healthy' ? 'testing.iconPassed' : d.status === 'certain' ? 'testing.iconFailed' : 'list.warningForeground'),
@@ -119,7 +119,7 @@ export class DiagnosisViewProvider implements vscode.TreeDataProvider<DiagNode>,
       case 'ranked': {
         const item = new vscode.TreeItem(node.cause, None);
         item.id = node.id;
-        item.description = pct(node.probability);
+        item.description = percent(node.probability);
         item.tooltip = node.title;
         item.iconPath = new vscode.ThemeIcon('circle-small-filled');
         return item;

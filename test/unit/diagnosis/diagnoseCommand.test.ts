@@ -63,7 +63,7 @@ describe('beacon-debug diagnose', function () {
       assert.equal(code, 1, io.err);
       assert.match(io.err, /exit 1: root cause found: missing-hybrid-config/);
       const tail = io.out.slice(io.out.indexOf('Root cause:'));
-      assert.match(tail, /^Root cause: missing-hybrid-config — Missing HYBRID_BASE \/ HYBRID_ROUTER_URL configuration \(scenario F\) — 99\.\d\d %/);
+      assert.match(tail, /^Root cause: missing-hybrid-config — Missing HYBRID_BASE \/ HYBRID_ROUTER_URL configuration \(scenario F\) — (> )?99\.9 %/);
       assert.match(tail, /\n {2}- \[0\.1\] hybrid\.configured = false — hybrid is not configured by the four variables \(×60\)\n {6}> HYBRID_BASE=/);
       assert.ok(tail.includes(`\nFix: Fix F: Missing Hybrid Configuration\n  $ ${sim.flyctlPath} secrets set HYBRID_BASE=${sim.routerUrl} -a beacon-runner-production\n`), tail);
       assert.match(tail, /Undo: .* secrets unset HYBRID_BASE -a beacon-runner-production/);
