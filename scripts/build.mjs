@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileRunbook } from './compile-runbook.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const release = process.argv.includes('--release');
@@ -40,6 +41,8 @@ for (const [from, to] of [
 ]) {
   if (fs.existsSync(path.join(root, from))) fs.copyFileSync(path.join(root, from), path.join(root, to));
 }
+// the built-in plan as JSON: activation then skips the slow YAML parse (the YAML stays the source)
+compileRunbook(root);
 if (!cliOnly && fs.existsSync(path.join(root, 'scripts/copy-webview-assets.mjs'))) {
   await import('./copy-webview-assets.mjs');
 }
