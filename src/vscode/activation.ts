@@ -5,7 +5,7 @@ import type { BeaconDebugApi } from './api';
 import { onConfigChanged } from './config';
 import { diagnose } from '../diagnosis/diagnose';
 import { stepsAnswered } from '../diagnosis/stepEquivalence';
-import { deployCommands } from './deployCommands';
+import { deployLoop } from './deployCommands';
 import { diagnosisCommands } from './diagnosisCommands';
 import { DiagnosisViewProvider } from './diagnosisView';
 import { environmentCommands } from './environmentCommands';
@@ -42,7 +42,8 @@ export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugAp
   const { context } = s;
   const results = registerResults(s);
   const diagnosisView = new DiagnosisViewProvider();
-  const factories: CommandFactory[] = [...COMMAND_FACTORIES, () => results.commands, diagnosisCommands(diagnosisView, results.api), deployCommands(instrumentationApi)];
+  const deploy = deployLoop(instrumentationApi);
+  const factories: CommandFactory[] = [...COMMAND_FACTORIES, () => results.commands, diagnosisCommands(diagnosisView, results.api), deploy.commands];
   for (const factory of factories) {
     for (const [id, handler] of Object.entries(factory(s))) {
       context.subscriptions.push(vscode.commands.registerCommand(id, handler));
@@ -84,6 +85,8 @@ export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugAp
     diagnosisView,
     results: results.api,
     instrumentation: instrumentationApi,
+    logStream: deploy.logStream,
+    deployOutput: deploy.deployOutput,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Runbook } from '../runbook/schema';
+import type { LogStreamState } from './deployCommands';
 import type { DiagnosisViewProvider } from './diagnosisView';
 import type { InstrumentationApi } from './instrumentation';
 import type { ResultsApi } from './results/registerResults';
@@ -24,6 +25,10 @@ export interface BeaconDebugApi {
   diagnosisView: DiagnosisViewProvider;
   results: ResultsApi;
   instrumentation(): InstrumentationApi | undefined;
+  /** Stream Runner Logs: the running stream, or the last one (its lines, filter, classifier). */
+  logStream(): LogStreamState | undefined;
+  /** What the Beacon Deploy terminal has shown (without colours). */
+  deployOutput(): string;
   /** How long activate() took (for `npm run bench`). */
   activationMs?: number;
 }

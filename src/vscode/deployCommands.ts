@@ -1,129 +1,261 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LogClassifier } from '../diagnosis/logClassifier';
-import { runShellProbe } from '../engine/shellProbe';
 import { displayArgv } from '../engine/displayCommand';
-import { validateTarget } from '../engine/target';
+import { deployConfirmationText, flyctlDeployArgv, instrumentationBlocks, type ShippingFile } from '../engine/flyDeploy';
+import { flyctlLogsArgv, LogStreamLines, type LogViewUpdate } from '../engine/logStream';
+import { LineRedactor, redactorFor } from '../engine/redact';
+import { runShellProbe } from '../engine/shellProbe';
+import { TargetError, validateTarget, type ValidTarget } from '../engine/target';
+import { GO_BUILD_ARGV, goBuildSetup, parseGoBuildOutput, problemRange, type GoProblem } from '../golang/goBuild';
 import type { InstrumentationApi } from './instrumentation';
+import { RunTerminal } from './runTerminal';
 import type { CommandFactory, Services } from './services';
 
-/** `go build` output: `./internal/worker/job_runner.go:12:5: undefined: foo` (column optional). */
-const GO_ERROR = /^(.+?\.go):(\d+)(?::(\d+))?: (.+)$/;
-/** The plan's Deployment Commands filter: `grep -E "(TRACE|CRITICAL|HYBRID)"`. */
-const PLAN_FILTER = /TRACE|CRITICAL|HYBRID/;
+/** Lines the log view holds before it is cut back to the newest half. */
 const MAX_STREAM_LINES = 20_000;
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+const DEPLOY_TIMEOUT_MS = 60 * 60_000;
+const STREAM_TIMEOUT_MS = 24 * 3600_000;
 
-export function parseGoBuildOutput(output: string, cwd: vscode.Uri): Map<string, vscode.Diagnostic[]> {
+export interface BuildResult {
+  ok: boolean;
+  problems: number;
+  mode: 'module' | 'gopath';
+  /** `exit N`, `cancelled`, `timeout`, `ENOENT` … when not ok. */
+  error?: string;
+}
+
+export interface DeployResult {
+  status: 'declined' | 'deployed' | 'failed' | 'cancelled';
+  argv: string[];
+  /** Instrumentation blocks that shipped (or would have). */
+  markers: number;
+  exitCode?: number;
+}
+
+/** The log stream as the tests (through the extension API) see it. */
+export interface LogStreamState {
+  argv: string[];
+  environment: string;
+  filter: boolean;
+  running: boolean;
+  /** Why it ended: `stopped`, `exit 0`, `ENOENT` … (undefined while running). */
+  ended?: string;
+  lines: LogStreamLines;
+  classifier: LogClassifier;
+}
+
+export interface DeployLoop {
+  commands: CommandFactory;
+  /** The running log stream, or the last one. */
+  logStream(): LogStreamState | undefined;
+  /** What the Beacon Deploy terminal has shown (without colours). */
+  deployOutput(): string;
+}
+
+function workspaceFolder(): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+function isIn(folder: vscode.Uri, uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && uri.fsPath.startsWith(folder.fsPath.replace(/[\\/]$/, '') + path.sep);
+}
+
+/** Saves the folder's unsaved Go files (go and flyctl read the disk, as a VS Code task would save first); returns the ones that could not be saved. */
+async function saveGoFiles(folder: vscode.Uri): Promise<string[]> {
+  const failed: string[] = [];
+  for (const d of vscode.workspace.textDocuments) {
+    // by name, not languageId: a document just opened may not have its language yet
+    if (d.isDirty && d.uri.path.endsWith('.go') && isIn(folder, d.uri) && !(await d.save())) failed.push(path.relative(folder.fsPath, d.uri.fsPath));
+  }
+  return failed;
+}
+
+/** The active environment as a validated target; says what is wrong with it otherwise. */
+async function validTarget(s: Services): Promise<ValidTarget | undefined> {
+  const raw = await s.envs.resolveTarget();
+  if (!raw) return undefined;
+  try {
+    return validateTarget(raw);
+  } catch (e) {
+    if (!(e instanceof TargetError)) throw e;
+    await s.prompts.error(`Beacon Debug: ${e.message}`);
+    return undefined;
+  }
+}
+
+async function problemsAsDiagnostics(problems: GoProblem[]): Promise<Map<string, vscode.Diagnostic[]>> {
   const byFile = new Map<string, vscode.Diagnostic[]>();
-  for (const line of output.split(/\r?\n/)) {
-    const m = GO_ERROR.exec(line.trim());
-    if (!m) continue;
-    const file = vscode.Uri.joinPath(cwd, m[1]).toString();
-    const l = Math.max(0, Number(m[2]) - 1);
-    const c = Math.max(0, Number(m[3] ?? 1) - 1);
-    const d = new vscode.Diagnostic(new vscode.Range(l, c, l, c + 1), m[4], vscode.DiagnosticSeverity.Error);
+  const lines = new Map<string, string[]>();
+  for (const p of problems) {
+    if (!lines.has(p.file)) {
+      let text = '';
+      try {
+        text = await fs.promises.readFile(p.file, 'utf8');
+      } catch {
+        /* a file go names but we cannot read: columns stay as Go gave them */
+      }
+      lines.set(p.file, text.split(/\r?\n/));
+    }
+    const lineText = lines.get(p.file)![p.line - 1] ?? '';
+    const l = Math.max(0, p.line - 1);
+    const r = problemRange(lineText, p.column);
+    const d = new vscode.Diagnostic(new vscode.Range(l, r.start, l, r.end), p.message, vscode.DiagnosticSeverity.Error);
     d.source = 'go build';
-    byFile.set(file, [...(byFile.get(file) ?? []), d]);
+    const key = vscode.Uri.file(p.file).toString();
+    byFile.set(key, [...(byFile.get(key) ?? []), d]);
   }
   return byFile;
 }
 
-function workspaceFolder(): vscode.Uri | undefined {
-  return vscode.window.activeTextEditor
-    ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri
-    : vscode.workspace.workspaceFolders?.[0]?.uri;
-}
-
-interface LogStream {
-  abort: AbortController;
-  channel: vscode.OutputChannel;
-  classifier: LogClassifier;
-  lines: number;
-}
-
 /** Build (`go build ./...` → Problems), Deploy (confirmed, counts the markers that would ship), Stream Runner Logs. */
-export function deployCommands(instrumentation: () => InstrumentationApi | undefined): CommandFactory {
+export function deployLoop(instrumentation: () => InstrumentationApi | undefined): DeployLoop {
   const buildProblems = vscode.languages.createDiagnosticCollection('beacon-go-build');
-  let stream: LogStream | undefined;
+  const deployTerminal = new RunTerminal('Beacon Deploy');
+  let logChannel: vscode.OutputChannel | undefined;
+  let building = false;
+  let deploying: AbortController | undefined;
+  let stream: (LogStreamState & { abort: AbortController }) | undefined;
 
   const stopStream = (s?: Services) => {
-    if (!stream) return false;
+    if (!stream?.running) return false;
+    stream.running = false;
+    stream.ended = 'stopped';
     stream.abort.abort(new Error('stopped by the user'));
-    stream.channel.appendLine(`— stopped after ${stream.lines} line(s) —`);
-    s?.log.info(`log stream stopped after ${stream.lines} lines`);
-    stream = undefined;
+    logChannel?.appendLine(`— stopped after ${stream.lines.seen} line(s) —`);
+    s?.log.info(`log stream stopped after ${stream.lines.seen} lines`);
     return true;
   };
 
-  return (s) => {
-    s.context.subscriptions.push(buildProblems, { dispose: () => stopStream() });
+  const show = (u: LogViewUpdate) => {
+    if (u.replace) logChannel?.replace(u.replace.join('\n') + '\n');
+    for (const l of u.append) logChannel?.appendLine(l);
+  };
+
+  const commands: CommandFactory = (s) => {
+    s.context.subscriptions.push(buildProblems, deployTerminal, { dispose: () => stopStream() }, { dispose: () => deploying?.abort() }, { dispose: () => logChannel?.dispose() });
+    deployTerminal.onInterrupt = () => deploying?.abort();
     return {
-      'beaconDebug.build': async () => {
+      'beaconDebug.build': async (): Promise<BuildResult | undefined> => {
         if (!(await s.runs.ensureTrusted('build'))) return undefined;
+        if (building) {
+          await s.prompts.warn('Beacon Debug: a build is already running.');
+          return undefined;
+        }
         const cwd = workspaceFolder();
         if (!cwd || cwd.scheme !== 'file') {
           await s.prompts.error('Beacon Debug: open the runner repository (a folder on disk) to build it.');
           return undefined;
         }
-        const argv = ['go', 'build', './...'];
-        const out = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Beacon Debug: ${displayArgv(argv)}`, cancellable: true },
-          (_p, token) => {
-            const abort = new AbortController();
-            token.onCancellationRequested(() => abort.abort());
-            return runShellProbe({ argv, timeoutMs: 600_000, signal: abort.signal, cwd: cwd.fsPath });
-          },
-        );
-        buildProblems.clear();
-        if (out.error === 'ENOENT') {
-          await s.prompts.error('Beacon Debug: `go` is not installed or not on PATH.');
-          return { ok: false, problems: 0 };
+        building = true;
+        try {
+          const unsaved = await saveGoFiles(cwd);
+          const setup = goBuildSetup(cwd.fsPath, process.env, fs.existsSync);
+          const argv = [...GO_BUILD_ARGV];
+          s.log.info(`${displayArgv(argv)} in ${cwd.fsPath}: ${setup.note}${unsaved.length ? `; not saved: ${unsaved.join(', ')}` : ''}`);
+          const out = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: `Beacon Debug: ${displayArgv(argv)}`, cancellable: true },
+            (_p, token) => {
+              const abort = new AbortController();
+              token.onCancellationRequested(() => abort.abort());
+              return runShellProbe({ argv, env: setup.env, timeoutMs: BUILD_TIMEOUT_MS, signal: abort.signal, cwd: cwd.fsPath });
+            },
+          );
+          buildProblems.clear();
+          if (out.error === 'ENOENT' || out.error === 'EACCES') {
+            await s.prompts.error('Beacon Debug: `go` is not installed or not on PATH.');
+            return { ok: false, problems: 0, mode: setup.mode, error: out.error };
+          }
+          if (out.error === 'cancelled' || out.error === 'timeout') {
+            await s.prompts.warn(`Beacon Debug: \`go build ./...\` ${out.error === 'cancelled' ? 'was cancelled' : `${out.errorMessage}`}.`);
+            return { ok: false, problems: 0, mode: setup.mode, error: out.error };
+          }
+          const parsed = parseGoBuildOutput(out.transcript, cwd.fsPath);
+          for (const [file, diags] of await problemsAsDiagnostics(parsed.problems)) buildProblems.set(vscode.Uri.parse(file), diags);
+          const count = parsed.problems.length;
+          s.log.info(`go build ./... exited ${out.exitCode ?? out.error} with ${count} problem(s)`);
+          if (out.exitCode === 0) {
+            await s.prompts.info('Beacon Debug: `go build ./...` succeeded.');
+            return { ok: true, problems: 0, mode: setup.mode };
+          }
+          if (count) {
+            await s.prompts.error(`Beacon Debug: \`go build ./...\` failed with ${count} problem(s) — see the Problems view.`);
+            await vscode.commands.executeCommand('workbench.actions.view.problems');
+          } else {
+            // nothing with a position: what Go said instead (go.mod not found, a bad pattern …)
+            const why = parsed.other.join('\n').trim() || out.errorMessage || `exit ${out.exitCode}`;
+            s.log.warn(`go build ./...: ${why}`);
+            await s.prompts.error(`Beacon Debug: \`go build ./...\` failed: ${why.split('\n')[0]}`);
+          }
+          return { ok: false, problems: count, mode: setup.mode, error: out.error ?? `exit ${out.exitCode}` };
+        } finally {
+          building = false;
         }
-        const problems = parseGoBuildOutput(out.transcript, cwd);
-        for (const [file, diags] of problems) buildProblems.set(vscode.Uri.parse(file), diags);
-        const count = [...problems.values()].reduce((n, d) => n + d.length, 0);
-        s.log.info(`go build ./... exited ${out.exitCode} with ${count} problem(s)`);
-        if (out.exitCode === 0) await s.prompts.info('Beacon Debug: `go build ./...` succeeded.');
-        else {
-          await s.prompts.error(`Beacon Debug: \`go build ./...\` failed with ${count} problem(s) — see the Problems view.`);
-          if (count) await vscode.commands.executeCommand('workbench.actions.view.problems');
-        }
-        return { ok: out.exitCode === 0, problems: count };
       },
 
-      'beaconDebug.deploy': async () => {
+      'beaconDebug.deploy': async (): Promise<DeployResult | undefined> => {
         if (!(await s.runs.ensureTrusted('deploy'))) return undefined;
-        const cwd = workspaceFolder();
-        const raw = await s.envs.resolveTarget();
-        if (!raw || !cwd) return undefined;
-        const target = validateTarget(raw);
-        const files = (await instrumentation()?.instrumentedFiles()) ?? [];
-        const markers = files.reduce((n, f) => n + f.steps.length, 0);
-        const argv = [target.flyctlPath, 'deploy', '-a', target.flyApp];
-        const env = `${target.name}${target.production ? ' (PRODUCTION)' : ''}`;
-        const shipping = markers
-          ? `${markers} debug instrumentation block(s) in ${files.length} file(s) will ship: ${files.map((f) => `${vscode.workspace.asRelativePath(f.uri)} (${f.steps.join(', ')})`).join('; ')}.`
-          : 'No debug instrumentation markers are in the workspace.';
-        const answer = await s.prompts.confirm(
-          `Deploy ${target.flyApp} to environment "${env}"?`,
-          `${displayArgv(argv)}\n\nin ${cwd.fsPath}\n\n${shipping}\n\nA deploy replaces every machine of the app: in-flight jobs are dropped.`,
-          'Deploy',
-        );
-        if (answer !== 'Deploy') return undefined;
-        const terminal = vscode.window.createTerminal({ name: `Beacon deploy (${target.name})`, shellPath: argv[0], shellArgs: argv.slice(1), cwd });
-        terminal.show();
-        s.log.info(`deploy started: ${displayArgv(argv)} (${markers} instrumentation block(s))`);
-        return { argv, markers };
-      },
-
-      'beaconDebug.streamLogs': async () => {
-        if (!(await s.runs.ensureTrusted('stream logs'))) return undefined;
-        if (stream) {
-          stream.channel.show(true);
+        if (deploying) {
+          await s.prompts.warn('Beacon Debug: a deploy is already running (see the Beacon Deploy terminal).');
           return undefined;
         }
-        const raw = await s.envs.resolveTarget();
-        if (!raw) return undefined;
-        const target = validateTarget(raw);
+        const cwd = workspaceFolder();
+        if (!cwd || cwd.scheme !== 'file') {
+          await s.prompts.error('Beacon Debug: open the runner repository (a folder on disk) to deploy it.');
+          return undefined;
+        }
+        const target = await validTarget(s);
+        if (!target) return undefined;
+        const unsaved = await saveGoFiles(cwd);
+        const files: ShippingFile[] = ((await instrumentation()?.instrumentedFiles()) ?? [])
+          .filter((f) => isIn(cwd, f.uri))
+          .map((f) => ({ path: path.relative(cwd.fsPath, f.uri.fsPath), steps: f.steps, blocks: f.blocks }));
+        const markers = instrumentationBlocks(files);
+        const argv = flyctlDeployArgv(target.flyctlPath, target.flyApp);
+        const text = deployConfirmationText({ argv, app: target.flyApp, environment: target.name, production: !!target.production, cwd: cwd.fsPath, files, unsaved });
+        const answer = await s.prompts.confirm(text.message, text.detail, 'Deploy');
+        if (answer !== 'Deploy') {
+          s.log.info(`deploy not confirmed: ${displayArgv(argv)}`);
+          return { status: 'declined', argv, markers };
+        }
+        const abort = new AbortController();
+        deploying = abort;
+        try {
+          deployTerminal.show(false);
+          deployTerminal.line(`\x1b[1m$ ${displayArgv(argv)}\x1b[0m   (environment ${target.name}, in ${cwd.fsPath}, ${markers} instrumentation block(s))`);
+          s.log.info(`deploy started: ${displayArgv(argv)} (${markers} instrumentation block(s))`);
+          const output = new LineRedactor(redactorFor(target), (t) => deployTerminal.write(t));
+          const out = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: `Beacon Debug: deploying ${target.flyApp} (${target.name})`, cancellable: true },
+            (_p, token) => {
+              token.onCancellationRequested(() => abort.abort());
+              return runShellProbe({ argv, cwd: cwd.fsPath, timeoutMs: DEPLOY_TIMEOUT_MS, signal: abort.signal, onOutput: (_stream, t) => output.write(t) });
+            },
+          );
+          output.flush();
+          const status: DeployResult['status'] = out.ok ? 'deployed' : out.error === 'cancelled' ? 'cancelled' : 'failed';
+          const summary = out.ok ? `${target.flyApp} deployed to ${target.name}` : `the deploy of ${target.flyApp} ${status === 'cancelled' ? 'was cancelled' : `failed: ${out.errorMessage}`}`;
+          deployTerminal.line(`${out.ok ? '\x1b[32m✔' : '\x1b[31m✖'} ${summary}\x1b[0m`);
+          s.log.info(`deploy ${status}: ${displayArgv(argv)} (${out.error ?? `exit ${out.exitCode}`})`);
+          if (out.ok) await s.prompts.info(`Beacon Debug: ${summary}${markers ? ` with ${markers} instrumentation block(s)` : ''}.`);
+          else await s.prompts.error(`Beacon Debug: ${summary}`);
+          return { status, argv, markers, ...(out.exitCode !== undefined ? { exitCode: out.exitCode } : {}) };
+        } finally {
+          deploying = undefined;
+        }
+      },
+
+      'beaconDebug.streamLogs': async (): Promise<{ argv: string[]; filter: boolean } | undefined> => {
+        if (!(await s.runs.ensureTrusted('stream logs'))) return undefined;
+        if (stream?.running) {
+          logChannel?.show(true);
+          return undefined;
+        }
+        const target = await validTarget(s);
+        if (!target) return undefined;
         const choice = await s.prompts.pick(
           [
             { label: 'TRACE / CRITICAL / HYBRID lines', description: "the plan's filter", filter: true },
@@ -133,45 +265,46 @@ export function deployCommands(instrumentation: () => InstrumentationApi | undef
         );
         if (!choice) return undefined;
         const filter = (choice as { filter?: boolean }).filter === true;
-        const channel = vscode.window.createOutputChannel(`Beacon Runner Logs (${target.name})`, 'beacon-log');
-        const abort = new AbortController();
-        const current: LogStream = { abort, channel, classifier: LogClassifier.forRunbook(s.runbook()), lines: 0 };
+        logChannel ??= vscode.window.createOutputChannel('Beacon Runner Logs', 'beacon-log');
+        logChannel.clear();
+        logChannel.show(true);
+        const argv = flyctlLogsArgv(target.flyctlPath, target.flyApp);
+        const redactor = redactorFor(target);
+        const classifier = LogClassifier.forRunbook(s.runbook());
+        const lines = new LogStreamLines({ filter, maxLines: MAX_STREAM_LINES, redact: (l) => redactor.redact(l), onLine: (l) => classifier.push(l) });
+        const current: LogStreamState & { abort: AbortController } = { argv, environment: target.name, filter, running: true, lines, classifier, abort: new AbortController() };
         stream = current;
-        channel.show(true);
-        const argv = [target.flyctlPath, 'logs', '-a', target.flyApp];
-        channel.appendLine(`$ ${displayArgv(argv)}${filter ? '   (showing TRACE / CRITICAL / HYBRID lines)' : ''}`);
+        logChannel.appendLine(`$ ${displayArgv(argv)}   (environment ${target.name}${filter ? '; showing TRACE / CRITICAL / HYBRID lines' : ''})`);
+        s.log.info(`log stream started: ${displayArgv(argv)}${filter ? ' (filtered)' : ''}`);
         void runShellProbe({
           argv,
-          timeoutMs: 24 * 3600_000,
-          signal: abort.signal,
-          // Memory stays bounded: lines go to the channel and the classifier, not into a buffer.
+          timeoutMs: STREAM_TIMEOUT_MS,
+          signal: current.abort.signal,
+          // Memory stays bounded: lines go to the view (cut back when full) and the classifier, not into a buffer.
           keepOutput: false,
-          onOutput: (_stream, text) => {
-            for (const c of current.classifier.pushChunk(text)) {
-              current.lines++;
-              if (!filter || PLAN_FILTER.test(c.raw)) channel.appendLine(c.raw);
-              // The channel keeps what it shows: clear it every MAX_STREAM_LINES so memory stays bounded.
-              if (current.lines % MAX_STREAM_LINES === 0) {
-                channel.clear();
-                channel.appendLine(`— ${current.lines} lines so far; earlier lines cleared to bound memory —`);
-              }
-            }
+          onOutput: (st, text) => {
+            if (stream === current) show(current.lines.push(st, text));
           },
         }).then((o) => {
-          if (stream === current) {
-            channel.appendLine(`— flyctl logs ended (${o.error ?? `exit ${o.exitCode}`}) —`);
-            stream = undefined;
-          }
+          if (stream !== current || !current.running) return;
+          show(current.lines.flush());
+          current.running = false;
+          current.ended = o.error ?? `exit ${o.exitCode}`;
+          logChannel?.appendLine(`— flyctl logs ended: ${o.ok ? 'exit 0' : o.errorMessage ?? o.error} —`);
         });
         return { argv, filter };
       },
 
       'beaconDebug.stopLogStream': async () => {
-        if (!stopStream(s)) await s.prompts.info('No log stream is running.');
+        if (stopStream(s)) return true;
+        await s.prompts.info('No log stream is running.');
+        return false;
       },
 
       /** What the stream's classifier has seen so far (facts with their proving lines). */
-      'beaconDebug.logStreamFacts': () => (stream ? stream.classifier.facts() : undefined),
+      'beaconDebug.logStreamFacts': () => stream?.classifier.facts(),
     };
   };
+
+  return { commands, logStream: () => stream, deployOutput: () => deployTerminal.transcript };
 }

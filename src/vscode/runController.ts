@@ -55,7 +55,7 @@ export class RunController implements vscode.Disposable {
   /** Refuses in an untrusted workspace: nothing runs there, whatever called us. */
   async ensureTrusted(what: string): Promise<boolean> {
     if (vscode.workspace.isTrusted) return true;
-    await this.prompts.error(`Beacon Debug does not ${what} in Restricted Mode. Trust this workspace to run checks.`);
+    await this.prompts.error(`Beacon Debug does not ${what} in Restricted Mode. Trust this workspace to let it ${what}.`);
     return false;
   }
 

@@ -69,7 +69,8 @@ export class RunTerminal implements vscode.Disposable {
     return this.terminal;
   }
 
-  private write(text: string): void {
+  /** Raw text, newlines as they come (a captured process's output). */
+  write(text: string): void {
     const crlf = text.replace(/\r?\n/g, '\r\n');
     this.transcript += text.replace(/\x1b\[[0-9;]*m/g, '');
     if (this.opened) this.writeEmitter.fire(crlf);

@@ -30,6 +30,9 @@ const REFUSING = [
   ['beaconDebug.runPhase', 'phase-0'],
   ['beaconDebug.sendStepToTerminal', '0.1'],
   ['beaconDebug.startDemo', 'missing-hybrid-config'],
+  ['beaconDebug.build'],
+  ['beaconDebug.deploy'],
+  ['beaconDebug.streamLogs'],
 ] as const;
 
 describe('Restricted Mode', () => {

@@ -15,8 +15,8 @@ export { MARKER_MESSAGE } from './markerDiagnostics';
 
 /** What tests (through the extension API) may look at. */
 export interface InstrumentationApi {
-  /** Files that still hold instrumentation, as the status bar counts them (after a fresh scan). */
-  instrumentedFiles(): Promise<{ uri: vscode.Uri; steps: string[] }[]>;
+  /** Files that still hold instrumentation, as the status bar counts them (after a fresh scan): steps without repeats, and the number of marked blocks. */
+  instrumentedFiles(): Promise<{ uri: vscode.Uri; steps: string[]; blocks: number }[]>;
   /** The status bar item's text, or undefined while it is hidden. */
   statusText(): string | undefined;
 }
@@ -58,7 +58,7 @@ export function registerInstrumentation(
   current = {
     instrumentedFiles: async () => {
       await markers.rescan();
-      return markers.list().filter((f) => f.blocks.length).map((f) => ({ uri: f.uri, steps: [...new Set(f.blocks.map((b) => b.step))] }));
+      return markers.list().filter((f) => f.blocks.length).map((f) => ({ uri: f.uri, steps: [...new Set(f.blocks.map((b) => b.step))], blocks: f.blocks.length }));
     },
     statusText: () => (markers.instrumentedCount() ? statusBar.item.text : undefined),
   };
