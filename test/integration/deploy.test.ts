@@ -16,6 +16,7 @@ import type { BuildResult, DeployResult } from '../../src/vscode/deployCommands'
 import type { Prompts } from '../../src/vscode/prompts';
 import { RecordingPrompts } from '../../src/vscode/prompts';
 import { EXTENSION_ID } from './index';
+import { waitFor } from './waitFor';
 
 const REPO = path.resolve(__dirname, '../../..');
 const RUNNER_APP = path.join(REPO, 'test/go/src/github.com/beacon/runner-app');
@@ -40,15 +41,6 @@ func (l *Logger) Error() *Event { return &Event{} }
 func FromContext(ctx context.Context) Logger { return Logger{} }
 `;
 
-async function waitFor<T>(get: () => Promise<T> | T, ok: (v: T) => boolean, ms: number, poll = 100): Promise<T> {
-  const end = Date.now() + ms;
-  let v = await get();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, poll));
-    v = await get();
-  }
-  return v;
-}
 
 /** Descendants of this extension host whose command line has every word (from /proc). */
 function processesWith(...words: string[]): number[] {

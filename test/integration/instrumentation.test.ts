@@ -7,19 +7,11 @@ import type { BeaconDebugApi } from '../../src/vscode/api';
 import type { Prompts } from '../../src/vscode/prompts';
 import { RecordingPrompts } from '../../src/vscode/prompts';
 import { EXTENSION_ID } from './index';
+import { waitFor } from './waitFor';
 
 const FILE = 'internal/worker/job_runner.go';
 const MESSAGE = 'debug instrumentation — remove before deploy';
 
-async function waitFor<T>(get: () => Promise<T> | T, ok: (v: T) => boolean, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  let v = await get();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await get();
-  }
-  return v;
-}
 
 async function ourLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
