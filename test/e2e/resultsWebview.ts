@@ -5,8 +5,8 @@
 //
 // The scenario comes from BEACON_E2E_SCENARIO or from the file `scenario` in BEACON_E2E_DIR:
 //   hostile   a run whose check output is hostile, shown in the results panel
-//   reload    phase 1: a run in the panel, a step opened; the driver reloads the window;
-//             phase 2 (same entry, new extension host): the panel came back by itself
+//   reload    phase 1: a run in the panel, the driver opens a step, this side reloads the window (Developer:
+//             Reload Window); phase 2 (same entry, new extension host): the panel came back by itself
 //   shots     a demo run against the simulator (a constructed run if it cannot start),
 //             for the light and dark screenshots
 import * as fs from 'node:fs';
@@ -149,6 +149,16 @@ async function hostile(a: Api): Promise<void> {
   await done('hostile');
 }
 
+/** Developer: Reload Window; this extension host goes away with the window. */
+async function reloadWindow(): Promise<never> {
+  await vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, (e: Error) => {
+    // the command's answer never comes: the window unloads first, and the call ends "Canceled"
+    if (e?.message !== 'Canceled') throw e;
+  });
+  await sleep(600_000);
+  throw new Error('the window did not reload');
+}
+
 async function reload(a: Api): Promise<void> {
   const phase1Done = path.join(DIR, 'reload-1.done');
   if (!fs.existsSync(phase1Done)) {
@@ -163,12 +173,17 @@ async function reload(a: Api): Promise<void> {
     await waitFor('the panel to be ready', () => a.results.panelState.ready && a.results.panelState.shownRunId === record.id);
     await tidyLayout();
     ready('reload-1', { runId: record.id, label: 'Before the reload' });
-    // the driver reloads the window now; this extension host goes away with it
-    await sleep(600_000);
+    await done('reload-1'); // the driver opened a step: the page's state changed
+    // Developer: Reload Window. The workbench stores its editors — this panel and its page's state — and waits
+    // for the write before it reloads; a browser reload would not wait (see reload() in webviewE2e.mjs).
+    await reloadWindow();
     return;
   }
   // phase 2: nothing opens the panel here — the serializer must bring it back
-  const state = await waitFor('the restored panel to be ready', () => (a.results.panelState.ready ? a.results.panelState : undefined), 90_000);
+  const state = await waitFor('the restored panel to be ready', () => (a.results.panelState.ready ? a.results.panelState : undefined), 90_000).catch((e: Error) => {
+    const p = a.results.panelState;
+    throw new Error(`${e.message}: ${p.open ? 'the panel is back but its page never said ready' : 'no panel came back (the serializer was not called)'}`);
+  });
   ready('reload-2', state);
   await done('reload-2');
 }
