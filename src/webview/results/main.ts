@@ -107,6 +107,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (first && restoreScroll) {
     window.scrollTo(0, restoreScroll);
     restoreScroll = 0;
+    persist();
   }
 });
 

@@ -18,6 +18,8 @@ export interface PageModel {
   highlight: Highlight | null;
   /** Whether `init` arrived (before that the page shows "Loading…"). */
   initialised: boolean;
+  /** The state the page started with (a hidden tab shown again, a window reload), kept until `init` arrives. */
+  restored: PageState | undefined;
 }
 
 export function initialModel(saved: PageState | undefined): PageModel {
@@ -30,6 +32,7 @@ export function initialModel(saved: PageState | undefined): PageModel {
     expanded: new Set(saved?.expanded ?? []),
     highlight: null,
     initialised: false,
+    restored: saved,
   };
 }
 
@@ -66,7 +69,13 @@ export function applyHostMessage(m: PageModel, msg: HostMessage): boolean {
   }
 }
 
+/**
+ * What the page stores through `setState`. Until `init` arrives the page shows no run and is not
+ * scrolled: it keeps the run and the scroll position it was restored with, so that a reload before
+ * `init` (or the workbench storing the state then) does not lose them.
+ */
 export function pageState(m: PageModel, scrollY: number): PageState {
+  if (!m.initialised && m.restored) return { ...m.restored, expanded: [...m.expanded].slice(-500) };
   return {
     selectedRunId: m.view && !m.view.live ? m.view.runId : null,
     expanded: [...m.expanded].slice(-500),

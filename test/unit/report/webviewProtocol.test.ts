@@ -3,6 +3,7 @@ import { buildRunView } from '../../../src/report/buildRunView';
 import { compareRuns } from '../../../src/report/compareRuns';
 import { historyEntry } from '../../../src/report/historyEntry';
 import { decodeHostMessage, decodePageMessage, decodePageState, type PageMessage } from '../../../src/shared/webviewProtocol';
+import { applyHostMessage, initialModel, pageState } from '../../../src/webview/results/pageModel';
 import { fixtureRecord, runbook } from './fixtureRun';
 
 describe('webview protocol', () => {
@@ -101,5 +102,19 @@ describe('webview protocol', () => {
     assert.equal(decodePageState({ selectedRunId: '../../x', expanded: [], scrollY: 0 }), undefined);
     assert.equal(decodePageState(undefined), undefined);
     assert.equal(decodePageState({ selectedRunId: null, expanded: [], scrollY: -1 }), undefined);
+  });
+
+  it('a restored page keeps its run and scroll position in its state until init arrives', () => {
+    const r = fixtureRecord();
+    const restored = { selectedRunId: r.id, expanded: ['open:step:qw.3'], scrollY: 640 };
+    const m = initialModel(restored);
+    // the page stores its state on its first draw, before the host's init: the run shown and the
+    // scroll position must not become null and 0 there (a reload then would lose them)
+    assert.deepEqual(pageState(m, 0), restored);
+    applyHostMessage(m, { type: 'init', view: buildRunView(runbook(), r), history: [historyEntry(r)], emptyText: null });
+    assert.deepEqual(pageState(m, 640), restored);
+    applyHostMessage(m, { type: 'init', view: null, history: [], emptyText: 'No run yet.' });
+    assert.deepEqual(pageState(m, 0), { selectedRunId: null, expanded: ['open:step:qw.3'], scrollY: 0 });
+    assert.deepEqual(pageState(initialModel(undefined), 0), { selectedRunId: null, expanded: [], scrollY: 0 });
   });
 });
