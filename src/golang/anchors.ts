@@ -1,20 +1,16 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import type { TextSource } from './chunkedText';
+import { occurrences, type NameOccurrences } from './nameOccurrences';
 import type { AnchorKind } from './steps';
 import { ancestor, blockItems, field, namedChildren, params, typeBaseName } from './syntax';
 
-/**
+export { ANCHOR_NAMES, MARKER_PREFIX, mayHaveAnchorsOrMarkers } from './nameOccurrences';
+
+/*
  * Anchors are found by structure: a name is only a candidate position (found with indexOf), and the
  * syntax tree decides whether it is the method, receiver or call the plan means — so names in
  * comments, strings, other receivers or other functions never count.
  */
-export const ANCHOR_NAMES = ['executeQuestion', 'HybridExecutor', 'RunInference', 'SetHybridClient'] as const;
-export const MARKER_PREFIX = '// beacon-debug:';
-
-/** The cheap test run before any parse: could this text hold an anchor or a marker? */
-export function mayHaveAnchorsOrMarkers(text: string): boolean {
-  for (const name of ANCHOR_NAMES) if (text.includes(name)) return true;
-  return text.includes(MARKER_PREFIX);
-}
 
 export interface Anchor {
   kind: AnchorKind;
@@ -28,12 +24,6 @@ export interface Anchor {
   calls?: Node[];
   /** Why code cannot be inserted at this anchor, if it cannot (e.g. the call is not a plain statement). */
   problem?: string;
-}
-
-function occurrences(text: string, name: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) out.push(i);
-  return out;
 }
 
 function sameNode(a: Node | null, b: Node | null): boolean {
@@ -74,19 +64,28 @@ export function statementOf(call: Node): { stmt: Node | null; problem?: string }
   return { stmt: p };
 }
 
-function executorCall(method: Node): Anchor | null {
+/** The calls `x.Execute(…)` inside `body` whose operand is a plain identifier, in document order. */
+function executeCalls(body: Node, text: TextSource): Node[] {
+  const out: Node[] = [];
+  const src = text.slice(body.startIndex, body.endIndex);
+  for (let i = src.indexOf('Execute'); i >= 0; i = src.indexOf('Execute', i + 'Execute'.length)) {
+    const at = body.startIndex + i;
+    const name = body.descendantForIndex(at, at + 'Execute'.length);
+    if (!name || name.type !== 'field_identifier' || name.startIndex !== at || name.endIndex !== at + 'Execute'.length) continue;
+    const sel = name.parent;
+    const call = sel?.parent;
+    if (!sel || sel.type !== 'selector_expression' || !call || call.type !== 'call_expression') continue;
+    if (!sameNode(field(call, 'function'), sel) || field(sel, 'operand')?.type !== 'identifier') continue;
+    out.push(call);
+  }
+  return out;
+}
+
+function executorCall(method: Node, text: TextSource): Anchor | null {
   const body = field(method, 'body');
   if (!body) return null;
   const executorParam = params(field(method, 'parameters')).find((p) => (typeBaseName(p.type) ?? '').endsWith('Executor'));
-  const candidates: Node[] = [];
-  for (const call of body.descendantsOfType('call_expression')) {
-    if (!call) continue;
-    const fn = field(call, 'function');
-    if (!fn || fn.type !== 'selector_expression' || field(fn, 'field')?.text !== 'Execute') continue;
-    const operand = field(fn, 'operand');
-    if (!operand || operand.type !== 'identifier') continue;
-    candidates.push(call);
-  }
+  const candidates = executeCalls(body, text);
   const call =
     candidates.find((c) => field(field(c, 'function')!, 'operand')?.text === executorParam?.name) ?? candidates[0];
   if (!call) return null;
@@ -103,26 +102,30 @@ function packageName(root: Node): string | null {
   return null;
 }
 
-/** Every anchor in the file, in document order. */
-export function findAnchors(tree: Tree, text: string): Anchor[] {
+/**
+ * Every anchor in the file, in document order. `names`, when given, are the positions of the anchor
+ * names in `text` (kept up to date by the document index), so the text is not searched again.
+ */
+export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrences): Anchor[] {
   const root = tree.rootNode;
   const out: Anchor[] = [];
+  const at = (name: string): readonly number[] => (names ? names.of(name) : occurrences(text, name));
 
-  for (const i of occurrences(text, 'executeQuestion')) {
+  for (const i of at('executeQuestion')) {
     const m = methodNamedAt(root, i, 'executeQuestion', 'JobRunner');
     if (!m) continue;
     out.push({ kind: 'executeQuestion', node: m, func: m });
-    const call = executorCall(m);
+    const call = executorCall(m, text);
     if (call) out.push(call);
   }
 
-  for (const i of occurrences(text, 'RunInference')) {
+  for (const i of at('RunInference')) {
     const m = methodNamedAt(root, i, 'RunInference', 'Client');
     if (m) out.push({ kind: 'runInference', node: m, func: m });
   }
 
   const seenHybrid = new Set<number>();
-  for (const i of occurrences(text, 'HybridExecutor')) {
+  for (const i of at('HybridExecutor')) {
     const n = root.descendantForIndex(i, i + 'HybridExecutor'.length);
     if (!n || n.type !== 'type_identifier' || n.text !== 'HybridExecutor') continue;
     const list = ancestor(n, ['parameter_list']);
@@ -134,10 +137,10 @@ export function findAnchors(tree: Tree, text: string): Anchor[] {
     out.push({ kind: 'hybridExecute', node: method, func: method });
   }
 
-  if (text.includes('SetHybridClient') && packageName(root) === 'main') {
+  if (at('SetHybridClient').length && packageName(root) === 'main') {
     const calls: Node[] = [];
     let main: Node | null = null;
-    for (const i of occurrences(text, 'SetHybridClient')) {
+    for (const i of at('SetHybridClient')) {
       const n = root.descendantForIndex(i, i + 'SetHybridClient'.length);
       if (!n || n.type !== 'field_identifier') continue;
       const sel = n.parent;

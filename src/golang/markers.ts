@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import { MARKER_PREFIX } from './anchors';
+import type { TextSource } from './chunkedText';
+import { MARKER_PREFIX, occurrences, type NameOccurrences } from './nameOccurrences';
 import { isStepId, type StepId } from './steps';
 import { firstOnLine, lastOnLine } from './textStyle';
 
@@ -45,12 +46,15 @@ export interface MarkerScan {
   problems: MarkerProblem[];
 }
 
-/** Marker comments are comment nodes (never text inside strings), alone on their line. */
-export function scanMarkers(tree: Tree, text: string): MarkerScan {
+/**
+ * Marker comments are comment nodes (never text inside strings), alone on their line. `names`, when
+ * given, hold where the marker prefix occurs in `text`, so the text is not searched again.
+ */
+export function scanMarkers(tree: Tree, text: TextSource, names?: NameOccurrences): MarkerScan {
   const root = tree.rootNode;
   const markers: MarkerComment[] = [];
   const problems: MarkerProblem[] = [];
-  for (let i = text.indexOf(MARKER_PREFIX); i >= 0; i = text.indexOf(MARKER_PREFIX, i + MARKER_PREFIX.length)) {
+  for (const i of names ? names.of(MARKER_PREFIX) : occurrences(text, MARKER_PREFIX)) {
     const node = root.descendantForIndex(i, i + MARKER_PREFIX.length);
     if (!node || node.type !== 'comment' || node.startIndex !== i) continue;
     const body = node.text.slice(MARKER_PREFIX.length).trimEnd();

@@ -1,6 +1,8 @@
+import type { TextSource } from './chunkedText';
+
 /** Line-level facts about a Go source text: line endings, indentation, line boundaries. */
 
-export function lineStart(text: string, index: number): number {
+export function lineStart(text: TextSource, index: number): number {
   return text.lastIndexOf('\n', index - 1) + 1;
 }
 
@@ -11,10 +13,10 @@ export function nextLineStart(text: string, index: number): number {
 }
 
 /** Index of the line's terminator (`\r\n` or `\n`), or the text's end. */
-export function lineEnd(text: string, index: number): number {
+export function lineEnd(text: TextSource, index: number): number {
   const nl = text.indexOf('\n', index);
   if (nl < 0) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+  return nl > 0 && text.slice(nl - 1, nl) === '\r' ? nl - 1 : nl;
 }
 
 export function leadingWhitespace(text: string, index: number): string {
@@ -25,12 +27,12 @@ export function leadingWhitespace(text: string, index: number): string {
 }
 
 /** Only blanks between the line's start and `index`. */
-export function firstOnLine(text: string, index: number): boolean {
+export function firstOnLine(text: TextSource, index: number): boolean {
   return /^[ \t]*$/.test(text.slice(lineStart(text, index), index));
 }
 
 /** Only blanks (or a `//` comment) between `index` and the line's end. */
-export function lastOnLine(text: string, index: number): boolean {
+export function lastOnLine(text: TextSource, index: number): boolean {
   const rest = text.slice(index, lineEnd(text, index));
   return /^[ \t]*(\/\/.*)?$/.test(rest);
 }
