@@ -1,6 +1,8 @@
 import type { Edit, Node, Point, Tree } from 'web-tree-sitter';
-import { findAnchors, mayHaveAnchorsOrMarkers } from './anchors';
+import { findAnchors } from './anchors';
+import { ChunkedText } from './chunkedText';
 import { scanMarkers } from './markers';
+import { mayHaveAnchorsOrMarkers, NameOccurrences, type Span } from './nameOccurrences';
 import type { GoParser } from './parser';
 import { CROSS_REGION_NOTE, STEP_IDS, STEPS, type AnchorKind, type StepId } from './steps';
 import { diffAsEdit } from './textEdits';
@@ -12,6 +14,15 @@ export interface TextChange {
   text: string;
   start: { line: number; character: number };
   end: { line: number; character: number };
+}
+
+/**
+ * A document's text as an editor holds it: the length is cheap to ask, the whole text is not
+ * (VS Code's TextDocument.getText() joins every line into a new string).
+ */
+export interface DocumentText {
+  readonly length: number;
+  getText(): string;
 }
 
 export interface LensInfo {
@@ -46,6 +57,11 @@ export function stepTooltip(step: StepId): string {
   return `${info.description}\n\n${path}`;
 }
 
+/** The entry is the model of `text` at `version` (a document's version alone says so; a string is compared). */
+function holds(e: Entry, version: number, text: string | DocumentText): boolean {
+  return e.version === version && (typeof text !== 'string' || e.text.equals(text));
+}
+
 const EMPTY = (version: number): DocumentModel => ({ version, parsed: false, anchors: [], lenses: [], blocks: [], problems: [] });
 
 function pointAt(text: string, index: number): Point {
@@ -68,7 +84,9 @@ function endPoint(start: Point, inserted: string): Point {
 
 interface Entry {
   version: number;
-  text: string;
+  text: ChunkedText;
+  /** Where the anchor names and the marker prefix occur in `text`. */
+  names: NameOccurrences;
   tree: Tree | undefined;
   model: DocumentModel;
   /** Offsets where an edit needs a reparse: anchor functions, marker comments and blocks, the package clause. */
@@ -79,7 +97,38 @@ interface Entry {
 const PLAIN = /^[\w \t]*$/;
 const NEAR = 48;
 
-function nearAnchorOrMarker(text: string, start: number, end: number): boolean {
+/** A version's text and name table, and — when it came from change events — the span they replaced. */
+interface Next {
+  text: ChunkedText;
+  names: NameOccurrences;
+  span?: Span;
+}
+
+/**
+ * Applies change events in order (each against the text the ones before it left; VS Code's batches
+ * are in descending order, so that holds for them too). The span covers every change, in the
+ * coordinates of the old and the new text. Undefined when a change does not fit the text.
+ */
+export function applyChanges(text: ChunkedText, changes: readonly TextChange[]): { text: ChunkedText; span: Span } | undefined {
+  if (!changes.length) return undefined;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let delta = 0;
+  for (const c of changes) {
+    const start = c.rangeOffset;
+    const oldEnd = start + c.rangeLength;
+    const newEnd = start + c.text.length;
+    if (start < 0 || c.rangeLength < 0 || oldEnd > text.length) return undefined;
+    text = text.replace(start, oldEnd, c.text);
+    // the changed region, carried into the coordinates of the text after this change
+    hi = lo > hi || hi <= start ? newEnd : hi >= oldEnd ? hi + newEnd - oldEnd : newEnd;
+    lo = Math.min(lo, start);
+    delta += newEnd - oldEnd;
+  }
+  return { text, span: { start: lo, oldEnd: hi - delta, newEnd: hi } };
+}
+
+function nearAnchorOrMarker(text: ChunkedText, start: number, end: number): boolean {
   const window = text.slice(Math.max(0, start - NEAR), end + NEAR);
   return mayHaveAnchorsOrMarkers(window);
 }
@@ -89,6 +138,11 @@ function nearAnchorOrMarker(text: string, start: number, end: number): boolean {
  * incrementally (tree.edit + parse with the old tree) from the reported changes, or from a
  * prefix/suffix diff when changes are not known. Texts without anchor names or markers are never
  * parsed — and the parser is not even loaded until one shows up.
+ *
+ * With change events, one keystroke costs work in proportion to the edit, not to the document
+ * (beyond tree-sitter's own reparse): the index keeps the text in pieces and applies the changes to
+ * it (so a `DocumentText` is never asked for its whole text), keeps where the anchor names and
+ * markers are and searches only around the edit, and looks the anchors up at those positions.
  */
 export class GoDocumentIndex {
   private readonly entries = new Map<string, Entry>();
@@ -99,30 +153,43 @@ export class GoDocumentIndex {
 
   /**
    * The model of `text` at `version`. `changes` (with `changesFrom`, the version they start from) are
-   * the edits since then; they are used only when that is the version this index holds.
+   * the edits since then; they are used only when that is the version this index holds. Given a
+   * `DocumentText` and usable changes, the index builds the new text itself and never calls
+   * `getText()` — unless the length it arrives at is not the document's.
    */
-  async model(key: string, version: number, text: string, changes?: readonly TextChange[], changesFrom?: number): Promise<DocumentModel> {
+  async model(key: string, version: number, text: string | DocumentText, changes?: readonly TextChange[], changesFrom?: number): Promise<DocumentModel> {
     const cached = this.entries.get(key);
-    if (cached && cached.version === version && cached.text === text) return cached.model;
-    if (!mayHaveAnchorsOrMarkers(text)) {
-      this.forget(key);
+    if (cached && holds(cached, version, text)) return cached.model;
+    const next = this.next(cached, version, text, changes, changesFrom);
+    if (!next.names.any) {
       this.stats.preCheckOnly++;
       const model = EMPTY(version);
-      this.remember(key, { version, text, tree: undefined, model, guarded: [] });
+      this.remember(key, { version, text: next.text, names: next.names, tree: undefined, model, guarded: [] });
       return model;
     }
-    if (cached && changes && changesFrom === cached.version) {
-      const fast = this.fastPath(cached, version, text, changes);
+    if (cached && next.span && changes) {
+      const fast = this.fastPath(cached, version, next, changes);
       if (fast) return fast;
     }
     const parser = await this.getParser();
     const again = this.entries.get(key);
-    if (again && again.version === version && again.text === text) return again.model; // raced with ourselves
+    if (again && holds(again, version, text)) return again.model; // raced with ourselves
     const usable = changes && again && changesFrom === again.version ? changes : undefined;
-    const tree = this.reparse(parser, again, version, text, usable);
-    const { model, guarded } = this.compute(tree, text, version);
-    this.remember(key, { version, text, tree, model, guarded });
+    const tree = this.reparse(parser, again, version, next.text, usable);
+    const { model, guarded } = this.compute(tree, next.text, next.names, version);
+    this.remember(key, { version, text: next.text, names: next.names, tree, model, guarded });
     return model;
+  }
+
+  /** The text and name table of `version`: from the held version and the changes when they fit, else from scratch. */
+  private next(prev: Entry | undefined, version: number, text: string | DocumentText, changes?: readonly TextChange[], changesFrom?: number): Next {
+    const applied = prev && changes && changesFrom === prev.version && prev.version < version ? applyChanges(prev.text, changes) : undefined;
+    if (applied && applied.text.length === text.length) {
+      const chunked = typeof text === 'string' ? ChunkedText.from(text) : applied.text;
+      return { text: chunked, names: prev!.names.edited(applied.span, chunked), span: applied.span };
+    }
+    const flat = typeof text === 'string' ? text : text.getText();
+    return { text: ChunkedText.from(flat), names: NameOccurrences.scan(flat) };
   }
 
   /**
@@ -131,16 +198,15 @@ export class GoDocumentIndex {
    * cannot change any lens: the tree is edited (tree.edit) and the reparse is left to the next edit
    * that needs one — tree-sitter applies several edits in one incremental parse.
    */
-  private fastPath(entry: Entry, version: number, text: string, changes: readonly TextChange[]): DocumentModel | undefined {
+  private fastPath(entry: Entry, version: number, next: Next, changes: readonly TextChange[]): DocumentModel | undefined {
     if (!entry.tree || changes.length !== 1 || entry.version >= version) return undefined;
     const c = changes[0];
     const start = c.rangeOffset;
     const oldEnd = start + c.rangeLength;
     const removed = entry.text.slice(start, oldEnd);
     if (!PLAIN.test(removed) || !PLAIN.test(c.text)) return undefined;
-    if (entry.text.length - c.rangeLength + c.text.length !== text.length) return undefined;
     if (entry.guarded.some((g) => start <= g.end && oldEnd >= g.start)) return undefined;
-    if (nearAnchorOrMarker(entry.text, start, oldEnd) || nearAnchorOrMarker(text, start, start + c.text.length)) return undefined;
+    if (nearAnchorOrMarker(entry.text, start, oldEnd) || nearAnchorOrMarker(next.text, start, start + c.text.length)) return undefined;
     let n: Node | null = entry.tree.rootNode.descendantForIndex(start, oldEnd);
     while (n && !(n.type === 'block' && (n.parent?.type === 'function_declaration' || n.parent?.type === 'method_declaration'))) n = n.parent;
     if (!n || start <= n.startIndex || oldEnd >= n.endIndex - 1) return undefined;
@@ -155,7 +221,8 @@ export class GoDocumentIndex {
     });
     const delta = c.text.length - c.rangeLength;
     entry.guarded = entry.guarded.map((g) => (g.start >= oldEnd ? { start: g.start + delta, end: g.end + delta } : g));
-    entry.text = text;
+    entry.text = next.text;
+    entry.names = next.names;
     entry.version = version;
     entry.model = { ...entry.model, version };
     this.stats.fastPath++;
@@ -199,10 +266,11 @@ export class GoDocumentIndex {
     }
   }
 
-  private reparse(parser: GoParser, prev: Entry | undefined, version: number, text: string, changes?: readonly TextChange[]): Tree {
+  private reparse(parser: GoParser, prev: Entry | undefined, version: number, text: ChunkedText, changes?: readonly TextChange[]): Tree {
+    const read = (offset: number): string => text.chunkAt(offset);
     if (!prev?.tree || prev.version >= version) {
       this.stats.parses++;
-      return parser.parse(text);
+      return parser.parse(read);
     }
     this.stats.incremental++;
     const old = prev.tree;
@@ -221,24 +289,25 @@ export class GoDocumentIndex {
         old.edit(edit);
       }
     } else {
-      const d = diffAsEdit(prev.text, text);
-      if (!d) return parser.parse(text, old);
-      const start = pointAt(prev.text, d.start);
+      const before = prev.text.toString();
+      const d = diffAsEdit(before, text.toString());
+      if (!d) return parser.parse(read, old);
+      const start = pointAt(before, d.start);
       old.edit({
         startIndex: d.start,
         oldEndIndex: d.end,
         newEndIndex: d.start + d.text.length,
         startPosition: start,
-        oldEndPosition: pointAt(prev.text, d.end),
+        oldEndPosition: pointAt(before, d.end),
         newEndPosition: endPoint(start, d.text),
       });
     }
-    return parser.parse(text, old);
+    return parser.parse(read, old);
   }
 
-  private compute(tree: Tree, text: string, version: number): { model: DocumentModel; guarded: Entry['guarded'] } {
-    const anchors = findAnchors(tree, text);
-    const scan = scanMarkers(tree, text);
+  private compute(tree: Tree, text: ChunkedText, names: NameOccurrences, version: number): { model: DocumentModel; guarded: Entry['guarded'] } {
+    const anchors = findAnchors(tree, text, names);
+    const scan = scanMarkers(tree, text, names);
     const guarded: Entry['guarded'] = [
       ...anchors.map((a) => ({ start: a.func.startIndex, end: a.func.endIndex })),
       ...scan.blocks.map((b) => ({ start: b.begin.startIndex, end: b.end.endIndex })),

@@ -39,8 +39,11 @@ export function defaultWasmPaths(): WasmPaths {
 export class GoParser {
   private constructor(private readonly parser: Parser, readonly language: Language) {}
 
-  /** Parses `text`; with `oldTree` (already `edit`ed) the parse is incremental. */
-  parse(text: string, oldTree?: Tree): Tree {
+  /**
+   * Parses `text` — or the text `read(offset)` hands out piece by piece, '' at the end; with `oldTree`
+   * (already `edit`ed) the parse is incremental.
+   */
+  parse(text: string | ((offset: number) => string), oldTree?: Tree): Tree {
     const tree = this.parser.parse(text, oldTree ?? null);
     if (!tree) throw new Error('tree-sitter returned no tree for a Go file');
     return tree;

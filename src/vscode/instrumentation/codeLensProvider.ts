@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { mayHaveAnchorsOrMarkers } from '../../golang/anchors';
 import type { LensInfo } from '../../golang/documentIndex';
 import type { GoDocuments } from './goDocuments';
 
@@ -25,8 +24,9 @@ export function toCodeLens(doc: vscode.TextDocument, l: LensInfo, version: numbe
 
 /**
  * Lenses above each anchor: "Insert 2.1 panic recovery", …, or "Remove 2.1" once inserted. A text
- * pre-check comes before any parse; models are cached per document version; the setting
- * `beaconDebug.codeLens.enabled` turns them off (and back on) at once.
+ * pre-check comes before any parse; models are cached per document version and follow edits
+ * without copying the document's text; the setting `beaconDebug.codeLens.enabled` turns them off
+ * (and back on) at once.
  */
 export class InstrumentationCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -50,10 +50,9 @@ export class InstrumentationCodeLensProvider implements vscode.CodeLensProvider,
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!codeLensEnabled()) return [];
     const version = doc.version;
-    const text = doc.getText();
-    if (!mayHaveAnchorsOrMarkers(text)) return [];
     try {
-      const model = await this.docs.model(doc, text);
+      // the index runs the text pre-check (no parse, no parser load without an anchor name or marker)
+      const model = await this.docs.model(doc);
       if (token.isCancellationRequested || model.version !== version) return [];
       return model.lenses.map((l) => toCodeLens(doc, l, version));
     } catch (e) {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { GoDocumentIndex, type DocumentModel, type TextChange } from '../../golang/documentIndex';
+import { GoDocumentIndex, type DocumentModel, type DocumentText, type TextChange } from '../../golang/documentIndex';
 import { GoInstrumenter } from '../../golang/instrumenter';
 import { readSiblingSources } from '../../golang/packageSources';
 import { loadGoParser, wasmPathsIn, type GoParser } from '../../golang/parser';
@@ -51,12 +51,15 @@ export class GoDocuments implements vscode.Disposable {
     return new GoInstrumenter(await this.getParser());
   }
 
-  /** The lens model of an open document at its current version. */
-  async model(doc: vscode.TextDocument, text = doc.getText()): Promise<DocumentModel> {
+  /**
+   * The lens model of an open document at its current version. After an edit the index follows the
+   * change events and does not ask for the whole text (getText() joins every line of the document).
+   */
+  async model(doc: vscode.TextDocument): Promise<DocumentModel> {
     const key = doc.uri.toString();
     const p = this.pending.get(key);
     const usable = p && p.to === doc.version ? p : undefined;
-    const model = await this.index.model(key, doc.version, text, usable?.changes, usable?.from);
+    const model = await this.index.model(key, doc.version, documentText(doc), usable?.changes, usable?.from);
     if (this.index.versionOf(key) === doc.version) this.pending.delete(key);
     return model;
   }
@@ -100,4 +103,14 @@ export class GoDocuments implements vscode.Disposable {
     this.index.dispose();
     this.pending.clear();
   }
+}
+
+/** The document as the index reads it: its length from the line table, the whole text only on demand. */
+function documentText(doc: vscode.TextDocument): DocumentText {
+  return {
+    get length() {
+      return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+    },
+    getText: () => doc.getText(),
+  };
 }

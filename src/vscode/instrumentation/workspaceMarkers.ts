@@ -100,7 +100,7 @@ export class WorkspaceMarkers implements vscode.Disposable {
     const text = doc.getText();
     if (!text.includes('// beacon-debug:')) return this.drop(doc.uri);
     try {
-      const model = await this.docs.model(doc, text);
+      const model = await this.docs.model(doc);
       this.set({ uri: doc.uri, blocks: model.blocks, problems: model.problems });
     } catch (e) {
       this.log.warn(`cannot check ${doc.uri.fsPath} for markers: ${e instanceof Error ? e.message : String(e)}`);

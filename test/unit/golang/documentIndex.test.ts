@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { GoDocumentIndex, type TextChange } from '../../../src/golang/documentIndex';
+import { GoDocumentIndex, type DocumentModel, type DocumentText, type TextChange } from '../../../src/golang/documentIndex';
 import { findAnchors } from '../../../src/golang/anchors';
 import type { GoParser } from '../../../src/golang/parser';
 import { ANCHOR_FILES as F, instrumenter, parser, readApp, siblingsOf } from './fixture';
@@ -12,6 +12,45 @@ function change(text: string, start: number, end: number, insert: string): TextC
     return { line, character: i - (before.lastIndexOf('\n') + 1) };
   };
   return { rangeOffset: start, rangeLength: end - start, text: insert, start: pos(start), end: pos(end) };
+}
+
+/** What a lens model says, without the version it was made for. */
+function content(m: DocumentModel): Omit<DocumentModel, 'version'> {
+  const { version: _, ...rest } = m;
+  return rest;
+}
+
+/**
+ * An open document as the extension sees it: a version, change events, and a getText() that counts
+ * its calls — after the first version the index must follow the events instead of asking.
+ */
+class FakeDocument implements DocumentText {
+  version = 1;
+  getTextCalls = 0;
+  constructor(public text: string) {}
+  get length(): number {
+    return this.text.length;
+  }
+  getText(): string {
+    this.getTextCalls++;
+    return this.text;
+  }
+  /** One change event: replacements as [start, end, insert] against the current text, applied in the order given. */
+  edit(...replacements: [number, number, string][]): TextChange[] {
+    const changes: TextChange[] = [];
+    for (const [start, end, insert] of replacements) {
+      changes.push(change(this.text, start, end, insert));
+      this.text = this.text.slice(0, start) + insert + this.text.slice(end);
+    }
+    this.version++;
+    return changes;
+  }
+  /** Replaces the first `from` by `to`. */
+  replace(from: string, to: string): TextChange[] {
+    const at = this.text.indexOf(from);
+    if (at < 0) throw new Error(`not in the document: ${from}`);
+    return this.edit([at, at + from.length, to]);
+  }
 }
 
 describe('golang: document index (lens models, cache, incremental reparse)', function () {
@@ -165,5 +204,127 @@ describe('golang: document index (lens models, cache, incremental reparse)', fun
       assert.equal(index.stats.fastPath, count, JSON.stringify(ch));
     }
     index.dispose();
+  });
+
+  describe('lenses after incremental edits are the lenses of a fresh full parse', () => {
+    /** Follows `doc` through each step's change event; after every step the model must equal a fresh index's. */
+    async function follow(doc: FakeDocument, steps: [string, (d: FakeDocument) => TextChange[]][], expect: (m: DocumentModel, step: string) => void = () => {}) {
+      const index = new GoDocumentIndex(async () => p);
+      await index.model('d', doc.version, doc);
+      assert.equal(doc.getTextCalls, 1);
+      for (const [name, step] of steps) {
+        const from = doc.version;
+        const changes = step(doc);
+        const m = await index.model('d', doc.version, doc, changes, from);
+        const fresh = new GoDocumentIndex(async () => p);
+        const want = await fresh.model('d', doc.version, doc.text);
+        fresh.dispose();
+        assert.equal(m.version, doc.version);
+        assert.deepEqual(content(m), content(want), `${name}: lenses, anchors, blocks and problems`);
+        expect(m, name);
+      }
+      assert.equal(doc.getTextCalls, 1, 'the index followed the change events and never asked for the whole text again');
+      index.dispose();
+      return index;
+    }
+    const steps = (m: DocumentModel) => m.lenses.map((l) => `${l.step} ${l.action}@${l.line}`).join(', ');
+
+    for (const eol of ['\n', '\r\n']) {
+      it(`job_runner.go (${eol === '\n' ? 'LF' : 'CRLF'}): typing in executeQuestion, losing and regaining anchors, a receiver rename, new lines`, async () => {
+        const doc = new FakeDocument(files.get(F.worker)!.replace(/\n/g, eol));
+        const at = (s: string) => doc.text.indexOf(s);
+        const seen: string[] = [];
+        const index = await follow(
+          doc,
+          [
+            ['a digit typed inside executeQuestion (a syntax error)', (d) => d.edit([at('regionStart := ') + 15, at('regionStart := ') + 15, '1'])],
+            ['the digit deleted', (d) => d.edit([at('regionStart := ') + 15, at('regionStart := ') + 16, ''])],
+            ['Enter inside executeQuestion', (d) => d.edit([at('\tregionStart'), at('\tregionStart'), eol])],
+            ['the receiver renamed', (d) => d.replace('(w *JobRunner) executeQuestion(ctx', '(runner *JobRunner) executeQuestion(ctx')],
+            ['the receiver type renamed: no anchor', (d) => d.replace('*JobRunner) executeQuestion(ctx', '*JobRunners) executeQuestion(ctx')],
+            ['the receiver type back', (d) => d.replace('*JobRunners) executeQuestion(ctx', '*JobRunner) executeQuestion(ctx')],
+            ['the method renamed: no anchor', (d) => d.replace(') executeQuestion(ctx', ') executeQuestionX(ctx')],
+            ['the method name back', (d) => d.replace(') executeQuestionX(ctx', ') executeQuestion(ctx')],
+            ['the executor call line deleted', (d) => d.edit([at('\tproviderID, status, outputJSON'), at('\tcompleted := time.Now()'), ''])],
+            ['the executor call typed back', (d) => d.edit([at('\tcompleted := time.Now()'), at('\tcompleted := time.Now()'), `\tproviderID, status, outputJSON, receiptJSON, err := executor.Execute(ctx, &singleQuestionSpec, region)${eol}`])],
+            ['the call made part of an if statement (unavailable)', (d) => d.replace('\tproviderID, status, outputJSON, receiptJSON, err := executor.Execute(ctx, &singleQuestionSpec, region)', '\tif providerID, status, outputJSON, receiptJSON, err := executor.Execute(ctx, &singleQuestionSpec, region); true {}')],
+            ['the if undone', (d) => d.replace('\tif providerID, status, outputJSON, receiptJSON, err := executor.Execute(ctx, &singleQuestionSpec, region); true {}', '\tproviderID, status, outputJSON, receiptJSON, err := executor.Execute(ctx, &singleQuestionSpec, region)')],
+            ['a comment opened above the method: every anchor below is gone', (d) => d.edit([at('// executeQuestion runs'), at('// executeQuestion runs'), '/* '])],
+            ['the comment closed again', (d) => d.edit([at('/* // executeQuestion runs'), at('/* // executeQuestion runs') + 3, ''])],
+            ['lines added at the top (every lens moves down)', (d) => d.edit([at('import'), at('import'), `// one${eol}// two${eol}`])],
+            ['a batch of two changes (multi-cursor, later one first)', (d) => d.edit([at('completed := time.Now()'), at('completed := time.Now()'), 'x'], [at('regionStart := time.Now()'), at('regionStart := time.Now()'), 'x'])],
+            ['the batch undone', (d) => d.edit([at('xcompleted := time.Now()'), at('xcompleted := time.Now()') + 1, ''], [at('xregionStart := time.Now()'), at('xregionStart := time.Now()') + 1, ''])],
+          ],
+          (m) => seen.push(steps(m)),
+        );
+        assert.ok(index.stats.incremental >= 15, `incremental reparses: ${index.stats.incremental}`);
+        assert.ok(new Set(seen).size >= 4, `the edits changed the lenses: ${[...new Set(seen)].join(' | ')}`);
+        assert.ok(seen.some((s) => s === ''), 'some step left no lens');
+        assert.ok(seen.some((s) => s.includes('unavailable')), 'some step made a lens unavailable');
+      });
+    }
+
+    it('markers pasted in and deleted again: Remove lenses, blocks and damaged-marker problems follow', async () => {
+      const ins = await instrumenter();
+      const original = files.get(F.worker)!;
+      const instrumented = ins.insert(original, ['2.1', '2.2'], siblingsOf(files, F.worker)).text;
+      const doc = new FakeDocument(original);
+      const asOneEdit = (d: FakeDocument, to: string) => {
+        let a = 0;
+        while (a < d.text.length && d.text[a] === to[a]) a++;
+        let z = 0;
+        while (z < d.text.length - a && z < to.length - a && d.text[d.text.length - 1 - z] === to[to.length - 1 - z]) z++;
+        return d.edit([a, d.text.length - z, to.slice(a, to.length - z)]);
+      };
+      const seen: string[] = [];
+      await follow(
+        doc,
+        [
+          ['2.1 and 2.2 pasted in', (d) => asOneEdit(d, instrumented)],
+          ['an end marker deleted (a damaged block)', (d) => d.replace('// beacon-debug:end 2.2', '// beacon-debug:ending 2.2')],
+          ['the end marker restored', (d) => d.replace('// beacon-debug:ending 2.2', '// beacon-debug:end 2.2')],
+          ['typing inside a block', (d) => d.edit([d.text.indexOf('// beacon-debug:begin 2.1') - 1, d.text.indexOf('// beacon-debug:begin 2.1') - 1, 'x'])],
+          ['the typing undone', (d) => d.edit([d.text.indexOf('// beacon-debug:begin 2.1') - 2, d.text.indexOf('// beacon-debug:begin 2.1') - 1, ''])],
+          ['everything deleted again', (d) => asOneEdit(d, original)],
+        ],
+        (m) => seen.push(`${steps(m)} / ${m.blocks.length} blocks / ${m.problems.length} problems`),
+      );
+      assert.ok(seen[0].includes('2.1 remove') && seen[0].includes('2.2 remove'), seen[0]);
+      assert.ok(/[1-9]\d* problems/.test(seen[1]), seen[1]);
+      assert.ok(seen[seen.length - 1].includes('0 blocks'), seen[seen.length - 1]);
+    });
+
+    it('main.go and client.go: the SetHybridClient call and RunInference come and go', async () => {
+      const main = new FakeDocument(files.get(F.main)!.replace(/\n/g, '\r\n'));
+      await follow(main, [
+        ['the package renamed: not main, no SetHybridClient anchor', (d) => d.replace('package main', 'package mainx')],
+        ['the package back', (d) => d.replace('package mainx', 'package main')],
+        ['the last call renamed', (d) => d.replace('jr.SetHybridClient(hybrid.New(defaultRouterURL))', 'jr.SetHybridClients(hybrid.New(defaultRouterURL))')],
+        ['both calls renamed', (d) => d.replace('jr.SetHybridClient(hybrid.New(base))', 'jr.SetHybridClients(hybrid.New(base))')],
+        ['one back', (d) => d.replace('jr.SetHybridClients(hybrid.New(base))', 'jr.SetHybridClient(hybrid.New(base))')],
+      ]);
+      const client = new FakeDocument(files.get(F.client)!);
+      await follow(client, [
+        ['RunInference renamed', (d) => d.replace(') RunInference(', ') RunInferenceX(')],
+        ['the name back', (d) => d.replace(') RunInferenceX(', ') RunInference(')],
+        ['the receiver renamed', (d) => d.replace('func (c *Client) RunInference(', 'func (client *Client) RunInference(')],
+        ['the receiver made a value', (d) => d.replace('func (client *Client) RunInference(', 'func (client Client) RunInference(')],
+        ['another receiver type: no anchor', (d) => d.replace('func (client Client) RunInference(', 'func (client Clients) RunInference(')],
+      ]);
+    });
+
+    it('a length that does not match the events makes the index read the whole text', async () => {
+      const index = new GoDocumentIndex(async () => p);
+      const doc = new FakeDocument(files.get(F.worker)!);
+      await index.model('d', 1, doc);
+      const changes = doc.edit([doc.text.indexOf('regionStart :='), doc.text.indexOf('regionStart :='), 'x']);
+      // events that miss a character: the length says so
+      const m = await index.model('d', doc.version, doc, [{ ...changes[0], text: '' }], 1);
+      assert.equal(doc.getTextCalls, 2);
+      const fresh = new GoDocumentIndex(async () => p);
+      assert.deepEqual(content(m), content(await fresh.model('d', 1, doc.text)));
+      fresh.dispose();
+      index.dispose();
+    });
   });
 });
