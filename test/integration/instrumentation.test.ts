@@ -1,6 +1,7 @@
 // Go instrumentation in the real workbench: lenses at the right lines of a fixture Go file, a lens
-// inserts (one edit: one undo restores the file), a stale lens is refused with a message, marker
-// lines get the warning, the status bar counts the file, and the setting turns the lenses off.
+// inserts (one edit: one undo restores the file), a stale lens is refused with a message, lenses
+// follow typing, marker lines get the warning, the status bar counts the file, and the setting turns
+// the lenses off.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
@@ -120,6 +121,42 @@ describe('instrumentation (Go code lenses)', function () {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => doc.getText(), (t) => t === original, 5_000);
+    assert.equal(doc.getText(), original);
+  });
+
+  it('lenses follow typing (the index applies the change events instead of reading the text): lines move, anchors go and come back', async () => {
+    const edit = async (f: (e: vscode.WorkspaceEdit, text: string) => void) => {
+      const e = new vscode.WorkspaceEdit();
+      f(e, doc.getText());
+      assert.ok(await vscode.workspace.applyEdit(e));
+    };
+    const pos = (text: string, s: string, plus = 0) => {
+      assert.ok(text.includes(s), s);
+      return doc.positionAt(text.indexOf(s) + plus);
+    };
+    const EQ = /^func \((w|runner) \*JobRunner\) executeQuestion\(/m;
+    const CALL = /^\tproviderID, status, outputJSON, receiptJSON, err := executor\.Execute\(/m;
+    const expect = async (what: string, anchored: boolean) => {
+      const want = anchored ? [`Insert 2.1 panic recovery@${lineOf(doc.getText(), EQ)}`, `Insert 2.2 executor call trace@${lineOf(doc.getText(), CALL)}`, `Insert 5.1 context-cancellation watcher@${lineOf(doc.getText(), CALL)}`] : [];
+      const seen = (ls: vscode.CodeLens[]) => ls.map((l) => `${l.command!.title}@${l.range.start.line}`).sort();
+      const got = await waitFor(() => ourLenses(uri), (ls) => JSON.stringify(seen(ls)) === JSON.stringify(want), 15_000);
+      assert.deepEqual(seen(got), want, what);
+    };
+    try {
+      await edit((e) => e.insert(uri, new vscode.Position(0, 0), '// one\n// two\n'));
+      await expect('two lines added at the top', true);
+      await edit((e, t) => e.insert(uri, pos(t, 'regionStart := time.Now()', 'regionStart := '.length), '1'));
+      await expect('a digit typed inside executeQuestion', true);
+      await edit((e, t) => e.delete(uri, new vscode.Range(pos(t, '1time.Now()'), pos(t, '1time.Now()', 1))));
+      await edit((e, t) => e.replace(uri, new vscode.Range(pos(t, '(w *JobRunner) executeQuestion(', 1), pos(t, '(w *JobRunner) executeQuestion(', 2)), 'runner'));
+      await expect('the receiver renamed', true);
+      await edit((e, t) => e.insert(uri, pos(t, 'executeQuestion(ctx context.Context', 'executeQuestion'.length), 'X'));
+      await expect('the method renamed: no anchor', false);
+      await edit((e, t) => e.delete(uri, new vscode.Range(pos(t, 'executeQuestionX(', 'executeQuestion'.length), pos(t, 'executeQuestionX(', 'executeQuestionX'.length))));
+      await expect('the name back', true);
+    } finally {
+      await edit((e) => e.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original));
+    }
     assert.equal(doc.getText(), original);
   });
 
