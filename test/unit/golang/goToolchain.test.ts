@@ -54,13 +54,20 @@ describe('golang: instrumented fixture variants with the Go toolchain', function
 
   it('go build and go vet pass for all variants × snippets', async () => {
     const env = goEnv(tree.gopath);
-    // go build compiles every library package; of the main packages (each one a link with gin) it
-    // builds the base variant's. go vet type-checks all of them, and go test links every all/cmd/runner.
+    // go build ./... compiles every package and links every main package of every variant: the plain
+    // cmd/runner, the per-step copies cmd/runner_s0_3 and cmd/runner_sfix_g, all/cmd/runner, and the
+    // base variant's all-minus copies — four links with gin per variant, six for base. With several
+    // packages named, go build keeps no binary. -ldflags=-s -w spares the linker the debug info and
+    // symbol table nobody reads here (a quarter of the time); symbols are resolved as in any build.
+    // go vet type-checks everything with the behaviour tests' build tag.
     const list = await run(tools.go, ['list', '-f', '{{.Name}} {{.ImportPath}}', './...'], { cwd: srcRoot(), env });
     assert.equal(list.code, 0, list.stderr);
-    const pkgs = list.stdout.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]);
-    const targets = pkgs.filter(([name, p]) => name !== 'main' || p.startsWith(`${TEST_ROOT}/base/`)).map(([, p]) => p);
-    const build = await run(tools.go, ['build', ...targets], { cwd: srcRoot(), env });
+    const mains = list.stdout.split('\n').filter((l) => l.startsWith('main ')).map((l) => l.slice('main '.length));
+    for (const v of VARIANTS) {
+      const own = mains.filter((p) => p.startsWith(`${TEST_ROOT}/${v.name}/`)).map((p) => p.slice(`${TEST_ROOT}/${v.name}/`.length));
+      for (const want of ['cmd/runner', 'cmd/runner_s0_3', 'cmd/runner_sfix_g', 'all/cmd/runner']) assert.ok(own.includes(want), `${v.name}: no main package ${want} to build`);
+    }
+    const build = await run(tools.go, ['build', '-ldflags=-s -w', './...'], { cwd: srcRoot(), env });
     assert.equal(build.code, 0, `go build failed:\n${build.stderr}`);
     const vet = await run(tools.go, ['vet', '-tags', 'beacon_instrumented', './...'], { cwd: srcRoot(), env });
     assert.equal(vet.code, 0, `go vet failed:\n${vet.stderr}`);
