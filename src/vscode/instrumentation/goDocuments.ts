@@ -5,6 +5,9 @@ import { GoInstrumenter } from '../../golang/instrumenter';
 import { readSiblingSources } from '../../golang/packageSources';
 import { loadGoParser, wasmPathsIn, type GoParser } from '../../golang/parser';
 
+/** Change events kept per document between two lens requests; past that a full read is cheaper. */
+const MAX_PENDING_CHANGES = 5000;
+
 /**
  * The Go side of the feature inside VS Code: one lazily loaded parser, a per-document index of
  * syntax trees and lens models (cached by version, reparsed incrementally from the change events),
@@ -81,6 +84,8 @@ export class GoDocuments implements vscode.Disposable {
   private onChange(e: vscode.TextDocumentChangeEvent): void {
     if (e.document.languageId !== 'go' || e.contentChanges.length === 0) return;
     const key = e.document.uri.toString();
+    // no model yet: the first model() reads the whole text anyway (and lenses may never be asked for)
+    if (this.index.versionOf(key) === undefined) return;
     const version = e.document.version;
     const changes: TextChange[] = e.contentChanges.map((c) => ({
       rangeOffset: c.rangeOffset,
@@ -90,7 +95,11 @@ export class GoDocuments implements vscode.Disposable {
       end: { line: c.range.end.line, character: c.range.end.character },
     }));
     const p = this.pending.get(key);
-    if (p && p.to === version - 1) {
+    if (p && p.to === version - 1 && p.changes.length + changes.length > MAX_PENDING_CHANGES) {
+      // nobody has asked for this document's lenses for a long while: drop the backlog; the next
+      // model() sees no usable changes and reads the whole text once
+      this.pending.delete(key);
+    } else if (p && p.to === version - 1) {
       p.changes.push(...changes);
       p.to = version;
     } else {
