@@ -26,10 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
-import {
-  DEFAULT_CS, NO_CHROME, baseSettings, codeServerEntry, findChrome, launchBrowser, loadChromium, pickNode, privateDirs,
-  sleep, startCodeServer,
-} from './workbench.mjs';
+import { DEFAULT_CS, baseSettings, harnessRun, launchBrowser, requireHarness, sleep, startCodeServer } from './workbench.mjs';
 
 const t0 = Date.now();
 const ts = () => ((Date.now() - t0) / 1000).toFixed(1).padStart(6) + 's';
@@ -69,32 +66,11 @@ if (!Number.isFinite(opt.timeout) || opt.timeout <= 0) usage('--timeout must be 
 opt.folder ??= opt.ext;
 
 // ---------- Chromium, code-server, node, playwright ----------
-const CHROME = findChrome();
-if (!CHROME) { console.error(NO_CHROME); process.exit(2); }
-if (!fs.existsSync(codeServerEntry(opt.cs))) {
-  console.error(`code-server not installed at ${opt.cs}: run bash scripts/harness/setup.sh`);
-  process.exit(2);
-}
-const NODE = pickNode(opt.cs, opt.node);
-let chromium;
-try {
-  chromium = await loadChromium();
-} catch (e) {
-  console.error(e.message);
-  process.exit(2);
-}
+const { chrome: CHROME, node: NODE, chromium } = await requireHarness(opt.cs, opt.node);
 
 // ---------- per-run private dirs, cleaned up on exit ----------
-const dirs = privateDirs('beacon-harness-');
-let server = null, browser = null, cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  try { if (browser) await browser.close(); } catch {}
-  if (server) await server.stop();
-  try { fs.rmSync(dirs.root, { recursive: true, force: true }); } catch {}
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+const harness = harnessRun('beacon-harness-');
+const dirs = harness.dirs;
 
 // workbench chatter that is not extension-host output (shown with --verbose)
 const NOISE = new RegExp([
@@ -117,12 +93,12 @@ function writeSettings(extra = {}) {
 async function startServer() {
   writeSettings();
   // the whole environment goes through (BEACON_TEST_* reach the extension host), with private dirs on top
-  server = await startCodeServer({ cs: opt.cs, node: NODE, dirs, trust: !!opt.trust, log,
+  harness.server = await startCodeServer({ cs: opt.cs, node: NODE, dirs, trust: !!opt.trust, log,
     onLine: (tag, line) => {
       if (opt.verbose || (/error|Extension Host Process exited/i.test(line) && !/open-vsx/.test(line))) console.log(`[server:${tag}] ${line}`);
     } });
-  server.server.once('exit', (c, sig) => log(`server exited code=${c} signal=${sig}`));
-  return server.base;
+  harness.server.server.once('exit', (c, sig) => log(`server exited code=${c} signal=${sig}`));
+  return harness.server.base;
 }
 
 const remoteUri = (base, p) => `vscode-remote://${new URL(base).host}${p}`;
@@ -133,7 +109,7 @@ function workbenchUrl(base, payload) {
 
 // ---------- tests ----------
 async function runTests(base) {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const ctx = await harness.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await ctx.newPage();
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
@@ -295,7 +271,7 @@ async function takeShots(base) {
     const theme = shot.theme ?? plan.theme ?? opt.theme;
     writeSettings({ ...(theme ? { 'workbench.colorTheme': theme } : {}), ...(plan.settings ?? {}), ...(shot.settings ?? {}) });
     const viewport = shot.viewport ?? plan.viewport ?? { width: 1400, height: 900 };
-    const ctx = await browser.newContext({ viewport, deviceScaleFactor: shot.deviceScaleFactor ?? plan.deviceScaleFactor ?? 1 });
+    const ctx = await harness.browser.newContext({ viewport, deviceScaleFactor: shot.deviceScaleFactor ?? plan.deviceScaleFactor ?? 1 });
     const page = await ctx.newPage();
     page.on('pageerror', (e) => { if (opt.verbose) log('pageerror: ' + e.message); });
     try {
@@ -330,7 +306,7 @@ async function takeShots(base) {
 let rc = 2;
 try {
   const base = await startServer();
-  browser = await launchBrowser(chromium, CHROME, dirs);
+  harness.browser = await launchBrowser(chromium, CHROME, dirs);
   rc = opt.shotsOnly ? 0 : await runTests(base);
   if (opt.shots) {
     try {
@@ -342,7 +318,7 @@ try {
   log('harness error: ' + (e.stack || e));
   rc = 2;
 } finally {
-  await cleanup();
+  await harness.cleanup();
   log(`done, exit ${rc}, total wall ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   process.exit(rc);
 }

@@ -24,8 +24,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  DEFAULT_CS, CS_VERSION, NO_CHROME, codeServerEntry, findChrome, installExtension, launchBrowser, listExtensions,
-  loadChromium, pickNode, privateDirs, baseSettings, sleep, startCodeServer,
+  CS_VERSION, DEFAULT_CS, baseSettings, harnessRun, installExtension, launchBrowser, listExtensions, requireHarness, sleep,
+  startCodeServer,
 } from './workbench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,24 +53,13 @@ for (let i = 0; i < argv.length; i++) {
 if (!opt.vsix) usage('need --vsix FILE (build one with: npm run package)');
 if (!fs.existsSync(opt.vsix)) usage(`${opt.vsix} does not exist (build it with: npm run package)`);
 if (!Number.isFinite(opt.timeout) || opt.timeout <= 0) usage('--timeout must be a positive number of seconds');
-const CHROME = findChrome();
-if (!CHROME) { console.error(NO_CHROME); process.exit(2); }
-if (!fs.existsSync(codeServerEntry(opt.cs))) { console.error(`code-server not installed at ${opt.cs}: run bash scripts/harness/setup.sh`); process.exit(2); }
-const NODE = pickNode(opt.cs, opt.node);
+const { chrome: CHROME, node: NODE, chromium } = await requireHarness(opt.cs, opt.node);
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION = `${manifest.publisher}.${manifest.name}`;
 const STEP_MS = opt.timeout * 1000;
 
-const dirs = privateDirs('beacon-vsix-');
-let server = null, browser = null, cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  try { if (browser) await browser.close(); } catch {}
-  if (server) await server.stop();
-  try { fs.rmSync(dirs.root, { recursive: true, force: true }); } catch {}
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+const harness = harnessRun('beacon-vsix-');
+const dirs = harness.dirs;
 
 function check(cond, what, failures) {
   if (!cond) failures.push(what);
@@ -242,18 +231,18 @@ try {
   log(`installing ${path.relative(process.cwd(), opt.vsix)} (${(fs.statSync(opt.vsix).size / 1024 / 1024).toFixed(2)} MB)`);
   record('installs', installs());
   // no smoke-test driver: nothing here uses the dev/test payload, and the workbench behaves as for a user
-  server = await startCodeServer({ cs: opt.cs, node: NODE, dirs, smoke: false, log,
+  harness.server = await startCodeServer({ cs: opt.cs, node: NODE, dirs, smoke: false, log,
     onLine: (tag, line) => { if (opt.verbose) console.log(`[server:${tag}] ${line}`); } });
   const folder = path.join(dirs.root, 'ws', 'runner-app');
   fs.mkdirSync(folder, { recursive: true });
   fs.cpSync(path.join(ROOT, 'test/go/src/github.com/beacon/runner-app'), folder, { recursive: true });
   fs.writeFileSync(dirs.settingsFile, JSON.stringify({ ...baseSettings(), 'workbench.colorTheme': 'Default Dark Modern' }, null, 1));
-  browser = await launchBrowser(await loadChromium(), CHROME, dirs);
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  harness.browser = await launchBrowser(chromium, CHROME, dirs);
+  const ctx = await harness.browser.newContext({ viewport: { width: 1400, height: 900 } });
   page = await ctx.newPage();
   page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
   if (opt.verbose) page.on('console', (m) => log(`  [page] ${m.text().slice(0, 300)}`));
-  await page.goto(`${server.base}/?folder=${encodeURIComponent(folder)}`, { timeout: 0, waitUntil: 'commit' });
+  await page.goto(`${harness.server.base}/?folder=${encodeURIComponent(folder)}`, { timeout: 0, waitUntil: 'commit' });
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: STEP_MS });
   for (const [name, fn] of [['activates', activates], ['fix flow with the real modal', fixFlow]]) {
     log(`scenario ${name}`);
@@ -275,6 +264,6 @@ try {
 } finally {
   console.log(`BEACON_TEST_RESULT ${JSON.stringify({ suite: 'vsix', vscode: CS_VERSION, passed: result.passed, failed: result.failed, pending: 0 })}`);
   if (process.env.BEACON_TEST_RESULTS) fs.writeFileSync(process.env.BEACON_TEST_RESULTS, JSON.stringify(result, null, 1));
-  await cleanup();
+  await harness.cleanup();
   process.exit(rc);
 }

@@ -20,10 +20,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  CS_VERSION, DEFAULT_CS, NO_CHROME, baseSettings, codeServerEntry, findChrome, launchBrowser, loadChromium, pickNode,
-  privateDirs, sleep, startCodeServer,
-} from './workbench.mjs';
+import { CS_VERSION, DEFAULT_CS, baseSettings, harnessRun, launchBrowser, requireHarness, sleep, startCodeServer } from './workbench.mjs';
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[webview-e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s]`, ...a);
@@ -61,33 +58,15 @@ if (!fs.existsSync(path.join(opt.ext, 'dist/extension.js')) || !fs.existsSync(pa
 }
 
 // ---------- Chromium, code-server, node, playwright ----------
-const CHROME = findChrome();
-if (!CHROME) { console.error(NO_CHROME); process.exit(2); }
-if (!fs.existsSync(codeServerEntry(opt.cs))) { console.error(`code-server not installed at ${opt.cs}: run bash scripts/harness/setup.sh`); process.exit(2); }
-const NODE = pickNode(opt.cs, opt.node);
-let chromium;
-try {
-  chromium = await loadChromium();
-} catch (e) {
-  console.error(e.message);
-  process.exit(2);
-}
+const { chrome: CHROME, node: NODE, chromium } = await requireHarness(opt.cs, opt.node);
 
 // ---------- private dirs ----------
-const dirs = privateDirs('beacon-wv-');
+const harness = harnessRun('beacon-wv-');
+const dirs = harness.dirs;
 const tmp = dirs.root;
 const E2E_DIR = path.join(tmp, 'e2e');
 fs.mkdirSync(E2E_DIR);
 const settingsFile = dirs.settingsFile;
-let server = null, browser = null, cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  try { if (browser) await browser.close(); } catch {}
-  if (server) await server.stop();
-  try { fs.rmSync(tmp, { recursive: true, force: true }); } catch {}
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
 
 function writeSettings(extra = {}) {
   fs.writeFileSync(settingsFile, JSON.stringify({ ...baseSettings(), 'workbench.colorTheme': 'Default Dark Modern', ...extra }, null, 1));
@@ -95,9 +74,9 @@ function writeSettings(extra = {}) {
 
 async function startServer() {
   writeSettings();
-  server = await startCodeServer({ cs: opt.cs, node: NODE, dirs, log, env: { BEACON_E2E_DIR: E2E_DIR, BEACON_E2E_SCENARIO: undefined },
+  harness.server = await startCodeServer({ cs: opt.cs, node: NODE, dirs, log, env: { BEACON_E2E_DIR: E2E_DIR, BEACON_E2E_SCENARIO: undefined },
     onLine: (tag, line) => { if (opt.verbose) console.log(`[server:${tag}] ${line}`); } });
-  return server.base;
+  return harness.server.base;
 }
 
 const remoteUri = (base, p) => `vscode-remote://${new URL(base).host}${p}`;
@@ -115,7 +94,7 @@ async function openWindow(base, name, folder, theme, viewport = { width: 1400, h
   for (const f of fs.readdirSync(E2E_DIR)) fs.rmSync(path.join(E2E_DIR, f), { force: true });
   fs.writeFileSync(path.join(E2E_DIR, 'scenario'), name);
   writeSettings(theme ? { 'workbench.colorTheme': theme } : {});
-  const ctx = await browser.newContext({ viewport });
+  const ctx = await harness.browser.newContext({ viewport });
   const page = await ctx.newPage();
   let exitCode = null;
   await page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; });
@@ -323,7 +302,7 @@ const result = { suite: 'webview', vscodeVersion: CS_VERSION, files: ['scripts/h
 let rc = 0;
 try {
   const base = await startServer();
-  browser = await launchBrowser(chromium, CHROME, dirs);
+  harness.browser = await launchBrowser(chromium, CHROME, dirs);
   for (const name of wanted) {
     log(`scenario ${name}`);
     const st = Date.now();
@@ -340,6 +319,6 @@ try {
 } finally {
   console.log(`BEACON_TEST_RESULT ${JSON.stringify({ suite: 'webview', vscode: CS_VERSION, passed: result.passed, failed: result.failed, pending: 0 })}`);
   if (process.env.BEACON_TEST_RESULTS) fs.writeFileSync(process.env.BEACON_TEST_RESULTS, JSON.stringify(result, null, 1));
-  await cleanup();
+  await harness.cleanup();
   process.exit(rc);
 }

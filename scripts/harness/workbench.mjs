@@ -163,6 +163,40 @@ export async function startCodeServer({ cs, node, dirs, trust = false, smoke = t
   return { base, server, stop };
 }
 
+/**
+ * What a harness script needs before it starts: Chromium, the code-server build and the Node for it,
+ * playwright-core. A missing piece prints what installs it and exits 2.
+ */
+export async function requireHarness(cs, nodeOverride) {
+  const chrome = findChrome();
+  if (!chrome) { console.error(NO_CHROME); process.exit(2); }
+  if (!fs.existsSync(codeServerEntry(cs))) { console.error(`code-server not installed at ${cs}: run bash scripts/harness/setup.sh`); process.exit(2); }
+  try {
+    return { chrome, node: pickNode(cs, nodeOverride), chromium: await loadChromium() };
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+}
+
+/**
+ * One run's private dirs and, once started, its code-server (`server`) and Chromium (`browser`);
+ * `cleanup()` ends both and removes the dirs, also on SIGINT / SIGTERM.
+ */
+export function harnessRun(prefix) {
+  const run = { dirs: privateDirs(prefix), server: null, browser: null };
+  let cleaned = false;
+  run.cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    try { if (run.browser) await run.browser.close(); } catch {}
+    if (run.server) await run.server.stop();
+    try { fs.rmSync(run.dirs.root, { recursive: true, force: true }); } catch {}
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await run.cleanup(); process.exit(130); });
+  return run;
+}
+
 export function launchBrowser(chromium, chrome, dirs) {
   return chromium.launch({
     executablePath: chrome, headless: true,
