@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { normaliseFlyLogs, normaliseLogLine, parseFlyJsonStream, splitConsoleFields } from '../../../src/engine/logLines';
 import { applyLogSignals } from '../../../src/engine/logSignals';
 import { loadBuiltinRunbook } from '../../../src/runbook/load';
@@ -121,16 +122,20 @@ describe('engine/logsProbe', function () {
     assert.deepEqual(logsArgv('flyctl', 'beacon-runner-production', false), ['flyctl', 'logs', '-a', 'beacon-runner-production', '--no-tail']);
     assert.deepEqual(logsArgv('flyctl', 'app', true), ['flyctl', 'logs', '-a', 'app', '--no-tail', '--json']);
     const dir = tempDir('beacon-logs-');
-    const fake = writeScript(dir, 'flyctl', `
+    try {
+      const fake = writeScript(dir, 'flyctl', `
 const args = process.argv.slice(2);
 if (!args.includes('--no-tail')) { setInterval(() => console.log('streaming forever'), 100); return; }
 console.log('2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] \\x1b[32mINF\\x1b[0m Hybrid Router enabled hybrid_base=https://r.example');
 console.log('2025-10-09T15:37:50.767 app[857509c4e7d578] lhr [info] ' + JSON.stringify(args));`);
-    const out = await runLogsProbe({ flyctl: fake, app: 'beacon-runner-production', timeoutMs: 10_000 });
-    assert.equal(out.ok, true, out.errorMessage);
-    assert.equal(out.lines!.length, 2);
-    assert.equal(out.output.split('\n')[0], 'Hybrid Router enabled hybrid_base=https://r.example');
-    assert.equal(out.output.split('\n')[1], '["logs","-a","beacon-runner-production","--no-tail"]');
-    assert.match(out.transcript, /app\[857509c4e7d578\]/);
+      const out = await runLogsProbe({ flyctl: fake, app: 'beacon-runner-production', timeoutMs: 10_000 });
+      assert.equal(out.ok, true, out.errorMessage);
+      assert.equal(out.lines!.length, 2);
+      assert.equal(out.output.split('\n')[0], 'Hybrid Router enabled hybrid_base=https://r.example');
+      assert.equal(out.output.split('\n')[1], '["logs","-a","beacon-runner-production","--no-tail"]');
+      assert.match(out.transcript, /app\[857509c4e7d578\]/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
