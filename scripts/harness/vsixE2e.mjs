@@ -67,15 +67,29 @@ function check(cond, what, failures) {
 }
 
 // ---------- the workbench, as a user sees it ----------
-/** Runs a command from the command palette by its full title, as typed by a user. */
+/**
+ * Runs a command from the command palette by its full title, as typed by a user. The palette closes when
+ * something else takes the focus (Diagnose focuses the Diagnosis view when it ends, which can be after its
+ * run is on screen): then it is opened again, up to three times.
+ */
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 15000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
-  await row.first().waitFor({ timeout: 15000 });
-  await row.first().click();
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill(`>${title}`, { timeout: 5000 });
+      const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
+      await row.waitFor({ timeout: 15000 });
+      await row.click({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      log(`  the command palette closed before "${title}" was picked (${e.message.split('\n')[0]}); opening it again`);
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
   await input.waitFor({ state: 'hidden', timeout: 15000 });
   log(`  ran "${title}" from the command palette`);
 }
