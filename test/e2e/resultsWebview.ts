@@ -17,6 +17,7 @@ import type { CheckResult, StepResult, Target } from '../../src/engine/types';
 import { RecordingPrompts } from '../../src/vscode/prompts';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import type { ResultsApi } from '../../src/vscode/results/registerResults';
+import { waitForValue } from '../integration/waitFor';
 
 const EXTENSION_ID = 'project-beacon.beacon-debug';
 type Api = BeaconDebugApi & { results: ResultsApi };
@@ -41,16 +42,6 @@ const HOSTILE = [
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(what: string, f: () => T | undefined | false | Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 function ready(step: string, info: unknown): void {
   fs.writeFileSync(path.join(DIR, `${step}.ready`), JSON.stringify(info));
   console.log(`[e2e] ${step} ready`);
@@ -58,7 +49,7 @@ function ready(step: string, info: unknown): void {
 
 async function done(step: string, ms = 240_000): Promise<void> {
   const file = path.join(DIR, `${step}.done`);
-  await waitFor(`the driver to finish ${step}`, () => fs.existsSync(file), ms);
+  await waitForValue(`the driver to finish ${step}`, () => fs.existsSync(file), ms);
   const verdict = JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; message: string };
   console.log(`[e2e] ${step}: ${verdict.ok ? 'ok' : 'FAILED'} ${verdict.message}`);
   if (!verdict.ok) throw new Error(`${step}: ${verdict.message}`);
@@ -143,7 +134,7 @@ async function hostile(a: Api): Promise<void> {
     diagnosis: null,
     instrumentation: null,
   });
-  await waitFor('the panel to be ready', () => a.results.panelState.ready && a.results.panelState.shownRunId === record.id);
+  await waitForValue('the panel to be ready', () => a.results.panelState.ready && a.results.panelState.shownRunId === record.id);
   await tidyLayout();
   ready('hostile', { runId: record.id, step: 'qw.4', check: 'job-logs', flag: HOSTILE_FLAG, outputBytes: Buffer.byteLength(output) });
   await done('hostile');
@@ -170,7 +161,7 @@ async function reload(a: Api): Promise<void> {
       diagnosis: null,
       instrumentation: null,
     });
-    await waitFor('the panel to be ready', () => a.results.panelState.ready && a.results.panelState.shownRunId === record.id);
+    await waitForValue('the panel to be ready', () => a.results.panelState.ready && a.results.panelState.shownRunId === record.id);
     await tidyLayout();
     ready('reload-1', { runId: record.id, label: 'Before the reload' });
     await done('reload-1'); // the driver opened a step: the page's state changed
@@ -180,7 +171,7 @@ async function reload(a: Api): Promise<void> {
     return;
   }
   // phase 2: nothing opens the panel here — the serializer must bring it back
-  const state = await waitFor('the restored panel to be ready', () => (a.results.panelState.ready ? a.results.panelState : undefined), 90_000).catch((e: Error) => {
+  const state = await waitForValue('the restored panel to be ready', () => (a.results.panelState.ready ? a.results.panelState : undefined), 90_000).catch((e: Error) => {
     const p = a.results.panelState;
     throw new Error(`${e.message}: ${p.open ? 'the panel is back but its page never said ready' : 'no panel came back (the serializer was not called)'}`);
   });
@@ -209,14 +200,14 @@ async function shots(a: Api): Promise<void> {
     const results = outcome.results;
     runId = (await a.results.saveRun({ runbook: a.runbook(), target: demoTarget(), request: { label: 'Quick Win Checklist', only: ['quick-wins'] }, outcome, diagnosis: diagnose(a.runbook(), outcome.facts, results, { target: demoTarget() }), instrumentation: null })).id;
   }
-  await waitFor('the panel to show the run', () => a.results.panelState.ready && a.results.panelState.shownRunId === runId);
+  await waitForValue('the panel to show the run', () => a.results.panelState.ready && a.results.panelState.shownRunId === runId);
   await tidyLayout();
   for (const [name, theme, kind] of [
     ['shots-dark', 'Default Dark Modern', vscode.ColorThemeKind.Dark],
     ['shots-light', 'Default Light Modern', vscode.ColorThemeKind.Light],
   ] as const) {
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
-    await waitFor(`the ${theme} theme`, () => vscode.window.activeColorTheme.kind === kind);
+    await waitForValue(`the ${theme} theme`, () => vscode.window.activeColorTheme.kind === kind);
     ready(name, { runId, demo, theme });
     await done(name);
   }

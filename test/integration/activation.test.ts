@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import { EXTENSION_ID, loaderState } from './index';
+import { waitUntil } from './waitFor';
 
 interface Manifest {
   engines: { vscode: string };
@@ -17,15 +18,6 @@ interface Manifest {
     commands?: { command: string; title: string }[];
     viewsContainers?: { activitybar?: { id: string; title: string }[] };
   };
-}
-
-async function waitFor(pred: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (pred()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return pred();
 }
 
 function versionTuple(v: string): number[] {
@@ -69,7 +61,7 @@ describe('activation', () => {
     const container = manifest.contributes.viewsContainers?.activitybar?.find((c) => c.title === 'Beacon Debug');
     assert.ok(container, 'an activity-bar container titled "Beacon Debug"');
     await vscode.commands.executeCommand(`workbench.view.extension.${container.id}`);
-    assert.ok(await waitFor(() => ext.isActive, 30000), 'opening the Beacon Debug view did not activate the extension');
+    assert.ok(await waitUntil(() => ext.isActive, 30000), 'opening the Beacon Debug view did not activate the extension');
     const api = ext.exports;
     assert.ok(api && api.runbookTree, 'activate() returns an API with runbookTree');
     assert.equal(typeof api.runbookTree.getChildren, 'function');

@@ -15,18 +15,9 @@ import type { BeaconDebugApi } from '../../src/vscode/api';
 import { RecordingPrompts, type Prompts } from '../../src/vscode/prompts';
 import type { ResultsApi } from '../../src/vscode/results/registerResults';
 import { EXTENSION_ID } from './index';
+import { waitForValue } from './waitFor';
 
 type Api = BeaconDebugApi & { results: ResultsApi };
-
-async function waitFor<T>(what: string, f: () => T | undefined | false | Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function resultsTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all
@@ -98,9 +89,9 @@ describe('results panel', function () {
       assert.ok(first.steps.some((s) => s.id === 'qw.1' && s.verdict === 'fail'));
       assert.ok(first.instrumentation, 'the workspace was searched for instrumentation');
     }
-    const tab = await waitFor('the results tab', resultsTab);
+    const tab = await waitForValue('the results tab', resultsTab);
     assert.equal(tab.label, 'Beacon Debug Results');
-    await waitFor('the page to say ready and show the run', () => a.results.panelState.ready && a.results.panelState.shownRunId === first.id);
+    await waitForValue('the page to say ready and show the run', () => a.results.panelState.ready && a.results.panelState.shownRunId === first.id);
     const { entries } = await a.results.history.list();
     assert.equal(entries[0].id, first.id);
     assert.deepEqual(await a.results.history.load(first.id), first);
@@ -108,15 +99,15 @@ describe('results panel', function () {
 
   it('shows the panel again with Show Results, on the latest run', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await waitFor('the tab to close', () => !resultsTab());
+    await waitForValue('the tab to close', () => !resultsTab());
     await vscode.commands.executeCommand('beaconDebug.showResults');
-    await waitFor('the results tab', resultsTab);
-    await waitFor('the page to show the latest run', () => a.results.panelState.ready && a.results.panelState.shownRunId === first.id);
+    await waitForValue('the results tab', resultsTab);
+    await waitForValue('the page to show the latest run', () => a.results.panelState.ready && a.results.panelState.shownRunId === first.id);
   });
 
   it('follows a run live while the panel is open, then shows the saved run', async function () {
     if (!demo) this.skip();
-    await waitFor('the panel', () => a.results.panelState.ready);
+    await waitForValue('the panel', () => a.results.panelState.ready);
     const seen: (string | null)[] = [];
     const sub = a.runs.onEvent((e) => {
       if (e.type === 'stepFinished') seen.push(a.results.panelState.shownRunId);
@@ -129,11 +120,11 @@ describe('results panel', function () {
     }
     const r = await saved;
     assert.ok(seen.length > 0 && seen.every((id) => id === 'live'), `the panel showed the live run while steps finished: ${seen.join(', ')}`);
-    await waitFor('the panel to show the saved run', () => a.results.panelState.ready && a.results.panelState.shownRunId === r.id);
+    await waitForValue('the panel to show the saved run', () => a.results.panelState.ready && a.results.panelState.shownRunId === r.id);
     assert.deepEqual(r.ranSteps.filter((id) => id.startsWith('qw.')).sort(), ['qw.1', 'qw.2', 'qw.3', 'qw.4', 'qw.5']);
     assert.ok(r.steps.some((s) => s.id === '0.1'), 'the earlier results of the session are carried');
     await a.results.show(first.id);
-    await waitFor('the first run again', () => a.results.panelState.shownRunId === first.id);
+    await waitForValue('the first run again', () => a.results.panelState.shownRunId === first.id);
   });
 
   it('exports the incident report to the file the user picks, redacted', async () => {
@@ -193,6 +184,6 @@ describe('results panel', function () {
     assert.ok(c.facts.some((f) => f.fact === 'hybrid.configured' && f.before === false && f.after === true));
     assert.equal(c.rootCause.before?.id, 'missing-hybrid-config');
     assert.notEqual(c.rootCause.after?.id, 'missing-hybrid-config');
-    await waitFor('the panel to show the re-run', () => a.results.panelState.shownRunId === after.id);
+    await waitForValue('the panel to show the re-run', () => a.results.panelState.shownRunId === after.id);
   });
 });

@@ -6,15 +6,7 @@ import type { BeaconDebugApi } from '../../src/vscode/api';
 import { RecordingPrompts } from '../../src/vscode/prompts';
 import type { RunbookNode } from '../../src/vscode/runbookTree';
 import { EXTENSION_ID } from './index';
-
-async function waitFor(pred: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (pred()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return pred();
-}
+import { waitUntil } from './waitFor';
 
 function iconId(item: vscode.TreeItem): string | undefined {
   return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
@@ -96,7 +88,7 @@ describe('runs against the demo environment', function () {
   it('a step can be cancelled while it runs, and the tree shows it', async () => {
     // Step 1.6's inference test waits on the router; cancel as soon as it is running.
     const run = vscode.commands.executeCommand('beaconDebug.runStep', '1.6');
-    assert.ok(await waitFor(() => api.state.verdictOf('1.6') === 'running', 20000), 'step 1.6 started');
+    assert.ok(await waitUntil(() => api.state.verdictOf('1.6') === 'running', 20000), 'step 1.6 started');
     await vscode.commands.executeCommand('beaconDebug.cancelRun');
     await run;
     assert.notEqual(api.state.verdictOf('1.6'), 'running');
@@ -106,7 +98,7 @@ describe('runs against the demo environment', function () {
 
   it('refuses a second run while one is in progress, and says why', async () => {
     const first = vscode.commands.executeCommand('beaconDebug.runQuickWins');
-    assert.ok(await waitFor(() => api.runs.running, 10000));
+    assert.ok(await waitUntil(() => api.runs.running, 10000));
     const second = await vscode.commands.executeCommand('beaconDebug.runStep', '0.1');
     assert.equal(second, undefined);
     assert.ok(prompts.calls.some((c) => c.kind === 'warn' && /already in progress/.test(c.message)));

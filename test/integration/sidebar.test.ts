@@ -5,15 +5,7 @@ import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import { RecordingPrompts } from '../../src/vscode/prompts';
 import { EXTENSION_ID } from './index';
-
-async function waitFor(pred: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (pred()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return pred();
-}
+import { waitUntil } from './waitFor';
 
 describe('sidebar', () => {
   let api: BeaconDebugApi;
@@ -62,7 +54,7 @@ describe('sidebar', () => {
     prompts.calls.length = 0;
     await config.update('checkTimeoutSeconds', 'soon', vscode.ConfigurationTarget.Global);
     try {
-      assert.ok(await waitFor(() => prompts.calls.some((c) => c.kind === 'warn'), 5000), JSON.stringify(prompts.calls));
+      assert.ok(await waitUntil(() => prompts.calls.some((c) => c.kind === 'warn'), 5000), JSON.stringify(prompts.calls));
       const warn = prompts.calls.find((c) => c.kind === 'warn')!;
       assert.match(warn.message, /beaconDebug\.checkTimeoutSeconds/);
       assert.equal(api.envs.configRead.settings.checkTimeoutSeconds, 30, 'the default applies');
