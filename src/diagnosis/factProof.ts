@@ -7,7 +7,7 @@ import type { Facts } from '../engine/types';
 import type { FactLookup } from '../engine/conditions';
 import { conditionFacts } from '../engine/conditions';
 import type { Condition, Runbook } from '../runbook/schema';
-import { findStep } from '../runbook/load';
+import { findStep } from '../runbook/steps';
 
 /** A fact as read by a decision: its value (null when unknown) and where it came from. */
 export interface FactProof {

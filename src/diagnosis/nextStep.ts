@@ -22,7 +22,7 @@
  */
 import type { Check, Runbook, Step } from '../runbook/schema';
 import type { Facts } from '../engine/types';
-import { allSteps } from '../runbook/load';
+import { allSteps } from '../runbook/steps';
 import { conditionFacts } from '../engine/conditions';
 import { isKnown } from './factProof';
 import type { Ranking } from './ranking';

@@ -1,4 +1,4 @@
-import { allSteps } from '../runbook/load';
+import { allSteps } from '../runbook/steps';
 import type { Runbook } from '../runbook/schema';
 
 /**

@@ -1,5 +1,5 @@
 /** Which steps a run covers: `quick-wins`, `phase-N`, step ids, or everything. */
-import { allSteps } from '../runbook/load';
+import { allSteps } from '../runbook/steps';
 import type { Runbook, Step } from '../runbook/schema';
 
 export class SelectionError extends Error {

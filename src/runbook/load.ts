@@ -1,17 +1,12 @@
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { Runbook, Step, Condition } from './schema';
-import { packageRoot } from './paths';
+import { RunbookError } from './runbookError';
+import { allSteps } from './steps';
 
-/** A runbook that failed to load; `issues` name the path of every bad field. */
-export class RunbookError extends Error {
-  constructor(readonly source: string, readonly issues: { path: string; message: string }[]) {
-    super(`Invalid runbook ${source}:\n` + issues.map((i) => `  at ${i.path || '(root)'}: ${i.message}`).join('\n'));
-    this.name = 'RunbookError';
-  }
-}
+export { RunbookError } from './runbookError';
+export { allSteps, findStep } from './steps';
+export { BUILTIN_RUNBOOK_FILE, COMPILED_RUNBOOK_FILE, builtinRunbookInfo, loadBuiltinRunbook } from './builtin';
 
 function formatPath(p: readonly PropertyKey[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
@@ -48,57 +43,6 @@ export function loadRunbookFile(file: string): Runbook {
     throw new RunbookError(file, [{ path: '', message: `cannot read: ${(e as Error).message}` }]);
   }
   return parseRunbook(text, file);
-}
-
-export const BUILTIN_RUNBOOK_FILE = 'runbooks/execution-failure.yaml';
-/** Written by scripts/compile-runbook.mjs at build time: `{format: 1, source, sha256 of the YAML, data}`. */
-export const COMPILED_RUNBOOK_FILE = 'dist/execution-failure.runbook.json';
-
-const builtins = new Map<string, { runbook: Runbook; from: 'compiled' | 'yaml' }>();
-/**
- * The built-in Execution Failure Debug Plan, loaded once per package root. The YAML is the source; the
- * build's JSON copy of it is used while its SHA-256 still matches the YAML (it parses in about a
- * millisecond where the YAML takes hundreds), and is validated like the YAML would be.
- */
-export function loadBuiltinRunbook(root = packageRoot()): Runbook {
-  return builtinRunbookInfo(root).runbook;
-}
-
-/** `loadBuiltinRunbook`, and whether the build's JSON copy served it. */
-export function builtinRunbookInfo(root = packageRoot()): { runbook: Runbook; from: 'compiled' | 'yaml' } {
-  let hit = builtins.get(root);
-  if (!hit) {
-    const file = path.join(root, BUILTIN_RUNBOOK_FILE);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new RunbookError(file, [{ path: '', message: `cannot read: ${(e as Error).message}` }]);
-    }
-    const compiled = readCompiled(path.join(root, COMPILED_RUNBOOK_FILE));
-    const fresh = compiled !== undefined && compiled.sha256 === crypto.createHash('sha256').update(text).digest('hex');
-    hit = fresh ? { runbook: validateRunbook(compiled.data, file), from: 'compiled' } : { runbook: parseRunbook(text, file), from: 'yaml' };
-    builtins.set(root, hit);
-  }
-  return hit;
-}
-
-function readCompiled(file: string): { sha256: string; data: unknown } | undefined {
-  try {
-    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown; sha256?: unknown; data?: unknown };
-    return c.format === 1 && typeof c.sha256 === 'string' ? { sha256: c.sha256, data: c.data } : undefined;
-  } catch {
-    return undefined; // not built (tests from out/, a fresh clone): the YAML serves
-  }
-}
-
-/** Every step of the runbook, quick wins first, in plan order. */
-export function allSteps(rb: Runbook): Step[] {
-  return [...rb.quickWins.steps, ...rb.phases.flatMap((p) => p.steps)];
-}
-
-export function findStep(rb: Runbook, id: string): Step | undefined {
-  return allSteps(rb).find((s) => s.id === id);
 }
 
 /** References between parts of the runbook that zod cannot see. */

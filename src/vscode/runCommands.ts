@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { allSteps } from '../runbook/load';
+import { allSteps } from '../runbook/steps';
 import { resolveArgv, resolveTemplate, validateTarget } from '../engine/target';
 import type { Step } from '../runbook/schema';
 import type { RunbookNode } from './runbookTree';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { allSteps } from '../runbook/load';
+import { allSteps } from '../runbook/steps';
 import type { Runbook } from '../runbook/schema';
 import { stepMarkdown } from '../runbook/stepMarkdown';
 

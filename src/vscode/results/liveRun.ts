@@ -8,7 +8,7 @@ import { checkView, clip, groupSteps, instrumentationView } from '../../report/b
 import { tailExcerpt } from '../../report/outputText';
 import type { CheckView, RunView, StepView } from '../../report/runView';
 import { countVerdicts } from '../../report/verdictCounts';
-import { findStep } from '../../runbook/load';
+import { findStep } from '../../runbook/steps';
 import type { Runbook } from '../../runbook/schema';
 import type { RunState } from '../runState';
 
