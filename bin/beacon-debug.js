@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 'use strict';
-// The CLI is bundled to dist/cli.js by `npm run build` (or `node scripts/build.mjs --cli-only`).
+// The installed `beacon-debug` command. The CLI is built into dist/ (`npm run build`; the npm package ships it).
 const path = require('path');
 const fs = require('fs');
-const cli = path.join(__dirname, '..', 'dist', 'cli.js');
-if (!fs.existsSync(cli)) {
-  process.stderr.write(`beacon-debug: ${cli} is missing: run \`npm run build\` first.\n`);
+const chunk = path.join(__dirname, '..', 'dist', 'chunk-cli.js');
+if (!fs.existsSync(chunk)) {
+  process.stderr.write(`beacon-debug: ${chunk} is missing: run \`npm run build\` first.\n`);
   process.exit(2);
 }
-require(cli);
+require(chunk).load('src/cli/main.ts').main(process.argv.slice(2));

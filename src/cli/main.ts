@@ -1,10 +1,9 @@
-/** `beacon-debug`: the command line over the same core as the extension. */
-import { runDemoCommand } from './demoCommand';
-import { runDiagnoseCommand } from './diagnoseCommand';
-import { runInstrumentCommand } from './instrumentCommand';
+/**
+ * `beacon-debug`: the command line over the same core as the extension. `main()` is what the
+ * installed command (bin/beacon-debug.js) and `node dist/cli.js` run; `run()` is the same without the
+ * process around it (tests). Each command's module loads when that command runs.
+ */
 import type { CliIo } from './io';
-import { runListCommand, runRunCommand } from './runCommand';
-import { runSimCommand } from './simCommand';
 
 const USAGE = `Usage: beacon-debug <command> [options]
 
@@ -28,34 +27,44 @@ Exit codes: 0 nothing failed (diagnose/demo: healthy), 1 a check failed or a cau
             2 usage or configuration error, 3 a check could not run or the diagnosis is undetermined.
 `;
 
-export async function main(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+type Command = (args: string[], io: CliIo, signal?: AbortSignal) => Promise<number>;
+
+/** Each command, loaded on first use: `--help` and `list` do not pay for the engine's libraries. */
+const COMMANDS: Record<string, () => Command> = {
+  list: () => {
+    const { runListCommand } = require('./listCommand') as typeof import('./listCommand');
+    return (args, io) => runListCommand(args, io);
+  },
+  run: () => (require('./runCommand') as typeof import('./runCommand')).runRunCommand,
+  diagnose: () => (require('./diagnoseCommand') as typeof import('./diagnoseCommand')).runDiagnoseCommand,
+  demo: () => (require('./demoCommand') as typeof import('./demoCommand')).runDemoCommand,
+  sim: () => (require('./simCommand') as typeof import('./simCommand')).runSimCommand,
+  instrument: () => {
+    const { runInstrumentCommand } = require('./instrumentCommand') as typeof import('./instrumentCommand');
+    return (args, io) => runInstrumentCommand(args, io);
+  },
+};
+
+/** Runs one command line; resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const [command, ...args] = argv;
-  switch (command) {
-    case 'list':
-      return runListCommand(args, io);
-    case 'run':
-      return runRunCommand(args, io, signal);
-    case 'diagnose':
-      return runDiagnoseCommand(args, io, signal);
-    case 'demo':
-      return runDemoCommand(args, io, signal);
-    case 'sim':
-      return runSimCommand(args, io, signal);
-    case 'instrument':
-      return runInstrumentCommand(args, io);
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      io.stdout(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      io.stderr(`beacon-debug: unknown command "${command}"\n\n${USAGE}`);
-      return 2;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(USAGE);
+    return command === undefined ? 2 : 0;
   }
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
+    io.stderr(`beacon-debug: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  return load()(args, io, signal);
 }
 
-if (require.main === module) {
+/**
+ * The process around `run()`: stdout/stderr, the exit code, and interruption (the first SIGINT or
+ * SIGTERM cancels the run — its process trees are killed — and a second one exits at once).
+ */
+export function main(argv: readonly string[]): void {
   const abort = new AbortController();
   let interrupted = 0;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -64,7 +73,7 @@ if (require.main === module) {
       abort.abort(new Error(`interrupted (${sig})`));
     });
   }
-  main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }, abort.signal).then(
+  run(argv, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }, abort.signal).then(
     (code) => {
       process.exitCode = code;
     },

@@ -11,10 +11,12 @@ import { TargetError } from '../engine/target';
 import { EXIT, type CheckResult, type RunEvent, type StepResult, type Target } from '../engine/types';
 import { VERDICT_SYMBOL } from '../engine/verdicts';
 import { loadBuiltinRunbook, loadRunbookFile, RunbookError } from '../runbook/load';
-import type { Runbook, Step } from '../runbook/schema';
+import type { Runbook } from '../runbook/schema';
 import type { CliIo } from './io';
 import { writeCliReport } from './reportOutput';
 import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError, type ParsedArgs, type TargetContext } from './targetArgs';
+
+export { runListCommand, runbookListing } from './listCommand';
 
 export interface CommandContext extends Partial<TargetContext> {
   /** A runbook to use instead of the built-in one (tests). */
@@ -148,63 +150,3 @@ export async function runRunCommand(args: string[], io: CliIo, signal?: AbortSig
   return code;
 }
 
-function stepKinds(s: Step): string[] {
-  const k: string[] = [];
-  if (s.checks.length) k.push('check');
-  if (s.instrument) k.push('instrument');
-  if (s.fix) k.push('fix');
-  if (s.manual) k.push('manual');
-  return k;
-}
-
-/** The runbook tree as data (`list --json`). */
-export function runbookListing(rb: Runbook) {
-  const step = (s: Step) => ({
-    id: s.id,
-    title: s.title,
-    estimate: s.estimate ?? null,
-    kinds: stepKinds(s),
-    addedBy: s.addedBy ?? null,
-    checks: s.checks.map((c) => ({ id: c.id, label: c.label, probe: c.probe.type, vantage: c.probe.vantage ?? null, requires: c.requires })),
-    instrument: s.instrument?.snippet ?? null,
-    fix: s.fix ?? null,
-  });
-  return {
-    runbook: { id: rb.id, title: rb.title },
-    preflight: rb.preflight.map((c) => ({ id: c.id, label: c.label })),
-    groups: [
-      { id: 'quick-wins', title: rb.quickWins.title, steps: rb.quickWins.steps.map(step) },
-      ...rb.phases.map((p) => ({ id: p.id, title: p.title, steps: p.steps.map(step) })),
-    ],
-  };
-}
-
-export async function runListCommand(args: string[], io: CliIo, ctx: CommandContext = {}): Promise<number> {
-  let rb: Runbook;
-  let json: boolean;
-  try {
-    const p = parseArgs(args, { values: ['--runbook'], booleans: ['--json'] });
-    if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
-    json = p.booleans.has('--json');
-    rb = loadRunbook(p, ctx);
-  } catch (e) {
-    return usageFailure(io, e);
-  }
-  const listing = runbookListing(rb);
-  if (json) {
-    io.stdout(JSON.stringify(listing, null, 2) + '\n');
-    return EXIT.ok;
-  }
-  const out: string[] = [rb.title, ''];
-  if (listing.preflight.length) out.push(`Preflight: ${listing.preflight.map((c) => c.label).join('; ')}`, '');
-  for (const g of listing.groups) {
-    out.push(`${g.title}  [${g.id}]`);
-    for (const s of g.steps) {
-      out.push(`  ${pad(s.id, 10)} ${pad(s.title, 48)} ${s.kinds.join(', ')}${s.addedBy ? ' (added)' : ''}`);
-      for (const c of s.checks) out.push(`  ${pad('', 10)}   · ${c.label}${c.requires.length ? ` (needs ${c.requires.join(', ')})` : ''}`);
-    }
-    out.push('');
-  }
-  io.stdout(out.join('\n'));
-  return EXIT.ok;
-}
