@@ -1,30 +1,30 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadBuiltinRunbook } from '../runbook/load';
+import { loadBuiltinRunbook } from '../runbook/builtin';
 import type { BeaconDebugApi } from './api';
+import { registerCommands } from './commands';
 import { onConfigChanged } from './config';
-import { diagnose } from '../diagnosis/diagnose';
-import { stepsAnswered } from '../diagnosis/stepEquivalence';
-import { deployLoop } from './deployCommands';
-import { diagnosisCommands } from './diagnosisCommands';
 import { DiagnosisViewProvider } from './diagnosisView';
-import { environmentCommands } from './environmentCommands';
 import { Environments } from './environments';
 import { EnvironmentViewProvider } from './environmentView';
+import { registerCodeLenses } from './instrumentation/codeLensRegistration';
+import { Loads } from './lazy';
 import { SwitchablePrompts } from './prompts';
-import { instrumentationApi, registerInstrumentation } from './instrumentation';
-import { registerResults } from './results/registerResults';
-import { runCommands } from './runCommands';
-import { RunController } from './runController';
+import { registerResultsPanel } from './results/resultsPanelRegistration';
 import { RunState } from './runState';
 import { RunbookTreeProvider } from './runbookTree';
-import type { CommandFactory, Services } from './services';
+import type { Services } from './services';
 import { BeaconStatusBar } from './statusBar';
 import { STEP_SCHEME, StepDocumentProvider } from './stepDocument';
 
-const COMMAND_FACTORIES: CommandFactory[] = [runCommands, environmentCommands];
+export type ActiveServices = Services & { promptSwitch: SwitchablePrompts; startedAt: number };
 
-export function createServices(context: vscode.ExtensionContext): Services & { promptSwitch: SwitchablePrompts } {
+/**
+ * The services: what draws the views is built now, the rest (`runs`, `results`, `instrumentation`,
+ * `deploy`) on first use, from modules in chunks that load then.
+ */
+export function createServices(context: vscode.ExtensionContext, startedAt = performance.now()): ActiveServices {
+  const loads = new Loads();
   const log = vscode.window.createOutputChannel('Beacon Debug', { log: true });
   const prompts = new SwitchablePrompts();
   const runbook = loadBuiltinRunbook(context.extensionPath);
@@ -33,48 +33,88 @@ export function createServices(context: vscode.ExtensionContext): Services & { p
   const tree = new RunbookTreeProvider(runbook, state);
   const treeView = vscode.window.createTreeView('beaconDebug.runbook', { treeDataProvider: tree, showCollapseAll: true });
   treeView.message = '10–30 ms failures do not prove that no network call happened: the router can fail in 1–3 ms.';
-  const runs = new RunController(() => runbook, envs, state, prompts, log, () => envs.configRead.settings.checkTimeoutSeconds);
-  context.subscriptions.push(log, state, envs, tree, treeView, runs);
-  return { context, log, prompts, promptSwitch: prompts, runbook: () => runbook, state, envs, runs, tree, treeView: treeView as vscode.TreeView<unknown> };
+  const diagnosisView = new DiagnosisViewProvider();
+  context.subscriptions.push(log, state, envs, tree, treeView, diagnosisView);
+
+  const runs = loads.lazy('runs', () => {
+    const { createRunController } = require('./runFeature') as typeof import('./runFeature');
+    return createRunController(s);
+  });
+  const results = loads.lazy('results', () => {
+    const { registerResults } = require('./results/registerResults') as typeof import('./results/registerResults');
+    const r = registerResults(s);
+    context.subscriptions.push(...r.disposables);
+    return r;
+  });
+  const instrumentation = loads.lazy('instrumentation', () => {
+    const { InstrumentationFeature } = require('./instrumentation') as typeof import('./instrumentation');
+    const feature = new InstrumentationFeature({ prompts, log, wasmDir: path.join(context.extensionPath, 'dist') });
+    context.subscriptions.push(feature);
+    return feature;
+  });
+  const deploy = loads.lazy('deploy', () => {
+    const { deployLoop } = require('./deployCommands') as typeof import('./deployCommands');
+    return deployLoop(() => s.instrumentation.api);
+  });
+  const s: ActiveServices = {
+    context,
+    log,
+    prompts,
+    promptSwitch: prompts,
+    startedAt,
+    runbook: () => runbook,
+    state,
+    envs,
+    tree,
+    treeView: treeView as vscode.TreeView<unknown>,
+    diagnosisView,
+    loads,
+    get runs() {
+      return runs();
+    },
+    get results() {
+      return results();
+    },
+    get instrumentation() {
+      return instrumentation();
+    },
+    get deploy() {
+      return deploy();
+    },
+  };
+  return s;
 }
 
-export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugApi {
+/** Registers the views, the commands and the providers; reads the settings once activation is over. */
+export function registerAll(s: ActiveServices): BeaconDebugApi {
   const { context } = s;
-  const results = registerResults(s);
-  const diagnosisView = new DiagnosisViewProvider();
-  const deploy = deployLoop(instrumentationApi);
-  const factories: CommandFactory[] = [...COMMAND_FACTORIES, () => results.commands, diagnosisCommands(diagnosisView, results.api), deploy.commands];
-  for (const factory of factories) {
-    for (const [id, handler] of Object.entries(factory(s))) {
-      context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-    }
-  }
-  context.subscriptions.push(
-    ...registerInstrumentation(context, { prompts: s.prompts, log: s.log, wasmDir: path.join(context.extensionPath, 'dist') }),
-    ...results.disposables,
-    diagnosisView,
-    vscode.window.registerTreeDataProvider('beaconDebug.diagnosis', diagnosisView),
-    // Every finished run (checks, re-runs, diagnoses) updates the diagnosis on everything known so far.
-    s.runs.onDidFinishRun((_outcome, target) => {
-      const ran = stepsAnswered(s.runbook(), s.state.lastResults.map((r) => r.id));
-      diagnosisView.set(diagnose(s.runbook(), s.state.facts, s.state.lastResults, { target, ranSteps: ran }));
-    }),
-  );
   const environmentView = new EnvironmentViewProvider(s.envs);
+  const statusBar = new BeaconStatusBar(s.envs, s.state);
   context.subscriptions.push(
+    ...registerCommands(s),
+    vscode.window.registerTreeDataProvider('beaconDebug.diagnosis', s.diagnosisView),
     environmentView,
     vscode.window.registerTreeDataProvider('beaconDebug.environment', environmentView),
     vscode.workspace.registerTextDocumentContentProvider(STEP_SCHEME, new StepDocumentProvider(s.runbook)),
-    new BeaconStatusBar(s.envs, s.state),
+    statusBar,
+    ...registerResultsPanel(s),
+    ...registerCodeLenses(s),
     onConfigChanged(() => reportSettingsProblems(s, s.envs.reloadConfig().problems)),
   );
-  reportSettingsProblems(s, s.envs.configRead.problems);
+  // The settings go through their zod schema, which loads with them: after the views had their first answer.
+  const settingsTimer = setTimeout(() => {
+    statusBar.update();
+    reportSettingsProblems(s, s.envs.configRead.problems);
+  }, 250);
+  context.subscriptions.push({ dispose: () => clearTimeout(settingsTimer) });
   return {
     runbook: s.runbook,
     runbookTree: s.tree,
     environmentView,
     state: s.state,
-    runs: s.runs,
+    get runs() {
+      return s.runs;
+    },
     envs: s.envs,
     setPrompts: (p) => {
       const prev = s.promptSwitch.current;
@@ -82,11 +122,18 @@ export function registerAll(s: ReturnType<typeof createServices>): BeaconDebugAp
       return prev;
     },
     settingsProblems: () => s.envs.configRead.problems,
-    diagnosisView,
-    results: results.api,
-    instrumentation: instrumentationApi,
-    logStream: deploy.logStream,
-    deployOutput: deploy.deployOutput,
+    diagnosisView: s.diagnosisView,
+    get results() {
+      return s.results.api;
+    },
+    instrumentation: () => s.instrumentation.api,
+    logStream: () => s.deploy.logStream(),
+    deployOutput: () => s.deploy.deployOutput(),
+    loadTimings: () => [...s.loads.timings],
+    startup: {
+      activateMs: 0,
+      firstTreeChildrenMs: () => (s.tree.firstChildrenAt === undefined ? undefined : s.tree.firstChildrenAt - s.startedAt),
+    },
   };
 }
 

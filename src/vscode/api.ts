@@ -2,6 +2,7 @@ import type { Runbook } from '../runbook/schema';
 import type { LogStreamState } from './deployCommands';
 import type { DiagnosisViewProvider } from './diagnosisView';
 import type { InstrumentationApi } from './instrumentation';
+import type { LoadTiming } from './lazy';
 import type { ResultsApi } from './results/registerResults';
 import type { EnvironmentViewProvider } from './environmentView';
 import type { Environments } from './environments';
@@ -24,11 +25,15 @@ export interface BeaconDebugApi {
   settingsProblems(): string[];
   diagnosisView: DiagnosisViewProvider;
   results: ResultsApi;
-  instrumentation(): InstrumentationApi | undefined;
+  instrumentation(): InstrumentationApi;
   /** Stream Runner Logs: the running stream, or the last one (its lines, filter, classifier). */
   logStream(): LogStreamState | undefined;
   /** What the Beacon Deploy terminal has shown (without colours). */
   deployOutput(): string;
   /** How long activate() took (for `npm run bench`). */
   activationMs?: number;
+  /** Start-up figures for `npm run bench`: activate(), and activation → the Runbook view's first answer. */
+  startup: { activateMs: number; firstTreeChildrenMs(): number | undefined };
+  /** The parts built on first use so far, and how long each took. */
+  loadTimings(): LoadTiming[];
 }

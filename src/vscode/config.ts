@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { EnvironmentSettings, parseSettings, type Settings } from '../runbook/settings';
+import type * as SettingsModule from '../runbook/settings';
+import type { EnvironmentSettings, Settings } from '../runbook/settings';
 
 export type { Settings, EnvironmentSettings };
 
@@ -26,6 +27,8 @@ export function readConfig(): ConfigRead {
     checkTimeoutSeconds: c.get('checkTimeoutSeconds'),
     codeLens: { enabled: c.get('codeLens.enabled') },
   };
+  // the schema (zod) loads with the first read, not with the extension
+  const { parseSettings } = require('../runbook/settings') as typeof SettingsModule;
   const { settings, problems } = parseSettings(raw);
   const inspect = c.inspect<unknown[]>('environments');
   const workspaceNames = new Set(

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { DiagnosisViewProvider } from './diagnosisView';
-import type { ResultsApi } from './results/registerResults';
 import type { CommandFactory } from './services';
 
 /** Diagnose, apply a fix, jump from evidence to its step. */
-export function diagnosisCommands(view: DiagnosisViewProvider, results: ResultsApi): CommandFactory {
-  return (s) => ({
+export const diagnosisCommands: CommandFactory = (s) => {
+  const view = s.diagnosisView;
+  return {
     'beaconDebug.diagnose': async () => {
       const r = await s.runs.diagnose();
       if (!r) return undefined;
@@ -24,7 +23,7 @@ export function diagnosisCommands(view: DiagnosisViewProvider, results: ResultsA
         id = picked?.label;
       }
       if (!id) return undefined;
-      return results.applyFix(id);
+      return s.results.api.applyFix(id);
     },
 
     'beaconDebug.revealStep': async (stepId: unknown) => {
@@ -33,8 +32,8 @@ export function diagnosisCommands(view: DiagnosisViewProvider, results: ResultsA
       if (node) await s.treeView.reveal(node, { select: true, focus: false, expand: true });
       await vscode.commands.executeCommand('beaconDebug.openStep', stepId);
     },
-  });
-}
+  };
+};
 
 /** Walks the tree once so that every step node exists for reveal(). */
 function expandAll(tree: { getChildren(n?: never): unknown[] }): void {

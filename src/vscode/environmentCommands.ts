@@ -1,16 +1,8 @@
 import * as vscode from 'vscode';
 import { EnvironmentSettings } from '../runbook/settings';
-import { startSimulator, type Simulator } from '../sim/simulator';
+import { startSimulator } from '../sim/simulator';
 import type { SecretKind } from './environments';
 import type { CommandFactory, Services } from './services';
-
-let simulator: Simulator | undefined;
-
-export async function stopDemoSimulator(): Promise<void> {
-  const sim = simulator;
-  simulator = undefined;
-  await sim?.stop();
-}
 
 async function setSecret(s: Services, kind: SecretKind) {
   const env = s.envs.active();
@@ -106,7 +98,8 @@ export const environmentCommands: CommandFactory = (s) => ({
   'beaconDebug.startDemo': async (arg) => {
     if (!(await s.runs.ensureTrusted('start the demo environment'))) return undefined;
     const fault = typeof arg === 'string' ? arg : undefined;
-    await stopDemoSimulator();
+    await s.envs.stopDemo();
+    let simulator;
     try {
       simulator = await startSimulator({ fault: (fault ?? 'missing-hybrid-config') as never });
     } catch (e) {
@@ -122,6 +115,7 @@ export const environmentCommands: CommandFactory = (s) => ({
       psqlPath: simulator.psqlPath,
       adminToken: simulator.adminToken,
       databaseUrl: simulator.databaseUrl,
+      stop: () => simulator.stop(),
     });
     await s.envs.select('demo');
     s.log.info(`demo environment: runner ${simulator.runnerUrl}, router ${simulator.routerUrl}, fault ${fault ?? 'missing-hybrid-config'}`);
@@ -129,11 +123,10 @@ export const environmentCommands: CommandFactory = (s) => ({
   },
 
   'beaconDebug.stopDemo': async () => {
-    if (!simulator) {
+    if (!s.envs.demoRunning) {
       await s.prompts.info('The demo environment is not running.');
       return;
     }
-    await stopDemoSimulator();
-    s.envs.setDemo(undefined);
+    await s.envs.stopDemo();
   },
 });

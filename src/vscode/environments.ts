@@ -14,6 +14,8 @@ export interface DemoEnvironment {
   psqlPath: string;
   adminToken: string;
   databaseUrl: string;
+  /** Stops the simulator behind it. */
+  stop(): Promise<void>;
 }
 
 export type SecretKind = 'adminToken' | 'databaseUrl';
@@ -33,7 +35,7 @@ export class Environments implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private demo: DemoEnvironment | undefined;
-  private config: ConfigRead = readConfig();
+  private config: ConfigRead | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly prompts: Prompts) {}
 
@@ -43,8 +45,9 @@ export class Environments implements vscode.Disposable {
     return this.config;
   }
 
+  /** The settings, read (and validated) on first use. */
   get configRead(): ConfigRead {
-    return this.config;
+    return (this.config ??= readConfig());
   }
 
   setDemo(demo: DemoEnvironment | undefined): void {
@@ -52,15 +55,23 @@ export class Environments implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Stops the demo environment's simulator, if it runs. */
+  async stopDemo(): Promise<void> {
+    const demo = this.demo;
+    if (!demo) return;
+    this.setDemo(undefined);
+    await demo.stop();
+  }
+
   get demoRunning(): boolean {
     return !!this.demo;
   }
 
   list(): EnvironmentEntry[] {
-    const envs: EnvironmentEntry[] = this.config.settings.environments.map((e) => ({
+    const envs: EnvironmentEntry[] = this.configRead.settings.environments.map((e) => ({
       name: e.name,
       settings: e,
-      origin: this.config.originOf(e.name),
+      origin: this.configRead.originOf(e.name),
     }));
     if (this.demo) {
       envs.push({
@@ -75,7 +86,7 @@ export class Environments implements vscode.Disposable {
   /** The active environment: the setting if it names one, else the only one there is. */
   active(): EnvironmentEntry | undefined {
     const envs = this.list();
-    const wanted = this.config.settings.activeEnvironment;
+    const wanted = this.configRead.settings.activeEnvironment;
     return envs.find((e) => e.name === wanted) ?? (envs.length === 1 ? envs[0] : undefined);
   }
 
@@ -116,7 +127,7 @@ export class Environments implements vscode.Disposable {
       return undefined;
     }
     if (env.origin === 'workspace' && !(await this.confirmWorkspaceEnvironment(env))) return undefined;
-    const { settings } = this.config;
+    const { settings } = this.configRead;
     const isDemo = env.name === 'demo' && this.demo;
     return {
       name: env.name,
@@ -152,6 +163,7 @@ export class Environments implements vscode.Disposable {
   }
 
   dispose(): void {
+    void this.stopDemo();
     this.changed.dispose();
   }
 }

@@ -33,6 +33,8 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, RunbookNode>();
   private readonly subscription: vscode.Disposable;
+  /** When the view first asked for its top level (performance.now()), for the start-up bench. */
+  firstChildrenAt: number | undefined;
 
   constructor(private runbook: Runbook, private readonly state: RunState) {
     this.subscription = state.onDidChange((stepId) => {
@@ -55,6 +57,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
   getChildren(node?: RunbookNode): RunbookNode[] {
     const rb = this.runbook;
     if (!node) {
+      this.firstChildrenAt ??= performance.now();
       return [
         this.remember({ kind: 'group', id: 'group:quick-wins', title: rb.quickWins.title, steps: rb.quickWins.steps }),
         ...rb.phases.map((p) => this.remember({ kind: 'group', id: `group:${p.id}`, title: p.title, estimate: p.estimate, steps: p.steps, phase: p })),

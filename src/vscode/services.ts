@@ -1,12 +1,20 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Runbook } from '../runbook/schema';
+import type { DeployLoop } from './deployCommands';
+import type { DiagnosisViewProvider } from './diagnosisView';
 import type { Environments } from './environments';
+import type { InstrumentationFeature } from './instrumentation';
+import type { Loads } from './lazy';
 import type { Prompts } from './prompts';
+import type { ResultsRegistration } from './results/registerResults';
 import type { RunController } from './runController';
 import type { RunState } from './runState';
 import type { RunbookTreeProvider } from './runbookTree';
 
-/** Everything a command handler may use; built once in activate(). */
+/**
+ * Everything a command handler may use; built once in activate(). The first group exists from the
+ * start (it draws the views); the getters below it build their part on first use.
+ */
 export interface Services {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
@@ -15,9 +23,19 @@ export interface Services {
   runbook(): Runbook;
   state: RunState;
   envs: Environments;
-  runs: RunController;
   tree: RunbookTreeProvider;
   treeView: vscode.TreeView<unknown>;
+  diagnosisView: DiagnosisViewProvider;
+  loads: Loads;
+
+  /** Runs checks and diagnoses (the engine, its probes and the diagnosis load with it). */
+  readonly runs: RunController;
+  /** The results page, the run history, fixes and reports. */
+  readonly results: ResultsRegistration;
+  /** Go instrumentation: the parser, the document index, marker scans, the commands. */
+  readonly instrumentation: InstrumentationFeature;
+  /** Build, Deploy and the runner log stream. */
+  readonly deploy: DeployLoop;
 }
 
 export type CommandHandler = (...args: unknown[]) => unknown;

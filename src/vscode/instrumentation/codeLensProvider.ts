@@ -33,7 +33,7 @@ export class InstrumentationCodeLensProvider implements vscode.CodeLensProvider,
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subs: vscode.Disposable[];
 
-  constructor(private readonly docs: GoDocuments, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly docs: () => GoDocuments, private readonly log: vscode.LogOutputChannel) {
     this.subs = [
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -52,7 +52,7 @@ export class InstrumentationCodeLensProvider implements vscode.CodeLensProvider,
     const version = doc.version;
     try {
       // the index runs the text pre-check (no parse, no parser load without an anchor name or marker)
-      const model = await this.docs.model(doc);
+      const model = await this.docs().model(doc);
       if (token.isCancellationRequested || model.version !== version) return [];
       return model.lenses.map((l) => toCodeLens(doc, l, version));
     } catch (e) {

@@ -1,7 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Prompts } from '../prompts';
-import { InstrumentationCodeLensProvider } from './codeLensProvider';
 import { GoDocuments } from './goDocuments';
 import { InstrumentationCommands } from './instrumentationCommands';
 import { InstrumentationStatusBar } from './instrumentationStatusBar';
@@ -21,46 +19,36 @@ export interface InstrumentationApi {
   statusText(): string | undefined;
 }
 
-let current: InstrumentationApi | undefined;
-
-/** The accessor of the feature registered last (for the extension API the lead exposes to tests). */
-export function instrumentationApi(): InstrumentationApi | undefined {
-  return current;
-}
-
 /**
- * Code lenses, commands, marker diagnostics and the status-bar count for the plan's Go
- * instrumentation. `wasmDir` holds tree-sitter.wasm and tree-sitter-go.wasm (the extension's dist/).
+ * The plan's Go instrumentation, built on first use (a lens request, a command, or the workspace scan
+ * shortly after activation): the documents (parser and index), the marker scan with its diagnostics and
+ * status-bar count, and the commands. `wasmDir` holds tree-sitter.wasm and tree-sitter-go.wasm (dist/).
  * Nothing is parsed — and the parser is not loaded — until a Go file holds an anchor name or a marker.
  */
-export function registerInstrumentation(
-  ctx: vscode.ExtensionContext,
-  deps: { prompts: Prompts; log: vscode.LogOutputChannel; wasmDir: string },
-): vscode.Disposable[] {
-  const docs = new GoDocuments(deps.wasmDir || path.join(ctx.extensionPath, 'dist'), deps.log);
-  const lenses = new InstrumentationCodeLensProvider(docs, deps.log);
-  const markers = new WorkspaceMarkers(docs, deps.log);
-  const diagnostics = new MarkerDiagnostics(markers);
-  const statusBar = new InstrumentationStatusBar(markers);
-  const commands = new InstrumentationCommands(docs, markers, deps.prompts, deps.log);
-  const disposables: vscode.Disposable[] = [
-    docs,
-    lenses,
-    markers,
-    diagnostics,
-    statusBar,
-    vscode.languages.registerCodeLensProvider([{ language: 'go', scheme: 'file' }, { language: 'go', scheme: 'untitled' }], lenses),
-    ...Object.entries(commands.handlers()).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
-  ];
-  // The first workspace scan waits until activation is over.
-  const timer = setTimeout(() => void markers.rescan(), 1000);
-  disposables.push({ dispose: () => clearTimeout(timer) });
-  current = {
-    instrumentedFiles: async () => {
-      await markers.rescan();
-      return markers.list().filter((f) => f.blocks.length).map((f) => ({ uri: f.uri, steps: [...new Set(f.blocks.map((b) => b.step))], blocks: f.blocks.length }));
-    },
-    statusText: () => (markers.instrumentedCount() ? statusBar.item.text : undefined),
-  };
-  return disposables;
+export class InstrumentationFeature implements vscode.Disposable {
+  readonly docs: GoDocuments;
+  readonly markers: WorkspaceMarkers;
+  readonly commands: Record<string, (...args: unknown[]) => unknown>;
+  readonly api: InstrumentationApi;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(deps: { prompts: Prompts; log: vscode.LogOutputChannel; wasmDir: string }) {
+    this.docs = new GoDocuments(deps.wasmDir, deps.log);
+    const markers = (this.markers = new WorkspaceMarkers(this.docs, deps.log));
+    const diagnostics = new MarkerDiagnostics(markers);
+    const statusBar = new InstrumentationStatusBar(markers);
+    this.commands = new InstrumentationCommands(this.docs, markers, deps.prompts, deps.log).handlers();
+    this.disposables = [this.docs, markers, diagnostics, statusBar];
+    this.api = {
+      instrumentedFiles: async () => {
+        await markers.rescan();
+        return markers.list().filter((f) => f.blocks.length).map((f) => ({ uri: f.uri, steps: [...new Set(f.blocks.map((b) => b.step))], blocks: f.blocks.length }));
+      },
+      statusText: () => (markers.instrumentedCount() ? statusBar.item.text : undefined),
+    };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
 }

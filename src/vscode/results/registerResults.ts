@@ -1,14 +1,11 @@
 /**
- * Wires the results page into the extension: the commands, the live feed from the run
- * controller, the history, the serializer that brings the panel back after a window reload, and the
- * read-only documents of "show all". `activate()` calls this once (see activation.ts).
+ * The results page's controller, built on first use (a run, Show Results, a panel restored after a
+ * window reload): the commands, the history, fixes and reports. What has to exist from the start —
+ * the serializer and the output documents — is in resultsPanelRegistration.ts.
  */
-import * as vscode from 'vscode';
-import { decodePageState } from '../../shared/webviewProtocol';
+import type * as vscode from 'vscode';
 import type { CommandHandler, Services } from '../services';
-import { OUTPUT_SCHEME, OutputDocumentProvider } from './outputDocument';
 import { ResultsController, type ResultsDeps } from './resultsController';
-import { RESULTS_VIEW_TYPE, resultsWebviewOptions } from './resultsHtml';
 
 export type ResultsApi = Pick<
   ResultsController,
@@ -16,6 +13,7 @@ export type ResultsApi = Pick<
 >;
 
 export interface ResultsRegistration {
+  controller: ResultsController;
   commands: Record<string, CommandHandler>;
   disposables: vscode.Disposable[];
   api: ResultsApi;
@@ -23,18 +21,6 @@ export interface ResultsRegistration {
 
 export function registerResults(s: Services, deps: ResultsDeps = {}): ResultsRegistration {
   const controller = new ResultsController(s, deps);
-  const disposables: vscode.Disposable[] = [
-    controller,
-    s.runs.onEvent((e) => controller.onRunEvent(e)),
-    s.runs.onDidFinishRun((outcome, target, request) => controller.onRunFinished(outcome, target, request).then(() => undefined)),
-    vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        panel.webview.options = resultsWebviewOptions(s.context.extensionUri);
-        controller.adopt(panel, decodePageState(state));
-      },
-    }),
-    vscode.workspace.registerTextDocumentContentProvider(OUTPUT_SCHEME, new OutputDocumentProvider(() => controller.history)),
-  ];
   const commands: Record<string, CommandHandler> = {
     'beaconDebug.showResults': (runId?: unknown) => controller.show(typeof runId === 'string' ? runId : undefined),
     'beaconDebug.exportReport': (runId?: unknown) => controller.exportReport(typeof runId === 'string' ? runId : undefined),
@@ -52,5 +38,5 @@ export function registerResults(s: Services, deps: ResultsDeps = {}): ResultsReg
       return controller.panelState;
     },
   };
-  return { commands, disposables, api };
+  return { controller, commands, disposables: [controller], api };
 }

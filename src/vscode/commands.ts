@@ -1,0 +1,72 @@
+/**
+ * Every command of the extension, by the module that handles it. activate() registers all of them
+ * at once from this table; a module (and what it imports) loads the first time one of its commands
+ * runs. `ids` must list exactly the commands the module's factory returns: loading checks that.
+ */
+import * as vscode from 'vscode';
+import type { CommandFactory, CommandHandler, Services } from './services';
+
+interface CommandModule {
+  name: string;
+  ids: readonly string[];
+  factory(): CommandFactory;
+}
+
+export const COMMAND_MODULES: readonly CommandModule[] = [
+  {
+    name: 'run commands',
+    ids: ['beaconDebug.refresh', 'beaconDebug.openStep', 'beaconDebug.runQuickWins', 'beaconDebug.runPhase', 'beaconDebug.runStep', 'beaconDebug.runAll', 'beaconDebug.cancelRun', 'beaconDebug.markStepDone', 'beaconDebug.sendStepToTerminal'],
+    factory: () => (require('./runCommands') as typeof import('./runCommands')).runCommands,
+  },
+  {
+    name: 'environment commands',
+    ids: ['beaconDebug.selectEnvironment', 'beaconDebug.configureEnvironment', 'beaconDebug.setAdminToken', 'beaconDebug.setDatabaseUrl', 'beaconDebug.startDemo', 'beaconDebug.stopDemo'],
+    factory: () => (require('./environmentCommands') as typeof import('./environmentCommands')).environmentCommands,
+  },
+  {
+    name: 'results commands',
+    ids: ['beaconDebug.showResults', 'beaconDebug.exportReport'],
+    factory: () => (s) => s.results.commands,
+  },
+  {
+    name: 'diagnosis commands',
+    ids: ['beaconDebug.diagnose', 'beaconDebug.applyFix', 'beaconDebug.revealStep'],
+    factory: () => (require('./diagnosisCommands') as typeof import('./diagnosisCommands')).diagnosisCommands,
+  },
+  {
+    name: 'build and deploy commands',
+    ids: ['beaconDebug.build', 'beaconDebug.deploy', 'beaconDebug.streamLogs', 'beaconDebug.stopLogStream', 'beaconDebug.logStreamFacts'],
+    factory: () => (s) => s.deploy.commands(s),
+  },
+  {
+    name: 'instrumentation commands',
+    ids: ['beaconDebug.insertInstrumentation', 'beaconDebug.removeInstrumentation', 'beaconDebug.removeAllInstrumentation', 'beaconDebug.listInstrumentation', 'beaconDebug.revealAnchor'],
+    factory: () => (s) => s.instrumentation.commands,
+  },
+];
+
+/** Registers every command now; each module's handlers are built on its first command. */
+export function registerCommands(s: Services): vscode.Disposable[] {
+  const out: vscode.Disposable[] = [];
+  for (const m of COMMAND_MODULES) {
+    const handlers = s.loads.lazy(m.name, () => {
+      const h = m.factory()(s);
+      const extra = Object.keys(h).filter((id) => !m.ids.includes(id));
+      const missing = m.ids.filter((id) => typeof h[id] !== 'function');
+      if (extra.length || missing.length) {
+        throw new Error(`Beacon Debug: the ${m.name} do not match their registration (${[...extra.map((i) => `unregistered ${i}`), ...missing.map((i) => `no handler for ${i}`)].join(', ')})`);
+      }
+      return h;
+    });
+    for (const id of m.ids) {
+      const run: CommandHandler = (...args) => handlers()[id](...args);
+      out.push(vscode.commands.registerCommand(id, run));
+    }
+  }
+  return out;
+}
+
+/** Every command id in the table (the integration tests compare it with package.json). */
+export function registeredCommandIds(): string[] {
+  return COMMAND_MODULES.flatMap((m) => m.ids);
+}
