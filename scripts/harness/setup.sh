@@ -38,6 +38,8 @@ PLAYWRIGHT_VERSION=1.65.1
 LEGACY=${BEACON_HARNESS_LEGACY:-1}
 SEED=${BEACON_HARNESS_SEED:-}
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 # never let any playwright package fetch browsers
+# a clean npm environment for the nested installs, also when run from `npm test` (see cleanNpmEnv.sh)
+. "$(dirname "${BASH_SOURCE[0]}")/cleanNpmEnv.sh"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
 T0=$(date +%s%N)
