@@ -10,7 +10,8 @@
 //        activation suite  code-server 4.100.3 (VS Code 1.100.3, the manifest's minimum) on the system Node 20
 //        untrusted suite   4.139.1 with workspace trust on: the folder opens in Restricted Mode
 //        webview           the results page in the browser (scripts/harness/webviewE2e.mjs)
-//   6. packaged extension: release build + vsce package, the .vsix installed into code-server and used through
+//   3b. installed CLI: npm pack, npm install -g --prefix DIR, `beacon-debug` from PATH (scripts/installedCli.mjs)
+//   6. packaged extension: release build + vsce package (≤ 1,000,000 bytes), the .vsix installed into code-server and used through
 //      the UI only, the real fix confirmation modal included (scripts/harness/vsixE2e.mjs); dist/ is left
 //      holding the release build
 //   The last line is `N passed, N failed` (both tiers). Exit 0 only when nothing failed.
@@ -40,6 +41,8 @@ const HARNESS_DIR = process.env.BEACON_HARNESS_DIR
 const SUITE_TIMEOUT = process.env.BEACON_TEST_TIMEOUT || '600';
 const CHROME_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const GO_PACKAGES = ['golang-go', 'golang-github-rs-zerolog-dev', 'golang-github-gin-gonic-gin-dev'];
+/** The .vsix users install: the code, the grammar, the page's assets and the README's pictures. */
+const MAX_VSIX_BYTES = 1_000_000;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 const t0 = Date.now();
@@ -185,6 +188,16 @@ if (await timed('typecheck (tsc --noEmit)', () => run(process.execPath, [tsc, '-
 
 if (wantUnit) await timed('unit tier', unitTier);
 
+// The CLI as users install it: npm pack, npm install -g --prefix DIR, `beacon-debug` from PATH outside the checkout.
+if (wantUnit) {
+  await timed('installed CLI: npm pack, install, run', async () => {
+    const out = path.join(resultsDir, 'installed-cli.json');
+    const rc = await run(process.execPath, [path.join(ROOT, 'scripts/installedCli.mjs')], { env: { ...process.env, BEACON_TEST_RESULTS: out } });
+    record('installed CLI (npm pack → npm install -g)', readJson(out), rc);
+    return rc;
+  });
+}
+
 if (wantIntegration) {
   if (await timed('bundle (scripts/build.mjs)', () => run(process.execPath, [path.join(ROOT, 'scripts/build.mjs')])) !== 0
       || !fs.existsSync(path.join(ROOT, 'dist/extension.js'))) {
@@ -225,6 +238,11 @@ if (wantIntegration) {
       tally.failed += 1; tally.lines.push('packaged extension: the release build or vsce package failed — counted as 1 failure');
       return 1;
     }
+    const vsixBytes = fs.statSync(vsix).size;
+    const vsixOk = vsixBytes <= MAX_VSIX_BYTES;
+    tally.lines.push(`packaged extension: beacon-debug.vsix is ${vsixBytes} bytes (limit ${MAX_VSIX_BYTES})${vsixOk ? '' : ' — too big'}`);
+    if (vsixOk) tally.passed += 1;
+    else tally.failed += 1;
     const out = path.join(resultsDir, 'vsix.json');
     const rc = await run(process.execPath, [path.join(ROOT, 'scripts/harness/vsixE2e.mjs'), '--vsix', vsix,
       '--cs', path.join(HARNESS_DIR, 'cs-4.139.1'), '--timeout', '180'],
