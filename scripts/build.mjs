@@ -18,6 +18,7 @@
 //   lib-<pkg>   each npm dependency (with what it pulls in)
 // The build fails when an entry's eager closure reaches a library: start-up would load it again.
 import * as esbuild from 'esbuild';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
@@ -39,8 +40,11 @@ export const ENTRIES = [
 const entries = cliOnly ? ENTRIES.filter((e) => !e.vscode) : ENTRIES;
 const isBuiltin = (p) => p === 'vscode' || p.startsWith('node:') || builtinModules.includes(p.split('/')[0]);
 
+// the compiled plan (dist/execution-failure.runbook.json) is trusted only by the bundles of the same build
+const buildId = randomUUID();
 const common = {
   bundle: true,
+  define: { BEACON_COMPILED_RUNBOOK_ID: JSON.stringify(buildId) },
   platform: 'node',
   target: 'node20',
   format: 'cjs',
@@ -257,7 +261,7 @@ for (const [from, to] of [
 }
 const requireDist = createRequire(path.join(root, 'dist', 'build.cjs'));
 const { validateRunbook } = requireDist('./' + chunkFile(owner.get('src/runbook/load.ts'))).load('src/runbook/load.ts');
-compileRunbook(root, root, (data, source) => validateRunbook(data, source));
+compileRunbook(root, root, (data, source) => validateRunbook(data, source), buildId);
 if (!cliOnly) await import('./copy-webview-assets.mjs');
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 /**
  * The built-in Execution Failure Debug Plan. Loaded at start-up by the extension and the CLI, so this
- * module needs neither the YAML parser nor zod: the build (scripts/compile-runbook.mjs) validates the plan
- * and writes the schema's output as JSON with two hashes — of the YAML it came from and of the data it
- * holds. While both match, that JSON is the plan as validated; otherwise (an edited YAML or JSON, a JSON
- * compiled without validation) the YAML or the JSON goes through the schema here (`./load`).
+ * module needs neither the YAML parser nor zod (nor, in the packages, node:crypto): the build
+ * (scripts/compile-runbook.mjs) validates the plan and writes the schema's output as JSON (format 2) with
+ * the SHA-256 of the YAML it came from and the id of the build, which esbuild also writes into this module
+ * (BEACON_COMPILED_RUNBOOK_ID). The packages ship only that JSON: the plan as the schema of the same build
+ * validated it. In a checkout the YAML is there too and wins when it changed since the build; a JSON from
+ * another build (or from tsc's output, which has no build id: the tests) goes through the schema here
+ * (`./load`), as does one compiled without validation (format 1).
  */
-import * as crypto from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Load from './load';
@@ -14,10 +17,14 @@ import { RunbookError } from './runbookError';
 import type { Runbook } from './schema';
 
 export const BUILTIN_RUNBOOK_FILE = 'runbooks/execution-failure.yaml';
-/** Written by scripts/compile-runbook.mjs: `{format, source, sha256 of the YAML, data}`; format 2 adds `dataSha256`, data as a JSON string. */
+/** Written by scripts/compile-runbook.mjs: `{format, source, sha256 of the YAML, data}`; format 2: validated by the build. */
 export const COMPILED_RUNBOOK_FILE = 'dist/execution-failure.runbook.json';
 
 export type BuiltinSource = 'compiled' | 'validated' | 'yaml';
+
+/** Set by scripts/build.mjs (esbuild `define`); not defined in tsc's output. */
+declare const BEACON_COMPILED_RUNBOOK_ID: string | undefined;
+const buildId = (): string | undefined => (typeof BEACON_COMPILED_RUNBOOK_ID === 'string' ? BEACON_COMPILED_RUNBOOK_ID : undefined);
 const builtins = new Map<string, { runbook: Runbook; from: BuiltinSource }>();
 
 /** The built-in plan, loaded once per package root. */
@@ -26,7 +33,8 @@ export function loadBuiltinRunbook(root = packageRoot()): Runbook {
 }
 
 const load = (): typeof Load => require('./load') as typeof Load;
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+// node:crypto costs milliseconds to load: only a checkout, which has the YAML, pays for it
+const sha256 = (s: string) => (require('node:crypto') as typeof Crypto).createHash('sha256').update(s).digest('hex');
 
 /**
  * `loadBuiltinRunbook`, and where it came from: `compiled` (the build's validated JSON, as it is),
@@ -56,13 +64,9 @@ export function builtinRunbookInfo(root = packageRoot()): { runbook: Runbook; fr
 
 function readCompiled(file: string): { sha256: string; data: unknown; trusted: boolean } | undefined {
   try {
-    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown; sha256?: unknown; data?: unknown; dataSha256?: unknown };
-    if (typeof c.sha256 !== 'string') return undefined;
-    if (c.format === 1) return { sha256: c.sha256, data: c.data, trusted: false };
-    if (c.format === 2 && typeof c.data === 'string') {
-      return { sha256: c.sha256, data: JSON.parse(c.data), trusted: c.dataSha256 === sha256(c.data) };
-    }
-    return undefined;
+    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown; sha256?: unknown; data?: unknown; buildId?: unknown };
+    if (typeof c.sha256 !== 'string' || (c.format !== 1 && c.format !== 2)) return undefined;
+    return { sha256: c.sha256, data: c.data, trusted: c.format === 2 && buildId() !== undefined && c.buildId === buildId() };
   } catch {
     return undefined; // not built (tests from out/, a fresh clone): the YAML serves
   }

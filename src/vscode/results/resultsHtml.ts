@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as vscode from 'vscode';
 
 export const RESULTS_VIEW_TYPE = 'beaconDebug.results';
@@ -21,7 +21,8 @@ export function resultsWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewO
  * `media/`; no network, no eval, no inline styles or handlers), an empty body the script fills.
  */
 export function resultsHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  // node:crypto loads with the first page, not with the extension
+  const nonce = (require('node:crypto') as typeof Crypto).randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
   const media = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...p)).toString();
   const csp = [
     "default-src 'none'",

@@ -29,21 +29,20 @@ function packageCopy(opts: { compile?: boolean; yaml?: (text: string) => string 
 function editCompiled(root: string, change: (data: { phases: { title: string }[] }) => void): void {
   const file = path.join(root, COMPILED_RUNBOOK_FILE);
   const c = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (typeof c.data === 'string') {
-    const data = JSON.parse(c.data);
-    change(data);
-    c.data = JSON.stringify(data);
-  } else change(c.data);
+  change(c.data);
   fs.writeFileSync(file, JSON.stringify(c));
 }
+
+/** The build id the copies below are compiled with; scripts/build.mjs writes its own into the bundles. */
+const BUILD_ID = 'test-build';
 
 /** A package root compiled the way scripts/build.mjs does it: validated by the schema, format 2. */
 async function validatedCopy(): Promise<string> {
   const root = packageCopy({ compile: false });
   // an ES module from CommonJS: tsc would turn a plain import() into require()
-  const importEsm = new Function('u', 'return import(u)') as (u: string) => Promise<{ compileRunbook: (r: string, o: string, v: unknown) => string }>;
+  const importEsm = new Function('u', 'return import(u)') as (u: string) => Promise<{ compileRunbook: (r: string, o: string, v: unknown, id: string) => string }>;
   const { compileRunbook } = await importEsm(pathToFileURL(path.join(packageRoot(), 'scripts/compile-runbook.mjs')).href);
-  compileRunbook(root, root, validateRunbook);
+  compileRunbook(root, root, validateRunbook, BUILD_ID);
   return root;
 }
 
@@ -95,9 +94,17 @@ describe('runbook: the compiled copy of the built-in plan', () => {
 
   describe('compiled and validated by the build (format 2)', () => {
     let built: string;
+    const global = globalThis as { BEACON_COMPILED_RUNBOOK_ID?: string };
     before(async () => {
       built = await validatedCopy();
       roots.push(built);
+    });
+    // in the bundles, esbuild writes the build id in; tsc's output reads it from the global
+    beforeEach(() => {
+      global.BEACON_COMPILED_RUNBOOK_ID = BUILD_ID;
+    });
+    afterEach(() => {
+      delete global.BEACON_COMPILED_RUNBOOK_ID;
     });
 
     it('is the plan as the schema gave it: the same as the YAML, defaults filled in', () => {
@@ -106,25 +113,53 @@ describe('runbook: the compiled copy of the built-in plan', () => {
       assert.deepEqual(info.runbook, parseRunbook(fs.readFileSync(path.join(built, BUILTIN_RUNBOOK_FILE), 'utf8')));
     });
 
-    it('loads neither the YAML parser nor zod', () => {
-      const script = `const { builtinRunbookInfo } = require(${JSON.stringify(path.join(packageRoot(), 'out/src/runbook/builtin.js'))});
-        const info = builtinRunbookInfo(${JSON.stringify(built)});
-        const libs = Object.keys(require.cache).filter((f) => /node_modules[\\/](zod|yaml)[\\/]/.test(f));
-        console.log(JSON.stringify({ from: info.from, steps: info.runbook.phases.length, libs }));`;
-      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-      const out = JSON.parse(r.stdout);
-      assert.equal(out.from, 'compiled');
-      assert.ok(out.steps >= 6);
-      assert.deepEqual(out.libs, []);
-    });
-
-    it('is validated again when its data no longer has the hash the build wrote', () => {
+    it('is validated when the code is not of the build that wrote it (a schema changed since: the tests, a stale dist/)', () => {
+      global.BEACON_COMPILED_RUNBOOK_ID = 'another-build';
       const r = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-rb-'));
       roots.push(r);
       fs.cpSync(built, r, { recursive: true });
-      editCompiled(r, (d) => { (d.phases[0] as unknown as { steps: unknown }).steps = 'not a list'; });
-      assert.throws(() => builtinRunbookInfo(r), (e: unknown) => e instanceof RunbookError && /at phases\[0\]\.steps: /.test(e.message));
+      assert.equal(builtinRunbookInfo(r).from, 'validated');
+      delete global.BEACON_COMPILED_RUNBOOK_ID;
+      const r2 = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-rb-'));
+      roots.push(r2);
+      fs.cpSync(built, r2, { recursive: true });
+      assert.equal(builtinRunbookInfo(r2).from, 'validated');
+    });
+
+    it('loads neither the YAML parser nor zod, and without the YAML not node:crypto either', () => {
+      const packaged = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-rb-'));
+      roots.push(packaged);
+      fs.cpSync(built, packaged, { recursive: true });
+      fs.rmSync(path.join(packaged, BUILTIN_RUNBOOK_FILE));
+      for (const [root, withYaml] of [[built, true], [packaged, false]] as const) {
+        const script = `globalThis.BEACON_COMPILED_RUNBOOK_ID = ${JSON.stringify(BUILD_ID)};
+          const { builtinRunbookInfo } = require(${JSON.stringify(path.join(packageRoot(), 'out/src/runbook/builtin.js'))});
+          const info = builtinRunbookInfo(${JSON.stringify(root)});
+          const libs = Object.keys(require.cache).filter((f) => /node_modules[\\/](zod|yaml)[\\/]/.test(f));
+          const crypto = process.moduleLoadList.includes('NativeModule crypto');
+          console.log(JSON.stringify({ from: info.from, steps: info.runbook.phases.length, libs, crypto }));`;
+        // a file, not node -e: -e loads node:crypto itself
+        const file = path.join(packaged, 'probe.js');
+        fs.writeFileSync(file, script);
+        const r = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr);
+        const out = JSON.parse(r.stdout);
+        assert.equal(out.from, 'compiled');
+        assert.ok(out.steps >= 6);
+        assert.deepEqual(out.libs, []);
+        assert.equal(out.crypto, withYaml, `node:crypto loaded: ${out.crypto}; the YAML is there: ${withYaml}`);
+      }
+    });
+
+    it('is still ignored once the YAML changed', () => {
+      const r = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-rb-'));
+      roots.push(r);
+      fs.cpSync(built, r, { recursive: true });
+      editCompiled(r, (d) => { d.phases[0]!.title = 'Stale compiled copy'; });
+      fs.appendFileSync(path.join(r, BUILTIN_RUNBOOK_FILE), '# edited after the build\n');
+      const info = builtinRunbookInfo(r);
+      assert.equal(info.from, 'yaml');
+      assert.notEqual(info.runbook.phases[0]!.title, 'Stale compiled copy');
     });
 
     it('serves alone where the YAML is not shipped (the .vsix, the npm package)', () => {
