@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import { EXTENSION_ID, loaderState } from './index';
-import { waitUntil } from './waitFor';
+import { waitForValue, waitUntil } from './waitFor';
 
 interface Manifest {
   engines: { vscode: string };
@@ -67,6 +67,60 @@ describe('activation', () => {
     assert.equal(typeof api.runbookTree.getChildren, 'function');
     // read by `npm run bench`
     console.log(`BEACON_BENCH activation ${api.activationMs?.toFixed(1)} ms (VS Code ${vscode.version})`);
+    const firstTree = await waitForValue('the Runbook view to ask for its items', () => api.startup.firstTreeChildrenMs(), 30000);
+    console.log(`BEACON_BENCH firstTreeChildren ${firstTree.toFixed(1)} ms (VS Code ${vscode.version})`);
+  });
+
+  it('builds nothing at activation but what draws the views', () => {
+    // runs, results, instrumentation, deploy and the command modules are built on first use
+    assert.deepEqual(ext.exports.loadTimings().map((t) => t.name), []);
+  });
+
+  // Only where nothing ran before and nothing runs after: the activation suite (it starts the demo, runs a check).
+  (loaderState.suite === 'activation' ? it : it.skip)('first use: a Go file\'s lenses, a check and the results page each load their part, once', async function () {
+    this.timeout(180000);
+    const api = ext.exports;
+    const timings: Record<string, number> = {};
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-first-use-'));
+    try {
+      // a Go file with the anchor the lenses look for
+      const file = path.join(dir, 'job_runner.go');
+      fs.writeFileSync(file, 'package worker\n\ntype JobRunner struct{}\n\nfunc (w *JobRunner) executeQuestion(q string) string {\n\treturn q\n}\n');
+      let t0 = performance.now();
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(doc);
+      const lenses = await waitForValue('code lenses on a Go file', async () => {
+        const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+        return l && l.length ? l : undefined;
+      }, 60000);
+      timings.lens = performance.now() - t0;
+      assert.ok(lenses.some((l) => /Insert 2\.1/.test(l.command?.title ?? '')), `lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+      t0 = performance.now();
+      await vscode.commands.executeCommand('beaconDebug.startDemo');
+      timings.demo = performance.now() - t0;
+      t0 = performance.now();
+      await vscode.commands.executeCommand('beaconDebug.runStep', 'qw.3');
+      timings.check = performance.now() - t0;
+      assert.notEqual(api.state.verdictOf('qw.3'), 'pending', 'the check ran');
+
+      t0 = performance.now();
+      await vscode.commands.executeCommand('beaconDebug.showResults');
+      await waitUntil(() => api.results.panelState.ready, 60000);
+      timings.webview = performance.now() - t0;
+      assert.ok(api.results.panelState.ready, 'the results page answered its handshake');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.commands.executeCommand('beaconDebug.stopDemo');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const loads = api.loadTimings();
+    const names = loads.map((t) => t.name);
+    assert.equal(new Set(names).size, names.length, `a part was built twice: ${names.join(', ')}`);
+    for (const part of ['instrumentation', 'runs', 'results']) assert.ok(names.includes(part), `${part} was built: ${names.join(', ')}`);
+    // read by `npm run bench`
+    console.log(`BEACON_BENCH firstUse ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Number(v.toFixed(1))])), loads: loads.map((t) => ({ name: t.name, ms: Number(t.ms.toFixed(1)) })) })}`);
   });
 
   it('registers every command of contributes.commands', async () => {
