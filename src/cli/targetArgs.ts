@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { proxyFromEnv } from '../engine/proxy';
 import type { Target } from '../engine/types';
 import { single, UsageError, type ParsedArgs } from './args';
 
@@ -136,6 +137,7 @@ export function targetFromArgs(p: ParsedArgs, ctx: TargetContext): Target {
     psqlPath: flag('--psql') ?? base.psqlPath ?? 'psql',
     adminToken: secretFromEnv(p, '--admin-token-env', ctx),
     databaseUrl: secretFromEnv(p, '--database-url-env', ctx),
+    proxy: proxyFromEnv(ctx.env),
   };
   const missing = ([['--runner-url', 'runnerUrl'], ['--router-url', 'routerUrl'], ['--fly-app', 'flyApp']] as const)
     .filter(([, k]) => !target[k])

@@ -4,6 +4,7 @@
  * type (log lines normalised, metrics parsed).
  */
 import type { Dispatcher } from 'undici';
+import { proxyEnv } from './proxy';
 import type { Probe } from '../runbook/schema';
 import { displayArgv } from './displayCommand';
 import { runDnsProbe } from './dnsProbe';
@@ -91,12 +92,12 @@ export function runTransport(p: ResolvedProbe, ctx: TransportContext): Promise<P
       return runShellProbe({
         ...common,
         argv: p.argv,
-        env: p.env,
+        env: { ...proxyEnv(ctx.target.proxy), ...p.env },
         databaseUrl: p.databaseCredentials ? ctx.target.databaseUrl : undefined,
         killGraceMs: ctx.killGraceMs,
       });
     case 'logs':
-      return runShellProbe({ ...common, argv: p.argv, killGraceMs: ctx.killGraceMs });
+      return runShellProbe({ ...common, argv: p.argv, env: proxyEnv(ctx.target.proxy), killGraceMs: ctx.killGraceMs });
     case 'http':
       return runHttpProbe({
         ...common,

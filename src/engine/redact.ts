@@ -5,6 +5,7 @@
  * target carries (admin token, database URL and its password), wherever they appear.
  */
 import type { Target } from './types';
+import { proxySecrets } from './proxy';
 
 export const MASK = '***';
 
@@ -45,9 +46,10 @@ function maskUrlPassword(url: string): string {
  * URL (replaced by its password-masked form, so the host stays readable) and its password,
  * raw and percent-decoded.
  */
-export function targetSecrets(t: Pick<Target, 'adminToken' | 'databaseUrl'>): { value: string; replacement: string }[] {
+export function targetSecrets(t: Pick<Target, 'adminToken' | 'databaseUrl' | 'proxy'>): { value: string; replacement: string }[] {
   const out: { value: string; replacement: string }[] = [];
   if (t.adminToken) out.push({ value: t.adminToken, replacement: MASK });
+  for (const password of proxySecrets(t.proxy)) out.push({ value: password, replacement: MASK });
   if (t.databaseUrl) {
     out.push({ value: t.databaseUrl, replacement: maskUrlPassword(t.databaseUrl) === t.databaseUrl ? MASK : maskUrlPassword(t.databaseUrl) });
     try {
@@ -94,7 +96,7 @@ export function createRedactor(secrets: ReadonlyArray<string | { value: string; 
   };
 }
 
-export function redactorFor(t: Pick<Target, 'adminToken' | 'databaseUrl'>): Redactor {
+export function redactorFor(t: Pick<Target, 'adminToken' | 'databaseUrl' | 'proxy'>): Redactor {
   return createRedactor(targetSecrets(t));
 }
 

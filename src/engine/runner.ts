@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
+import { createDispatcher } from './proxy';
 import type { Check, FactValue, Runbook, Step } from '../runbook/schema';
 import { evaluateCheck } from './evaluate';
 import { createLimiter, sleep } from './limiter';
@@ -115,7 +116,7 @@ function resolveAll(rb: Runbook, steps: readonly Step[], t: ValidTarget, preflig
 class Run {
   readonly facts: Facts = {};
   private readonly cache: ProbeCache | undefined;
-  private readonly agent = new Agent({ keepAliveTimeout: 2000, connections: 16 });
+  private readonly agent: Dispatcher;
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
 
   constructor(
@@ -128,6 +129,7 @@ class Run {
     private readonly resolved: Map<Check, Resolved>,
   ) {
     this.cache = opts.cache === false ? undefined : (opts.cache ?? new ProbeCache());
+    this.agent = createDispatcher(t.proxy, { keepAliveTimeout: 2000, connections: 16 });
     this.limit = createLimiter(opts.concurrency ?? 8);
   }
 

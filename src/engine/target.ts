@@ -6,6 +6,7 @@
  * character a shell treats specially.
  */
 import type { Target } from './types';
+import { proxyProblem } from './proxy';
 
 export class TargetError extends Error {
   constructor(readonly setting: string, message: string) {
@@ -33,6 +34,7 @@ export const SETTING_OF: Record<keyof Target, string> = {
   adminToken: 'the admin token (Beacon Debug: Set Admin Token)',
   databaseUrl: 'the database URL (Beacon Debug: Set Database URL)',
   production: 'beaconDebug.environments[].production',
+  proxy: 'the proxy (VS Code: http.proxy; the CLI: HTTPS_PROXY / HTTP_PROXY)',
 };
 
 const FLY_APP = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -119,6 +121,8 @@ export function validateTarget(t: Target): ValidTarget {
   const router = validateBaseUrl(t.routerUrl, SETTING_OF.routerUrl);
   validateExecutable(t.flyctlPath, SETTING_OF.flyctlPath);
   validateExecutable(t.psqlPath, SETTING_OF.psqlPath);
+  const proxy = t.proxy && proxyProblem(t.proxy);
+  if (proxy) throw new TargetError(SETTING_OF.proxy, `${SETTING_OF.proxy}: ${proxy}.`);
   if (t.adminToken !== undefined && /[\s\x00-\x1f]/.test(t.adminToken)) {
     throw new TargetError(SETTING_OF.adminToken, `${SETTING_OF.adminToken} contains whitespace or control characters.`);
   }

@@ -3,6 +3,7 @@
  * terminal, the diagnosis, the webview and the report.
  */
 import type { CheckVerdict, FactValue, Verdict } from '../runbook/schema';
+import type { ProxyConfig } from './proxy';
 
 /** A fact with the evidence that proves it. */
 export interface FactRecord {
@@ -31,6 +32,8 @@ export interface Target {
   databaseUrl?: string;
   /** Production is marked in the UI and named in confirmations. */
   production?: boolean;
+  /** The HTTP(S) proxy the checks go through (see engine/proxy.ts). */
+  proxy?: ProxyConfig;
 }
 
 export interface CheckResult {

@@ -1,8 +1,21 @@
 import * as vscode from 'vscode';
+import { proxyFromEnv, type ProxyConfig } from '../engine/proxy';
 import type { Target } from '../engine/types';
 import type { EnvironmentSettings } from '../runbook/settings';
 import { readConfig, setActiveEnvironment, type ConfigRead } from './config';
 import type { Prompts } from './prompts';
+
+/**
+ * The proxy VS Code is told to use (`http.proxy`, `http.noProxy`), else the one the extension host's
+ * environment names (HTTPS_PROXY …). VS Code routes its own Node requests through it, but not undici's.
+ */
+export function vscodeProxy(): ProxyConfig | undefined {
+  const http = vscode.workspace.getConfiguration('http');
+  const url = http.get<string>('proxy')?.trim();
+  if (!url) return proxyFromEnv(process.env);
+  const noProxy = http.get<string[]>('noProxy') ?? [];
+  return { http: url, https: url, noProxy: noProxy.join(',') };
+}
 
 /** The built-in demo environment: the local simulator, with its own fake flyctl and psql. */
 export interface DemoEnvironment {
@@ -141,6 +154,7 @@ export class Environments implements vscode.Disposable {
       adminToken: await this.getSecret(env.name, 'adminToken'),
       databaseUrl: await this.getSecret(env.name, 'databaseUrl'),
       production: env.settings.production ?? /prod/i.test(env.name),
+      proxy: vscodeProxy(),
     };
   }
 
