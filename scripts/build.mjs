@@ -220,6 +220,23 @@ function chunkPlugin(chunk) {
   };
 }
 
+/**
+ * undici carries its HTTP parser twice, as WebAssembly with and without SIMD (70 KB each, base64), and uses the
+ * second only where SIMD is missing or broken: Node on ppc64 before 24.12, or UNDICI_NO_WASM_SIMD=1. VS Code runs
+ * on x64 and arm64, where Node 20+ always has it; the copy without SIMD is left out of the bundle, and asking
+ * for it says why instead of failing somewhere inside undici.
+ */
+const withoutNonSimdParser = {
+  name: 'undici-simd-parser-only',
+  setup(build) {
+    build.onResolve({ filter: /llhttp\/llhttp-wasm\.js$/ }, () => ({ path: 'llhttp-wasm', namespace: 'beacon-no-simd' }));
+    build.onLoad({ filter: /.*/, namespace: 'beacon-no-simd' }, () => ({
+      loader: 'js',
+      contents: 'throw new Error("beacon-debug: HTTP needs WebAssembly SIMD (undici\'s parser without SIMD is not bundled); unset UNDICI_NO_WASM_SIMD, or use Node on x64 or arm64");',
+    }));
+  },
+};
+
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 fs.mkdirSync(path.join(root, 'dist'));
 const built = [];
@@ -233,7 +250,7 @@ for (const name of chunksNeeded()) {
     sourcemap: release ? false : 'linked',
     external: ['vscode'],
     metafile: true,
-    plugins: [chunkPlugin(chunk)],
+    plugins: [withoutNonSimdParser, chunkPlugin(chunk)],
   });
   built.push({ name, metafile: r.metafile });
 }

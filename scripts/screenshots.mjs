@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // `npm run screenshots`: PNGs of the real workbench (code-server 4.139.1 + headless Chromium) with Beacon Debug
-// loaded, taken from the shot plan scripts/shotPlan.json into docs/images/.
+// loaded, taken from the shot plan scripts/shotPlan.json into docs/images/, then compressed with pngquant.
 //
 //   node scripts/screenshots.mjs [--plan FILE] [--out DIR] [--verbose]
 //
-// Needs the harness (bash scripts/harness/setup.sh; installed here on first use) and Chromium.
+// Needs the harness (bash scripts/harness/setup.sh; installed here on first use), Chromium and pngquant.
 // Exit: 0 all shots saved, 2 harness error / no Chromium, 3 a shot failed (the page is saved under /tmp).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compressPng, hasPngquant, NO_PNGQUANT } from './harness/workbench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const opt = { plan: path.join(ROOT, 'scripts/shotPlan.json'), out: path.join(ROOT, 'docs/images'), verbose: false };
@@ -28,6 +29,11 @@ const run = (cmd, args, env = process.env) => new Promise((resolve) => {
   p.on('exit', (code, sig) => resolve(code ?? (sig ? 128 : 1)));
 });
 
+if (!hasPngquant()) {
+  console.error(NO_PNGQUANT);
+  process.exit(2);
+}
+
 // the legacy code-server is not needed for screenshots
 let rc = await run('bash', [path.join(ROOT, 'scripts/harness/setup.sh')], { ...process.env, BEACON_HARNESS_LEGACY: process.env.BEACON_HARNESS_LEGACY ?? '0' });
 if (rc !== 0) process.exit(rc === 2 ? 2 : 1);
@@ -43,5 +49,14 @@ try {
 } finally {
   fs.rmSync(folder, { recursive: true, force: true });
 }
-if (rc === 0) console.log(`screenshots in ${path.relative(ROOT, opt.out) || '.'}`);
+if (rc === 0) {
+  const plan = JSON.parse(fs.readFileSync(opt.plan, 'utf8'));
+  for (const shot of plan.shots) {
+    const file = path.join(opt.out, `${shot.name}.png`);
+    const before = fs.statSync(file).size;
+    compressPng(file);
+    console.log(`${path.relative(ROOT, file)}: ${(before / 1024).toFixed(0)} KB → ${(fs.statSync(file).size / 1024).toFixed(0)} KB (pngquant)`);
+  }
+  console.log(`screenshots in ${path.relative(ROOT, opt.out) || '.'}`);
+}
 process.exit(rc);

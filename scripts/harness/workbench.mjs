@@ -205,3 +205,16 @@ export function launchBrowser(chromium, chrome, dirs) {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 }
+
+export const NO_PNGQUANT = "pngquant not found: run 'apt-get update && apt-get install -y pngquant' (the README's pictures ship in the .vsix, which must stay under 1 MB)";
+
+export const hasPngquant = () => spawnSync('pngquant', ['--version']).status === 0;
+
+/** Palette-compresses a screenshot in place (pngquant, Debian package pngquant); false when pngquant is missing. */
+export function compressPng(file) {
+  const r = spawnSync('pngquant', ['--quality', '60-85', '--speed', '1', '--strip', '--force', '--skip-if-larger', '--output', file, file], { encoding: 'utf8' });
+  if (r.error?.code === 'ENOENT') return false;
+  // 98/99: the quality target could not be met or the result would be larger; the original stays
+  if (r.status !== 0 && r.status !== 98 && r.status !== 99) throw new Error(`pngquant ${file}: exit ${r.status} ${r.stderr}`);
+  return true;
+}
