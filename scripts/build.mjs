@@ -18,6 +18,7 @@
 //   lib-<pkg>   each npm dependency (with what it pulls in)
 // The build fails when an entry's eager closure reaches a library: start-up would load it again.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -280,6 +281,24 @@ const requireDist = createRequire(path.join(root, 'dist', 'build.cjs'));
 const { validateRunbook } = requireDist('./' + chunkFile(owner.get('src/runbook/load.ts'))).load('src/runbook/load.ts');
 compileRunbook(root, root, (data, source) => validateRunbook(data, source), buildId);
 if (!cliOnly) await import('./copy-webview-assets.mjs');
+
+// The entry must load without touching the vscode API (VS Code may load it before the workbench is ready, and
+// the start-up bench loads it without VS Code): in a fresh Node, every vscode function throws when called.
+if (!cliOnly) {
+  const probe = `const Module = require('module'); const load = Module._load;
+    const used = (n) => { throw new Error('the vscode API is used while dist/extension.js loads: ' + n); };
+    const deep = (n) => new Proxy(function () {}, { get: (_, p) => (p === 'then' || typeof p === 'symbol') ? undefined : deep(n + '.' + String(p)), apply: () => used(n), construct: () => used(n) });
+    const stub = new Proxy({}, { get: (_, p) => (p === '__esModule' || typeof p === 'symbol') ? undefined : deep('vscode.' + String(p)) });
+    Module._load = function (r, ...a) { return r === 'vscode' ? stub : load.call(this, r, ...a); };
+    const m = require(${JSON.stringify(path.join(root, 'dist/extension.js'))});
+    if (typeof m.activate !== 'function') throw new Error('dist/extension.js exports no activate()');`;
+  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    const error = (r.stderr || r.stdout).split('\n').find((l) => /Error/.test(l)) ?? r.stderr;
+    console.error(`build: dist/extension.js does not load on its own (is the vscode API used at a module's top level?): ${error}`);
+    process.exit(1);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
