@@ -3,6 +3,7 @@
  * installed command (bin/beacon-debug.js) and `node dist/cli.js` run; `run()` is the same without the
  * process around it (tests). Each command's module loads when that command runs.
  */
+import { EXIT } from '../engine/types';
 import type { CliIo } from './io';
 
 const USAGE = `Usage: beacon-debug <command> [options]
@@ -50,12 +51,12 @@ export async function run(argv: readonly string[], io: CliIo, signal?: AbortSign
   const [command, ...args] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.stdout(USAGE);
-    return command === undefined ? 2 : 0;
+    return command === undefined ? EXIT.usage : EXIT.ok;
   }
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!load) {
     io.stderr(`beacon-debug: unknown command "${command}"\n\n${USAGE}`);
-    return 2;
+    return EXIT.usage;
   }
   return load()(args, io, signal);
 }
@@ -79,7 +80,7 @@ export function main(argv: readonly string[]): void {
     },
     (e: unknown) => {
       process.stderr.write(`beacon-debug: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 2;
+      process.exitCode = EXIT.usage;
     },
   );
 }
