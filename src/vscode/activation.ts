@@ -132,6 +132,7 @@ export function registerAll(s: ActiveServices): BeaconDebugApi {
     loadTimings: () => [...s.loads.timings],
     startup: {
       activateMs: 0,
+      builtDuringActivation: [],
       firstTreeChildrenMs: () => (s.tree.firstChildrenAt === undefined ? undefined : s.tree.firstChildrenAt - s.startedAt),
     },
   };

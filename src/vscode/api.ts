@@ -33,7 +33,7 @@ export interface BeaconDebugApi {
   /** How long activate() took (for `npm run bench`). */
   activationMs?: number;
   /** Start-up figures for `npm run bench`: activate(), and activation → the Runbook view's first answer. */
-  startup: { activateMs: number; firstTreeChildrenMs(): number | undefined };
+  startup: { activateMs: number; firstTreeChildrenMs(): number | undefined; builtDuringActivation: string[] };
   /** The parts built on first use so far, and how long each took. */
   loadTimings(): LoadTiming[];
 }

@@ -8,5 +8,6 @@ export function activate(context: vscode.ExtensionContext): BeaconDebugApi {
   const api = registerAll(createServices(context, started));
   api.activationMs = performance.now() - started;
   api.startup.activateMs = api.activationMs;
+  api.startup.builtDuringActivation = api.loadTimings().map((t) => t.name);
   return api;
 }

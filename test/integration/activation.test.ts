@@ -72,8 +72,9 @@ describe('activation', () => {
   });
 
   it('builds nothing at activation but what draws the views', () => {
-    // runs, results, instrumentation, deploy and the command modules are built on first use
-    assert.deepEqual(ext.exports.loadTimings().map((t) => t.name), []);
+    // runs, results, instrumentation, deploy and the command modules are built on first use (the
+    // workspace's marker scan builds instrumentation a second after activation)
+    assert.deepEqual(ext.exports.startup.builtDuringActivation, []);
   });
 
   // Only where nothing ran before and nothing runs after: the activation suite (it starts the demo, runs a check).
