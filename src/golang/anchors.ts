@@ -138,8 +138,9 @@ export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrence
   }
 
   if (at('SetHybridClient').length && packageName(root) === 'main') {
-    const calls: Node[] = [];
-    let main: Node | null = null;
+    // the calls of main() — or, when main wires nothing itself, of the helper that does (a function
+    // returning the wired runner); closures inside the function count as the function's
+    const byFunc = new Map<number, { fn: Node; calls: Node[] }>();
     for (const i of at('SetHybridClient')) {
       const n = root.descendantForIndex(i, i + 'SetHybridClient'.length);
       if (!n || n.type !== 'field_identifier') continue;
@@ -148,13 +149,17 @@ export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrence
       if (!sel || sel.type !== 'selector_expression' || !call || call.type !== 'call_expression') continue;
       if (!sameNode(field(call, 'function'), sel)) continue;
       const fn = ancestor(call, ['function_declaration', 'method_declaration']);
-      if (!fn || fn.type !== 'function_declaration' || field(fn, 'name')?.text !== 'main') continue;
-      main = fn;
-      calls.push(call);
+      if (!fn || fn.type !== 'function_declaration') continue;
+      const entry = byFunc.get(fn.startIndex) ?? { fn, calls: [] };
+      entry.calls.push(call);
+      byFunc.set(fn.startIndex, entry);
     }
-    if (main && calls.length) {
+    const groups = [...byFunc.values()];
+    const chosen = groups.find((g) => field(g.fn, 'name')?.text === 'main') ?? groups[0];
+    if (chosen) {
+      const { fn, calls } = chosen;
       const first = statementOf(calls[0]).stmt ?? calls[0];
-      out.push({ kind: 'setHybridClient', node: first, func: main, call: calls[calls.length - 1], calls });
+      out.push({ kind: 'setHybridClient', node: first, func: fn, call: calls[calls.length - 1], calls });
     }
   }
 

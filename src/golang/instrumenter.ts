@@ -4,7 +4,7 @@ import { planInsertion } from './insert';
 import { scanMarkers } from './markers';
 import { collectPackageInfo } from './packageInfo';
 import type { GoParser } from './parser';
-import { planRemoval } from './remove';
+import { editedBlock, planRemoval, type EditedBlock, type RemoveOptions } from './remove';
 import { STEP_IDS, type AnchorKind, type StepId } from './steps';
 import { applyEdits, type TextEdit } from './textEdits';
 
@@ -12,6 +12,17 @@ export interface Skipped {
   step: string;
   reason: string;
 }
+
+/** One step's insertion as planned: its edits, or why not — `refused` when the code is there but cannot take it as it is. */
+export type InsertAttempt =
+  | { edits: TextEdit[] }
+  | {
+      skipped: string;
+      /** Not merely absent: the anchor is there and the step cannot go in (scope, wiring): worth an exit code. */
+      refused?: boolean;
+      /** Where it could go instead (not taken unless asked for). */
+      nearest?: { edits: TextEdit[]; line: number; where: string };
+    };
 
 export interface InsertOutcome {
   text: string;
@@ -23,6 +34,7 @@ export interface RemoveOutcome {
   text: string;
   removed: StepId[];
   skipped: Skipped[];
+  edited: EditedBlock[];
 }
 
 export interface MarkerLine {
@@ -36,6 +48,8 @@ export interface CheckResult {
   markers: MarkerLine[];
   blocks: { step: StepId; beginLine: number; endLine: number }[];
   problems: { step: string; line: number; reason: string }[];
+  /** Blocks with lines that were not inserted (typed or changed since). */
+  edited: EditedBlock[];
 }
 
 /** Insert / remove / check over whole texts: the core the CLI and the VS Code commands share. */
@@ -64,6 +78,21 @@ export class GoInstrumenter {
     }
   }
 
+  /** Like `planInsert`, with the scope refusals and the nearest valid point (taken when `nearest` is set). */
+  attemptInsert(text: string, step: StepId, siblings: readonly string[] = [], options: { nearest?: boolean } = {}): InsertAttempt {
+    const trees = siblings.map((s) => this.parser.parse(s));
+    try {
+      return this.withTree(text, (tree) => {
+        const plan = planInsertion(text, tree, step, collectPackageInfo([tree, ...trees]));
+        if (!('skipped' in plan)) return { edits: plan.edits };
+        if (plan.nearest && options.nearest) return { edits: plan.nearest.edits };
+        return { skipped: plan.skipped, refused: plan.refused, nearest: plan.nearest };
+      });
+    } finally {
+      for (const t of trees) t.delete();
+    }
+  }
+
   /** Inserts the steps one after the other (each on the text the previous one produced). */
   insert(text: string, steps: readonly StepId[] = STEP_IDS, siblings: readonly string[] = []): InsertOutcome {
     const out: InsertOutcome = { text, inserted: [], skipped: [] };
@@ -78,25 +107,26 @@ export class GoInstrumenter {
     return out;
   }
 
-  planRemove(text: string, steps?: readonly StepId[]): { edits: TextEdit[]; removed: StepId[]; skipped: Skipped[] } {
-    if (!text.includes('// beacon-debug:')) return { edits: [], removed: [], skipped: [] };
-    return this.withTree(text, (tree) => planRemoval(text, tree, steps));
+  planRemove(text: string, steps?: readonly StepId[], options?: RemoveOptions): { edits: TextEdit[]; removed: StepId[]; skipped: Skipped[]; edited: EditedBlock[] } {
+    if (!text.includes('// beacon-debug:')) return { edits: [], removed: [], skipped: [], edited: [] };
+    return this.withTree(text, (tree) => planRemoval(text, tree, steps, options));
   }
 
-  remove(text: string, steps?: readonly StepId[]): RemoveOutcome {
-    const plan = this.planRemove(text, steps);
-    return { text: applyEdits(text, plan.edits), removed: plan.removed, skipped: plan.skipped };
+  remove(text: string, steps?: readonly StepId[], options?: RemoveOptions): RemoveOutcome {
+    const plan = this.planRemove(text, steps, options);
+    return { text: applyEdits(text, plan.edits), removed: plan.removed, skipped: plan.skipped, edited: plan.edited };
   }
 
   /** Every marker comment in the file, the complete blocks, and the damaged markers (1-based lines). */
   check(text: string): CheckResult {
-    if (!text.includes('// beacon-debug:')) return { markers: [], blocks: [], problems: [] };
+    if (!text.includes('// beacon-debug:')) return { markers: [], blocks: [], problems: [], edited: [] };
     return this.withTree(text, (tree) => {
       const scan = scanMarkers(tree, text);
       return {
         markers: scan.markers.map((m) => ({ step: m.step, kind: m.kind, line: m.line + 1 })),
         blocks: scan.blocks.map((b) => ({ step: b.step, beginLine: b.begin.startPosition.row + 1, endLine: b.end.startPosition.row + 1 })),
         problems: scan.problems.map((p) => ({ ...p, line: p.line + 1 })),
+        edited: scan.blocks.map((b) => editedBlock(b, text)).filter((e): e is EditedBlock => !!e),
       };
     });
   }

@@ -1,15 +1,28 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TextSource } from './chunkedText';
+import { blockSum, isBlockSum } from './blockSum';
 import { MARKER_PREFIX, occurrences, type NameOccurrences } from './nameOccurrences';
 import { isStepId, type StepId } from './steps';
-import { firstOnLine, lastOnLine } from './textStyle';
+import { firstOnLine, lastOnLine, renderLines } from './textStyle';
 
 /** `// beacon-debug:begin <step>` … `// beacon-debug:end <step>`: these exact words, tools grep for them. */
 export function beginMarker(step: StepId): string {
   return `${MARKER_PREFIX}begin ${step}`;
 }
-export function endMarker(step: StepId): string {
-  return `${MARKER_PREFIX}end ${step}`;
+/** With `sum` (see blockSum.ts) the end marker records what the block held when it was inserted. */
+export function endMarker(step: StepId, sum?: string): string {
+  return `${MARKER_PREFIX}end ${step}${sum ? ' ' + sum : ''}`;
+}
+
+/**
+ * A marked block: the begin marker, the body (template lines as `renderLines` takes them) and the end
+ * marker carrying the body's sum. `base`/`unit`/`eol` as for `renderLines`.
+ */
+export function renderBlock(step: StepId, body: readonly string[], base: string, unit: string, eol: string): string {
+  const text = renderLines(body, base, unit, eol);
+  const lines = text.split(eol);
+  lines.pop();
+  return renderLines([beginMarker(step)], base, unit, eol) + text + renderLines([endMarker(step, blockSum(lines))], base, unit, eol);
 }
 /** Inside a block that changed a signature: the text the block replaced, JSON-quoted. */
 export const WAS_PREFIX = `${MARKER_PREFIX}was `;
@@ -26,12 +39,16 @@ export interface MarkerComment {
   node: Node;
   /** 0-based line. */
   line: number;
+  /** On an end marker written by this version: what the block held (blockSum.ts). */
+  sum?: string;
 }
 
 export interface MarkerBlock {
   step: StepId;
   begin: Node;
   end: Node;
+  /** Absent on blocks written before sums existed: those are removed unchecked. */
+  sum?: string;
 }
 
 export interface MarkerProblem {
@@ -58,14 +75,14 @@ export function scanMarkers(tree: Tree, text: TextSource, names?: NameOccurrence
     const node = root.descendantForIndex(i, i + MARKER_PREFIX.length);
     if (!node || node.type !== 'comment' || node.startIndex !== i) continue;
     const body = node.text.slice(MARKER_PREFIX.length).trimEnd();
-    const m = /^(begin|end) (\S+)$/.exec(body);
-    if (!m) continue; // `was` lines and prose
+    const m = /^(begin|end) (\S+)(?: (\S+))?$/.exec(body);
+    if (!m || (m[3] !== undefined && (m[1] !== 'end' || !isBlockSum(m[3])))) continue; // `was` lines and prose
     const line = node.startPosition.row;
     if (!firstOnLine(text, node.startIndex) || !lastOnLine(text, node.endIndex)) {
       problems.push({ step: m[2], line, reason: `marker on line ${line + 1} shares its line with code` });
       continue;
     }
-    markers.push({ kind: m[1] as 'begin' | 'end', step: m[2], node, line });
+    markers.push({ kind: m[1] as 'begin' | 'end', step: m[2], node, line, ...(m[3] ? { sum: m[3] } : {}) });
   }
 
   const blocks: MarkerBlock[] = [];
@@ -84,7 +101,7 @@ export function scanMarkers(tree: Tree, text: TextSource, names?: NameOccurrence
       problems.push({ step: mk.step, line: mk.line, reason: `end ${mk.step} on line ${mk.line + 1} has no matching begin` });
       open = undefined;
     } else {
-      blocks.push({ step: mk.step as StepId, begin: open.node, end: mk.node });
+      blocks.push({ step: mk.step as StepId, begin: open.node, end: mk.node, ...(mk.sum ? { sum: mk.sum } : {}) });
       open = undefined;
     }
   }

@@ -1,7 +1,7 @@
 import { structField } from '../packageInfo';
 import { typeBaseName, usable } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
-import { alignedPairs, atBodyTop, afterStatement, existingLogger, fresh, goString, indent, loggingImportPath, questionFields, questionNames, resultsOf, zerologChain } from './goCode';
+import { alignedPairs, atBodyTop, afterStatement, type Place, existingLogger, fresh, goString, indent, loggingImportPath, questionFields, questionNames, questionUses, resultsOf, usesOf, zerologChain } from './goCode';
 
 /**
  * Step 2.1 in `JobRunner.executeQuestion`: panic recovery that turns a panic into a *failed*
@@ -33,7 +33,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
   }
 
   const lines: string[] = [];
-  let place: { at: number; base: string } | { skip: string };
+  let place: Place | { skip: string };
   let log: string;
   const logger = existingLogger(func);
   if (logger) {
@@ -135,6 +135,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
     lines.push(...zerologChain(log, 'Info', traceFields, '🔍 TRACE: executeQuestion ENTRY'));
   }
 
-  return { blocks: [{ at: place.at, base: place.base, lines }], nameResults };
+  const uses = [...questionUses(q), ...usesOf([[logger?.name, 'the logger'], [nameResults ? undefined : resultName, 'the named result']])];
+  return { blocks: [{ ...place, lines, uses }], nameResults };
 }
 
