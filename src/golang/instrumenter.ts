@@ -94,10 +94,10 @@ export class GoInstrumenter {
   }
 
   /** Inserts the steps one after the other (each on the text the previous one produced). */
-  insert(text: string, steps: readonly StepId[] = STEP_IDS, siblings: readonly string[] = []): InsertOutcome {
+  insert(text: string, steps: readonly StepId[] = STEP_IDS, siblings: readonly string[] = [], options: { nearest?: boolean } = {}): InsertOutcome {
     const out: InsertOutcome = { text, inserted: [], skipped: [] };
     for (const step of steps) {
-      const plan = this.planInsert(out.text, step, siblings);
+      const plan = this.attemptInsert(out.text, step, siblings, options);
       if ('skipped' in plan) out.skipped.push({ step, reason: plan.skipped });
       else {
         out.text = applyEdits(out.text, plan.edits);

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { fileImports } from '../imports';
 import { childContaining, literalsBetween, resolveAt, type ScopePoint } from '../scope';
-import { field, namedChildren } from '../syntax';
+import { field, namedChildren, params } from '../syntax';
 import { lineEnd } from '../textStyle';
 import type { SnippetContext } from './context';
 
@@ -137,10 +137,13 @@ export function loggerAt(c: SnippetContext, point: ScopePoint): string | undefin
   if (!zerolog) return undefined;
   const names = packageNames(c);
   const candidates = declarationsUsing(c.anchor.func, zerolog, () => true).filter((d) => d.stmt.endIndex <= point.offset);
-  for (const d of candidates) {
+  for (const d of candidates.reverse()) {
     const found = resolveAt(point, d.name, names);
     if (found?.kind === 'local' && found.node.startIndex === d.stmt.startIndex) return d.name;
   }
+  // a helper handed the logger: a parameter of type zerolog.Logger (or a pointer to one)
+  const param = params(field(c.anchor.func, 'parameters')).find((p) => p.name && p.typeText.replace(/^\*/, '') === `${zerolog}.Logger`);
+  if (param?.name && resolveAt(point, param.name, names)?.kind === 'param') return param.name;
   return undefined;
 }
 
