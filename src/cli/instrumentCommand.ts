@@ -19,6 +19,7 @@ import { readSiblingSources } from '../golang/packageSources';
 import { defaultWasmPaths, loadGoParser } from '../golang/parser';
 import { InsertionProver, type GoRunner } from '../golang/proofBuild';
 import { lineRuns, type EditedBlock } from '../golang/remove';
+import type { MarkerId } from '../golang/markers';
 import { decodeSource, encodeSource } from '../golang/sourceBytes';
 import { isStepId, STEP_IDS, STEPS, ANCHOR_LABEL, type StepId } from '../golang/steps';
 import { applyEdits } from '../golang/textEdits';
@@ -121,7 +122,7 @@ function expand(paths: string[]): { file: string; explicit: boolean }[] {
 interface FileReport {
   file: string;
   inserted: StepId[];
-  removed?: StepId[];
+  removed?: MarkerId[];
   skipped: { step: string; reason: string }[];
   /** Inserted without a build proof, and why. */
   notCompiled: { step: StepId; reason: string }[];

@@ -13,7 +13,8 @@ export { ANCHOR_NAMES, MARKER_PREFIX, mayHaveAnchorsOrMarkers } from './nameOccu
  */
 
 export interface Anchor {
-  kind: AnchorKind;
+  /** One of the plan's anchors, or any function (the generic traces). */
+  kind: AnchorKind | 'function';
   /** The method/function declaration or the statement holding the call: lenses sit on its first line. */
   node: Node;
   /** The enclosing function or method declaration. */
@@ -25,6 +26,9 @@ export interface Anchor {
   /** Why code cannot be inserted at this anchor, if it cannot (e.g. the call is not a plain statement). */
   problem?: string;
 }
+
+/** One of the plan's anchors. */
+export type PlanAnchor = Anchor & { kind: AnchorKind };
 
 function sameNode(a: Node | null, b: Node | null): boolean {
   return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
@@ -81,7 +85,7 @@ function executeCalls(body: Node, text: TextSource): Node[] {
   return out;
 }
 
-function executorCall(method: Node, text: TextSource): Anchor | null {
+function executorCall(method: Node, text: TextSource): PlanAnchor | null {
   const body = field(method, 'body');
   if (!body) return null;
   const executorParam = params(field(method, 'parameters')).find((p) => (typeBaseName(p.type) ?? '').endsWith('Executor'));
@@ -106,9 +110,9 @@ function packageName(root: Node): string | null {
  * Every anchor in the file, in document order. `names`, when given, are the positions of the anchor
  * names in `text` (kept up to date by the document index), so the text is not searched again.
  */
-export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrences): Anchor[] {
+export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrences): PlanAnchor[] {
   const root = tree.rootNode;
-  const out: Anchor[] = [];
+  const out: PlanAnchor[] = [];
   const at = (name: string): readonly number[] => (names ? names.of(name) : occurrences(text, name));
 
   for (const i of at('executeQuestion')) {

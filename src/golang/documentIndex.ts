@@ -1,7 +1,7 @@
 import type { Edit, Node, Point, Tree } from 'web-tree-sitter';
 import { findAnchors } from './anchors';
 import { ChunkedText } from './chunkedText';
-import { scanMarkers } from './markers';
+import { scanMarkers, type MarkerId } from './markers';
 import { mayHaveAnchorsOrMarkers, NameOccurrences, type Span } from './nameOccurrences';
 import type { GoParser } from './parser';
 import { CROSS_REGION_NOTE, STEP_IDS, STEPS, type AnchorKind, type StepId } from './steps';
@@ -41,11 +41,11 @@ export interface DocumentModel {
   anchors: { kind: AnchorKind; line: number }[];
   lenses: LensInfo[];
   /** Complete marker blocks, 0-based lines. */
-  blocks: { step: StepId; beginLine: number; endLine: number }[];
+  blocks: { step: MarkerId; beginLine: number; endLine: number }[];
   problems: { step: string; line: number; reason: string }[];
 }
 
-export function stepDisplay(step: StepId): string {
+export function stepDisplay(step: MarkerId): string {
   return step === 'fix-g' ? 'Fix G' : step;
 }
 

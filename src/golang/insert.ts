@@ -1,7 +1,8 @@
 import type { Tree } from 'web-tree-sitter';
 import { findAnchors } from './anchors';
 import { ImportResolver, fileImports, importDeclLines, importInsertionPoint } from './imports';
-import { GOFMT_PREFIX, renderBlock, scanMarkers, WAS_PREFIX } from './markers';
+import { GOFMT_PREFIX, renderBlock, scanMarkers, WAS_PREFIX, type MarkerId, type MarkerScan } from './markers';
+import type { Anchor } from './anchors';
 import type { PackageInfo } from './packageInfo';
 import { cancellationWatcher } from './snippets/cancellationWatcher';
 import { isSkip, type SnippetContext, type SnippetOutcome, type SnippetPlan } from './snippets/context';
@@ -13,7 +14,7 @@ import { hybridExecutorTrace } from './snippets/hybridExecutorTrace';
 import { hybridInitLogging } from './snippets/hybridInitLogging';
 import { panicRecovery } from './snippets/panicRecovery';
 import { runInferenceTrace } from './snippets/runInferenceTrace';
-import { ANCHOR_LABEL, STEPS, type StepId } from './steps';
+import { ANCHOR_LABEL, isStepId, STEPS, type StepId } from './steps';
 import { declarationsIn, field, GO_BUILTINS, identifiersIn, params } from './syntax';
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from './textEdits';
@@ -30,8 +31,8 @@ const SNIPPETS: Record<StepId, (c: SnippetContext) => SnippetOutcome> = {
 };
 
 export type InsertPlan =
-  | { step: StepId; edits: TextEdit[] }
-  | { step: StepId; skipped: string; refused?: boolean; nearest?: { edits: TextEdit[]; line: number; where: string } };
+  | { step: MarkerId; edits: TextEdit[] }
+  | { step: MarkerId; skipped: string; refused?: boolean; nearest?: { edits: TextEdit[]; line: number; where: string } };
 
 /**
  * The edits that insert `step` into `text` (whose syntax tree is `tree`), each piece between
@@ -39,7 +40,6 @@ export type InsertPlan =
  * when a snippet needs named results, the result list (with the text it replaced, for removal).
  */
 export function planInsertion(text: string, tree: Tree, step: StepId, pkg: PackageInfo): InsertPlan {
-  const root = tree.rootNode;
   const scan = scanMarkers(tree, text);
   if (scan.blocks.some((b) => b.step === step)) return { step, skipped: 'already inserted' };
   const broken = scan.problems.find((p) => p.step === step);
@@ -51,9 +51,29 @@ export function planInsertion(text: string, tree: Tree, step: StepId, pkg: Packa
   if (anchor.problem) return { step, skipped: `${ANCHOR_LABEL[kind]}: ${anchor.problem}` };
   if (anchor.func.hasError) return { step, skipped: `${ANCHOR_LABEL[kind]} has syntax errors; fix them first` };
 
-  const imports = new ImportResolver(fileImports(root), identifiersIn(anchor.func));
+  return planSnippetAt(text, tree, step, anchor, SNIPPETS[step], pkg, scan);
+}
+
+/**
+ * The edits that insert `snippet` at `anchor` under the marker id `id` — the machinery every step
+ * and the generic traces share: the snippet's blocks, each name it uses checked in scope, the
+ * imports it needs (never clashing with a name of the function or the package), named results.
+ */
+export function planSnippetAt(
+  text: string,
+  tree: Tree,
+  id: MarkerId,
+  anchor: Anchor,
+  snippet: (c: SnippetContext) => SnippetOutcome,
+  pkg: PackageInfo,
+  scan: MarkerScan = scanMarkers(tree, text),
+): InsertPlan {
+  const root = tree.rootNode;
+  const step = id;
+  const reserved = new Set([...identifiersIn(anchor.func), ...pkg.topLevel]);
+  const imports = new ImportResolver(fileImports(root), reserved);
   const ctx: SnippetContext = { text, root, anchor, pkg, imports, taken: identifiersIn(anchor.func), unit: indentUnit(text) };
-  const outcome = SNIPPETS[step](ctx);
+  const outcome = snippet(ctx);
   if (isSkip(outcome)) {
     const nearest = outcome.nearest ? editsFor(ctx, step, scan, outcome.nearest.plan) : undefined;
     const offer = nearest && 'edits' in nearest ? { edits: nearest.edits, line: lineNumberAt(text, outcome.nearest!.plan.blocks[0].at), where: outcome.nearest!.where } : undefined;
@@ -91,14 +111,20 @@ function outOfScope(c: SnippetContext, plan: SnippetPlan): string | undefined {
 }
 
 /** The edits for a snippet plan: its blocks, the imports it adds and the named results, each marked. */
-function editsFor(ctx: SnippetContext, step: StepId, scan: ReturnType<typeof scanMarkers>, outcome: SnippetPlan): { edits: TextEdit[] } | { skipped: string; refused?: boolean } {
+function editsFor(ctx: SnippetContext, step: MarkerId, scan: MarkerScan, outcome: SnippetPlan): { edits: TextEdit[] } | { skipped: string; refused?: boolean } {
   const { text, root, imports, anchor } = ctx;
-  const kind = STEPS[step].anchor;
   const scope = outOfScope(ctx, outcome);
   if (scope) return { skipped: scope, refused: true };
   const hidden = hiddenNames(anchor.func, outcome.blocks.flatMap((b) => b.lines), imports.namesUsed());
   if (hidden.length) {
-    return { skipped: `${ANCHOR_LABEL[kind]} declares its own ${hidden.map((h) => '"' + h + '"').join(', ')}, hiding what the snippet needs` };
+    const where = isStepId(step) ? ANCHOR_LABEL[STEPS[step].anchor] : `function ${field(anchor.func, 'name')?.text ?? ''}`;
+    return { skipped: `${where} declares its own ${hidden.map((h) => '"' + h + '"').join(', ')}, hiding what the snippet needs` };
+  }
+
+  // blocks do not nest: no code goes inside another block (its markers would no longer pair up)
+  for (const b of outcome.blocks) {
+    const inside = scan.blocks.find((m) => b.at > m.begin.startIndex && b.at <= m.end.startIndex);
+    if (inside) return { skipped: `the code would go inside the ${inside.step} block on lines ${inside.begin.startPosition.row + 1}–${inside.end.startPosition.row + 1}`, refused: true };
   }
 
   const edits: TextEdit[] = [];

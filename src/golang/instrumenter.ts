@@ -1,8 +1,9 @@
 import type { Tree } from 'web-tree-sitter';
 import { findAnchors, mayHaveAnchorsOrMarkers } from './anchors';
-import { planInsertion } from './insert';
-import { scanMarkers } from './markers';
-import { collectPackageInfo } from './packageInfo';
+import { planInsertion, planSnippetAt } from './insert';
+import { scanMarkers, type MarkerId, type TraceId } from './markers';
+import { collectPackageInfo, type PackageInfo } from './packageInfo';
+import { callAnchor, callSiteTrace, entryExitTrace, functionAnchors } from './snippets/genericTrace';
 import type { GoParser } from './parser';
 import { editedBlock, planRemoval, type EditedBlock, type RemoveOptions } from './remove';
 import { STEP_IDS, type AnchorKind, type StepId } from './steps';
@@ -32,7 +33,7 @@ export interface InsertOutcome {
 
 export interface RemoveOutcome {
   text: string;
-  removed: StepId[];
+  removed: MarkerId[];
   skipped: Skipped[];
   edited: EditedBlock[];
 }
@@ -46,7 +47,7 @@ export interface MarkerLine {
 
 export interface CheckResult {
   markers: MarkerLine[];
-  blocks: { step: StepId; beginLine: number; endLine: number }[];
+  blocks: { step: MarkerId; beginLine: number; endLine: number }[];
   problems: { step: string; line: number; reason: string }[];
   /** Blocks with lines that were not inserted (typed or changed since). */
   edited: EditedBlock[];
@@ -93,6 +94,35 @@ export class GoInstrumenter {
     }
   }
 
+  /** What snippets learn about a package from its files' texts (struct types, imports, top-level names). */
+  packageInfo(texts: readonly string[]): PackageInfo {
+    const trees = texts.map((t) => this.parser.parse(t));
+    try {
+      return collectPackageInfo(trees);
+    } finally {
+      for (const t of trees) t.delete();
+    }
+  }
+
+  /**
+   * A generic trace (entry/exit, or around the first call statement) in the `index`-th function or
+   * method of `text` that has a body — with the steps' machinery. `pkg`: packageInfo() of the package's files.
+   */
+  planTrace(text: string, id: TraceId, index: number, pkg: PackageInfo): InsertAttempt {
+    return this.withTree(text, (tree) => {
+      const fn = functionAnchors(tree.rootNode)[index];
+      if (!fn) return { skipped: `no function #${index + 1} in this file` };
+      if (fn.func.hasError) return { skipped: 'the function has syntax errors', refused: true };
+      const scan = scanMarkers(tree, text);
+      if (scan.blocks.some((b) => b.step === id && b.begin.startIndex >= fn.func.startIndex && b.end.endIndex <= fn.func.endIndex)) return { skipped: 'already inserted' };
+      const marked = scan.blocks.map((b) => ({ start: b.begin.startIndex, end: b.end.endIndex }));
+      const anchor = id === 'trace-call' ? callAnchor(fn.func, marked) : fn;
+      if (!anchor) return { skipped: 'no call statement to trace' };
+      const plan = planSnippetAt(text, tree, id, anchor, id === 'trace-call' ? callSiteTrace : entryExitTrace, pkg, scan);
+      return 'edits' in plan ? { edits: plan.edits } : { skipped: plan.skipped, refused: plan.refused };
+    });
+  }
+
   /** Inserts the steps one after the other (each on the text the previous one produced). */
   insert(text: string, steps: readonly StepId[] = STEP_IDS, siblings: readonly string[] = [], options: { nearest?: boolean } = {}): InsertOutcome {
     const out: InsertOutcome = { text, inserted: [], skipped: [] };
@@ -107,12 +137,12 @@ export class GoInstrumenter {
     return out;
   }
 
-  planRemove(text: string, steps?: readonly StepId[], options?: RemoveOptions): { edits: TextEdit[]; removed: StepId[]; skipped: Skipped[]; edited: EditedBlock[] } {
+  planRemove(text: string, steps?: readonly MarkerId[], options?: RemoveOptions): { edits: TextEdit[]; removed: MarkerId[]; skipped: Skipped[]; edited: EditedBlock[] } {
     if (!text.includes('// beacon-debug:')) return { edits: [], removed: [], skipped: [], edited: [] };
     return this.withTree(text, (tree) => planRemoval(text, tree, steps, options));
   }
 
-  remove(text: string, steps?: readonly StepId[], options?: RemoveOptions): RemoveOutcome {
+  remove(text: string, steps?: readonly MarkerId[], options?: RemoveOptions): RemoveOutcome {
     const plan = this.planRemove(text, steps, options);
     return { text: applyEdits(text, plan.edits), removed: plan.removed, skipped: plan.skipped, edited: plan.edited };
   }

@@ -2,15 +2,28 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { TextSource } from './chunkedText';
 import { blockSum, isBlockSum } from './blockSum';
 import { MARKER_PREFIX, occurrences, type NameOccurrences } from './nameOccurrences';
-import { isStepId, type StepId } from './steps';
+import { isStepId, STEP_IDS, type StepId } from './steps';
 import { firstOnLine, lastOnLine, renderLines } from './textStyle';
 
+/**
+ * Marker ids besides the plan's steps: a generic entry/exit trace and a call-site trace, placed by the
+ * same machinery in any function (the corpus test puts them into Go code nobody here wrote).
+ */
+export const TRACE_IDS = ['trace-entry', 'trace-call'] as const;
+export type TraceId = (typeof TRACE_IDS)[number];
+export type MarkerId = StepId | TraceId;
+export const MARKER_IDS: readonly MarkerId[] = [...STEP_IDS, ...TRACE_IDS];
+
+export function isMarkerId(s: string): s is MarkerId {
+  return isStepId(s) || (TRACE_IDS as readonly string[]).includes(s);
+}
+
 /** `// beacon-debug:begin <step>` … `// beacon-debug:end <step>`: these exact words, tools grep for them. */
-export function beginMarker(step: StepId): string {
+export function beginMarker(step: MarkerId): string {
   return `${MARKER_PREFIX}begin ${step}`;
 }
 /** With `sum` (see blockSum.ts) the end marker records what the block held when it was inserted. */
-export function endMarker(step: StepId, sum?: string): string {
+export function endMarker(step: MarkerId, sum?: string): string {
   return `${MARKER_PREFIX}end ${step}${sum ? ' ' + sum : ''}`;
 }
 
@@ -18,7 +31,7 @@ export function endMarker(step: StepId, sum?: string): string {
  * A marked block: the begin marker, the body (template lines as `renderLines` takes them) and the end
  * marker carrying the body's sum. `base`/`unit`/`eol` as for `renderLines`.
  */
-export function renderBlock(step: StepId, body: readonly string[], base: string, unit: string, eol: string): string {
+export function renderBlock(step: MarkerId, body: readonly string[], base: string, unit: string, eol: string): string {
   const text = renderLines(body, base, unit, eol);
   const lines = text.split(eol);
   lines.pop();
@@ -44,7 +57,7 @@ export interface MarkerComment {
 }
 
 export interface MarkerBlock {
-  step: StepId;
+  step: MarkerId;
   begin: Node;
   end: Node;
   /** Absent on blocks written before sums existed: those are removed unchecked. */
@@ -88,7 +101,7 @@ export function scanMarkers(tree: Tree, text: TextSource, names?: NameOccurrence
   const blocks: MarkerBlock[] = [];
   let open: MarkerComment | undefined;
   for (const mk of markers) {
-    if (!isStepId(mk.step)) {
+    if (!isMarkerId(mk.step)) {
       problems.push({ step: mk.step, line: mk.line, reason: `unknown step "${mk.step}" on line ${mk.line + 1}` });
       continue;
     }
@@ -101,7 +114,7 @@ export function scanMarkers(tree: Tree, text: TextSource, names?: NameOccurrence
       problems.push({ step: mk.step, line: mk.line, reason: `end ${mk.step} on line ${mk.line + 1} has no matching begin` });
       open = undefined;
     } else {
-      blocks.push({ step: mk.step as StepId, begin: open.node, end: mk.node, ...(mk.sum ? { sum: mk.sum } : {}) });
+      blocks.push({ step: mk.step, begin: open.node, end: mk.node, ...(mk.sum ? { sum: mk.sum } : {}) });
       open = undefined;
     }
   }

@@ -1,15 +1,14 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { checkBody, normalizeLine } from './blockSum';
 import { fileImports, importDeclLines } from './imports';
-import { GOFMT_PREFIX, renderBlock, scanMarkers, WAS_PREFIX, type MarkerBlock } from './markers';
-import { STEP_IDS, type StepId } from './steps';
+import { GOFMT_PREFIX, MARKER_IDS, renderBlock, scanMarkers, WAS_PREFIX, type MarkerBlock, type MarkerId } from './markers';
 import { field, params } from './syntax';
 import type { TextEdit } from './textEdits';
 import { eolAt, isBlankLine, leadingWhitespace, lineEnd, lineStart, nextLineStart, renderLines } from './textStyle';
 
 /** A block whose body is not what was inserted: lines someone typed or changed in it. */
 export interface EditedBlock {
-  step: StepId;
+  step: MarkerId;
   /** 1-based lines of the markers. */
   beginLine: number;
   endLine: number;
@@ -35,7 +34,7 @@ export interface RemoveOptions {
 
 export interface RemovePlan {
   edits: TextEdit[];
-  removed: StepId[];
+  removed: MarkerId[];
   skipped: { step: string; reason: string }[];
   /** Blocks with foreign lines (whatever the policy did with them). */
   edited: EditedBlock[];
@@ -193,14 +192,14 @@ function describeEdited(e: EditedBlock): string {
  * removed block added is kept when other code still uses it: moved into the block of the step that
  * uses it, or kept unmarked when code outside any block (a user's edit, kept lines) uses it.
  */
-export function planRemoval(text: string, tree: Tree, steps?: Iterable<StepId>, options: RemoveOptions = {}): RemovePlan {
+export function planRemoval(text: string, tree: Tree, steps?: Iterable<MarkerId>, options: RemoveOptions = {}): RemovePlan {
   const policy = options.edited ?? 'refuse';
   const root = tree.rootNode;
   const scan = scanMarkers(tree, text);
   const wanted = steps ? new Set(steps) : undefined;
   const skipped: RemovePlan['skipped'] = [];
   const damaged = new Set(scan.problems.map((p) => p.step));
-  for (const p of scan.problems) if (!wanted || wanted.has(p.step as StepId)) skipped.push({ step: p.step, reason: p.reason });
+  for (const p of scan.problems) if (!wanted || wanted.has(p.step as MarkerId)) skipped.push({ step: p.step, reason: p.reason });
 
   const edited: EditedBlock[] = [];
   const editedOf = new Map<MarkerBlock, EditedBlock>();
@@ -222,7 +221,7 @@ export function planRemoval(text: string, tree: Tree, steps?: Iterable<StepId>, 
   }
 
   const cuts: Cut[] = [];
-  const removed = new Set<StepId>();
+  const removed = new Set<MarkerId>();
   for (const b of scan.blocks) {
     if ((wanted && !wanted.has(b.step)) || damaged.has(b.step)) continue;
     const mine = editedOf.get(b);
@@ -269,9 +268,9 @@ export function planRemoval(text: string, tree: Tree, steps?: Iterable<StepId>, 
     let replacement = '';
     for (const [owner, specs] of moved) {
       const decl = importDeclLines(specs);
-      replacement += owner ? eol + renderBlock(owner as StepId, [...decl, ''], '', '\t', eol) : renderLines(['', ...decl], '', '\t', eol);
+      replacement += owner ? eol + renderBlock(owner as MarkerId, [...decl, ''], '', '\t', eol) : renderLines(['', ...decl], '', '\t', eol);
     }
     edits.push({ start, end, text: replacement });
   }
-  return { edits, removed: STEP_IDS.filter((s) => removed.has(s)), skipped, edited };
+  return { edits, removed: MARKER_IDS.filter((s) => removed.has(s)), skipped, edited };
 }
