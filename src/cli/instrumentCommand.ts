@@ -12,12 +12,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runShellProbe } from '../engine/shellProbe';
+import { runCaptured } from '../engine/capturedCommand';
 import { GoInstrumenter, type InsertAttempt } from '../golang/instrumenter';
 import { lineDiff } from '../golang/lineDiff';
 import { readSiblingSources } from '../golang/packageSources';
 import { defaultWasmPaths, loadGoParser } from '../golang/parser';
-import { InsertionProver, type GoRunner } from '../golang/proofBuild';
+import { InsertionProver } from '../golang/proofBuild';
 import { lineRuns, type EditedBlock } from '../golang/remove';
 import type { MarkerId } from '../golang/markers';
 import { decodeSource, encodeSource } from '../golang/sourceBytes';
@@ -132,12 +132,6 @@ interface FileReport {
   diff?: string;
 }
 
-/** `go` through the engine's process runner: argv, timeout, cancel kills the process tree. */
-const goRunner: GoRunner = async (argv, options) => {
-  const r = await runShellProbe({ argv, env: options.env, cwd: options.cwd, timeoutMs: options.timeoutMs, signal: options.signal });
-  return { exitCode: r.exitCode, output: r.transcript, error: r.error, errorMessage: r.errorMessage };
-};
-
 export async function runInstrumentCommand(
   args: string[],
   io: { stdout: (s: string) => void; stderr: (s: string) => void },
@@ -183,7 +177,7 @@ export async function runInstrumentCommand(
 
   if (o.check) return check(ins, o, relevant, texts, io);
 
-  const prover = o.compile && !o.remove ? new InsertionProver({ run: goRunner, env: process.env, signal }) : undefined;
+  const prover = o.compile && !o.remove ? new InsertionProver({ run: runCaptured, env: process.env, signal }) : undefined;
   /** Per package folder: the texts this run will write there (later files are proven with them). */
   const accepted = new Map<string, Map<string, string>>();
   let refused = false;

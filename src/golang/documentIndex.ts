@@ -4,6 +4,8 @@ import { ChunkedText } from './chunkedText';
 import { scanMarkers, type MarkerId } from './markers';
 import { mayHaveAnchorsOrMarkers, NameOccurrences, type Span } from './nameOccurrences';
 import type { GoParser } from './parser';
+import { planInsertion } from './insert';
+import { collectPackageInfo } from './packageInfo';
 import { CROSS_REGION_NOTE, STEP_IDS, STEPS, type AnchorKind, type StepId } from './steps';
 import { diffAsEdit } from './textEdits';
 
@@ -55,6 +57,16 @@ export function stepTooltip(step: StepId): string {
     ? 'Also covers the cross-region path: POST /api/v1/jobs/cross-region calls RunInference directly.'
     : CROSS_REGION_NOTE;
   return `${info.description}\n\n${path}`;
+}
+
+/**
+ * Why a wiring step (0.3, Fix G) is refused in this file, from the file alone — a name declared in
+ * another file of the package is not taken for missing (the command, which reads them, decides).
+ */
+function wiringRefusal(tree: Tree, text: string, step: StepId): { reason: string; nearest: boolean } | undefined {
+  const plan = planInsertion(text, tree, step, collectPackageInfo([tree]));
+  if (!('skipped' in plan) || !plan.refused || / is not declared /.test(plan.skipped)) return undefined;
+  return { reason: plan.skipped, nearest: !!plan.nearest };
 }
 
 /** The entry is the model of `text` at `version` (a document's version alone says so; a string is compared). */
@@ -320,12 +332,20 @@ export class GoDocumentIndex {
     const blocks = scan.blocks.map((b) => ({ step: b.step, beginLine: b.begin.startPosition.row, endLine: b.end.startPosition.row }));
     const present = new Set(blocks.map((b) => b.step));
     const lenses: LensInfo[] = [];
+    let flat: string | undefined;
     for (const step of STEP_IDS) {
       const anchor = anchors.find((a) => a.kind === STEPS[step].anchor);
       const display = stepDisplay(step);
+      // the wiring steps go where the runner is in scope: say so on the lens when there is no such place
+      const refusal =
+        anchor && !anchor.problem && !present.has(step) && anchor.kind === 'setHybridClient'
+          ? wiringRefusal(tree, (flat ??= text.toString()), step)
+          : undefined;
       if (present.has(step)) {
         const line = anchor ? anchor.node.startPosition.row : blocks.find((b) => b.step === step)!.beginLine;
         lenses.push({ step, action: 'remove', line, title: `Remove ${display}`, tooltip: `Remove the ${display} instrumentation (every block marked ${step}).` });
+      } else if (anchor && refusal) {
+        lenses.push({ step, action: refusal.nearest ? 'insert' : 'unavailable', line: anchor.node.startPosition.row, title: `${display} cannot go here: ${refusal.reason}`, tooltip: `${refusal.reason}\n\n${stepTooltip(step)}` });
       } else if (anchor && !anchor.problem) {
         lenses.push({ step, action: 'insert', line: anchor.node.startPosition.row, title: `Insert ${display} ${STEPS[step].label}`, tooltip: stepTooltip(step) });
       } else if (anchor?.problem) {
