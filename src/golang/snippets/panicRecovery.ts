@@ -49,7 +49,9 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
   }
   if ('skip' in place) return place;
 
-  const time = c.imports.use('time');
+  // the start time (and package time) only when the result has fields that take them
+  const usesTime = fields.some((f) => ((f.name === 'StartedAt' || f.name === 'CompletedAt') && f.typeText.endsWith('.Time')) || (f.name === 'Duration' && f.typeText.endsWith('.Duration')));
+  const time = usesTime ? c.imports.use('time') : 'time';
   const fmt = c.imports.use('fmt');
   const runtime = c.imports.use('runtime');
   const start = fresh(c, 'beaconStart');
@@ -91,7 +93,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
     return [`${resultType}{`, ...indent(alignedPairs(pairs)), '}'];
   };
 
-  lines.push(`${start} := ${time}.Now()`);
+  if (usesTime) lines.push(`${start} := ${time}.Now()`);
   lines.push('defer func() {');
   lines.push('\tif r := recover(); r != nil {');
   lines.push('\t\tstack := make([]byte, 64<<10)');
