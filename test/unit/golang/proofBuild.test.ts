@@ -1,4 +1,4 @@
-// The proof before an edit, with the real Go toolchain: a module that builds (test/fixtures/workspace/
+// The proof before an edit, with the real Go toolchain: a module that builds (test/fixtures/
 // proofdemo) where step 2.2 does not compile (its JobSpec has no Questions) and step 2.1 does; a file
 // outside any GOPATH or module; no toolchain; a cancelled build. Nothing is ever written next to the
 // user's files. Then the CLI: skipped with exit 1 unless --force, and --nearest for a refused step.
@@ -15,7 +15,7 @@ import { applyEdits } from '../../../src/golang/textEdits';
 import { APP, instrumenter, ROOT } from './fixture';
 import { findGo } from './goTree';
 
-const DEMO = path.join(ROOT, 'test/fixtures/workspace/proofdemo');
+const DEMO = path.join(ROOT, 'test/fixtures/proofdemo');
 
 function listing(dir: string): Map<string, string> {
   const out = new Map<string, string>();
