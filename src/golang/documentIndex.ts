@@ -29,7 +29,8 @@ export interface DocumentText {
 
 export interface LensInfo {
   step: StepId;
-  action: 'insert' | 'remove' | 'unavailable';
+  /** `insert-nearest`: insert at the nearest valid point the refusal lens above it names. */
+  action: 'insert' | 'insert-nearest' | 'remove' | 'unavailable';
   /** 0-based line the lens sits above. */
   line: number;
   title: string;
@@ -63,10 +64,10 @@ export function stepTooltip(step: StepId): string {
  * Why a wiring step (0.3, Fix G) is refused in this file, from the file alone — a name declared in
  * another file of the package is not taken for missing (the command, which reads them, decides).
  */
-function wiringRefusal(tree: Tree, text: string, step: StepId): { reason: string; nearest: boolean } | undefined {
+function wiringRefusal(tree: Tree, text: string, step: StepId): { reason: string; nearest?: number } | undefined {
   const plan = planInsertion(text, tree, step, collectPackageInfo([tree]));
   if (!('skipped' in plan) || !plan.refused || / is not declared /.test(plan.skipped)) return undefined;
-  return { reason: plan.skipped, nearest: !!plan.nearest };
+  return { reason: plan.skipped, nearest: plan.nearest?.line };
 }
 
 /** The entry is the model of `text` at `version` (a document's version alone says so; a string is compared). */
@@ -332,6 +333,7 @@ export class GoDocumentIndex {
     const blocks = scan.blocks.map((b) => ({ step: b.step, beginLine: b.begin.startPosition.row, endLine: b.end.startPosition.row }));
     const present = new Set(blocks.map((b) => b.step));
     const lenses: LensInfo[] = [];
+    const refused: { step: StepId; line: number; reason: string; nearest?: number }[] = [];
     let flat: string | undefined;
     for (const step of STEP_IDS) {
       const anchor = anchors.find((a) => a.kind === STEPS[step].anchor);
@@ -345,11 +347,22 @@ export class GoDocumentIndex {
         const line = anchor ? anchor.node.startPosition.row : blocks.find((b) => b.step === step)!.beginLine;
         lenses.push({ step, action: 'remove', line, title: `Remove ${display}`, tooltip: `Remove the ${display} instrumentation (every block marked ${step}).` });
       } else if (anchor && refusal) {
-        lenses.push({ step, action: refusal.nearest ? 'insert' : 'unavailable', line: anchor.node.startPosition.row, title: `${display} cannot go here: ${refusal.reason}`, tooltip: `${refusal.reason}\n\n${stepTooltip(step)}` });
+        refused.push({ step, line: anchor.node.startPosition.row, ...refusal });
       } else if (anchor && !anchor.problem) {
         lenses.push({ step, action: 'insert', line: anchor.node.startPosition.row, title: `Insert ${display} ${STEPS[step].label}`, tooltip: stepTooltip(step) });
       } else if (anchor?.problem) {
         lenses.push({ step, action: 'unavailable', line: anchor.node.startPosition.row, title: `${display} unavailable`, tooltip: anchor.problem });
+      }
+    }
+    // one lens per reason (steps refused for the same reason share it), then an offer per nearest point
+    for (const r of refused) {
+      const same = refused.filter((x) => x.line === r.line && x.reason === r.reason);
+      if (same[0] === r) {
+        const who = same.map((x) => stepDisplay(x.step)).join(', ');
+        lenses.push({ step: r.step, action: 'unavailable', line: r.line, title: `${who} cannot go here: ${r.reason}`, tooltip: r.reason });
+      }
+      if (r.nearest !== undefined) {
+        lenses.push({ step: r.step, action: 'insert-nearest', line: r.line, title: `Insert ${stepDisplay(r.step)} at line ${r.nearest} instead`, tooltip: `${r.reason}\n\n${stepTooltip(r.step)}` });
       }
     }
     return {

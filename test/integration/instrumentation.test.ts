@@ -235,20 +235,27 @@ describe('instrumentation: refusals, the build proof, lines typed into a block',
   it('a wiring step that cannot observe the wiring: its lens says why in one line, the command offers the nearest valid point, and the insertion there builds', async () => {
     const doc = await open('proofdemo/cmd/wired/main.go');
     const why = 'SetHybridClient is called on line 22 inside a function literal (lines 19–24) that may run after line 24; insert it inside that function instead?';
-    const lenses = await waitFor(() => allLenses(doc.uri), (ls) => ls.some((l) => l.command?.title.startsWith('Fix G')), 30_000);
-    const lens = lenses.find((l) => l.command?.title.startsWith('Fix G'))!;
-    assert.equal(lens.command!.title, `Fix G cannot go here: ${why}`);
-    assert.equal(lens.range.start.line, 21, 'above the SetHybridClient call');
+    const lenses = await waitFor(() => allLenses(doc.uri), (ls) => ls.some((l) => l.command?.title.startsWith('Insert Fix G at line')), 30_000);
+    const titles = lenses.map((l) => l.command?.title);
+    // one lens says why, once for both wiring steps (0.3 has no point either); one offers Fix G's nearest point
+    const refusal = lenses.find((l) => l.command?.title === `0.3, Fix G cannot go here: ${why}`);
+    assert.ok(refusal, titles.join('\n'));
+    assert.equal(refusal.command!.command, '', 'the reason itself is not clickable');
+    assert.equal(refusal.range.start.line, 21, 'above the SetHybridClient call');
+    const offer = lenses.find((l) => l.command?.title === 'Insert Fix G at line 24 instead')!;
+    assert.ok(offer, titles.join('\n'));
+
+    // the command without the lens's choice asks first; dismissed, nothing happens
     const before = prompts.calls.length;
-    prompts.answers.push(undefined); // dismissed: nothing happens
-    assert.equal(await run(lens), false);
+    prompts.answers.push(undefined);
+    assert.equal(await vscode.commands.executeCommand<boolean>('beaconDebug.insertInstrumentation', doc.uri, 'fix-g', doc.version), false);
     assert.deepEqual(said(before), [{ kind: 'warn', message: `Beacon Debug: cannot insert Fix G into proofdemo/cmd/wired/main.go: ${why}`, actions: ['Insert at Line 24'] }]);
     assert.equal(doc.getText(), restore[restore.length - 1].text);
 
-    const fresh = (await allLenses(doc.uri)).find((l) => l.command?.title.startsWith('Fix G'))!;
-    prompts.answers.push('Insert at Line 24');
+    // the offer lens inserts there (no second question), after the build proof
     const mark = prompts.calls.length;
-    assert.equal(await run(fresh), true, JSON.stringify(said(mark)));
+    assert.equal(await run(offer), true, JSON.stringify(said(mark)));
+    assert.ok(!said(mark).some((c) => c.kind === 'warn'), JSON.stringify(said(mark)));
     const lines = doc.getText().split('\n');
     const call = lines.findIndex((l) => l.includes('jr.SetHybridClient('));
     assert.deepEqual([lines[call + 1].trim(), lines[call + 2].trim()], ['}', '// beacon-debug:begin fix-g'], 'inside the function literal, after the wiring');

@@ -54,7 +54,7 @@ export class InstrumentationCommands {
 
   handlers(): Record<string, (...args: unknown[]) => unknown> {
     return {
-      [INSERT_COMMAND]: (uri?: unknown, step?: unknown, version?: unknown) => this.insert(uri, step, version),
+      [INSERT_COMMAND]: (uri?: unknown, step?: unknown, version?: unknown, where?: unknown) => this.insert(uri, step, version, where),
       [REMOVE_COMMAND]: (uri?: unknown, step?: unknown, version?: unknown) => this.remove(uri, step, version),
       [REMOVE_ALL_COMMAND]: () => this.removeAll(),
       [LIST_COMMAND]: () => this.list(),
@@ -80,7 +80,8 @@ export class InstrumentationCommands {
     return true;
   }
 
-  async insert(uri?: unknown, stepArg?: unknown, version?: unknown): Promise<boolean> {
+  /** `where` = 'nearest': the user chose the nearest valid point a refusal lens offered (no question then). */
+  async insert(uri?: unknown, stepArg?: unknown, version?: unknown, where?: unknown): Promise<boolean> {
     const doc = await this.document(uri);
     if (!doc) return false;
     if (await this.stale(doc, version, 'inserted')) return false;
@@ -91,7 +92,7 @@ export class InstrumentationCommands {
     }
     if (!step) {
       const model = await this.docs.model(doc);
-      const choices = model.lenses.filter((l) => l.action === 'insert').map((l) => ({ label: l.title, detail: stepTooltip(l.step), step: l.step }));
+      const choices = model.lenses.filter((l) => l.action === 'insert' || l.action === 'insert-nearest').map((l) => ({ label: l.title, detail: stepTooltip(l.step), step: l.step }));
       if (!choices.length) {
         await this.prompts.info(`Beacon Debug: ${label(doc.uri)} has no place for more instrumentation (no anchor, or every step is already in).`);
         return false;
@@ -114,7 +115,7 @@ export class InstrumentationCommands {
         return false;
       }
       const action = `Insert at Line ${attempt.nearest.line}`;
-      if ((await this.prompts.warn(why, action)) !== action) return false;
+      if (where !== 'nearest' && (await this.prompts.warn(why, action)) !== action) return false;
       edits = attempt.nearest.edits;
     } else edits = attempt.edits;
     if (doc.version !== before) return this.changedMeanwhile(doc, display);
