@@ -354,16 +354,18 @@ export class GoDocumentIndex {
         lenses.push({ step, action: 'unavailable', line: anchor.node.startPosition.row, title: `${display} unavailable`, tooltip: anchor.problem });
       }
     }
-    // one lens per reason (steps refused for the same reason share it), then an offer per nearest point
+    // the offers of a nearest valid point first (short: seen whatever the width), then one lens per
+    // reason — steps refused for the same reason share it
     for (const r of refused) {
-      const same = refused.filter((x) => x.line === r.line && x.reason === r.reason);
-      if (same[0] === r) {
-        const who = same.map((x) => stepDisplay(x.step)).join(', ');
-        lenses.push({ step: r.step, action: 'unavailable', line: r.line, title: `${who} cannot go here: ${r.reason}`, tooltip: r.reason });
-      }
       if (r.nearest !== undefined) {
         lenses.push({ step: r.step, action: 'insert-nearest', line: r.line, title: `Insert ${stepDisplay(r.step)} at line ${r.nearest} instead`, tooltip: `${r.reason}\n\n${stepTooltip(r.step)}` });
       }
+    }
+    for (const r of refused) {
+      const same = refused.filter((x) => x.line === r.line && x.reason === r.reason);
+      if (same[0] !== r) continue;
+      const who = same.map((x) => stepDisplay(x.step)).join(', ');
+      lenses.push({ step: r.step, action: 'unavailable', line: r.line, title: `${who} cannot go here: ${r.reason}`, tooltip: r.reason });
     }
     return {
       model: {
