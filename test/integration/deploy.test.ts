@@ -23,33 +23,8 @@ const RUNNER_APP = path.join(REPO, 'test/go/src/github.com/beacon/runner-app');
 const WORKER = 'internal/worker/job_runner.go';
 const APP = 'beacon-runner-production';
 
-const LOGGING_STAND_IN = `// Package logging: a stand-in with the zerolog calls the worker and the inserted steps make (written by deploy.test).
-package logging
-
-import (
-	"context"
-	"time"
-)
-
-type Event struct{}
-
-func (e *Event) Err(err error) *Event                 { return e }
-func (e *Event) Str(k, v string) *Event               { return e }
-func (e *Event) Int(k string, v int) *Event           { return e }
-func (e *Event) Int64(k string, v int64) *Event       { return e }
-func (e *Event) Bool(k string, v bool) *Event         { return e }
-func (e *Event) Dur(k string, v time.Duration) *Event { return e }
-func (e *Event) Time(k string, v time.Time) *Event    { return e }
-func (e *Event) Msg(msg string)                       {}
-
-type Logger struct{}
-
-func (l *Logger) Info() *Event  { return &Event{} }
-func (l *Logger) Warn() *Event  { return &Event{} }
-func (l *Logger) Error() *Event { return &Event{} }
-
-func FromContext(ctx context.Context) Logger { return Logger{} }
-`;
+/** The stand-in for the runner's logging package: zerolog's calling shape, what the worker and the inserted steps call. */
+const LOGGING_STAND_IN = fs.readFileSync(path.join(REPO, 'test/fixtures/proofdemo/logging/logging.go'), 'utf8');
 
 
 /** Descendants of this extension host whose command line has every word (from /proc). */

@@ -2,15 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runInstrumentCommand } from '../../../src/cli/instrumentCommand';
-import { APP, ANCHOR_FILES as F } from './fixture';
+import { APP, ANCHOR_FILES as F, instrumentCli } from './fixture';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runInstrumentCommand(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
+const cli = instrumentCli;
 
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();

@@ -5,16 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import nodeFs = require('node:fs');
-import { runInstrumentCommand } from '../../../src/cli/instrumentCommand';
 import type { GoInstrumenter } from '../../../src/golang/instrumenter';
-import { APP, ANCHOR_FILES as F, instrumenter, readApp, siblingsOf } from './fixture';
+import { APP, ANCHOR_FILES as F, instrumenter, readApp, siblingsOf, instrumentCli } from './fixture';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runInstrumentCommand(['--no-compile', ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => instrumentCli('--no-compile', ...args);
 
 function bytesOf(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();

@@ -6,13 +6,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runInstrumentCommand } from '../../../src/cli/instrumentCommand';
 import { runCaptured } from '../../../src/engine/capturedCommand';
 import type { GoInstrumenter } from '../../../src/golang/instrumenter';
 import { InsertionProver } from '../../../src/golang/proofBuild';
 import type { StepId } from '../../../src/golang/steps';
 import { applyEdits } from '../../../src/golang/textEdits';
-import { APP, instrumenter, ROOT } from './fixture';
+import { APP, instrumenter, ROOT, instrumentCli } from './fixture';
 import { findGo } from './goTree';
 
 const DEMO = path.join(ROOT, 'test/fixtures/proofdemo');
@@ -30,12 +29,7 @@ function listing(dir: string): Map<string, string> {
   return out;
 }
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runInstrumentCommand(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
+const cli = instrumentCli;
 
 describe('golang: the proof before an edit (go build -overlay)', function () {
   this.timeout(180_000);
