@@ -17,7 +17,7 @@ Commands:
                                                  start the simulator, run the checks and the diagnosis against it
   sim [--fault NAME[,NAME]] [--runner-port N] [--router-port N]
                                                  serve the simulator until interrupted
-  instrument FILE… [--step ID|all] [--remove] [--check] [--dry-run] [--json]
+  instrument FILE… [--step ID|all] [--remove] [--check] [--dry-run] [--json] [--force] [--nearest] [--keep-my-lines] [--no-compile]
                                                  insert / remove / find the plan's Go instrumentation
 
 Target: --env NAME (from ./beacon-debug.json or .vscode/settings.json), or
@@ -42,7 +42,7 @@ const COMMANDS: Record<string, () => Command> = {
   sim: () => (require('./simCommand') as typeof import('./simCommand')).runSimCommand,
   instrument: () => {
     const { runInstrumentCommand } = require('./instrumentCommand') as typeof import('./instrumentCommand');
-    return (args, io) => runInstrumentCommand(args, io);
+    return (args, io, signal) => runInstrumentCommand(args, io, signal);
   },
 };
 

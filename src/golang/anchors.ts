@@ -13,7 +13,8 @@ export { ANCHOR_NAMES, MARKER_PREFIX, mayHaveAnchorsOrMarkers } from './nameOccu
  */
 
 export interface Anchor {
-  kind: AnchorKind;
+  /** One of the plan's anchors, or any function (the generic traces). */
+  kind: AnchorKind | 'function';
   /** The method/function declaration or the statement holding the call: lenses sit on its first line. */
   node: Node;
   /** The enclosing function or method declaration. */
@@ -25,6 +26,9 @@ export interface Anchor {
   /** Why code cannot be inserted at this anchor, if it cannot (e.g. the call is not a plain statement). */
   problem?: string;
 }
+
+/** One of the plan's anchors. */
+export type PlanAnchor = Anchor & { kind: AnchorKind };
 
 function sameNode(a: Node | null, b: Node | null): boolean {
   return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
@@ -81,7 +85,7 @@ function executeCalls(body: Node, text: TextSource): Node[] {
   return out;
 }
 
-function executorCall(method: Node, text: TextSource): Anchor | null {
+function executorCall(method: Node, text: TextSource): PlanAnchor | null {
   const body = field(method, 'body');
   if (!body) return null;
   const executorParam = params(field(method, 'parameters')).find((p) => (typeBaseName(p.type) ?? '').endsWith('Executor'));
@@ -106,9 +110,9 @@ function packageName(root: Node): string | null {
  * Every anchor in the file, in document order. `names`, when given, are the positions of the anchor
  * names in `text` (kept up to date by the document index), so the text is not searched again.
  */
-export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrences): Anchor[] {
+export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrences): PlanAnchor[] {
   const root = tree.rootNode;
-  const out: Anchor[] = [];
+  const out: PlanAnchor[] = [];
   const at = (name: string): readonly number[] => (names ? names.of(name) : occurrences(text, name));
 
   for (const i of at('executeQuestion')) {
@@ -138,8 +142,9 @@ export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrence
   }
 
   if (at('SetHybridClient').length && packageName(root) === 'main') {
-    const calls: Node[] = [];
-    let main: Node | null = null;
+    // the calls of main() — or, when main wires nothing itself, of the helper that does (a function
+    // returning the wired runner); closures inside the function count as the function's
+    const byFunc = new Map<number, { fn: Node; calls: Node[] }>();
     for (const i of at('SetHybridClient')) {
       const n = root.descendantForIndex(i, i + 'SetHybridClient'.length);
       if (!n || n.type !== 'field_identifier') continue;
@@ -148,13 +153,17 @@ export function findAnchors(tree: Tree, text: TextSource, names?: NameOccurrence
       if (!sel || sel.type !== 'selector_expression' || !call || call.type !== 'call_expression') continue;
       if (!sameNode(field(call, 'function'), sel)) continue;
       const fn = ancestor(call, ['function_declaration', 'method_declaration']);
-      if (!fn || fn.type !== 'function_declaration' || field(fn, 'name')?.text !== 'main') continue;
-      main = fn;
-      calls.push(call);
+      if (!fn || fn.type !== 'function_declaration') continue;
+      const entry = byFunc.get(fn.startIndex) ?? { fn, calls: [] };
+      entry.calls.push(call);
+      byFunc.set(fn.startIndex, entry);
     }
-    if (main && calls.length) {
+    const groups = [...byFunc.values()];
+    const chosen = groups.find((g) => field(g.fn, 'name')?.text === 'main') ?? groups[0];
+    if (chosen) {
+      const { fn, calls } = chosen;
       const first = statementOf(calls[0]).stmt ?? calls[0];
-      out.push({ kind: 'setHybridClient', node: first, func: main, call: calls[calls.length - 1], calls });
+      out.push({ kind: 'setHybridClient', node: first, func: fn, call: calls[calls.length - 1], calls });
     }
   }
 

@@ -1,9 +1,11 @@
 import type { Edit, Node, Point, Tree } from 'web-tree-sitter';
 import { findAnchors } from './anchors';
 import { ChunkedText } from './chunkedText';
-import { scanMarkers } from './markers';
+import { scanMarkers, type MarkerId } from './markers';
 import { mayHaveAnchorsOrMarkers, NameOccurrences, type Span } from './nameOccurrences';
 import type { GoParser } from './parser';
+import { planInsertion } from './insert';
+import { collectPackageInfo } from './packageInfo';
 import { CROSS_REGION_NOTE, STEP_IDS, STEPS, type AnchorKind, type StepId } from './steps';
 import { diffAsEdit } from './textEdits';
 
@@ -27,7 +29,8 @@ export interface DocumentText {
 
 export interface LensInfo {
   step: StepId;
-  action: 'insert' | 'remove' | 'unavailable';
+  /** `insert-nearest`: insert at the nearest valid point the refusal lens above it names. */
+  action: 'insert' | 'insert-nearest' | 'remove' | 'unavailable';
   /** 0-based line the lens sits above. */
   line: number;
   title: string;
@@ -41,11 +44,11 @@ export interface DocumentModel {
   anchors: { kind: AnchorKind; line: number }[];
   lenses: LensInfo[];
   /** Complete marker blocks, 0-based lines. */
-  blocks: { step: StepId; beginLine: number; endLine: number }[];
+  blocks: { step: MarkerId; beginLine: number; endLine: number }[];
   problems: { step: string; line: number; reason: string }[];
 }
 
-export function stepDisplay(step: StepId): string {
+export function stepDisplay(step: MarkerId): string {
   return step === 'fix-g' ? 'Fix G' : step;
 }
 
@@ -55,6 +58,16 @@ export function stepTooltip(step: StepId): string {
     ? 'Also covers the cross-region path: POST /api/v1/jobs/cross-region calls RunInference directly.'
     : CROSS_REGION_NOTE;
   return `${info.description}\n\n${path}`;
+}
+
+/**
+ * Why a wiring step (0.3, Fix G) is refused in this file, from the file alone — a name declared in
+ * another file of the package is not taken for missing (the command, which reads them, decides).
+ */
+function wiringRefusal(tree: Tree, text: string, step: StepId): { reason: string; nearest?: number } | undefined {
+  const plan = planInsertion(text, tree, step, collectPackageInfo([tree]));
+  if (!('skipped' in plan) || !plan.refused || / is not declared /.test(plan.skipped)) return undefined;
+  return { reason: plan.skipped, nearest: plan.nearest?.line };
 }
 
 /** The entry is the model of `text` at `version` (a document's version alone says so; a string is compared). */
@@ -320,17 +333,39 @@ export class GoDocumentIndex {
     const blocks = scan.blocks.map((b) => ({ step: b.step, beginLine: b.begin.startPosition.row, endLine: b.end.startPosition.row }));
     const present = new Set(blocks.map((b) => b.step));
     const lenses: LensInfo[] = [];
+    const refused: { step: StepId; line: number; reason: string; nearest?: number }[] = [];
+    let flat: string | undefined;
     for (const step of STEP_IDS) {
       const anchor = anchors.find((a) => a.kind === STEPS[step].anchor);
       const display = stepDisplay(step);
+      // the wiring steps go where the runner is in scope: say so on the lens when there is no such place
+      const refusal =
+        anchor && !anchor.problem && !present.has(step) && anchor.kind === 'setHybridClient'
+          ? wiringRefusal(tree, (flat ??= text.toString()), step)
+          : undefined;
       if (present.has(step)) {
         const line = anchor ? anchor.node.startPosition.row : blocks.find((b) => b.step === step)!.beginLine;
         lenses.push({ step, action: 'remove', line, title: `Remove ${display}`, tooltip: `Remove the ${display} instrumentation (every block marked ${step}).` });
+      } else if (anchor && refusal) {
+        refused.push({ step, line: anchor.node.startPosition.row, ...refusal });
       } else if (anchor && !anchor.problem) {
         lenses.push({ step, action: 'insert', line: anchor.node.startPosition.row, title: `Insert ${display} ${STEPS[step].label}`, tooltip: stepTooltip(step) });
       } else if (anchor?.problem) {
         lenses.push({ step, action: 'unavailable', line: anchor.node.startPosition.row, title: `${display} unavailable`, tooltip: anchor.problem });
       }
+    }
+    // the offers of a nearest valid point first (short: seen whatever the width), then one lens per
+    // reason — steps refused for the same reason share it
+    for (const r of refused) {
+      if (r.nearest !== undefined) {
+        lenses.push({ step: r.step, action: 'insert-nearest', line: r.line, title: `Insert ${stepDisplay(r.step)} at line ${r.nearest} instead`, tooltip: `${r.reason}\n\n${stepTooltip(r.step)}` });
+      }
+    }
+    for (const r of refused) {
+      const same = refused.filter((x) => x.line === r.line && x.reason === r.reason);
+      if (same[0] !== r) continue;
+      const who = same.map((x) => stepDisplay(x.step)).join(', ');
+      lenses.push({ step: r.step, action: 'unavailable', line: r.line, title: `${who} cannot go here: ${r.reason}`, tooltip: r.reason });
     }
     return {
       model: {

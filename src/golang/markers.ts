@@ -1,15 +1,41 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TextSource } from './chunkedText';
+import { blockSum, isBlockSum } from './blockSum';
 import { MARKER_PREFIX, occurrences, type NameOccurrences } from './nameOccurrences';
-import { isStepId, type StepId } from './steps';
-import { firstOnLine, lastOnLine } from './textStyle';
+import { isStepId, STEP_IDS, type StepId } from './steps';
+import { firstOnLine, lastOnLine, renderLines } from './textStyle';
+
+/**
+ * Marker ids besides the plan's steps: a generic entry/exit trace and a call-site trace, placed by the
+ * same machinery in any function (the corpus test puts them into Go code nobody here wrote).
+ */
+export const TRACE_IDS = ['trace-entry', 'trace-call'] as const;
+export type TraceId = (typeof TRACE_IDS)[number];
+export type MarkerId = StepId | TraceId;
+export const MARKER_IDS: readonly MarkerId[] = [...STEP_IDS, ...TRACE_IDS];
+
+export function isMarkerId(s: string): s is MarkerId {
+  return isStepId(s) || (TRACE_IDS as readonly string[]).includes(s);
+}
 
 /** `// beacon-debug:begin <step>` … `// beacon-debug:end <step>`: these exact words, tools grep for them. */
-export function beginMarker(step: StepId): string {
+export function beginMarker(step: MarkerId): string {
   return `${MARKER_PREFIX}begin ${step}`;
 }
-export function endMarker(step: StepId): string {
-  return `${MARKER_PREFIX}end ${step}`;
+/** With `sum` (see blockSum.ts) the end marker records what the block held when it was inserted. */
+export function endMarker(step: MarkerId, sum?: string): string {
+  return `${MARKER_PREFIX}end ${step}${sum ? ' ' + sum : ''}`;
+}
+
+/**
+ * A marked block: the begin marker, the body (template lines as `renderLines` takes them) and the end
+ * marker carrying the body's sum. `base`/`unit`/`eol` as for `renderLines`.
+ */
+export function renderBlock(step: MarkerId, body: readonly string[], base: string, unit: string, eol: string): string {
+  const text = renderLines(body, base, unit, eol);
+  const lines = text.split(eol);
+  lines.pop();
+  return renderLines([beginMarker(step)], base, unit, eol) + text + renderLines([endMarker(step, blockSum(lines))], base, unit, eol);
 }
 /** Inside a block that changed a signature: the text the block replaced, JSON-quoted. */
 export const WAS_PREFIX = `${MARKER_PREFIX}was `;
@@ -26,12 +52,16 @@ export interface MarkerComment {
   node: Node;
   /** 0-based line. */
   line: number;
+  /** On an end marker written by this version: what the block held (blockSum.ts). */
+  sum?: string;
 }
 
 export interface MarkerBlock {
-  step: StepId;
+  step: MarkerId;
   begin: Node;
   end: Node;
+  /** Absent on blocks written before sums existed: those are removed unchecked. */
+  sum?: string;
 }
 
 export interface MarkerProblem {
@@ -58,20 +88,20 @@ export function scanMarkers(tree: Tree, text: TextSource, names?: NameOccurrence
     const node = root.descendantForIndex(i, i + MARKER_PREFIX.length);
     if (!node || node.type !== 'comment' || node.startIndex !== i) continue;
     const body = node.text.slice(MARKER_PREFIX.length).trimEnd();
-    const m = /^(begin|end) (\S+)$/.exec(body);
-    if (!m) continue; // `was` lines and prose
+    const m = /^(begin|end) (\S+)(?: (\S+))?$/.exec(body);
+    if (!m || (m[3] !== undefined && (m[1] !== 'end' || !isBlockSum(m[3])))) continue; // `was` lines and prose
     const line = node.startPosition.row;
     if (!firstOnLine(text, node.startIndex) || !lastOnLine(text, node.endIndex)) {
       problems.push({ step: m[2], line, reason: `marker on line ${line + 1} shares its line with code` });
       continue;
     }
-    markers.push({ kind: m[1] as 'begin' | 'end', step: m[2], node, line });
+    markers.push({ kind: m[1] as 'begin' | 'end', step: m[2], node, line, ...(m[3] ? { sum: m[3] } : {}) });
   }
 
   const blocks: MarkerBlock[] = [];
   let open: MarkerComment | undefined;
   for (const mk of markers) {
-    if (!isStepId(mk.step)) {
+    if (!isMarkerId(mk.step)) {
       problems.push({ step: mk.step, line: mk.line, reason: `unknown step "${mk.step}" on line ${mk.line + 1}` });
       continue;
     }
@@ -84,7 +114,7 @@ export function scanMarkers(tree: Tree, text: TextSource, names?: NameOccurrence
       problems.push({ step: mk.step, line: mk.line, reason: `end ${mk.step} on line ${mk.line + 1} has no matching begin` });
       open = undefined;
     } else {
-      blocks.push({ step: mk.step as StepId, begin: open.node, end: mk.node });
+      blocks.push({ step: mk.step, begin: open.node, end: mk.node, ...(mk.sum ? { sum: mk.sum } : {}) });
       open = undefined;
     }
   }

@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { fileImports } from './imports';
+import { packageLevelNames } from './scope';
 import { field, fields, namedChildren } from './syntax';
 
 export interface StructField {
@@ -11,10 +12,12 @@ export interface StructField {
 export interface PackageInfo {
   structs: Map<string, StructField[]>;
   importPaths: string[];
+  /** Names declared at the package's top level, in any of its files. */
+  topLevel: Set<string>;
 }
 
 export function emptyPackageInfo(): PackageInfo {
-  return { structs: new Map(), importPaths: [] };
+  return { structs: new Map(), importPaths: [], topLevel: new Set() };
 }
 
 function structsOf(root: Node, into: Map<string, StructField[]>): void {
@@ -44,6 +47,7 @@ export function collectPackageInfo(trees: readonly Tree[]): PackageInfo {
   const paths = new Set<string>();
   for (const t of trees) {
     structsOf(t.rootNode, info.structs);
+    for (const n of packageLevelNames(t.rootNode)) info.topLevel.add(n);
     for (const s of fileImports(t.rootNode)) paths.add(s.path);
   }
   info.importPaths = [...paths];

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints numbers, asserts nothing. Engine (concurrency, full run), diagnosis (time
- * and checks per fault), Go code lenses (parse, incremental reparse, pre-check), and the extension's
- * activation time in the real VS Code host (through the integration harness, when it is installed).
+ * and checks per fault), Go code lenses (parse, incremental reparse, pre-check), the proof before an
+ * edit (go build -overlay), and the extension's activation time in the real VS Code host (through the
+ * integration harness, when it is installed).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,6 +13,7 @@ import { benchDiagnosis } from './diagnosis.bench';
 import { benchEngine } from './engine.bench';
 import { benchGolang } from './golang.bench';
 import { benchStartup, fmtStats } from './startup.bench';
+import { benchProof } from './proof.bench';
 
 function benchActivation(): void {
   const root = packageRoot();
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
   if (want('engine')) await benchEngine();
   if (want('diagnosis')) await benchDiagnosis();
   if (want('golang')) await benchGolang();
+  if (want('proof')) await benchProof();
   if (want('activation')) benchActivation();
 }
 

@@ -23,23 +23,8 @@ const RUNNER_APP = path.join(REPO, 'test/go/src/github.com/beacon/runner-app');
 const WORKER = 'internal/worker/job_runner.go';
 const APP = 'beacon-runner-production';
 
-const LOGGING_STAND_IN = `// Package logging: a stand-in with the zerolog calls the worker makes (written by deploy.test).
-package logging
-
-import "context"
-
-type Event struct{}
-
-func (e *Event) Err(err error) *Event      { return e }
-func (e *Event) Str(k, v string) *Event    { return e }
-func (e *Event) Msg(msg string)            {}
-
-type Logger struct{}
-
-func (l *Logger) Error() *Event { return &Event{} }
-
-func FromContext(ctx context.Context) Logger { return Logger{} }
-`;
+/** The stand-in for the runner's logging package: zerolog's calling shape, what the worker and the inserted steps call. */
+const LOGGING_STAND_IN = fs.readFileSync(path.join(REPO, 'test/fixtures/proofdemo/logging/logging.go'), 'utf8');
 
 
 /** Descendants of this extension host whose command line has every word (from /proc). */

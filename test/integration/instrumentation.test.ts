@@ -3,6 +3,8 @@
 // follow typing, marker lines get the warning, the status bar counts the file, and the setting turns
 // the lenses off.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import type { Prompts } from '../../src/vscode/prompts';
@@ -182,5 +184,135 @@ describe('instrumentation (Go code lenses)', function () {
     assert.equal(confirm.message, 'Remove Beacon Debug instrumentation from 1 Go file?');
     assert.match(confirm.detail ?? '', /internal\/worker\/job_runner\.go \(5\.1\)/);
     assert.equal(doc.getText(), original);
+  });
+});
+
+// Refusals, the proof before an edit and edited blocks, in the real host: the prompts' exact words.
+// proofdemo/ (copied from test/fixtures/proofdemo for these tests only) is a Go module that builds
+// offline; its JobSpec has no Questions, so 2.2 does not compile there, and cmd/wired wires its runner
+// from a goroutine, where Fix G cannot observe the wiring.
+describe('instrumentation: refusals, the build proof, lines typed into a block', function () {
+  this.timeout(300_000);
+  let api: BeaconDebugApi;
+  let prompts: RecordingPrompts;
+  let previous: Prompts;
+  let folder: vscode.Uri;
+  const restore: { doc: vscode.TextDocument; text: string }[] = [];
+
+  async function open(rel: string): Promise<vscode.TextDocument> {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, rel));
+    await vscode.window.showTextDocument(doc);
+    restore.push({ doc, text: doc.getText() });
+    return doc;
+  }
+  async function allLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+    return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  }
+  const run = (lens: vscode.CodeLens) => vscode.commands.executeCommand<boolean>(lens.command!.command, ...(lens.command!.arguments ?? []));
+  const said = (from: number) => prompts.calls.slice(from);
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<BeaconDebugApi>(EXTENSION_ID)!.activate();
+    prompts = new RecordingPrompts();
+    previous = api.setPrompts(prompts);
+    folder = vscode.workspace.workspaceFolders![0].uri;
+    fs.cpSync(path.resolve(__dirname, '../../../test/fixtures/proofdemo'), path.join(folder.fsPath, 'proofdemo'), { recursive: true });
+  });
+
+  after(async () => {
+    for (const { doc, text } of restore.reverse()) {
+      if (doc.getText() !== text) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+        await vscode.workspace.applyEdit(edit);
+      }
+      if (doc.isDirty) await doc.save();
+    }
+    api.setPrompts(previous);
+    fs.rmSync(path.join(folder.fsPath, 'proofdemo'), { recursive: true, force: true });
+  });
+
+  it('a wiring step that cannot observe the wiring: its lens says why in one line, the command offers the nearest valid point, and the insertion there builds', async () => {
+    const doc = await open('proofdemo/cmd/wired/main.go');
+    const why = 'SetHybridClient is called on line 22 inside a function literal (lines 19–24) that may run after line 24; insert it inside that function instead?';
+    const lenses = await waitFor(() => allLenses(doc.uri), (ls) => ls.some((l) => l.command?.title.startsWith('Insert Fix G at line')), 30_000);
+    const titles = lenses.map((l) => l.command?.title);
+    // one lens says why, once for both wiring steps (0.3 has no point either); one offers Fix G's nearest point
+    const refusal = lenses.find((l) => l.command?.title === `0.3, Fix G cannot go here: ${why}`);
+    assert.ok(refusal, titles.join('\n'));
+    assert.equal(refusal.command!.command, '', 'the reason itself is not clickable');
+    assert.equal(refusal.range.start.line, 21, 'above the SetHybridClient call');
+    const offer = lenses.find((l) => l.command?.title === 'Insert Fix G at line 24 instead')!;
+    assert.ok(offer, titles.join('\n'));
+
+    // the command without the lens's choice asks first; dismissed, nothing happens
+    const before = prompts.calls.length;
+    prompts.answers.push(undefined);
+    assert.equal(await vscode.commands.executeCommand<boolean>('beaconDebug.insertInstrumentation', doc.uri, 'fix-g', doc.version), false);
+    assert.deepEqual(said(before), [{ kind: 'warn', message: `Beacon Debug: cannot insert Fix G into proofdemo/cmd/wired/main.go: ${why}`, actions: ['Insert at Line 24'] }]);
+    assert.equal(doc.getText(), restore[restore.length - 1].text);
+
+    // the offer lens inserts there (no second question), after the build proof
+    const mark = prompts.calls.length;
+    assert.equal(await run(offer), true, JSON.stringify(said(mark)));
+    assert.ok(!said(mark).some((c) => c.kind === 'warn'), JSON.stringify(said(mark)));
+    const lines = doc.getText().split('\n');
+    const call = lines.findIndex((l) => l.includes('jr.SetHybridClient('));
+    assert.deepEqual([lines[call + 1].trim(), lines[call + 2].trim()], ['}', '// beacon-debug:begin fix-g'], 'inside the function literal, after the wiring');
+    assert.equal(lines[call + 2], '\t\t// beacon-debug:begin fix-g', 'indented as the literal’s statements');
+    const done = await waitFor(() => said(mark).find((c) => c.kind === 'info'), (c) => !!c, 120_000);
+    assert.equal(done!.message, 'Beacon Debug: inserted Fix G (hybrid initialisation logging) into proofdemo/cmd/wired/main.go. It does not cover the cross-region path (only 2.4 does). Remove it before deploying.');
+  });
+
+  it('an insertion that adds build errors: the compiler’s message, the file untouched — unless Insert Anyway', async () => {
+    const doc = await open('proofdemo/worker/job_runner.go');
+    const original = doc.getText();
+    const lens = (await waitFor(() => allLenses(doc.uri), (ls) => ls.some((l) => l.command?.title === 'Insert 2.2 executor call trace'), 30_000)).find((l) => l.command?.title === 'Insert 2.2 executor call trace')!;
+    const refusal =
+      'Beacon Debug: 2.2 was not inserted into proofdemo/worker/job_runner.go: with it the package does not build — job_runner.go:45:33: spec.Questions undefined (type *JobSpec has no field or method Questions). The file is unchanged.';
+    let mark = prompts.calls.length;
+    prompts.answers.push(undefined);
+    assert.equal(await run(lens), false);
+    assert.deepEqual(said(mark), [{ kind: 'warn', message: refusal, actions: ['Insert Anyway'] }]);
+    assert.equal(doc.getText(), original, 'untouched');
+
+    mark = prompts.calls.length;
+    prompts.answers.push('Insert Anyway');
+    const again = (await allLenses(doc.uri)).find((l) => l.command?.title === 'Insert 2.2 executor call trace')!;
+    assert.equal(await run(again), true);
+    assert.deepEqual(said(mark)[0], { kind: 'warn', message: refusal, actions: ['Insert Anyway'] });
+    assert.ok(doc.getText().includes('// beacon-debug:begin 2.2'));
+    const info = said(mark).find((c) => c.kind === 'info')!;
+    assert.match(info.message, /^Beacon Debug: inserted 2\.2 \(executor call trace\) into proofdemo\/worker\/job_runner\.go\. .* Remove it before deploying\. It does not build\.$/);
+  });
+
+  it('lines typed into a block: Remove asks Keep My Lines / Remove Anyway, and Keep My Lines removes only what was inserted', async () => {
+    const doc = restore.find((r) => r.doc.uri.path.endsWith('proofdemo/worker/job_runner.go'))!.doc;
+    const original = restore.find((r) => r.doc === doc)!.text;
+    const text = doc.getText();
+    const anchor = 'Msg("🔍 TRACE: Calling executor.Execute()")\n';
+    assert.ok(text.includes(anchor));
+    const hotfix = '\tif executor == nil { // my hot-fix\n\t\treturn ExecutionResult{Status: "failed"}\n\t}\n';
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, doc.positionAt(text.indexOf(anchor) + anchor.length), hotfix);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const now = doc.getText();
+    const first = now.slice(0, now.indexOf('// my hot-fix')).split('\n').length;
+    // the block holding the typed lines: the last begin 2.2 above them, the first end 2.2 below
+    const lines = now.split('\n');
+    const blockBegin = lines.slice(0, first).map((l) => l.trim()).lastIndexOf('// beacon-debug:begin 2.2') + 1;
+    const blockEnd = lines.findIndex((l, i) => i + 1 > first && l.trim().startsWith('// beacon-debug:end 2.2')) + 1;
+    assert.ok(blockBegin > 0 && blockEnd > first);
+    const mark = prompts.calls.length;
+    prompts.answers.push('Keep My Lines');
+    assert.equal(await vscode.commands.executeCommand<boolean>('beaconDebug.removeInstrumentation', doc.uri, '2.2', doc.version), true);
+    assert.deepEqual(said(mark)[0], {
+      kind: 'warn',
+      message: `Beacon Debug: proofdemo/worker/job_runner.go: the 2.2 block on lines ${blockBegin}–${blockEnd} has lines Beacon Debug did not insert (${first}–${first + 2}). Keep your lines and remove only the inserted ones, or remove the whole block?`,
+      actions: ['Keep My Lines', 'Remove Anyway'],
+    });
+    const after = doc.getText();
+    assert.ok(!after.includes('beacon-debug:'), 'markers and inserted lines gone');
+    assert.equal(after, original.replace('\tproviderID, status, outputJSON', hotfix + '\tproviderID, status, outputJSON'), 'only the typed lines stay');
   });
 });

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { field, namedChildren } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
-import { afterStatement, beforeStatement, existingLogger, fresh, indent, loggingImportPath, questionFields, questionNames, zerologChain } from './goCode';
+import { afterStatement, beforeStatement, existingLogger, fresh, indent, loggingImportPath, questionFields, questionNames, usesOf, zerologChain } from './goCode';
 
 /** The context passed to the call (its first argument) when that is a plain name. */
 function contextArgument(call: Node): string | undefined {
@@ -74,10 +74,16 @@ export function cancellationWatcher(c: SnippetContext): SnippetOutcome {
     `${atomic}.CompareAndSwapInt32(&${state}, 0, 1)`,
     `${stop}()`,
   ];
+  const uses = usesOf([
+    [ctx, 'the context'],
+    [logger?.name, 'the logger'],
+    [q.jobID, 'the job id'],
+    [q.region, 'the region'],
+  ]);
   return {
     blocks: [
-      { at: before.at, base: before.base, lines },
-      { at: after.at, base: after.base, lines: afterLines },
+      { ...before, lines, uses },
+      { ...after, lines: afterLines, uses: usesOf([[ctx, 'the context']]) },
     ],
   };
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { declaredNames, field, namedChildren, usable } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
-import { afterStatement, beforeStatement, declaredBefore, existingLogger, fresh, indent, loggingImportPath, questionFields, questionNames, simpleFollowers, zerologChain } from './goCode';
+import { afterStatement, beforeStatement, declaredBefore, existingLogger, fresh, indent, loggingImportPath, questionFields, questionNames, questionUses, simpleFollowers, usesOf, zerologChain } from './goCode';
 
 /** The names on the left of `providerID, status, outputJSON, receiptJSON, err := executor.Execute(…)`. */
 export function callResultNames(stmt: Node): { provider?: string; status?: string; output?: string; receipt?: string; err?: string } {
@@ -104,10 +104,25 @@ export function executorCallTrace(c: SnippetContext): SnippetOutcome {
     ...indent(zerologChain(log, 'Warn', warn, '🚨 SUSPICIOUS: Execution completed in <100ms - likely immediate failure')),
     '}',
   ];
+  const common = usesOf([[logger?.name, 'the logger'], [spec, 'the job spec']]);
+  const beforeUses = [...questionUses(q), ...common, ...usesOf([[startExists ? start : undefined, 'the execution start time']])];
+  const afterUses = [
+    ...questionUses(q),
+    ...common,
+    ...usesOf([
+      [start, 'the execution start time'],
+      [afterDecls.length ? undefined : duration, 'the execution duration'],
+      [r.provider, 'the provider id'],
+      [r.status, 'the status'],
+      [r.output, 'the output'],
+      [r.receipt, 'the receipt'],
+      [r.err, 'the error'],
+    ]),
+  ];
   return {
     blocks: [
-      { at: before.at, base: before.base, lines: beforeLines },
-      { at: after.at, base: after.base, lines: afterLines },
+      { ...before, lines: beforeLines, uses: beforeUses.filter((u) => u.name !== start || startExists) },
+      { ...after, lines: afterLines, uses: afterUses.filter((u) => u.name !== start || startExists) },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { blockItems, declaredNames, field, freshName, namedChildren, params, typeBaseName, usable, type Param } from '../syntax';
 import { firstOnLine, lastOnLine, leadingWhitespace, lineStart, nextLineStart } from '../textStyle';
+import type { ScopePoint } from '../scope';
 import type { SnippetContext } from './context';
 
 /** A name for new code that collides with nothing in the function. */
@@ -103,25 +104,52 @@ export function loggingImportPath(c: SnippetContext): string | null {
   return here ?? all[0] ?? null;
 }
 
+/** Where a block goes: the line start `at`, its indentation, and the point in the tree (for scopes). */
+export interface Place {
+  at: number;
+  base: string;
+  scope: ScopePoint;
+}
+
 /** Insert at the start of the body (after the `{` line), indented like the body's statements. */
-export function atBodyTop(c: SnippetContext, func: Node): { at: number; base: string } | { skip: string } {
+export function atBodyTop(c: SnippetContext, func: Node): Place | { skip: string } {
   const body = field(func, 'body');
   if (!body) return { skip: 'the function has no body' };
   if (!lastOnLine(c.text, body.startIndex + 1)) return { skip: 'the function body starts on the same line as code; format the file first' };
   const at = nextLineStart(c.text, body.startIndex);
   const first = blockItems(body)[0];
   const base = first && first.startIndex >= at ? leadingWhitespace(c.text, first.startIndex) : leadingWhitespace(c.text, func.startIndex) + c.unit;
-  return { at, base };
+  return { at, base, scope: { holder: body, offset: body.startIndex + 1 } };
 }
 
-export function beforeStatement(c: SnippetContext, stmt: Node): { at: number; base: string } | { skip: string } {
+export function beforeStatement(c: SnippetContext, stmt: Node): Place | { skip: string } {
   if (!firstOnLine(c.text, stmt.startIndex)) return { skip: 'the statement shares its line with other code; format the file first' };
-  return { at: lineStart(c.text, stmt.startIndex), base: leadingWhitespace(c.text, stmt.startIndex) };
+  return { at: lineStart(c.text, stmt.startIndex), base: leadingWhitespace(c.text, stmt.startIndex), scope: { holder: stmt.parent ?? stmt, offset: stmt.startIndex } };
 }
 
-export function afterStatement(c: SnippetContext, stmt: Node): { at: number; base: string } | { skip: string } {
+export function afterStatement(c: SnippetContext, stmt: Node): Place | { skip: string } {
   if (!lastOnLine(c.text, stmt.endIndex)) return { skip: 'the statement shares its line with other code; format the file first' };
-  return { at: nextLineStart(c.text, stmt.endIndex), base: leadingWhitespace(c.text, stmt.startIndex) };
+  return { at: nextLineStart(c.text, stmt.endIndex), base: leadingWhitespace(c.text, stmt.startIndex), scope: { holder: stmt.parent ?? stmt, offset: stmt.endIndex } };
+}
+
+/** `uses` entries for the names that are set (undefined and `_` left out). */
+export function usesOf(pairs: readonly [string | null | undefined, string][]): { name: string; what: string }[] {
+  const out: { name: string; what: string }[] = [];
+  for (const [name, what] of pairs) if (usable(name) && !out.some((u) => u.name === name)) out.push({ name, what });
+  return out;
+}
+
+/** The parameters of executeQuestion a snippet refers to, as uses. */
+export function questionUses(q: QuestionNames): { name: string; what: string }[] {
+  return usesOf([
+    [q.ctx, 'the context'],
+    [q.jobID, 'the job id'],
+    [q.region, 'the region'],
+    [q.modelID, 'the model id'],
+    [q.questionID, 'the question id'],
+    [q.executor, 'the executor'],
+    [q.spec, 'the job spec'],
+  ]);
 }
 
 /** Was `name` declared before `stmt` in a block enclosing it (or as a parameter of `func`)? */

@@ -1,6 +1,6 @@
 import { field, params, typeBaseName, usable } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
-import { atBodyTop, fresh, indent, isContextParam, loggingImportPath, resultsOf, zerologChain } from './goCode';
+import { atBodyTop, fresh, indent, isContextParam, loggingImportPath, resultsOf, usesOf, zerologChain } from './goCode';
 
 /**
  * Step 2.3 in `HybridExecutor.Execute`: an entry trace with the receiver's real name and, when the
@@ -44,7 +44,13 @@ export function hybridExecutorTrace(c: SnippetContext): SnippetOutcome {
       lines.push('}');
     }
   }
-  return { blocks: [{ at: place.at, base: place.base, lines }] };
+  const uses = usesOf([
+    [ctx, 'the context'],
+    [region, 'the region'],
+    [client ? recv : undefined, 'the receiver'],
+    [spec, 'the job spec'],
+  ]);
+  return { blocks: [{ ...place, lines, uses }] };
 }
 
 /** `return "", "failed", nil, nil, err` in the shape of the function's results, or null when unsure. */

@@ -1,7 +1,7 @@
 import { structField } from '../packageInfo';
 import { typeBaseName, usable } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
-import { alignedPairs, atBodyTop, afterStatement, existingLogger, fresh, goString, indent, loggingImportPath, questionFields, questionNames, resultsOf, zerologChain } from './goCode';
+import { alignedPairs, atBodyTop, afterStatement, type Place, existingLogger, fresh, goString, indent, loggingImportPath, questionFields, questionNames, questionUses, resultsOf, usesOf, zerologChain } from './goCode';
 
 /**
  * Step 2.1 in `JobRunner.executeQuestion`: panic recovery that turns a panic into a *failed*
@@ -33,7 +33,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
   }
 
   const lines: string[] = [];
-  let place: { at: number; base: string } | { skip: string };
+  let place: Place | { skip: string };
   let log: string;
   const logger = existingLogger(func);
   if (logger) {
@@ -49,7 +49,9 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
   }
   if ('skip' in place) return place;
 
-  const time = c.imports.use('time');
+  // the start time (and package time) only when the result has fields that take them
+  const usesTime = fields.some((f) => ((f.name === 'StartedAt' || f.name === 'CompletedAt') && f.typeText.endsWith('.Time')) || (f.name === 'Duration' && f.typeText.endsWith('.Duration')));
+  const time = usesTime ? c.imports.use('time') : 'time';
   const fmt = c.imports.use('fmt');
   const runtime = c.imports.use('runtime');
   const start = fresh(c, 'beaconStart');
@@ -91,7 +93,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
     return [`${resultType}{`, ...indent(alignedPairs(pairs)), '}'];
   };
 
-  lines.push(`${start} := ${time}.Now()`);
+  if (usesTime) lines.push(`${start} := ${time}.Now()`);
   lines.push('defer func() {');
   lines.push('\tif r := recover(); r != nil {');
   lines.push('\t\tstack := make([]byte, 64<<10)');
@@ -135,6 +137,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
     lines.push(...zerologChain(log, 'Info', traceFields, '🔍 TRACE: executeQuestion ENTRY'));
   }
 
-  return { blocks: [{ at: place.at, base: place.base, lines }], nameResults };
+  const uses = [...questionUses(q), ...usesOf([[logger?.name, 'the logger'], [nameResults ? undefined : resultName, 'the named result']])];
+  return { blocks: [{ ...place, lines, uses }], nameResults };
 }
 

@@ -1,7 +1,7 @@
 import { field, params, typeBaseName, usable } from '../syntax';
 import type { StructField } from '../packageInfo';
 import type { SnippetContext, SnippetOutcome } from './context';
-import { atBodyTop, fresh, goString, isContextParam, resultsOf } from './goCode';
+import { atBodyTop, fresh, goString, isContextParam, resultsOf, usesOf } from './goCode';
 
 /** `name=%v` parts and their arguments for the struct fields that exist. */
 function describe(fields: StructField[] | undefined, owner: string, wanted: readonly [string, string][]): { fmt: string[]; args: string[] } {
@@ -106,5 +106,11 @@ export function runInferenceTrace(c: SnippetContext): SnippetOutcome {
     lines.push('\t' + printf('[HYBRID_CLIENT] TRACE: RunInference EXIT after %v', ['elapsed']));
   }
   lines.push('}()');
-  return { blocks: [{ at: place.at, base: place.base, lines }], nameResults };
+  const uses = usesOf([
+    [entryArgs.some((a) => a.startsWith(`${recv}.`)) ? recv : undefined, 'the receiver'],
+    [req?.name, 'the request'],
+    [nameResults ? undefined : resp, 'the response result'],
+    [nameResults ? undefined : err, 'the error result'],
+  ]);
+  return { blocks: [{ ...place, lines, uses }], nameResults };
 }

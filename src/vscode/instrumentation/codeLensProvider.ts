@@ -17,8 +17,8 @@ export function toCodeLens(doc: vscode.TextDocument, l: LensInfo, version: numbe
   return new vscode.CodeLens(range, {
     title: l.title,
     tooltip: l.tooltip,
-    command: l.action === 'insert' ? INSERT_COMMAND : REMOVE_COMMAND,
-    arguments: [doc.uri, l.step, version],
+    command: l.action === 'remove' ? REMOVE_COMMAND : INSERT_COMMAND,
+    arguments: l.action === 'insert-nearest' ? [doc.uri, l.step, version, 'nearest'] : [doc.uri, l.step, version],
   });
 }
 

@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import { stepDisplay, stepTooltip } from '../../golang/documentIndex';
 import { ANCHOR_NAMES } from '../../golang/anchors';
 import { ANCHOR_LABEL, CROSS_REGION_NOTE, isStepId, STEP_IDS, STEPS, type AnchorKind, type StepId } from '../../golang/steps';
-import type { TextEdit } from '../../golang/textEdits';
+import { lineRuns, type EditedBlock, type RemoveOptions } from '../../golang/remove';
+import { decodeSource, encodeSource } from '../../golang/sourceBytes';
+import { applyEdits, type TextEdit } from '../../golang/textEdits';
 import type { Prompts } from '../prompts';
 import { INSERT_COMMAND, REMOVE_COMMAND } from './codeLensProvider';
 import type { GoDocuments } from './goDocuments';
+import { proveInsertion } from './insertionProof';
 import { LIST_COMMAND } from './instrumentationStatusBar';
 import { GO_EXCLUDE, GO_GLOB, type WorkspaceMarkers } from './workspaceMarkers';
 
@@ -20,6 +23,14 @@ const ANCHOR_TEXT: Record<AnchorKind, (typeof ANCHOR_NAMES)[number]> = {
   runInference: 'RunInference',
   setHybridClient: 'SetHybridClient',
 };
+
+/** A `was` line that does not match its block: removal refused it (D19). */
+const WAS_EDITED = /beacon-debug:(was|gofmt)" line/;
+
+/** A reason as the end of a sentence: a full stop unless it ends with its own punctuation. */
+function sentence(reason: string): string {
+  return /[.?!]$/.test(reason) ? reason : reason + '.';
+}
 
 function label(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
@@ -43,7 +54,7 @@ export class InstrumentationCommands {
 
   handlers(): Record<string, (...args: unknown[]) => unknown> {
     return {
-      [INSERT_COMMAND]: (uri?: unknown, step?: unknown, version?: unknown) => this.insert(uri, step, version),
+      [INSERT_COMMAND]: (uri?: unknown, step?: unknown, version?: unknown, where?: unknown) => this.insert(uri, step, version, where),
       [REMOVE_COMMAND]: (uri?: unknown, step?: unknown, version?: unknown) => this.remove(uri, step, version),
       [REMOVE_ALL_COMMAND]: () => this.removeAll(),
       [LIST_COMMAND]: () => this.list(),
@@ -69,7 +80,8 @@ export class InstrumentationCommands {
     return true;
   }
 
-  async insert(uri?: unknown, stepArg?: unknown, version?: unknown): Promise<boolean> {
+  /** `where` = 'nearest': the user chose the nearest valid point a refusal lens offered (no question then). */
+  async insert(uri?: unknown, stepArg?: unknown, version?: unknown, where?: unknown): Promise<boolean> {
     const doc = await this.document(uri);
     if (!doc) return false;
     if (await this.stale(doc, version, 'inserted')) return false;
@@ -80,7 +92,7 @@ export class InstrumentationCommands {
     }
     if (!step) {
       const model = await this.docs.model(doc);
-      const choices = model.lenses.filter((l) => l.action === 'insert').map((l) => ({ label: l.title, detail: stepTooltip(l.step), step: l.step }));
+      const choices = model.lenses.filter((l) => l.action === 'insert' || l.action === 'insert-nearest').map((l) => ({ label: l.title, detail: stepTooltip(l.step), step: l.step }));
       if (!choices.length) {
         await this.prompts.info(`Beacon Debug: ${label(doc.uri)} has no place for more instrumentation (no anchor, or every step is already in).`);
         return false;
@@ -90,26 +102,73 @@ export class InstrumentationCommands {
     }
     const display = stepDisplay(step);
     const before = doc.version;
-    const plan = (await this.docs.instrumenter()).planInsert(doc.getText(), step, this.docs.siblings(doc));
-    if ('skipped' in plan) {
-      if (plan.skipped === 'already inserted') await this.prompts.info(`Beacon Debug: ${display} is already in ${label(doc.uri)}; nothing inserted.`);
-      else await this.prompts.warn(`Beacon Debug: cannot insert ${display} into ${label(doc.uri)}: ${plan.skipped}.`);
+    const attempt = (await this.docs.instrumenter()).attemptInsert(doc.getText(), step, this.docs.siblings(doc));
+    let edits: readonly TextEdit[];
+    if ('skipped' in attempt) {
+      if (attempt.skipped === 'already inserted') {
+        await this.prompts.info(`Beacon Debug: ${display} is already in ${label(doc.uri)}; nothing inserted.`);
+        return false;
+      }
+      const why = `Beacon Debug: cannot insert ${display} into ${label(doc.uri)}: ${sentence(attempt.skipped)}`;
+      if (!attempt.nearest) {
+        await this.prompts.warn(why);
+        return false;
+      }
+      const action = `Insert at Line ${attempt.nearest.line}`;
+      if (where !== 'nearest' && (await this.prompts.warn(why, action)) !== action) return false;
+      edits = attempt.nearest.edits;
+    } else edits = attempt.edits;
+    if (doc.version !== before) return this.changedMeanwhile(doc, display);
+
+    const after = applyEdits(doc.getText(), edits);
+    const proof = await proveInsertion(doc, after, display, this.log);
+    if (proof.kind === 'cancelled') {
+      await this.prompts.warn(`Beacon Debug: the build was cancelled; ${display} was not inserted.`);
       return false;
     }
-    if (doc.version !== before) {
-      await this.prompts.warn(`Beacon Debug: ${label(doc.uri)} changed while ${display} was being prepared; nothing was inserted. Try again.`);
-      return false;
+    if (proof.kind === 'adds-errors') {
+      const anyway = 'Insert Anyway';
+      const choice = await this.prompts.warn(`Beacon Debug: ${display} was not inserted into ${label(doc.uri)}: with it the package does not build — ${proof.message}. The file is unchanged.`, anyway);
+      if (choice !== anyway) return false;
     }
+    if (doc.version !== before) return this.changedMeanwhile(doc, display);
     const edit = new vscode.WorkspaceEdit();
-    toWorkspaceEdit(edit, doc, plan.edits);
+    toWorkspaceEdit(edit, doc, edits);
     if (!(await vscode.workspace.applyEdit(edit))) {
       await this.prompts.error(`Beacon Debug: VS Code refused the edit to ${label(doc.uri)}; nothing was inserted.`);
       return false;
     }
     this.log.info(`inserted ${step} into ${doc.uri.fsPath}`);
     const cover = STEPS[step].coversCrossRegion ? 'It also covers the cross-region path.' : 'It does not cover the cross-region path (only 2.4 does).';
-    void this.prompts.info(`Beacon Debug: inserted ${display} (${STEPS[step].label}) into ${label(doc.uri)}. ${cover} Remove it before deploying.`);
+    const compiled = proof.kind === 'not-compiled' ? ` Not compiled: ${sentence(proof.reason)}` : proof.kind === 'adds-errors' ? ' It does not build.' : '';
+    void this.prompts.info(`Beacon Debug: inserted ${display} (${STEPS[step].label}) into ${label(doc.uri)}. ${cover} Remove it before deploying.${compiled}`);
     return true;
+  }
+
+  private async changedMeanwhile(doc: vscode.TextDocument, display: string): Promise<false> {
+    await this.prompts.warn(`Beacon Debug: ${label(doc.uri)} changed while ${display} was being prepared; nothing was inserted. Try again.`);
+    return false;
+  }
+
+  /**
+   * How to treat blocks with lines Beacon Debug did not insert (and `was` lines that were edited):
+   * the user is asked — keep their lines, or remove anyway — and nothing happens to those blocks
+   * when the question is dismissed.
+   */
+  private async editedPolicy(where: string, edited: readonly EditedBlock[], wasEdited: readonly { step: string; reason: string }[]): Promise<RemoveOptions> {
+    if (!edited.length && !wasEdited.length) return {};
+    const parts = [
+      ...edited.map((e) => `the ${stepDisplay(e.step)} block on lines ${e.beginLine}–${e.endLine} has lines Beacon Debug did not insert (${lineRuns(e.lines.map((l) => l.line))})`),
+      ...wasEdited.map((w) => `${stepDisplay(w.step as StepId)}: ${w.reason}`),
+    ];
+    const keep = 'Keep My Lines';
+    const anyway = 'Remove Anyway';
+    const canKeep = edited.some((e) => e.canKeep);
+    const question = canKeep ? 'Keep your lines and remove only the inserted ones, or remove the whole block?' : 'Remove it anyway (those lines go too)?';
+    const choice = await this.prompts.warn(`Beacon Debug: ${where}: ${parts.join('; ')}. ${question}`, ...(canKeep ? [keep, anyway] : [anyway]));
+    if (choice === keep) return { edited: 'keep-my-lines' };
+    if (choice === anyway) return { edited: 'remove', force: true };
+    return {};
   }
 
   async remove(uri?: unknown, stepArg?: unknown, version?: unknown): Promise<boolean> {
@@ -118,8 +177,13 @@ export class InstrumentationCommands {
     if (await this.stale(doc, version, 'removed')) return false;
     const steps = typeof stepArg === 'string' && isStepId(stepArg) ? [stepArg] : undefined;
     const before = doc.version;
-    const plan = (await this.docs.instrumenter()).planRemove(doc.getText(), steps);
-    for (const s of plan.skipped) await this.prompts.warn(`Beacon Debug: ${label(doc.uri)}: ${s.step} not removed: ${s.reason}.`);
+    const ins = await this.docs.instrumenter();
+    const first = ins.planRemove(doc.getText(), steps);
+    const wasEdited = first.skipped.filter((k) => WAS_EDITED.test(k.reason));
+    const options = await this.editedPolicy(label(doc.uri), first.edited, wasEdited);
+    const plan = options.edited ? ins.planRemove(doc.getText(), steps, options) : first;
+    const asked = new Set([...first.edited.map((e) => e.step as string), ...wasEdited.map((w) => w.step)]);
+    for (const s of plan.skipped) if (!asked.has(s.step)) await this.prompts.warn(`Beacon Debug: ${label(doc.uri)}: ${s.step} not removed: ${s.reason}.`);
     if (!plan.edits.length) {
       if (!plan.skipped.length) await this.prompts.info(`Beacon Debug: no ${steps ? stepDisplay(steps[0]) + ' ' : ''}instrumentation in ${label(doc.uri)}.`);
       return false;
@@ -134,11 +198,15 @@ export class InstrumentationCommands {
       await this.prompts.error(`Beacon Debug: VS Code refused the edit to ${label(doc.uri)}; nothing was removed.`);
       return false;
     }
-    this.log.info(`removed ${plan.removed.join(', ')} from ${doc.uri.fsPath}`);
+    this.log.info(`removed ${plan.removed.join(', ')} from ${doc.uri.fsPath}${options.edited ? ` (${options.edited})` : ''}`);
     return true;
   }
 
-  /** Every instrumented Go file of the workspace, in one WorkspaceEdit; files not open before are saved. */
+  /**
+   * Every instrumented Go file of the workspace. Open documents change in one WorkspaceEdit (saved
+   * when they were not dirty); the others are rewritten as bytes — what is not UTF-8 stays as it
+   * was — and only once every one of them is checked unchanged since it was read: all or nothing.
+   */
   async removeAll(): Promise<number> {
     await this.markers.rescan();
     const files = this.markers.list().filter((f) => f.blocks.length);
@@ -154,30 +222,69 @@ export class InstrumentationCommands {
     );
     if (choice !== 'Remove') return 0;
     const ins = await this.docs.instrumenter();
-    const edit = new vscode.WorkspaceEdit();
-    const touched: { doc: vscode.TextDocument; wasDirty: boolean; version: number }[] = [];
+    type Target = { uri: vscode.Uri; doc?: vscode.TextDocument; version?: number; wasDirty?: boolean; bytes?: Uint8Array; text: string };
+    const targets: Target[] = [];
     for (const f of files) {
-      const wasOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === f.uri.toString());
-      const doc = await vscode.workspace.openTextDocument(f.uri);
-      const plan = ins.planRemove(doc.getText());
-      for (const s of plan.skipped) await this.prompts.warn(`Beacon Debug: ${label(f.uri)}: ${s.step} not removed: ${s.reason}.`);
-      if (!plan.edits.length) continue;
-      toWorkspaceEdit(edit, doc, plan.edits);
-      touched.push({ doc, wasDirty: wasOpen && doc.isDirty, version: doc.version });
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === f.uri.toString());
+      if (doc) targets.push({ uri: f.uri, doc, version: doc.version, wasDirty: doc.isDirty, text: doc.getText() });
+      else {
+        const bytes = await vscode.workspace.fs.readFile(f.uri);
+        targets.push({ uri: f.uri, bytes, text: decodeSource(bytes) });
+      }
     }
-    if (touched.some((t) => t.doc.version !== t.version)) {
+    const firsts = targets.map((t) => ins.planRemove(t.text));
+    const edited = firsts.flatMap((p, i) => p.edited.map((e) => ({ ...e, where: label(targets[i].uri) })));
+    const wasEdited = firsts.flatMap((p, i) => p.skipped.filter((k) => WAS_EDITED.test(k.reason)).map((k) => ({ ...k, step: `${label(targets[i].uri)} ${k.step}` })));
+    const where = edited.length || wasEdited.length ? `${new Set([...edited.map((e) => e.where)]).size || 1} file(s)` : '';
+    const options = await this.editedPolicy(where, edited, wasEdited);
+    const plans = options.edited ? targets.map((t) => ins.planRemove(t.text, undefined, options)) : firsts;
+    const edit = new vscode.WorkspaceEdit();
+    const writes: { uri: vscode.Uri; bytes: Uint8Array; next: Uint8Array }[] = [];
+    const opened: Target[] = [];
+    for (const [i, t] of targets.entries()) {
+      const plan = plans[i];
+      const asked = new Set([...firsts[i].edited.map((e) => e.step as string), ...firsts[i].skipped.filter((k) => WAS_EDITED.test(k.reason)).map((k) => k.step)]);
+      for (const k of plan.skipped) if (!asked.has(k.step)) await this.prompts.warn(`Beacon Debug: ${label(t.uri)}: ${k.step} not removed: ${k.reason}.`);
+      if (!plan.edits.length) continue;
+      if (t.doc) {
+        toWorkspaceEdit(edit, t.doc, plan.edits);
+        opened.push(t);
+      } else writes.push({ uri: t.uri, bytes: t.bytes!, next: encodeSource(applyEdits(t.text, plan.edits)) });
+    }
+    if (opened.some((t) => t.doc!.version !== t.version)) {
       await this.prompts.warn('Beacon Debug: a file changed meanwhile; nothing was removed. Try again.');
       return 0;
     }
-    if (!touched.length || !(await vscode.workspace.applyEdit(edit))) {
-      if (touched.length) await this.prompts.error('Beacon Debug: VS Code refused the edit; nothing was removed.');
+    for (const w of writes) {
+      const now = await vscode.workspace.fs.readFile(w.uri).then((b) => b, () => undefined);
+      if (!now || Buffer.compare(Buffer.from(now), Buffer.from(w.bytes)) !== 0) {
+        await this.prompts.warn(`Beacon Debug: ${label(w.uri)} changed meanwhile; nothing was removed. Try again.`);
+        return 0;
+      }
+    }
+    if (!opened.length && !writes.length) return 0;
+    if (opened.length && !(await vscode.workspace.applyEdit(edit))) {
+      await this.prompts.error('Beacon Debug: VS Code refused the edit; nothing was removed.');
       return 0;
     }
-    for (const t of touched) if (!t.wasDirty) await t.doc.save();
-    this.log.info(`removed instrumentation from ${touched.length} file(s)`);
+    const written: typeof writes = [];
+    for (const w of writes) {
+      try {
+        await vscode.workspace.fs.writeFile(w.uri, w.next);
+        written.push(w);
+      } catch (e) {
+        for (const back of written) await vscode.workspace.fs.writeFile(back.uri, back.bytes).then(undefined, () => undefined);
+        if (opened.length) await vscode.commands.executeCommand('undo');
+        await this.prompts.error(`Beacon Debug: cannot write ${label(w.uri)}: ${e instanceof Error ? e.message : String(e)}; nothing was removed.`);
+        return 0;
+      }
+    }
+    for (const t of opened) if (!t.wasDirty) await t.doc!.save();
+    const n = opened.length + writes.length;
+    this.log.info(`removed instrumentation from ${n} file(s)${options.edited ? ` (${options.edited})` : ''}`);
     await this.markers.rescan();
-    void this.prompts.info(`Beacon Debug: removed the instrumentation from ${touched.length} file${touched.length === 1 ? '' : 's'}.`);
-    return touched.length;
+    void this.prompts.info(`Beacon Debug: removed the instrumentation from ${n} file${n === 1 ? '' : 's'}.`);
+    return n;
   }
 
   async list(): Promise<void> {

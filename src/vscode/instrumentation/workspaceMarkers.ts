@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StepId } from '../../golang/steps';
+import type { MarkerId } from '../../golang/markers';
 import type { GoDocuments } from './goDocuments';
 
 export const GO_GLOB = '**/*.go';
@@ -9,7 +9,7 @@ const MAX_FILES = 20000;
 export interface FileMarkers {
   uri: vscode.Uri;
   /** 0-based lines. */
-  blocks: { step: StepId; beginLine: number; endLine: number }[];
+  blocks: { step: MarkerId; beginLine: number; endLine: number }[];
   problems: { step: string; line: number; reason: string }[];
 }
 

@@ -64,14 +64,20 @@ describe('golang: anchors are found by structure', function () {
       'func (o *Other) executeQuestion() { o.Execute() }',
       'func (o Other) RunInference()      {}',
       'func (HybridExecutorish) Execute()  {}',
-      'func helper() { jr.SetHybridClient(nil) }',
       'func main()   { _ = "jr.SetHybridClient(" }',
     ].join('\n');
     assert.ok(mayHaveAnchorsOrMarkers(text));
     assert.deepEqual(anchorsOf(p, text), []);
   });
 
-  it('SetHybridClient counts only in package main’s main()', () => {
+  it('SetHybridClient in a helper of package main counts when main() wires nothing itself; main() wins otherwise', () => {
+    const helper = 'package main\n\nfunc newRunner() *R {\n\tjr := &R{}\n\tjr.SetHybridClient(c)\n\treturn jr\n}\n\nfunc main() {\n\t_ = newRunner()\n}\n';
+    assert.deepEqual(anchorsOf(p, helper), [{ kind: 'setHybridClient', line: 4 }]);
+    const both = helper.replace('\t_ = newRunner()\n', '\tjr := newRunner()\n\tjr.SetHybridClient(c)\n');
+    assert.deepEqual(anchorsOf(p, both), [{ kind: 'setHybridClient', line: 10 }]);
+  });
+
+  it('SetHybridClient counts only in package main', () => {
     const lib = 'package runner\n\nfunc main() {\n\tjr.SetHybridClient(c)\n}\n';
     assert.deepEqual(anchorsOf(p, lib), []);
     const app = 'package main\n\nfunc main() {\n\tjr.SetHybridClient(c)\n}\n';

@@ -1,6 +1,7 @@
 // Shared by the golang unit tests: the Go fixture tree and the parser loaded from node_modules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runInstrumentCommand } from '../../../src/cli/instrumentCommand';
 import { GoInstrumenter } from '../../../src/golang/instrumenter';
 import { loadGoParser, wasmPathsFromNodeModules, type GoParser } from '../../../src/golang/parser';
 
@@ -67,4 +68,12 @@ export function renameInFunction(text: string, header: string, renames: Record<s
     fn = fn.replace(re, to);
   }
   return text.slice(0, start) + fn + text.slice(end);
+}
+
+/** `beacon-debug instrument ARGS…` in this process: its exit code and what it printed. */
+export async function instrumentCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runInstrumentCommand(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
 }

@@ -33,6 +33,12 @@ export interface Instrumented {
   skipped: { step: string; reason: string }[];
 }
 
+/** The file an anchor is in, for a variant (a shape may move executeQuestion to a file of its own). */
+export function fileOf(v: Variant, kind: AnchorKind): string {
+  const moved = (v as { files?: Partial<Record<'executeQuestion', string>> }).files?.executeQuestion;
+  return moved && (kind === 'executeQuestion' || kind === 'executorCall') ? moved : FILE_OF[kind];
+}
+
 export interface GoTree {
   gopath: string;
   records: Instrumented[];
@@ -89,7 +95,7 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env?: Node
  *   `all/` — the whole app with every step and the behaviour tests (tag beacon_instrumented);
  * and for the base variant, `all/` minus one step at a time (internal/worker_minus_2_1, …).
  */
-export function buildTree(ins: GoInstrumenter, variants: readonly Variant[] = VARIANTS): GoTree {
+export function buildTree(ins: GoInstrumenter, variants: readonly Variant[] = VARIANTS, options: { nearest?: boolean } = {}): GoTree {
   const gopath = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-go-'));
   const records: Instrumented[] = [];
   for (const v of variants) {
@@ -104,12 +110,12 @@ export function buildTree(ins: GoInstrumenter, variants: readonly Variant[] = VA
     }
     // one package copy per step
     for (const step of STEP_IDS) {
-      const rel = FILE_OF[STEPS[step].anchor];
+      const rel = fileOf(v, STEPS[step].anchor);
       const pkgDir = path.posix.dirname(rel);
       const copyDir = `${pkgDir}_s${stepDir(step)}`;
       const original = rewrite(files.get(rel)!, plain);
       const sib = siblingsOf(files, rel).map((t) => rewrite(t, plain));
-      const r = ins.insert(original, [step], sib);
+      const r = ins.insert(original, [step], sib, options);
       for (const [f, text] of files) {
         if (path.posix.dirname(f) !== pkgDir || f.endsWith('_test.go')) continue;
         const target = path.join(src(plain), copyDir, path.posix.basename(f));
@@ -118,13 +124,13 @@ export function buildTree(ins: GoInstrumenter, variants: readonly Variant[] = VA
       records.push({ variant: v.name, label: step, gofmtClean: v.gofmtClean, original, text: r.text, file: path.join(src(plain), copyDir, path.posix.basename(rel)), inserted: r.inserted, skipped: r.skipped });
     }
     // everything, with the behaviour tests
-    for (const rel of new Set(Object.values(FILE_OF))) {
+    for (const rel of new Set(STEP_IDS.map((s) => fileOf(v, STEPS[s].anchor)))) {
       const original = rewrite(files.get(rel)!, all);
       const sib = siblingsOf(files, rel).map((t) => rewrite(t, all));
-      const r = ins.insert(original, STEP_IDS, sib);
+      const r = ins.insert(original, STEP_IDS, sib, options);
       const file = path.join(src(all), rel);
       write(file, r.text);
-      const expected = STEP_IDS.filter((s) => FILE_OF[STEPS[s].anchor] === rel);
+      const expected = STEP_IDS.filter((s) => fileOf(v, STEPS[s].anchor) === rel);
       records.push({ variant: v.name, label: 'all', gofmtClean: v.gofmtClean, original, text: r.text, file, inserted: r.inserted, skipped: r.skipped.filter((s) => expected.includes(s.step as StepId)) });
       if (v.name !== 'base') continue;
       // all minus one step: the imports the removed step added move to the steps still using them

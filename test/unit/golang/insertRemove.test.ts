@@ -70,7 +70,7 @@ describe('golang: insert and remove', function () {
     const r = insertInto(F.worker, ['2.1', '2.2', '5.1']);
     const markers = r.text.split('\n').filter((l) => l.includes('beacon-debug:begin') || l.includes('beacon-debug:end'));
     assert.ok(markers.length >= 6);
-    for (const m of markers) assert.match(m, /^\s*\/\/ beacon-debug:(begin|end) (2\.1|2\.2|5\.1)$/);
+    for (const m of markers) assert.match(m, /^\s*\/\/ beacon-debug:(begin (2\.1|2\.2|5\.1)|end (2\.1|2\.2|5\.1) #[\w-]{8}\.([\w-]{2})+)$/);
     const check = ins.check(r.text);
     assert.deepEqual(check.problems, []);
     assert.deepEqual([...new Set(check.blocks.map((b) => b.step))].sort(), ['2.1', '2.2', '5.1']);
@@ -102,12 +102,17 @@ describe('golang: insert and remove', function () {
     assert.ok(ins.remove(without21).text === base.get(F.worker));
   });
 
-  it('user edits outside the markers survive removal; edits inside go with the block', () => {
+  it('user edits outside the markers survive removal; a block edited inside is left alone unless removal is forced', () => {
     const original = base.get(F.worker)!;
     const r = insertInto(F.worker, ['2.1', '2.2']).text;
-    const edited = r.replace('"question execution failed"', '"question execution failed (edited)"').replace('Msg("🔍 TRACE: Calling executor.Execute()")', 'Msg("my own words")');
-    const back = ins.remove(edited).text;
-    assert.equal(back, original.replace('"question execution failed"', '"question execution failed (edited)"'));
+    const outside = r.replace('"question execution failed"', '"question execution failed (edited)"');
+    assert.equal(ins.remove(outside).text, original.replace('"question execution failed"', '"question execution failed (edited)"'));
+    const edited = outside.replace('Msg("🔍 TRACE: Calling executor.Execute()")', 'Msg("my own words")');
+    const refused = ins.remove(edited);
+    assert.deepEqual(refused.removed, ['2.1']);
+    assert.match(refused.skipped.find((s) => s.step === '2.2')!.reason, /was edited: line \d+ was not inserted/);
+    assert.ok(refused.text.includes('Msg("my own words")'));
+    assert.equal(ins.remove(edited, undefined, { edited: 'remove' }).text, original.replace('"question execution failed"', '"question execution failed (edited)"'));
   });
 
   it('an import a removed step added stays (unmarked) when the user’s own code now uses it', () => {
@@ -121,7 +126,7 @@ describe('golang: insert and remove', function () {
 
   it('damaged markers are reported and that step is left alone', () => {
     const r = insertInto(F.worker, ['2.1', '2.2']).text;
-    const damaged = r.replace(/\n\t\/\/ beacon-debug:end 2\.2\n(?![\s\S]*beacon-debug:end 2\.2)/, '\n');
+    const damaged = r.replace(/\n\t\/\/ beacon-debug:end 2\.2[^\n]*\n(?![\s\S]*beacon-debug:end 2\.2)/, '\n');
     const back = ins.remove(damaged);
     assert.deepEqual(back.removed, ['2.1']);
     assert.ok(back.skipped.some((s) => s.step === '2.2' && /no end|no matching begin/.test(s.reason)), JSON.stringify(back.skipped));
@@ -146,7 +151,7 @@ describe('golang: insert and remove', function () {
 
   it('2.1: named result for the recovered panic, failed status, typed-nil guard, stack; the was-line restores the signature', () => {
     const text = insertInto(F.worker, ['2.1']).text;
-    assert.match(text, /executor Executor\) \(\n\t\/\/ beacon-debug:begin 2\.1\n\t\/\/ beacon-debug:was "ExecutionResult"\n\tbeaconResult ExecutionResult,\n\t\/\/ beacon-debug:end 2\.1\n\) \{/);
+    assert.match(text, /executor Executor\) \(\n\t\/\/ beacon-debug:begin 2\.1\n\t\/\/ beacon-debug:was "ExecutionResult"\n\tbeaconResult ExecutionResult,\n\t\/\/ beacon-debug:end 2\.1 #[\w.-]+\n\) \{/);
     const block = blockText(text, '2.1');
     assert.match(block, /beaconResult = ExecutionResult\{[\s\S]*Status:\s+"failed"/);
     assert.match(block, /runtime\.Stack\(/);
