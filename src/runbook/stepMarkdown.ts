@@ -50,6 +50,8 @@ export function describeProbe(p: Step['checks'][number]['probe']): string {
       return `GET ${p.url}  (Prometheus text)`;
     case 'logs':
       return `flyctl logs -a ${p.app} --no-tail${p.json ? ' --json' : ''}`;
+    case 'script':
+      return p.script;
   }
 }
 

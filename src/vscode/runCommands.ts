@@ -104,7 +104,11 @@ export const runCommands: CommandFactory = (s) => ({
         argv = p.type === 'http' && p.method === 'POST'
           ? ['curl', '-sS', '-X', 'POST', '-H', 'Content-Type: application/json', '-d', JSON.stringify(p.body ?? {}), url]
           : ['curl', '-sS', url];
-      } else argv = ['getent', 'hosts', resolveTemplate(p.host, target)];
+      } else if (p.type === 'dns') argv = ['getent', 'hosts', resolveTemplate(p.host, target)];
+      else {
+        await s.prompts.info(`Step ${step.id} comes from an imported runbook: run it with "Run Step", which asks before its commands run.`);
+        return undefined;
+      }
     } catch (e) {
       await s.prompts.error(`Beacon Debug: ${(e as Error).message}`);
       return undefined;
