@@ -170,6 +170,7 @@ class Importer {
         this.decisionTree(sec, rb, name);
       } else if (/success\s+criteria/i.test(name)) {
         this.criteria(sec, rb);
+        this.keepRest(sec, rb, name);
       } else if (/expected\s+outcomes?/i.test(name)) {
         rb.expectedOutcomes = { text: body, timeline: timeline(sec.blocks) };
         this.note(sec.heading.line, 'section', 'expectedOutcomes', `"${name}" → expected outcomes (${rb.expectedOutcomes.timeline.length} timeline entries)`);
@@ -179,7 +180,8 @@ class Importer {
       } else if (/next\s+steps?/i.test(name)) {
         rb.nextSteps = sec.blocks.filter((b): b is Extract<Block, { kind: 'item' }> => b.kind === 'item' && b.indent === 0).map((b) => b.text);
         this.note(sec.heading.line, 'section', 'nextSteps', `"${name}" → ${rb.nextSteps.length} next steps`);
-      } else if (sec.blocks.some((b) => b.kind === 'fence' && b.lang in SHELLS)) {
+        this.keepRest(sec, rb, name);
+      } else if (sec.blocks.some((b) => (b.kind === 'fence' && b.lang in SHELLS) || (b.kind === 'item' && b.marker === 'check'))) {
         this.group(sec, rb, name, groupLevel);
       } else {
         rb.sections!.push({ title: name, text: body, sourceLine: sec.heading.line });
@@ -204,7 +206,7 @@ class Importer {
       itemIndex++;
       const { title, estimate } = titleAndEstimate(it.text.replace(/^[✅☑✔❌⬜️\s]+/u, ''));
       const id = this.uniqueId(`qw.${it.marker === 'number' ? it.number : itemIndex}`);
-      const step = this.step(id, title, estimate, it.line, inner, it.line + 1, end, 'quick-wins');
+      const step = this.step(id, title, estimate, it.line, inner, it.line, end, 'quick-wins');
       rb.quickWins.steps.push(step);
     }
     for (const b of sec.blocks) {
@@ -264,7 +266,7 @@ class Importer {
       const end = (labels[i + 1]?.line ?? sec.endLine + 1) - 1;
       const inner = sec.blocks.filter((x) => x.line > b.line && x.line <= end);
       const wanted = num !== undefined ? `${num}.${m[2].toLowerCase()}` : `${slug(m[1])}-${m[2].toLowerCase()}`;
-      steps.push(this.step(this.uniqueId(wanted), `${m[1]} ${m[2]}: ${m[3]}`, undefined, b.line, inner, b.line + 1, end, groupId));
+      steps.push(this.step(this.uniqueId(wanted), `${m[1]} ${m[2]}: ${m[3]}`, undefined, b.line, inner, b.line, end, groupId));
     });
     const first = labels[0].line;
     const rest = first > sec.line ? { blocks: sec.blocks.filter((b) => b.line < first), line: sec.line, endLine: first - 1 } : undefined;
@@ -406,7 +408,9 @@ class Importer {
     const console = b.lang === 'console' || b.lang === 'shell-session';
     const prompts = console ? b.body.filter((l) => /^\$ /.test(l)).map((l) => l.slice(2)) : [];
     const script = console && prompts.length ? prompts.join('\n') : b.body.join('\n');
-    const label = /^#\s*(.+)$/m.exec(b.body.find((l) => l.trim().startsWith('#')) ?? '')?.[1]?.trim() || `command ${n}`;
+    const comment = /^\s*#\s*(.+)$/.exec(b.body.find((l) => /^\s*#/.test(l)) ?? '')?.[1]?.trim();
+    const firstLine = script.split('\n').find((l) => l.trim())?.trim();
+    const label = comment || (firstLine ? (firstLine.length > 80 ? firstLine.slice(0, 79) + '…' : firstLine) : `command ${n}`);
     const placeholders: Placeholder[] = detectPlaceholders(script, this.runnerApp);
     const mutating = MUTATING.exec(script)?.[0];
     const id = `cmd-${n}`;
@@ -491,8 +495,16 @@ class Importer {
 
   private criteria(sec: Section, rb: RunbookInput) {
     const items = sec.blocks.filter((b): b is Extract<Block, { kind: 'item' }> => b.kind === 'item' && b.indent === 0);
-    rb.successCriteria = items.map((it, i) => ({ id: `sc.${i}`, text: it.text.replace(/^[✅☑✔\s]+/u, '') }));
+    rb.successCriteria = items.map((it, i) => ({ id: `sc.${i}`, text: it.text }));
     for (const [i, it] of items.entries()) this.note(it.line, 'criterion', `sc.${i}`, plainText(it.text.replace(/^[✅☑✔\s]+/u, '')).slice(0, 80));
+  }
+
+  /** What a list section has besides its top-level items, kept as a text section. */
+  private keepRest(sec: Section, rb: RunbookInput, name: string) {
+    const rest = sec.blocks.filter((b) => b.kind !== 'blank' && b.kind !== 'rule' && !(b.kind === 'item' && b.indent === 0));
+    if (!rest.length) return;
+    rb.sections!.push({ title: name, text: rest.map((b) => this.textOf(b.line, b.kind === 'fence' ? b.endLine : b.line)).join('\n'), sourceLine: rest[0].line });
+    this.note(rest[0].line, 'section', 'sections', `${rest.length} block(s) of "${name}" besides its list kept as a text section`);
   }
 
   private reportTrees(blocks: Block[], into: string) {

@@ -17,7 +17,22 @@ export interface MojibakeRepair {
   leftAlone: number;
 }
 
-const DECODER_NAME: Record<MangledEncoding, string> = { 'mac-roman': 'macintosh', 'windows-1252': 'windows-1252' };
+/**
+ * Windows-1252's bytes 0x80–0x9F (the rest is Latin-1). Node's TextDecoder('windows-1252') decodes
+ * these as Latin-1 C1 controls, which is not what Windows programs wrote, so the table is spelled
+ * out; the five unassigned bytes stay C1 controls, as WHATWG decoders leave them.
+ */
+const WINDOWS_1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** The 128 characters bytes 0x80–0xFF decode to. */
+function upperHalf(enc: MangledEncoding): string[] {
+  if (enc === 'windows-1252') {
+    return [...Array.from(WINDOWS_1252_80_9F), ...Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i))];
+  }
+  const decoder = new TextDecoder('macintosh');
+  return Array.from({ length: 0x80 }, (_, i) => decoder.decode(new Uint8Array([0x80 + i])));
+}
+
 const reverseTables = new Map<MangledEncoding, Map<string, number>>();
 
 /** Character → the byte the encoding decodes to it (only bytes ≥ 0x80; ASCII maps to itself). */
@@ -25,11 +40,9 @@ function reverseTable(enc: MangledEncoding): Map<string, number> {
   let table = reverseTables.get(enc);
   if (!table) {
     table = new Map();
-    const decoder = new TextDecoder(DECODER_NAME[enc]);
-    for (let b = 0x80; b <= 0xff; b++) {
-      const ch = decoder.decode(new Uint8Array([b]));
-      if (ch !== '\ufffd' && !table.has(ch)) table.set(ch, b);
-    }
+    upperHalf(enc).forEach((ch, i) => {
+      if (ch !== '\ufffd' && !table!.has(ch)) table!.set(ch, 0x80 + i);
+    });
     reverseTables.set(enc, table);
   }
   return table;
