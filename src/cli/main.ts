@@ -52,6 +52,10 @@ const COMMANDS: Record<string, () => Command> = {
     const { runImportCommand } = require('./importCommand') as typeof import('./importCommand');
     return (args, io) => runImportCommand(args, io);
   },
+  lint: () => {
+    const { runLintCommand } = require('./lintCommand') as typeof import('./lintCommand');
+    return (args, io) => runLintCommand(args, io);
+  },
   instrument: () => {
     const { runInstrumentCommand } = require('./instrumentCommand') as typeof import('./instrumentCommand');
     return (args, io, signal) => runInstrumentCommand(args, io, signal);
