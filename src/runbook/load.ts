@@ -135,3 +135,6 @@ function conditionRegexes(c: Condition, where: string, out: { path: string; mess
   else if ('not' in c) conditionRegexes(c.not, `${where}.not`, out);
   else if (c.op === 'matches' && typeof c.value === 'string') checkRegex(c.value, undefined, `${where}.value`, out);
 }
+
+/** Re-exported so that the build can write dist/runbook.schema.json from the module it already loads. */
+export { runbookJsonSchema } from './schema';

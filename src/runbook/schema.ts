@@ -12,7 +12,7 @@ export type Verdict = z.infer<typeof Verdict>;
 export const CheckVerdict = z.enum(['pass', 'fail', 'warn', 'inconclusive', 'error', 'skipped']);
 export type CheckVerdict = z.infer<typeof CheckVerdict>;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9.\-_]*$/i, 'ids are letters, digits, dots, dashes and underscores');
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]*$/, 'ids are letters, digits, dots, dashes and underscores');
 const factName = z
   .string()
   .regex(/^\$?[A-Za-z_][A-Za-z0-9_.\-]*$/, 'fact names are dotted identifiers (a leading $ marks a probe-local fact)');
@@ -450,3 +450,15 @@ export const Runbook = z.object({
 }).strict();
 export type Runbook = z.infer<typeof Runbook>;
 export type RunbookInput = z.input<typeof Runbook>;
+
+/**
+ * The runbook schema as JSON Schema (what a runbook file may contain, defaults optional), for the
+ * editor's JSON / YAML validation. The build writes it to dist/runbook.schema.json.
+ */
+export function runbookJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(Runbook, { io: 'input', unrepresentable: 'any' }),
+    title: 'Beacon Debug runbook',
+    description: 'A runbook for Beacon Debug (.beacon/runbooks/*.runbook.yaml): the same schema as the built-in Execution Failure Debug Plan.',
+  };
+}
