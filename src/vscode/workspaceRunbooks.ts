@@ -66,6 +66,12 @@ export class WorkspaceRunbooks implements vscode.Disposable {
   loadAll(): Promise<void> {
     this.loading ??= (async () => {
       const uris = await vscode.workspace.findFiles(RUNBOOK_GLOB, undefined, 200);
+      const found = new Set(uris.map((u) => this.keyOf(u)));
+      for (const [key, e] of this.entries) {
+        if (found.has(key)) continue;
+        this.entries.delete(key);
+        this.diagnostics.delete(e.uri);
+      }
       for (const u of uris) await this.reload(u, false);
       this.changed.fire();
     })().finally(() => (this.loading = undefined));
