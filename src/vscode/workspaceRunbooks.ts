@@ -65,7 +65,7 @@ export class WorkspaceRunbooks implements vscode.Disposable {
   /** Finds and loads every workspace runbook (shown in Restricted Mode too; never run there). */
   loadAll(): Promise<void> {
     this.loading ??= (async () => {
-      const uris = await vscode.workspace.findFiles(RUNBOOK_GLOB, undefined, 200);
+      const uris = await this.findRunbookFiles();
       const found = new Set(uris.map((u) => this.keyOf(u)));
       for (const [key, e] of this.entries) {
         if (found.has(key)) continue;
@@ -77,6 +77,20 @@ export class WorkspaceRunbooks implements vscode.Disposable {
     })().finally(() => (this.loading = undefined));
     this.loaded = this.loading;
     return this.loading;
+  }
+
+  /** The runbook files of every workspace folder (read directly: the search service is not used). */
+  private async findRunbookFiles(): Promise<vscode.Uri[]> {
+    const out: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const dir = vscode.Uri.joinPath(folder.uri, '.beacon', 'runbooks');
+      const entries = await vscode.workspace.fs.readDirectory(dir).then((e) => e, () => [] as [string, vscode.FileType][]);
+      for (const [name, type] of entries.sort((a, b) => a[0].localeCompare(b[0])).slice(0, 200)) {
+        const uri = vscode.Uri.joinPath(dir, name);
+        if (type === vscode.FileType.File && this.isRunbookFile(uri)) out.push(uri);
+      }
+    }
+    return out;
   }
 
   private keyOf(uri: vscode.Uri): string {

@@ -93,8 +93,9 @@ describe('workspace runbooks', function () {
     const probe = diags.find((d) => /probe/.test(d.message))!;
     assert.ok(probe, diags.map((d) => d.message).join('\n'));
     assert.equal(probe.severity, vscode.DiagnosticSeverity.Error);
-    // `probe:` is on line 14 (0-based 13) of the file
-    assert.equal(probe.range.start.line, 13);
+    // `probe:` is on line 15 (0-based 14) of the file
+    assert.equal(probe.range.start.line, 14);
+    assert.equal(probe.range.start.character, 10);
   });
 
   it('re-validates on save: an error appears, then goes when fixed', async () => {
