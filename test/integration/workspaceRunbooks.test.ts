@@ -93,9 +93,10 @@ describe('workspace runbooks', function () {
     const probe = diags.find((d) => /probe/.test(d.message))!;
     assert.ok(probe, diags.map((d) => d.message).join('\n'));
     assert.equal(probe.severity, vscode.DiagnosticSeverity.Error);
-    // `probe:` is on line 15 (0-based 14) of the file
+    // zod names `…probe.type`: the `type` key inside `probe: { type: telnet, … }`, line 15 (0-based 14), column 19
+    assert.match(probe.message, /^quickWins\.steps\[0\]\.checks\[0\]\.probe\.type: /);
     assert.equal(probe.range.start.line, 14);
-    assert.equal(probe.range.start.character, 10);
+    assert.equal(probe.range.start.character, 19);
   });
 
   it('re-validates on save: an error appears, then goes when fixed', async () => {

@@ -64,7 +64,10 @@ export function readExpectation(raw: string, line: number): Expectation {
 /** `` `x` `` / `"x"` / `'x'` → x; anything else → undefined. */
 export function unquote(s: string): string | undefined {
   const m = QUOTED.exec(s.trim());
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  if (!m) return undefined;
+  const inner = m[1] ?? m[2] ?? m[3];
+  // `"executor is NIL"`: the quotes inside the code span are the plan's, not the log line's
+  return m[1] !== undefined ? (QUOTED.exec(inner.trim()) ? unquote(inner) : inner) : inner;
 }
 
 /**

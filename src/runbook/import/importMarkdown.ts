@@ -356,7 +356,7 @@ class Importer {
         }
         continue;
       }
-      const ifLine = /^(?:\*\*)?if\b([^*:]*?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+)$/i.exec(words);
+      const ifLine = /^(?:\*\*)?if\b([^*:]*?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+)$/i.exec(words) ?? /^(?:\*\*)?if(?:\*\*)?\s+()([^→]+?→.+)$/i.exec(words);
       if (ifLine) {
         ifLines.push(words);
         const lhs = ifLine[1].trim() || ifLine[2].split(/\s*→\s*|\s+->\s+/)[0].trim();
