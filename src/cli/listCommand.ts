@@ -9,7 +9,7 @@ import { loadBuiltinRunbook } from '../runbook/builtin';
 import type * as RunbookFile from '../runbook/runbookFile';
 import { RunbookError } from '../runbook/runbookError';
 import type { Runbook, Step } from '../runbook/schema';
-import { describeProbe } from '../runbook/stepMarkdown';
+import { stepCommands } from '../runbook/stepMarkdown';
 import { parseArgs, single, UsageError } from './args';
 import type { CliIo } from './io';
 
@@ -24,14 +24,6 @@ function stepKinds(s: Step): string[] {
   if (s.fix) k.push('fix');
   if (s.manual) k.push('manual');
   return k;
-}
-
-/** What a step runs or shows, in display form: its checks' commands, then its fix's. */
-export function stepCommands(rb: Runbook, s: Step): string[] {
-  const out = s.checks.map((c) => describeProbe(c.probe));
-  const fix = s.fix ? rb.fixes.find((f) => f.id === s.fix) : undefined;
-  if (fix?.argv) out.push(describeProbe({ type: 'shell', argv: fix.argv }));
-  return out;
 }
 
 /** The runbook tree as data (`list --json`). */

@@ -7,8 +7,8 @@
  */
 import { allSteps } from './load';
 import { runnerAppOf } from './import/placeholders';
-import type { Runbook, Step } from './schema';
-import { describeProbe } from './stepMarkdown';
+import type { Runbook } from './schema';
+import { stepCommands } from './stepMarkdown';
 
 export type RelianceKind = 'route' | 'metric' | 'env' | 'log' | 'path';
 
@@ -57,13 +57,7 @@ function withoutGo(text: string): string {
   return text.replace(FENCE, (m, lang: string) => (/^go(lang)?$/i.test(lang) ? '' : m));
 }
 
-/** Every command a step runs or shows, in display form. */
-function commandsOf(rb: Runbook, s: Step): string[] {
-  const out = s.checks.map((c) => describeProbe(c.probe));
-  const fix = s.fix ? rb.fixes.find((f) => f.id === s.fix) : undefined;
-  if (fix?.argv) out.push(fix.argv.join(' '));
-  return out;
-}
+const commandsOf = stepCommands;
 
 /** The runner's hosts: given, or `<app>.fly.dev` for the app the runbook's `flyctl -a` commands name most. */
 export function runnerHostsOf(rb: Runbook, opts: RelianceOptions = {}): string[] {
