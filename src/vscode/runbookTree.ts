@@ -11,8 +11,12 @@ export type RunbookNode =
   | { kind: 'check'; id: string; step: Step; check: Check; owner?: WorkspaceRunbook }
   | { kind: 'instrument'; id: string; step: Step; owner?: WorkspaceRunbook }
   | { kind: 'fix'; id: string; step: Step; fixId: string; owner?: WorkspaceRunbook }
+  | { kind: 'code'; id: string; step: Step; owner?: WorkspaceRunbook; anchor: string; snippet: string }
   | { kind: 'workspace'; id: string; owner: WorkspaceRunbook }
   | { kind: 'problem'; id: string; owner: WorkspaceRunbook; message: string };
+
+/** A snippet whose anchor is this one: Go to Instrumentation Anchor reveals it. */
+const SNIPPET_FOR_ANCHOR: Record<string, string> = { setHybridClient: '0.3', executeQuestion: '2.1', executorCall: '2.2', hybridExecute: '2.3', runInference: '2.4' };
 
 /** What the tree needs from the workspace runbooks (set once they have loaded, after activation). */
 export interface WorkspaceRunbookSource {
@@ -111,6 +115,10 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
         const out: RunbookNode[] = s.checks.map((c) => this.remember({ kind: 'check', id: `${prefix}check:${s.id}:${c.id}`, step: s, check: c, owner }, node.id));
         if (s.instrument) out.push(this.remember({ kind: 'instrument', id: `${prefix}instrument:${s.id}`, step: s, owner }, node.id));
         if (s.fix) out.push(this.remember({ kind: 'fix', id: `${prefix}fix:${s.id}`, step: s, fixId: s.fix, owner }, node.id));
+        s.code.forEach((c, i) => {
+          const snippet = c.anchor ? SNIPPET_FOR_ANCHOR[c.anchor] : undefined;
+          if (snippet) out.push(this.remember({ kind: 'code', id: `${prefix}code:${s.id}:${i}`, step: s, owner, anchor: c.anchor!, snippet }, node.id));
+        });
         return out;
       }
       default:
@@ -136,7 +144,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
       const groupId = inQw ? 'group:quick-wins' : `group:${this.runbook.phases.find((p) => p.steps.some((s) => s.id === node.step.id))?.id}`;
       return this.nodes.get(groupId);
     }
-    if (node.kind === 'check' || node.kind === 'instrument' || node.kind === 'fix') return this.nodes.get(`step:${node.step.id}`);
+    if (node.kind === 'check' || node.kind === 'instrument' || node.kind === 'fix' || node.kind === 'code') return this.nodes.get(`step:${node.step.id}`);
     if (node.kind === 'missing') return this.nodes.get(`group:${node.id.split(':')[1]}`);
     return undefined;
   }
@@ -198,7 +206,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
         const st = state.get(s.id);
         const verdict = state.verdictOf(s.id);
         const missing = node.owner?.missing.get(s.id) ?? [];
-        const hasChildren = s.checks.length > 0 || !!s.instrument || !!s.fix;
+        const hasChildren = s.checks.length > 0 || !!s.instrument || !!s.fix || (!!node.owner && s.code.some((c) => !!c.anchor));
         const item = new vscode.TreeItem(`${s.id} ${s.title}`, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.description = [describeStep(s, verdict, st?.durationMs), missing.length ? `${missing.length} missing in the code` : ''].filter(Boolean).join(' · ');
@@ -235,6 +243,15 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
         item.tooltip = `${ins.anchor}${ins.note ? `\n${ins.note}` : ''}\nOnly 2.4 also covers the cross-region execution path (POST /api/v1/jobs/cross-region).`;
         item.contextValue = 'instrument';
         item.command = { command: 'beaconDebug.revealAnchor', title: 'Go to the anchor', arguments: [ins.snippet] };
+        return item;
+      }
+      case 'code': {
+        const item = new vscode.TreeItem(`Go to ${node.anchor} (the step's Go code goes there)`, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('go-to-file');
+        item.contextValue = 'code';
+        item.tooltip = 'The plan shows Go code for this step; it matches this code lens anchor in the workspace.';
+        item.command = { command: 'beaconDebug.revealAnchor', title: 'Go to the anchor', arguments: [node.snippet] };
         return item;
       }
       case 'fix': {

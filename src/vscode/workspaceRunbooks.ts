@@ -6,6 +6,7 @@
  * only in a trusted workspace, after the user approved the runbook's commands (remembered by hash).
  */
 import * as vscode from 'vscode';
+import type { StepResult } from '../engine/types';
 import type { LintFinding } from '../golang/runbookLint';
 import type { Runbook } from '../runbook/schema';
 import { RunState } from './runState';
@@ -184,11 +185,28 @@ export class WorkspaceRunbooks implements vscode.Disposable {
       `Its ${runnable.length} command(s) run on this machine as you, with your environment and tools:\n\n${shown}` +
       `${runnable.length > 12 ? `\n\n… and ${runnable.length - 12} more (Open Step Text shows each).` : ''}` +
       `${commands.length > runnable.length ? `\n\n${commands.length - runnable.length} command(s) that change the system (secrets, restarts, deploys) are never run by Beacon Debug.` : ''}` +
+      this.placeholderNotes(rb) +
       `\n\nYour answer is remembered for exactly these commands (SHA-256 ${hash.slice(0, 12)}…); any change asks again.`;
     const answer = await this.s.prompts.confirm(message, detail, 'Run These Commands');
     if (answer !== 'Run These Commands') return 'declined';
     await this.s.context.workspaceState.update(APPROVALS_KEY, [...approved, hash]);
     return 'approved';
+  }
+
+  /** Values in the commands that differ from the active environment's (the commands run as written). */
+  private placeholderNotes(rb: Runbook): string {
+    const env = this.s.envs.active();
+    if (!env) return '';
+    const { placeholderMismatches } = require('../runbook/import/placeholders') as typeof import('../runbook/import/placeholders');
+    const { allSteps } = require('../runbook/steps') as typeof import('../runbook/steps');
+    const notes = new Set<string>();
+    for (const step of allSteps(rb)) {
+      for (const c of step.checks) {
+        if (c.probe.type !== 'script') continue;
+        for (const m of placeholderMismatches(c.probe.placeholders, { ...env.settings, name: env.name })) notes.add(m);
+      }
+    }
+    return notes.size ? `\n\nFor review — ${[...notes].join('; ')}.` : '';
   }
 
   /** Runs steps of a workspace runbook (`only`: step ids, `quick-wins`, `phase-N`; undefined = all). */
@@ -199,7 +217,32 @@ export class WorkspaceRunbooks implements vscode.Disposable {
     }
     const approval = await this.approveCommands(entry);
     if (approval !== 'approved') return undefined;
-    return this.s.runs.runOther(entry.runbook, entry.state, { only, label: `${entry.runbook.title} — ${label}` }, 'approved');
+    const outcome = await this.s.runs.runOther(entry.runbook, entry.state, { only, label: `${entry.runbook.title} — ${label}` }, 'approved');
+    if (outcome) await this.judgeByHand(entry, outcome.results);
+    return outcome;
+  }
+
+  /**
+   * Checks whose expectation no rule could read ran and are inconclusive: the user gives the verdict,
+   * with the plan's expectation shown (the output is in the Beacon Debug terminal).
+   */
+  private async judgeByHand(entry: WorkspaceRunbook, results: readonly StepResult[]): Promise<void> {
+    const rb = entry.runbook!;
+    const { allSteps } = require('../runbook/steps') as typeof import('../runbook/steps');
+    for (const r of results) {
+      const step = allSteps(rb).find((x) => x.id === r.id);
+      if (!step || r.verdict !== 'inconclusive') continue;
+      const checks = r.checks.filter((c) => c.verdict === 'inconclusive' && step.checks.find((x) => x.id === c.id)?.judgeByHand);
+      if (!checks.length) continue;
+      const expectation = checks.map((c) => step.checks.find((x) => x.id === c.id)!.judgeByHand).join(' / ');
+      const answer = await this.s.prompts.info(`Step ${step.id} ${step.title}: the plan expects "${expectation}". Judge the output in the Beacon Debug terminal: did it match?`, 'It Matched', 'It Did Not');
+      if (answer !== 'It Matched' && answer !== 'It Did Not') continue;
+      const verdict: 'pass' | 'fail' = answer === 'It Matched' ? 'pass' : 'fail';
+      const reason = `Judged by hand (${answer === 'It Matched' ? 'matched' : 'did not match'}): ${expectation}`;
+      const judged = r.checks.map((c) => (checks.includes(c) ? { ...c, verdict, reason } : c));
+      const { worstVerdict } = require('../engine/verdicts') as typeof import('../engine/verdicts');
+      entry.state.apply({ type: 'stepFinished', runId: entry.state.runId ?? '', result: { ...r, verdict: worstVerdict(judged.map((c) => c.verdict)), reason, checks: judged } });
+    }
   }
 
   dispose(): void {

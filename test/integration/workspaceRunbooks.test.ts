@@ -131,6 +131,19 @@ describe('workspace runbooks', function () {
     assert.equal(metric.range.start.line, 96, 'on the heading of Step 1.5 (line 97)');
   });
 
+  it('a step\'s go code is linked to the code lens anchor it matches', async () => {
+    const plan = wsNode('plan.md')!;
+    const phase2 = api.runbookTree.getChildren(plan).find((g) => g.id.endsWith('group:phase-2'))!;
+    const step21 = api.runbookTree.getChildren(phase2).find((s) => s.id.endsWith('step:2.1'))!;
+    const code = api.runbookTree.getChildren(step21).find((n) => n.kind === 'code')!;
+    const item = api.runbookTree.getTreeItem(code);
+    assert.equal(item.label, "Go to executeQuestion (the step's Go code goes there)");
+    assert.deepEqual([item.command?.command, item.command?.arguments], ['beaconDebug.revealAnchor', ['2.1']]);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    assert.ok(await waitUntil(() => !!vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('job_runner.go'), 30000), 'the anchor\'s file opened');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('asks before the first run of a workspace runbook\'s commands (exact text), remembers the answer by hash, asks again when they change', async () => {
     const started = await vscode.commands.executeCommand('beaconDebug.startDemo', 'healthy');
     assert.ok(started, JSON.stringify(prompts.calls));
@@ -166,6 +179,20 @@ describe('workspace runbooks', function () {
     prompts.answers.push(undefined);
     await vscode.commands.executeCommand('beaconDebug.runWorkspaceRunbook', entry.key);
     assert.equal(prompts.calls.filter((c) => c.kind === 'confirm').length, 1, 'the commands changed: asked again');
+  });
+
+  it('an expectation no rule can read is judged by hand: the prompt shows it, the answer is the verdict', async () => {
+    fs.writeFileSync(path.join(dir, 'judge.md'), '# Judge plan\n\n## Checks\n\n### Step 1.1: Greeting\n\n```sh\necho hello there\n```\n\n**Expected**: the greeting looks friendly\n');
+    const entry = await api.workspaceRunbooks().reload(vscode.Uri.file(path.join(dir, 'judge.md')));
+    prompts.calls.length = 0;
+    prompts.answers.push('Run These Commands', 'It Matched');
+    await vscode.commands.executeCommand('beaconDebug.runWorkspaceRunbook', entry.key);
+    const judge = prompts.calls.find((c) => c.kind === 'info' && c.actions?.length)!;
+    assert.ok(judge, JSON.stringify(prompts.calls));
+    assert.equal(judge.message, 'Step 1.1 Greeting: the plan expects "the greeting looks friendly". Judge the output in the Beacon Debug terminal: did it match?');
+    assert.deepEqual(judge.actions, ['It Matched', 'It Did Not']);
+    assert.equal(entry.state.verdictOf('1.1'), 'pass');
+    assert.equal(entry.state.get('1.1')?.reason, 'Judged by hand (matched): the greeting looks friendly');
   });
 
   it('imports a markdown plan into .beacon/runbooks and shows the import report', async () => {
