@@ -165,9 +165,10 @@ describe('workspace runbooks', function () {
 
     prompts.calls.length = 0;
     prompts.answers.push('Run These Commands');
+    const builtinBefore = { runId: api.state.runId, qw1: api.state.verdictOf('qw.1'), hello: api.state.verdictOf('hello') };
     await vscode.commands.executeCommand('beaconDebug.runWorkspaceRunbook', small);
     assert.equal(small.owner.state.verdictOf('hello'), 'pass', JSON.stringify(prompts.calls));
-    assert.equal(api.state.verdictOf('qw.1'), 'pending', 'the built-in plan\'s state is not touched');
+    assert.deepEqual({ runId: api.state.runId, qw1: api.state.verdictOf('qw.1'), hello: api.state.verdictOf('hello') }, builtinBefore, 'the built-in plan\'s state is not touched');
 
     prompts.calls.length = 0;
     await vscode.commands.executeCommand('beaconDebug.runWorkspaceRunbook', small);
