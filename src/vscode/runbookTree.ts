@@ -11,12 +11,9 @@ export type RunbookNode =
   | { kind: 'check'; id: string; step: Step; check: Check; owner?: WorkspaceRunbook }
   | { kind: 'instrument'; id: string; step: Step; owner?: WorkspaceRunbook }
   | { kind: 'fix'; id: string; step: Step; fixId: string; owner?: WorkspaceRunbook }
-  | { kind: 'code'; id: string; step: Step; owner?: WorkspaceRunbook; anchor: string; snippet: string }
+  | { kind: 'code'; id: string; step: Step; owner?: WorkspaceRunbook; anchor: string }
   | { kind: 'workspace'; id: string; owner: WorkspaceRunbook }
   | { kind: 'problem'; id: string; owner: WorkspaceRunbook; message: string };
-
-/** A snippet whose anchor is this one: Go to Instrumentation Anchor reveals it. */
-const SNIPPET_FOR_ANCHOR: Record<string, string> = { setHybridClient: '0.3', executeQuestion: '2.1', executorCall: '2.2', hybridExecute: '2.3', runInference: '2.4' };
 
 /** What the tree needs from the workspace runbooks (set once they have loaded, after activation). */
 export interface WorkspaceRunbookSource {
@@ -116,8 +113,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
         if (s.instrument) out.push(this.remember({ kind: 'instrument', id: `${prefix}instrument:${s.id}`, step: s, owner }, node.id));
         if (s.fix) out.push(this.remember({ kind: 'fix', id: `${prefix}fix:${s.id}`, step: s, fixId: s.fix, owner }, node.id));
         s.code.forEach((c, i) => {
-          const snippet = c.anchor ? SNIPPET_FOR_ANCHOR[c.anchor] : undefined;
-          if (snippet) out.push(this.remember({ kind: 'code', id: `${prefix}code:${s.id}:${i}`, step: s, owner, anchor: c.anchor!, snippet }, node.id));
+          if (c.anchor) out.push(this.remember({ kind: 'code', id: `${prefix}code:${s.id}:${i}`, step: s, owner, anchor: c.anchor }, node.id));
         });
         return out;
       }
@@ -156,31 +152,11 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
 
   getTreeItem(node: RunbookNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'workspace': {
-        const o = node.owner;
-        const file = vscode.workspace.asRelativePath(o.uri);
-        const label = o.runbook ? o.runbook.title : file;
-        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = node.id;
-        const missing = [...o.missing.values()].reduce((n, f) => n + f.length, 0);
-        item.description = o.runbook
-          ? [`workspace · ${file}`, missing ? `${missing} missing in the code` : '', vscode.workspace.isTrusted ? '' : 'not run in Restricted Mode'].filter(Boolean).join(' · ')
-          : `${o.problems.length} problem(s)`;
-        item.iconPath = o.runbook ? new vscode.ThemeIcon(missing ? 'warning' : 'book', missing ? new vscode.ThemeColor('list.warningForeground') : undefined) : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.contextValue = o.runbook ? 'workspaceRunbook' : 'workspaceRunbook-invalid';
-        item.tooltip = new vscode.MarkdownString(`**${label}** — a runbook from this workspace (\`${file}\`).\n\nIts commands run only in a trusted workspace, after you approve them.`);
-        item.resourceUri = o.uri;
-        item.command = o.runbook ? undefined : { command: 'vscode.open', title: 'Open', arguments: [o.uri] };
-        return item;
-      }
-      case 'problem': {
-        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.contextValue = 'problem';
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [node.owner.uri] };
-        return item;
-      }
+      case 'workspace':
+      case 'problem':
+      case 'code':
+        // drawn only once workspace runbooks have loaded: their code loads with them, not at start-up
+        return (require('./workspaceTreeItems') as typeof import('./workspaceTreeItems')).workspaceTreeItem(node);
       case 'group': {
         const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
@@ -243,15 +219,6 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
         item.tooltip = `${ins.anchor}${ins.note ? `\n${ins.note}` : ''}\nOnly 2.4 also covers the cross-region execution path (POST /api/v1/jobs/cross-region).`;
         item.contextValue = 'instrument';
         item.command = { command: 'beaconDebug.revealAnchor', title: 'Go to the anchor', arguments: [ins.snippet] };
-        return item;
-      }
-      case 'code': {
-        const item = new vscode.TreeItem(`Go to ${node.anchor} (the step's Go code goes there)`, vscode.TreeItemCollapsibleState.None);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('go-to-file');
-        item.contextValue = 'code';
-        item.tooltip = 'The plan shows Go code for this step; it matches this code lens anchor in the workspace.';
-        item.command = { command: 'beaconDebug.revealAnchor', title: 'Go to the anchor', arguments: [node.snippet] };
         return item;
       }
       case 'fix': {
