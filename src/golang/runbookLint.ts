@@ -150,7 +150,8 @@ export function lintRunbook(parser: GoParser, rb: Runbook, code: CodeFacts, opts
       return { step: r.step, kind: r.kind, name: r.name, status: 'other-service', where: r.service ?? null, addedBy: null };
     }
     const hit = lookup(code, r);
-    return { step: r.step, kind: r.kind, name: r.name, status: hit ? 'found' : 'missing', where: hit ? at(hit) : null, addedBy: adder };
+    // `addedBy` explains a missing item; what the code already has needs no adding
+    return { step: r.step, kind: r.kind, name: r.name, status: hit ? 'found' : 'missing', where: hit ? at(hit) : null, addedBy: hit ? null : adder };
   });
   return findings.sort((a, b) => (order.get(a.step) ?? 1e9) - (order.get(b.step) ?? 1e9));
 }
