@@ -280,6 +280,9 @@ for (const [from, to] of [
 const requireDist = createRequire(path.join(root, 'dist', 'build.cjs'));
 const { validateRunbook } = requireDist('./' + chunkFile(owner.get('src/runbook/load.ts'))).load('src/runbook/load.ts');
 compileRunbook(root, root, (data, source) => validateRunbook(data, source), buildId);
+// the runbook schema for the editor's JSON / YAML validation of workspace runbooks (package.json points here)
+const { runbookJsonSchema } = requireDist('./' + chunkFile(owner.get('src/runbook/load.ts'))).load('src/runbook/load.ts');
+fs.writeFileSync(path.join(root, 'dist/runbook.schema.json'), JSON.stringify(runbookJsonSchema()));
 if (!cliOnly) await import('./copy-webview-assets.mjs');
 
 // The entry must load without touching the vscode API (VS Code may load it before the workbench is ready, and

@@ -43,6 +43,9 @@ if (rc !== 0 || !fs.existsSync(path.join(ROOT, 'dist/extension.js'))) { console.
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-shots-ws-'));
 const fixture = path.join(ROOT, 'test/fixtures/workspace');
 if (fs.existsSync(fixture)) fs.cpSync(fixture, folder, { recursive: true });
+// a plan may add files to the workspace (e.g. workspace runbooks) without changing the shared fixture
+const extra = JSON.parse(fs.readFileSync(opt.plan, 'utf8')).workspaceExtra;
+if (extra) fs.cpSync(path.join(ROOT, extra), folder, { recursive: true });
 try {
   rc = await run(process.execPath, [path.join(ROOT, 'scripts/harness/runExtTests.mjs'), '--ext', ROOT, '--folder', folder,
     '--shots-only', '--shots', opt.out, '--shot-plan', opt.plan, ...(opt.verbose ? ['--verbose'] : [])]);

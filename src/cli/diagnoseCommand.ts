@@ -13,16 +13,17 @@ import { buildRunReport } from '../engine/report';
 import { redactDeep, redactorFor } from '../engine/redact';
 import { TargetError } from '../engine/target';
 import { EXIT, type RunReport, type Target } from '../engine/types';
-import { loadBuiltinRunbook, loadRunbookFile, RunbookError } from '../runbook/load';
+import { loadBuiltinRunbook, RunbookError } from '../runbook/load';
+import { loadAnyRunbookFile } from '../runbook/runbookFile';
 import type { Runbook } from '../runbook/schema';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
 import type { CliIo } from './io';
 import { writeCliReport } from './reportOutput';
-import { formatStepLine, type CommandContext } from './runCommand';
+import { formatStepLine, runbookCommandPolicy, type CommandContext } from './runCommand';
 import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from './targetArgs';
 
 const VALUES = [...TARGET_VALUE_FLAGS, '--report', '--timeout', '--runbook'];
-const BOOLEANS = ['--json', '--no-preflight'];
+const BOOLEANS = ['--json', '--no-preflight', '--allow-runbook-commands'];
 
 export interface DiagnoseTargetOptions {
   runbook?: Runbook;
@@ -33,6 +34,8 @@ export interface DiagnoseTargetOptions {
   /** Run the runbook's preflight first (default true). */
   preflight?: boolean;
   injectDelayMs?: number;
+  /** Whether the runbook's own programs may run (see the engine's `runbookCommands`). */
+  runbookCommands?: 'approved' | 'blocked';
 }
 
 export interface TargetDiagnosis {
@@ -51,6 +54,7 @@ export async function diagnoseTarget(target: Target, opts: DiagnoseTargetOptions
     timeoutSeconds: opts.timeoutSeconds,
     preflight: opts.preflight ?? true,
     injectDelayMs: opts.injectDelayMs,
+    runbookCommands: opts.runbookCommands,
   });
   const redactor = redactorFor(target);
   const report: RunReport = {
@@ -78,6 +82,7 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
   let reportFile: string | undefined;
   let timeoutSeconds: number | undefined;
   let preflight: boolean;
+  let runbookCommands: 'approved' | 'blocked' | undefined;
   try {
     const p = parseArgs(args, { values: VALUES, booleans: BOOLEANS });
     if (p.positionals.length > 1) throw new UsageError(`unexpected argument "${p.positionals[1]}"`);
@@ -87,7 +92,8 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
     }
     target = targetFromArgs(p, { cwd, env: ctx.env ?? process.env });
     const file = single(p, '--runbook');
-    runbook = ctx.runbook ?? (file ? loadRunbookFile(path.resolve(cwd, file)) : loadBuiltinRunbook());
+    runbook = ctx.runbook ?? (file ? loadAnyRunbookFile(path.resolve(cwd, file)).runbook : loadBuiltinRunbook());
+    runbookCommands = runbookCommandPolicy(p, ctx);
     json = p.booleans.has('--json');
     reportFile = single(p, '--report');
     timeoutSeconds = positiveNumber(single(p, '--timeout'), '--timeout');
@@ -112,7 +118,7 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
 
   let result: TargetDiagnosis;
   try {
-    result = await diagnoseTarget(target, { runbook, signal, onEvent: progress, timeoutSeconds, preflight });
+    result = await diagnoseTarget(target, { runbook, signal, onEvent: progress, timeoutSeconds, preflight, runbookCommands });
   } catch (e) {
     return usageFailure(io, e);
   }

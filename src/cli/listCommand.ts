@@ -6,9 +6,10 @@
 import * as path from 'node:path';
 import { EXIT } from '../engine/types';
 import { loadBuiltinRunbook } from '../runbook/builtin';
-import type * as Load from '../runbook/load';
+import type * as RunbookFile from '../runbook/runbookFile';
 import { RunbookError } from '../runbook/runbookError';
 import type { Runbook, Step } from '../runbook/schema';
+import { stepCommands } from '../runbook/stepMarkdown';
 import { parseArgs, single, UsageError } from './args';
 import type { CliIo } from './io';
 
@@ -36,6 +37,7 @@ export function runbookListing(rb: Runbook) {
     checks: s.checks.map((c) => ({ id: c.id, label: c.label, probe: c.probe.type, vantage: c.probe.vantage ?? null, requires: c.requires })),
     instrument: s.instrument?.snippet ?? null,
     fix: s.fix ?? null,
+    commands: stepCommands(rb, s),
   });
   return {
     runbook: { id: rb.id, title: rb.title },
@@ -56,7 +58,7 @@ export async function runListCommand(args: string[], io: CliIo, ctx: { runbook?:
     if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
     json = p.booleans.has('--json');
     const file = single(p, '--runbook');
-    rb = ctx.runbook ?? (file ? (require('../runbook/load') as typeof Load).loadRunbookFile(path.resolve(ctx.cwd ?? process.cwd(), file)) : loadBuiltinRunbook());
+    rb = ctx.runbook ?? (file ? (require('../runbook/runbookFile') as typeof RunbookFile).loadAnyRunbookFile(path.resolve(ctx.cwd ?? process.cwd(), file)).runbook : loadBuiltinRunbook());
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof RunbookError)) throw e;
     io.stderr(`beacon-debug: ${e.message}\n`);

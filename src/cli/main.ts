@@ -9,7 +9,7 @@ import type { CliIo } from './io';
 const USAGE = `Usage: beacon-debug <command> [options]
 
 Commands:
-  list [--json]                                  the runbook: phases, steps, checks
+  list [--runbook FILE] [--json]                 the runbook: phases, steps, checks, commands
   run [--only quick-wins|phase-N|ID[,ID…]] [target] [--timeout S] [--json] [--report FILE]
                                                  run the checks and judge their output
   diagnose [target] [--json] [--report FILE]     run what the decision tree needs, name the root cause
@@ -19,6 +19,14 @@ Commands:
                                                  serve the simulator until interrupted
   instrument FILE… [--step ID|all] [--remove] [--check] [--dry-run] [--json] [--force] [--nearest] [--keep-my-lines] [--no-compile]
                                                  insert / remove / find the plan's Go instrumentation
+  import PLAN.md [-o OUT.runbook.yaml] [--json]  a markdown debug plan to a runbook (the import report on stderr,
+                                                 or on stdout with -o); exit 2 when nothing can be imported
+  lint [--runbook FILE] --code DIR [--json]      what the runbook's steps rely on (routes, metrics, env
+                                                 variables, log lines, files), looked up in the Go code
+                                                 under DIR; exit 1 when something is missing
+
+--runbook FILE (list, run, diagnose, lint): a runbook file (.yaml/.json, or a .md plan imported on the
+  fly) instead of the built-in plan; run/diagnose run its commands only with --allow-runbook-commands.
 
 Target: --env NAME (from ./beacon-debug.json or .vscode/settings.json), or
   --runner-url URL --router-url URL --fly-app APP [--router-app APP] [--flyctl PATH] [--psql PATH]
@@ -40,6 +48,14 @@ const COMMANDS: Record<string, () => Command> = {
   diagnose: () => (require('./diagnoseCommand') as typeof import('./diagnoseCommand')).runDiagnoseCommand,
   demo: () => (require('./demoCommand') as typeof import('./demoCommand')).runDemoCommand,
   sim: () => (require('./simCommand') as typeof import('./simCommand')).runSimCommand,
+  import: () => {
+    const { runImportCommand } = require('./importCommand') as typeof import('./importCommand');
+    return (args, io) => runImportCommand(args, io);
+  },
+  lint: () => {
+    const { runLintCommand } = require('./lintCommand') as typeof import('./lintCommand');
+    return (args, io) => runLintCommand(args, io);
+  },
   instrument: () => {
     const { runInstrumentCommand } = require('./instrumentCommand') as typeof import('./instrumentCommand');
     return (args, io, signal) => runInstrumentCommand(args, io, signal);

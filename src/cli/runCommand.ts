@@ -10,7 +10,8 @@ import { SelectionError } from '../engine/selection';
 import { TargetError } from '../engine/target';
 import { EXIT, type CheckResult, type RunEvent, type StepResult, type Target } from '../engine/types';
 import { VERDICT_SYMBOL } from '../engine/verdicts';
-import { loadBuiltinRunbook, loadRunbookFile, RunbookError } from '../runbook/load';
+import { loadBuiltinRunbook, RunbookError } from '../runbook/load';
+import { loadAnyRunbookFile } from '../runbook/runbookFile';
 import type { Runbook } from '../runbook/schema';
 import type { CliIo } from './io';
 import { writeCliReport } from './reportOutput';
@@ -24,7 +25,7 @@ export interface CommandContext extends Partial<TargetContext> {
 }
 
 const RUN_VALUES = [...TARGET_VALUE_FLAGS, '--only', '--timeout', '--report', '--runbook', '--concurrency'];
-const RUN_BOOLEANS = ['--json', '--no-preflight'];
+const RUN_BOOLEANS = ['--json', '--no-preflight', '--allow-runbook-commands'];
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -55,7 +56,16 @@ export function formatHumanResults(results: readonly StepResult[], preflight: re
 function loadRunbook(p: ParsedArgs, ctx: CommandContext): Runbook {
   if (ctx.runbook) return ctx.runbook;
   const file = single(p, '--runbook');
-  return file ? loadRunbookFile(path.resolve(ctx.cwd ?? process.cwd(), file)) : loadBuiltinRunbook();
+  return file ? loadAnyRunbookFile(path.resolve(ctx.cwd ?? process.cwd(), file)).runbook : loadBuiltinRunbook();
+}
+
+/**
+ * A runbook file given with `--runbook` chooses the programs its checks run: they run only with
+ * `--allow-runbook-commands` (the built-in plan's commands are ours).
+ */
+export function runbookCommandPolicy(p: ParsedArgs, ctx: CommandContext): 'approved' | 'blocked' | undefined {
+  if (p.booleans.has('--allow-runbook-commands')) return 'approved';
+  return single(p, '--runbook') !== undefined && !ctx.runbook ? 'blocked' : undefined;
 }
 
 function positiveNumber(p: ParsedArgs, flag: string): number | undefined {
@@ -85,6 +95,7 @@ export interface RunInvocation {
   preflight: boolean;
   json: boolean;
   reportFile?: string;
+  runbookCommands?: 'approved' | 'blocked';
 }
 
 /** Parses `run`'s arguments (also used by `diagnose` and `demo` for the shared flags). */
@@ -101,6 +112,7 @@ export function parseRunArgs(args: readonly string[], ctx: CommandContext = {}):
     preflight: !p.booleans.has('--no-preflight'),
     json: p.booleans.has('--json'),
     reportFile: single(p, '--report'),
+    runbookCommands: runbookCommandPolicy(p, ctx),
   };
 }
 
@@ -130,6 +142,7 @@ export async function runRunCommand(args: string[], io: CliIo, signal?: AbortSig
       preflight: inv.preflight,
       signal,
       onEvent: progress,
+      runbookCommands: inv.runbookCommands,
     });
   } catch (e) {
     return usageFailure(io, e);

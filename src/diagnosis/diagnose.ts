@@ -265,6 +265,8 @@ export interface RunDiagnosisOptions {
   maxRounds?: number;
   /** Passed through to the engine (benchmarks). */
   injectDelayMs?: number;
+  /** Passed through to the engine: whether a runbook file's own programs may run. */
+  runbookCommands?: RunOptions['runbookCommands'];
 }
 
 export interface DiagnosisRun {
@@ -325,6 +327,7 @@ export async function runDiagnosis(runbook: Runbook, target: Target, opts: RunDi
       timeoutSeconds: opts.timeoutSeconds,
       preflight: preflightPending,
       injectDelayMs: opts.injectDelayMs,
+      runbookCommands: opts.runbookCommands,
     });
     preflightPending = false;
     environment = outcome.environment;

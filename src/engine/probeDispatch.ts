@@ -17,6 +17,7 @@ import { resolveArgv, resolveTemplate, type ValidTarget } from './target';
 
 export type ResolvedProbe =
   | { type: 'shell'; argv: string[]; env?: Record<string, string>; databaseCredentials: boolean }
+  | { type: 'script'; argv: string[]; script: string }
   | { type: 'logs'; argv: string[]; json: boolean; source: 'runner' | 'router' }
   | { type: 'http'; method: 'GET' | 'POST'; url: string; headers?: Record<string, string>; body?: unknown; adminToken: boolean }
   | { type: 'metrics'; url: string }
@@ -42,6 +43,9 @@ export function resolveProbe(p: Probe, t: ValidTarget): ResolvedProbe {
       return { type: 'metrics', url: resolveTemplate(p.url, t) };
     case 'dns':
       return { type: 'dns', host: resolveTemplate(p.host, t) };
+    case 'script':
+      // the imported text runs exactly as written: nothing is substituted into it
+      return { type: 'script', argv: [p.shell, '-c', p.script], script: p.script };
   }
 }
 
@@ -56,6 +60,8 @@ export function probeDisplay(p: ResolvedProbe): string {
       return `GET ${p.url}`;
     case 'dns':
       return `lookup ${p.host}`;
+    case 'script':
+      return p.script;
   }
 }
 
@@ -72,6 +78,8 @@ export function cacheKey(p: ResolvedProbe): string {
       return `http ${JSON.stringify(['GET', p.url, null, false])}`;
     case 'dns':
       return `dns ${p.host}`;
+    case 'script':
+      return `exec ${JSON.stringify([p.argv, {}, false])}`;
   }
 }
 
@@ -97,6 +105,7 @@ export function runTransport(p: ResolvedProbe, ctx: TransportContext): Promise<P
         killGraceMs: ctx.killGraceMs,
       });
     case 'logs':
+    case 'script':
       return runShellProbe({ ...common, argv: p.argv, env: proxyEnv(ctx.target.proxy), killGraceMs: ctx.killGraceMs });
     case 'http':
       return runHttpProbe({

@@ -38,6 +38,24 @@ export interface RunOptions {
   runId?: string;
   /** Between SIGTERM and SIGKILL when a process tree is stopped. */
   killGraceMs?: number;
+  /**
+   * Programs a runbook file chooses (its `shell` argv, its imported `script` blocks): `approved`
+   * runs both; `blocked` runs neither (a runbook from a repository the user has not approved);
+   * unset runs `shell` probes (the built-in plan) and never a `script` probe.
+   */
+  runbookCommands?: 'approved' | 'blocked';
+}
+
+/** Why a check's program may not run under the policy, or undefined when it may. */
+export function commandBlocked(probe: Check['probe'], policy: RunOptions['runbookCommands']): string | undefined {
+  if (probe.type === 'script' && probe.mutating) {
+    return `Not run: this command changes the system (${probe.mutating}); run it yourself when you mean to (Open Step Command in a Terminal).`;
+  }
+  if (policy === 'approved') return undefined;
+  if (probe.type === 'script' || (probe.type === 'shell' && policy === 'blocked')) {
+    return 'Not run: this runbook\'s commands have not been approved (approve them when asked, or pass --allow-runbook-commands).';
+  }
+  return undefined;
 }
 
 export interface RunOutcome {
@@ -244,7 +262,7 @@ class Run {
       return result;
     };
 
-    const unmet = unmetRequirement(check.requires, this.t);
+    const unmet = unmetRequirement(check.requires, this.t) ?? commandBlocked(check.probe, this.opts.runbookCommands);
     if (unmet) return finish(this.skippedCheck(check, unmet, command));
     if (!r.probe) {
       return finish({ ...this.skippedCheck(check, r.error ?? 'The check could not be prepared.', command), verdict: 'error' });

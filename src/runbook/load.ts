@@ -90,8 +90,10 @@ function crossCheck(rb: Runbook): { path: string; message: string }[] {
     c.confirmWith.forEach((s, j) => ref(stepIds, 'step', s, `causes[${i}].confirmWith[${j}]`));
   });
   rb.fixes.forEach((f, i) => f.rerun.forEach((s, j) => ref(stepIds, 'step', s, `fixes[${i}].rerun[${j}]`)));
-  const priors = rb.causes.filter((c) => c.prior !== null).reduce((a, c) => a + (c.prior ?? 0), 0);
-  if (rb.causes.length && Math.abs(priors - 1) > 1e-6) {
+  if (allSteps(rb).length === 0) out.push({ path: 'phases', message: 'a runbook needs at least one step' });
+  const ranked = rb.causes.filter((c) => c.prior !== null);
+  const priors = ranked.reduce((a, c) => a + (c.prior ?? 0), 0);
+  if (ranked.length && Math.abs(priors - 1) > 1e-6) {
     out.push({ path: 'causes', message: `priors must add up to 1 (they add up to ${priors.toFixed(4)})` });
   }
   if (rb.decisionTree) {
@@ -133,3 +135,6 @@ function conditionRegexes(c: Condition, where: string, out: { path: string; mess
   else if ('not' in c) conditionRegexes(c.not, `${where}.not`, out);
   else if (c.op === 'matches' && typeof c.value === 'string') checkRegex(c.value, undefined, `${where}.value`, out);
 }
+
+/** Re-exported so that the build can write dist/runbook.schema.json from the module it already loads. */
+export { runbookJsonSchema } from './schema';

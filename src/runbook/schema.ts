@@ -12,7 +12,7 @@ export type Verdict = z.infer<typeof Verdict>;
 export const CheckVerdict = z.enum(['pass', 'fail', 'warn', 'inconclusive', 'error', 'skipped']);
 export type CheckVerdict = z.infer<typeof CheckVerdict>;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9.\-_]*$/i, 'ids are letters, digits, dots, dashes and underscores');
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]*$/, 'ids are letters, digits, dots, dashes and underscores');
 const factName = z
   .string()
   .regex(/^\$?[A-Za-z_][A-Za-z0-9_.\-]*$/, 'fact names are dotted identifiers (a leading $ marks a probe-local fact)');
@@ -103,13 +103,41 @@ export const LogsProbe = z.object({
   vantage: z.string().optional(),
 }).strict();
 
-export const Probe = z.discriminatedUnion('type', [ShellProbe, HttpProbe, DnsProbe, MetricsProbe, LogsProbe]);
+/**
+ * A value in an imported command that stands for an environment field (the Fly app, a URL). The
+ * command text is never rewritten: this is metadata, shown and checked against the environment.
+ * `review` says why a person should look at it (a guess, or a value that differs from the environment).
+ */
+export const Placeholder = z.object({
+  text: z.string().min(1),
+  field: z.enum(['runner.flyApp', 'runner.url', 'router.url', 'router.flyApp', 'secret.databaseUrl', 'secret.adminToken', 'unknown']),
+  review: z.string().optional(),
+}).strict();
+export type Placeholder = z.infer<typeof Placeholder>;
+
+/**
+ * A command block of an imported markdown runbook, run as `<shell> -c <script>` — only after the
+ * user approved the runbook's commands (workspace trust, then a confirmation remembered by hash).
+ */
+export const ScriptProbe = z.object({
+  type: z.literal('script'),
+  shell: z.enum(['bash', 'sh', 'zsh']),
+  /** The lines of the block exactly as written (comments too); for `console` blocks, the `$ ` lines. */
+  script: z.string().min(1),
+  placeholders: z.array(Placeholder).default([]),
+  /** Set when the command changes the system (`flyctl secrets set`, a restart): never run as a check. */
+  mutating: z.string().optional(),
+  vantage: z.string().optional(),
+}).strict();
+
+export const Probe = z.discriminatedUnion('type', [ShellProbe, HttpProbe, DnsProbe, MetricsProbe, LogsProbe, ScriptProbe]);
 export type Probe = z.infer<typeof Probe>;
 export type ShellProbe = z.infer<typeof ShellProbe>;
 export type HttpProbe = z.infer<typeof HttpProbe>;
 export type DnsProbe = z.infer<typeof DnsProbe>;
 export type MetricsProbe = z.infer<typeof MetricsProbe>;
 export type LogsProbe = z.infer<typeof LogsProbe>;
+export type ScriptProbe = z.infer<typeof ScriptProbe>;
 
 // ---------------------------------------------------------------- expectations
 
@@ -216,6 +244,11 @@ export const Check = z.object({
   timeoutSeconds: z.number().positive().optional(),
   /** What this check needs from the environment; missing → `skipped` with the reason. */
   requires: z.array(Requirement).default([]),
+  /**
+   * An expectation no rule can read (imported plans): shown to the user, who gives the verdict.
+   * The check is `inconclusive` until then.
+   */
+  judgeByHand: z.string().optional(),
 }).strict();
 export type Check = z.infer<typeof Check>;
 
@@ -254,6 +287,10 @@ export const Step = z.object({
   requires: z.array(Requirement).default([]),
   /** Steps whose facts this one needs first. */
   after: z.array(id).default([]),
+  /** Code the plan shows with the step (imported `go` blocks); `anchor` names the code lens it matches. */
+  code: z.array(z.object({ language: z.string(), text: z.string(), anchor: z.string().optional() }).strict()).default([]),
+  /** The line of the markdown heading the step was imported from (1-based), for diagnostics. */
+  sourceLine: z.number().int().positive().optional(),
 }).strict()
   .refine((s) => s.checks.length > 0 || s.instrument || s.fix || s.manual, {
     message: 'a step needs at least one of: checks, instrument, fix, manual',
@@ -269,6 +306,7 @@ export const Phase = z.object({
   estimate: z.string().optional(),
   text: z.string().default(''),
   steps: z.array(Step),
+  sourceLine: z.number().int().positive().optional(),
   missing: z.array(MissingReference).default([]),
 }).strict();
 export type Phase = z.infer<typeof Phase>;
@@ -388,8 +426,9 @@ export const Runbook = z.object({
   title: z.string(),
   source: z.string().optional(),
   keyInsight: z.object({ title: z.string(), text: z.string(), correction: z.string().optional() }).strict(),
-  quickWins: z.object({ title: z.string(), text: z.string(), steps: z.array(Step).min(1) }).strict(),
-  phases: z.array(Phase).min(1),
+  /** May be empty in an imported plan without a checklist (the runbook as a whole needs a step). */
+  quickWins: z.object({ title: z.string(), text: z.string(), steps: z.array(Step) }).strict(),
+  phases: z.array(Phase),
   scenarios: z.array(Scenario).default([]),
   causes: z.array(Cause).default([]),
   fixes: z.array(Fix).default([]),
@@ -398,6 +437,8 @@ export const Runbook = z.object({
   expectedOutcomes: z.object({ text: z.string(), timeline: z.array(z.object({ phase: z.string(), estimate: z.string() }).strict()) }).strict().optional(),
   deployment: z.object({ text: z.string(), corrections: z.array(z.string()).default([]) }).strict().optional(),
   nextSteps: z.array(z.string()).default([]),
+  /** Parts of an imported plan that are neither steps nor one of the parts above, kept as text. */
+  sections: z.array(z.object({ title: z.string(), text: z.string(), sourceLine: z.number().int().positive().optional() }).strict()).default([]),
   logSignals: z.array(LogSignal).default([]),
   /**
    * The line a new boot of an app starts with (Fly prints it). Logs keep earlier boots' lines, so
@@ -409,3 +450,15 @@ export const Runbook = z.object({
 }).strict();
 export type Runbook = z.infer<typeof Runbook>;
 export type RunbookInput = z.input<typeof Runbook>;
+
+/**
+ * The runbook schema as JSON Schema (what a runbook file may contain, defaults optional), for the
+ * editor's JSON / YAML validation. The build writes it to dist/runbook.schema.json.
+ */
+export function runbookJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(Runbook, { io: 'input', unrepresentable: 'any' }),
+    title: 'Beacon Debug runbook',
+    description: 'A runbook for Beacon Debug (.beacon/runbooks/*.runbook.yaml): the same schema as the built-in Execution Failure Debug Plan.',
+  };
+}

@@ -38,6 +38,14 @@ export function stepMarkdown(rb: Runbook, step: Step): string {
   return out.join('\n\n') + '\n';
 }
 
+/** What a step runs or shows, in display form: its checks' commands, then its fix's. */
+export function stepCommands(rb: Runbook, s: Step): string[] {
+  const out = s.checks.map((c) => describeProbe(c.probe));
+  const fix = s.fix ? rb.fixes.find((f) => f.id === s.fix) : undefined;
+  if (fix?.argv) out.push(describeProbe({ type: 'shell', argv: fix.argv }));
+  return out;
+}
+
 export function describeProbe(p: Step['checks'][number]['probe']): string {
   switch (p.type) {
     case 'shell':
@@ -50,6 +58,8 @@ export function describeProbe(p: Step['checks'][number]['probe']): string {
       return `GET ${p.url}  (Prometheus text)`;
     case 'logs':
       return `flyctl logs -a ${p.app} --no-tail${p.json ? ' --json' : ''}`;
+    case 'script':
+      return p.script;
   }
 }
 

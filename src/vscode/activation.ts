@@ -56,6 +56,12 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     const { deployLoop } = require('./deployCommands') as typeof import('./deployCommands');
     return deployLoop(() => s.instrumentation.api);
   });
+  const workspaceRunbooks = loads.lazy('workspace runbooks', () => {
+    const { WorkspaceRunbooks } = require('./workspaceRunbooks') as typeof import('./workspaceRunbooks');
+    const w = new WorkspaceRunbooks(s);
+    context.subscriptions.push(w);
+    return w;
+  });
   const s: ActiveServices = {
     context,
     log,
@@ -80,6 +86,9 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     },
     get deploy() {
       return deploy();
+    },
+    get workspaceRunbooks() {
+      return workspaceRunbooks();
     },
   };
   return s;
@@ -107,6 +116,10 @@ export function registerAll(s: ActiveServices): BeaconDebugApi {
     reportSettingsProblems(s, s.envs.configRead.problems);
   }, 250);
   context.subscriptions.push({ dispose: () => clearTimeout(settingsTimer) });
+  // Workspace runbooks (YAML parser, zod, the importer) load once activation is over, then are linted
+  // against the workspace's Go code in the background.
+  const workspaceTimer = setTimeout(() => void loadWorkspaceRunbooks(s), 300);
+  context.subscriptions.push({ dispose: () => clearTimeout(workspaceTimer) });
   return {
     runbook: s.runbook,
     runbookTree: s.tree,
@@ -130,12 +143,24 @@ export function registerAll(s: ActiveServices): BeaconDebugApi {
     logStream: () => s.deploy.logStream(),
     deployOutput: () => s.deploy.deployOutput(),
     loadTimings: () => [...s.loads.timings],
+    workspaceRunbooks: () => s.workspaceRunbooks,
     startup: {
       activateMs: 0,
       builtDuringActivation: [],
       firstTreeChildrenMs: () => (s.tree.firstChildrenAt === undefined ? undefined : s.tree.firstChildrenAt - s.startedAt),
     },
   };
+}
+
+async function loadWorkspaceRunbooks(s: ActiveServices): Promise<void> {
+  try {
+    const w = s.workspaceRunbooks;
+    s.tree.setWorkspaceRunbooks(w);
+    await w.loadAll();
+    for (const entry of w.list()) if (entry.runbook) await w.lint(entry);
+  } catch (e) {
+    s.log.error(`workspace runbooks: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 function reportSettingsProblems(s: Services, problems: string[]): void {

@@ -10,6 +10,7 @@ import type { Prompts } from './prompts';
 import type { RunController } from './runController';
 import type { RunState } from './runState';
 import type { RunbookTreeProvider } from './runbookTree';
+import type { WorkspaceRunbooks } from './workspaceRunbooks';
 
 /** What `activate()` returns: the integration tests' window into the extension. */
 export interface BeaconDebugApi {
@@ -36,4 +37,6 @@ export interface BeaconDebugApi {
   startup: { activateMs: number; firstTreeChildrenMs(): number | undefined; builtDuringActivation: string[] };
   /** The parts built on first use so far, and how long each took. */
   loadTimings(): LoadTiming[];
+  /** The workspace's runbooks (built on first use; loading starts after activation). */
+  workspaceRunbooks(): WorkspaceRunbooks;
 }

@@ -39,6 +39,11 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     factory: () => (s) => s.deploy.commands(s),
   },
   {
+    name: 'workspace runbook commands',
+    ids: ['beaconDebug.importMarkdownRunbook', 'beaconDebug.runWorkspaceRunbook', 'beaconDebug.lintRunbook', 'beaconDebug.openWorkspaceStep', 'beaconDebug.reloadWorkspaceRunbooks'],
+    factory: () => (require('./workspaceRunbookCommands') as typeof import('./workspaceRunbookCommands')).workspaceRunbookCommands,
+  },
+  {
     name: 'instrumentation commands',
     ids: ['beaconDebug.insertInstrumentation', 'beaconDebug.removeInstrumentation', 'beaconDebug.removeAllInstrumentation', 'beaconDebug.listInstrumentation', 'beaconDebug.revealAnchor'],
     factory: () => (s) => s.instrumentation.commands,

@@ -13,6 +13,7 @@ export interface Prompts {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+  openFile(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined>;
   writeClipboard(text: string): Promise<void>;
 }
 
@@ -38,6 +39,9 @@ export class VscodePrompts implements Prompts {
   async saveFile(options: vscode.SaveDialogOptions) {
     return vscode.window.showSaveDialog(options);
   }
+  async openFile(options: vscode.OpenDialogOptions) {
+    return (await vscode.window.showOpenDialog({ ...options, canSelectMany: false }))?.[0];
+  }
   async writeClipboard(text: string) {
     await vscode.env.clipboard.writeText(text);
   }
@@ -51,6 +55,7 @@ export class RecordingPrompts implements Prompts {
   pickAnswer: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined) | undefined;
   inputAnswer: string | undefined;
   saveAnswer: vscode.Uri | undefined;
+  openAnswer: vscode.Uri | undefined;
   clipboard = '';
   private next() {
     return this.answers.length ? this.answers.shift() : undefined;
@@ -82,6 +87,10 @@ export class RecordingPrompts implements Prompts {
   async saveFile(options: vscode.SaveDialogOptions) {
     this.calls.push({ kind: 'saveFile', message: options.title ?? '' });
     return this.saveAnswer;
+  }
+  async openFile(options: vscode.OpenDialogOptions) {
+    this.calls.push({ kind: 'openFile', message: options.title ?? '' });
+    return this.openAnswer;
   }
   async writeClipboard(text: string) {
     this.calls.push({ kind: 'clipboard', message: text.slice(0, 200) });
@@ -115,6 +124,9 @@ export class SwitchablePrompts implements Prompts {
   }
   saveFile(options: vscode.SaveDialogOptions) {
     return this.current.saveFile(options);
+  }
+  openFile(options: vscode.OpenDialogOptions) {
+    return this.current.openFile(options);
   }
   writeClipboard(text: string) {
     return this.current.writeClipboard(text);

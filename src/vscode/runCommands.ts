@@ -29,10 +29,16 @@ function phaseIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
+/** A node of a workspace runbook: its commands run through the workspace runbook path (approval first). */
+function workspaceNode(arg: unknown): boolean {
+  return !!arg && typeof arg === 'object' && 'kind' in arg && !!(arg as { owner?: unknown }).owner;
+}
+
 export const runCommands: CommandFactory = (s) => ({
   'beaconDebug.refresh': () => s.tree.refresh(),
 
   'beaconDebug.openStep': async (arg) => {
+    if (workspaceNode(arg)) return vscode.commands.executeCommand('beaconDebug.openWorkspaceStep', arg);
     const step = await pickStep(s, arg);
     if (!step) return undefined;
     const uri = StepDocumentProvider.uriFor(step.id);
@@ -44,6 +50,7 @@ export const runCommands: CommandFactory = (s) => ({
   'beaconDebug.runQuickWins': () => s.runs.run({ only: ['quick-wins'], label: 'Quick Win Checklist' }),
 
   'beaconDebug.runPhase': async (arg) => {
+    if (workspaceNode(arg)) return vscode.commands.executeCommand('beaconDebug.runWorkspaceRunbook', arg);
     let id = phaseIdOf(arg);
     if (!id) {
       const rb = s.runbook();
@@ -59,6 +66,7 @@ export const runCommands: CommandFactory = (s) => ({
   },
 
   'beaconDebug.runStep': async (arg) => {
+    if (workspaceNode(arg)) return vscode.commands.executeCommand('beaconDebug.runWorkspaceRunbook', arg);
     const step = await pickStep(s, arg, (st) => st.checks.length > 0);
     if (!step) return undefined;
     if (!step.checks.length) {
@@ -75,6 +83,11 @@ export const runCommands: CommandFactory = (s) => ({
   },
 
   'beaconDebug.markStepDone': async (arg) => {
+    if (workspaceNode(arg)) {
+      const n = arg as Extract<RunbookNode, { kind: 'step' }>;
+      n.owner!.state.markDone(n.step.id, n.owner!.state.verdictOf(n.step.id) !== 'done');
+      return;
+    }
     const step = await pickStep(s, arg, (st) => st.manual);
     if (!step) return;
     s.state.markDone(step.id, s.state.verdictOf(step.id) !== 'done');
@@ -83,6 +96,10 @@ export const runCommands: CommandFactory = (s) => ({
   /** Opens the step's command in a normal terminal for interactive use (argv, never a shell string). */
   'beaconDebug.sendStepToTerminal': async (arg) => {
     if (!(await s.runs.ensureTrusted('run commands'))) return undefined;
+    if (workspaceNode(arg)) {
+      await s.prompts.info('A workspace runbook\'s commands run with "Run Step", which asks you to approve them first.');
+      return undefined;
+    }
     const step = await pickStep(s, arg, (st) => st.checks.length > 0);
     if (!step) return undefined;
     const rawTarget = await s.envs.resolveTarget();
@@ -104,7 +121,11 @@ export const runCommands: CommandFactory = (s) => ({
         argv = p.type === 'http' && p.method === 'POST'
           ? ['curl', '-sS', '-X', 'POST', '-H', 'Content-Type: application/json', '-d', JSON.stringify(p.body ?? {}), url]
           : ['curl', '-sS', url];
-      } else argv = ['getent', 'hosts', resolveTemplate(p.host, target)];
+      } else if (p.type === 'dns') argv = ['getent', 'hosts', resolveTemplate(p.host, target)];
+      else {
+        await s.prompts.info(`Step ${step.id} comes from an imported runbook: run it with "Run Step", which asks before its commands run.`);
+        return undefined;
+      }
     } catch (e) {
       await s.prompts.error(`Beacon Debug: ${(e as Error).message}`);
       return undefined;

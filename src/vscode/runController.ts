@@ -59,6 +59,19 @@ export class RunController implements vscode.Disposable {
     return false;
   }
 
+  /**
+   * Runs steps of another runbook (a workspace runbook) into its own state; the built-in plan's
+   * results, diagnosis and history are not touched. `runbookCommands` is the caller's approval.
+   */
+  async runOther(rb: Runbook, state: RunState, request: RunRequest, runbookCommands: 'approved' | 'blocked'): Promise<RunOutcome | undefined> {
+    return this.execute(
+      request,
+      undefined,
+      async (_builtin, t, signal, onEvent) => runSteps(rb, t, { only: request.only, preflight: true, timeoutSeconds: this.timeoutSeconds(), signal, onEvent, runbookCommands }),
+      { state, notify: false },
+    );
+  }
+
   async run(request: RunRequest, target?: Target): Promise<RunOutcome | undefined> {
     return this.execute(request, target, async (rb, t, signal, onEvent) =>
       runSteps(rb, t, { only: request.only, preflight: true, timeoutSeconds: this.timeoutSeconds(), signal, onEvent }),
@@ -100,7 +113,9 @@ export class RunController implements vscode.Disposable {
     request: RunRequest,
     target: Target | undefined,
     start: (rb: Runbook, t: Target, signal: AbortSignal, onEvent: (e: RunEvent) => void) => Promise<RunOutcome>,
+    into: { state: RunState; notify: boolean } = { state: this.state, notify: true },
   ): Promise<RunOutcome | undefined> {
+    const state = into.state;
     if (!(await this.ensureTrusted('run checks'))) return undefined;
     if (this.abort) {
       await this.prompts.warn('A Beacon Debug run is already in progress: cancel it first.');
@@ -116,12 +131,12 @@ export class RunController implements vscode.Disposable {
     const redact = (text: string) => redactor.redact(text);
     try {
       const outcome = await start(this.getRunbook(), t, abort.signal, (e: RunEvent) => {
-        this.state.apply(e);
+        state.apply(e);
         this.terminal.render(e);
         if (e.type === 'checkFinished') this.log.info(`[${e.step}] ${e.result.verdict} ${e.result.label}: ${redact(e.result.reason)}`);
-        for (const l of this.eventListeners) l(e);
+        if (into.notify) for (const l of this.eventListeners) l(e);
       });
-      for (const l of [...this.listeners]) await l(outcome, t, request);
+      if (into.notify) for (const l of [...this.listeners]) await l(outcome, t, request);
       return outcome;
     } catch (e) {
       const msg = redact(e instanceof Error ? e.message : String(e));
@@ -131,8 +146,8 @@ export class RunController implements vscode.Disposable {
       return undefined;
     } finally {
       this.abort = undefined;
-      this.state.running = false;
-      this.state.apply({ type: 'runFinished', runId: this.state.runId ?? '', results: [], facts: {}, cancelled: abort.signal.aborted, at: new Date().toISOString() });
+      state.running = false;
+      state.apply({ type: 'runFinished', runId: state.runId ?? '', results: [], facts: {}, cancelled: abort.signal.aborted, at: new Date().toISOString() });
     }
   }
 

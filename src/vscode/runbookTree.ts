@@ -1,14 +1,25 @@
 import * as vscode from 'vscode';
 import type { Check, Phase, Runbook, Step, Verdict } from '../runbook/schema';
 import type { RunState } from './runState';
+import type { WorkspaceRunbook } from './workspaceRunbooks';
 
+/** `owner` is set on the nodes of a workspace runbook (the built-in plan's nodes have none). */
 export type RunbookNode =
-  | { kind: 'group'; id: string; title: string; estimate?: string; steps: Step[]; phase?: Phase }
+  | { kind: 'group'; id: string; title: string; estimate?: string; steps: Step[]; phase?: Phase; owner?: WorkspaceRunbook }
   | { kind: 'missing'; id: string; ref: string; text: string }
-  | { kind: 'step'; id: string; step: Step }
-  | { kind: 'check'; id: string; step: Step; check: Check }
-  | { kind: 'instrument'; id: string; step: Step }
-  | { kind: 'fix'; id: string; step: Step; fixId: string };
+  | { kind: 'step'; id: string; step: Step; owner?: WorkspaceRunbook }
+  | { kind: 'check'; id: string; step: Step; check: Check; owner?: WorkspaceRunbook }
+  | { kind: 'instrument'; id: string; step: Step; owner?: WorkspaceRunbook }
+  | { kind: 'fix'; id: string; step: Step; fixId: string; owner?: WorkspaceRunbook }
+  | { kind: 'code'; id: string; step: Step; owner?: WorkspaceRunbook; anchor: string }
+  | { kind: 'workspace'; id: string; owner: WorkspaceRunbook }
+  | { kind: 'problem'; id: string; owner: WorkspaceRunbook; message: string };
+
+/** What the tree needs from the workspace runbooks (set once they have loaded, after activation). */
+export interface WorkspaceRunbookSource {
+  list(): WorkspaceRunbook[];
+  onDidChange: vscode.Event<void>;
+}
 
 const ICONS: Record<Verdict, [string, string?]> = {
   pending: ['circle-large-outline'],
@@ -44,6 +55,26 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
     });
   }
 
+  private workspace: WorkspaceRunbookSource | undefined;
+  private workspaceSubscriptions: vscode.Disposable[] = [];
+
+  /** Shows the workspace's runbooks below the built-in plan, and follows their changes. */
+  setWorkspaceRunbooks(source: WorkspaceRunbookSource): void {
+    this.workspace = source;
+    const follow = () => {
+      for (const d of this.workspaceSubscriptions.splice(1)) d.dispose();
+      for (const e of source.list()) this.workspaceSubscriptions.push(e.state.onDidChange(() => this.changed.fire(undefined)));
+      for (const id of [...this.nodes.keys()]) if (id.startsWith('ws:')) this.nodes.delete(id);
+      this.changed.fire(undefined);
+    };
+    this.workspaceSubscriptions = [source.onDidChange(follow)];
+    follow();
+  }
+
+  private stateOf(owner: WorkspaceRunbook | undefined): RunState {
+    return owner?.state ?? this.state;
+  }
+
   setRunbook(rb: Runbook): void {
     this.runbook = rb;
     this.nodes.clear();
@@ -59,21 +90,31 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
     if (!node) {
       this.firstChildrenAt ??= performance.now();
       return [
-        this.remember({ kind: 'group', id: 'group:quick-wins', title: rb.quickWins.title, steps: rb.quickWins.steps }),
-        ...rb.phases.map((p) => this.remember({ kind: 'group', id: `group:${p.id}`, title: p.title, estimate: p.estimate, steps: p.steps, phase: p })),
+        ...this.groupsOf(rb),
+        ...(this.workspace?.list() ?? []).map((owner) => this.remember({ kind: 'workspace', id: `ws:${owner.key}`, owner })),
       ];
     }
+    const prefix = 'owner' in node && node.owner ? `ws:${node.owner.key}:` : '';
+    const owner = 'owner' in node ? node.owner : undefined;
     switch (node.kind) {
+      case 'workspace':
+        if (!node.owner.runbook) {
+          return node.owner.problems.map((p, i) => this.remember({ kind: 'problem', id: `${prefix}problem:${i}`, owner: node.owner, message: p.path ? `${p.path}: ${p.message}` : p.message }, node.id));
+        }
+        return this.groupsOf(node.owner.runbook, node.owner);
       case 'group':
         return [
-          ...(node.phase?.missing ?? []).map((m, i) => this.remember({ kind: 'missing', id: `missing:${node.phase!.id}:${i}`, ref: m.ref, text: m.text })),
-          ...node.steps.map((s) => this.remember({ kind: 'step', id: `step:${s.id}`, step: s })),
+          ...(node.phase?.missing ?? []).map((m, i) => this.remember({ kind: 'missing', id: `${prefix}missing:${node.phase!.id}:${i}`, ref: m.ref, text: m.text }, node.id)),
+          ...node.steps.map((s) => this.remember({ kind: 'step', id: `${prefix}step:${s.id}`, step: s, owner }, node.id)),
         ];
       case 'step': {
         const s = node.step;
-        const out: RunbookNode[] = s.checks.map((c) => this.remember({ kind: 'check', id: `check:${s.id}:${c.id}`, step: s, check: c }));
-        if (s.instrument) out.push(this.remember({ kind: 'instrument', id: `instrument:${s.id}`, step: s }));
-        if (s.fix) out.push(this.remember({ kind: 'fix', id: `fix:${s.id}`, step: s, fixId: s.fix }));
+        const out: RunbookNode[] = s.checks.map((c) => this.remember({ kind: 'check', id: `${prefix}check:${s.id}:${c.id}`, step: s, check: c, owner }, node.id));
+        if (s.instrument) out.push(this.remember({ kind: 'instrument', id: `${prefix}instrument:${s.id}`, step: s, owner }, node.id));
+        if (s.fix) out.push(this.remember({ kind: 'fix', id: `${prefix}fix:${s.id}`, step: s, fixId: s.fix, owner }, node.id));
+        s.code.forEach((c, i) => {
+          if (c.anchor) out.push(this.remember({ kind: 'code', id: `${prefix}code:${s.id}:${i}`, step: s, owner, anchor: c.anchor }, node.id));
+        });
         return out;
       }
       default:
@@ -81,13 +122,25 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
     }
   }
 
+  private groupsOf(rb: Runbook, owner?: WorkspaceRunbook): RunbookNode[] {
+    const prefix = owner ? `ws:${owner.key}:` : '';
+    const parent = owner ? `ws:${owner.key}` : undefined;
+    return [
+      ...(rb.quickWins.steps.length || !owner ? [this.remember({ kind: 'group', id: `${prefix}group:quick-wins`, title: rb.quickWins.title, steps: rb.quickWins.steps, owner }, parent)] : []),
+      ...rb.phases.map((p) => this.remember({ kind: 'group', id: `${prefix}group:${p.id}`, title: p.title, estimate: p.estimate, steps: p.steps, phase: p, owner }, parent)),
+    ];
+  }
+
   getParent(node: RunbookNode): RunbookNode | undefined {
+    const recorded = this.parents.get(node.id);
+    if (recorded) return this.nodes.get(recorded);
+    if (node.kind === 'workspace' || node.kind === 'problem') return undefined;
     if (node.kind === 'step') {
       const inQw = this.runbook.quickWins.steps.some((s) => s.id === node.step.id);
       const groupId = inQw ? 'group:quick-wins' : `group:${this.runbook.phases.find((p) => p.steps.some((s) => s.id === node.step.id))?.id}`;
       return this.nodes.get(groupId);
     }
-    if (node.kind === 'check' || node.kind === 'instrument' || node.kind === 'fix') return this.nodes.get(`step:${node.step.id}`);
+    if (node.kind === 'check' || node.kind === 'instrument' || node.kind === 'fix' || node.kind === 'code') return this.nodes.get(`step:${node.step.id}`);
     if (node.kind === 'missing') return this.nodes.get(`group:${node.id.split(':')[1]}`);
     return undefined;
   }
@@ -99,13 +152,19 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
 
   getTreeItem(node: RunbookNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'workspace':
+      case 'problem':
+      case 'code':
+        // drawn only once workspace runbooks have loaded: their code loads with them, not at start-up
+        return (require('./workspaceTreeItems') as typeof import('./workspaceTreeItems')).workspaceTreeItem(node);
       case 'group': {
         const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         item.description = this.groupSummary(node);
-        item.contextValue = node.id === 'group:quick-wins' ? 'group-quickwins' : 'group-phase';
-        item.iconPath = new vscode.ThemeIcon(node.id === 'group:quick-wins' ? 'zap' : 'list-tree');
-        item.tooltip = new vscode.MarkdownString(`**${node.title}**${node.estimate ? ` — ${node.estimate}` : ''}\n\n${node.phase?.text ?? this.runbook.quickWins.text}`);
+        const quick = node.id.endsWith('group:quick-wins');
+        item.contextValue = (quick ? 'group-quickwins' : 'group-phase') + (node.owner ? '-workspace' : '');
+        item.iconPath = new vscode.ThemeIcon(quick ? 'zap' : 'list-tree');
+        item.tooltip = new vscode.MarkdownString(`**${node.title}**${node.estimate ? ` — ${node.estimate}` : ''}\n\n${node.phase?.text ?? (node.owner?.runbook ?? this.runbook).quickWins.text}`);
         return item;
       }
       case 'missing': {
@@ -119,23 +178,28 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
       }
       case 'step': {
         const s = node.step;
-        const st = this.state.get(s.id);
-        const verdict = this.state.verdictOf(s.id);
-        const hasChildren = s.checks.length > 0 || !!s.instrument || !!s.fix;
+        const state = this.stateOf(node.owner);
+        const st = state.get(s.id);
+        const verdict = state.verdictOf(s.id);
+        const missing = node.owner?.missing.get(s.id) ?? [];
+        const hasChildren = s.checks.length > 0 || !!s.instrument || !!s.fix || (!!node.owner && s.code.some((c) => !!c.anchor));
         const item = new vscode.TreeItem(`${s.id} ${s.title}`, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.description = describeStep(s, verdict, st?.durationMs);
-        item.iconPath = verdictIcon(verdict);
-        item.contextValue = ['step', s.checks.length ? 'runnable' : '', s.manual ? 'manual' : '', s.instrument ? 'instrument' : '', s.fix ? 'fix' : '', verdict === 'running' ? 'running' : '']
+        item.description = [describeStep(s, verdict, st?.durationMs), missing.length ? `${missing.length} missing in the code` : ''].filter(Boolean).join(' · ');
+        // a step whose check relies on something the code does not have: the lint's warning, until it runs
+        item.iconPath = missing.length && verdict === 'pending' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : verdictIcon(verdict);
+        item.contextValue = ['step', s.checks.length ? 'runnable' : '', s.manual ? 'manual' : '', s.instrument ? 'instrument' : '', s.fix ? 'fix' : '', verdict === 'running' ? 'running' : '', node.owner ? 'workspace' : '', missing.length ? 'lint' : '']
           .filter(Boolean)
           .join('-');
-        item.tooltip = stepTooltip(s, verdict, st?.reason);
-        item.command = { command: 'beaconDebug.openStep', title: 'Open Step Text', arguments: [s.id] };
+        item.tooltip = stepTooltip(s, verdict, st?.reason, missing.map((f) => `${f.kind} \`${f.name}\` is not in the code${f.addedBy ? ` (step ${f.addedBy} adds it)` : ''}`));
+        item.command = node.owner
+          ? { command: 'beaconDebug.openWorkspaceStep', title: 'Open Step Text', arguments: [node] }
+          : { command: 'beaconDebug.openStep', title: 'Open Step Text', arguments: [s.id] };
         item.accessibilityInformation = { label: `Step ${s.id} ${s.title}, ${verdict}` };
         return item;
       }
       case 'check': {
-        const result = this.state.get(node.step.id)?.checks.get(node.check.id);
+        const result = this.stateOf(node.owner).get(node.step.id)?.checks.get(node.check.id);
         const verdict: Verdict = result?.verdict ?? 'pending';
         const item = new vscode.TreeItem(node.check.label, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
@@ -171,8 +235,9 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
 
   private groupSummary(node: Extract<RunbookNode, { kind: 'group' }>): string {
     const counts = new Map<Verdict, number>();
+    const state = this.stateOf(node.owner);
     for (const s of node.steps) {
-      const v = this.state.verdictOf(s.id);
+      const v = state.verdictOf(s.id);
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     const parts: string[] = [];
@@ -183,7 +248,10 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
     return [node.estimate, parts.join(', ')].filter(Boolean).join(' · ');
   }
 
-  private remember(n: RunbookNode): RunbookNode {
+  private readonly parents = new Map<string, string>();
+
+  private remember(n: RunbookNode, parent?: string): RunbookNode {
+    if (parent && n.id.startsWith('ws:')) this.parents.set(n.id, parent);
     const prev = this.nodes.get(n.id);
     if (prev) return prev;
     this.nodes.set(n.id, n);
@@ -191,6 +259,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
   }
 
   dispose(): void {
+    for (const d of this.workspaceSubscriptions) d.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }
@@ -208,9 +277,10 @@ function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function stepTooltip(s: Step, verdict: Verdict, reason?: string): vscode.MarkdownString {
+function stepTooltip(s: Step, verdict: Verdict, reason?: string, missing: string[] = []): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${s.id} ${s.title}**${s.estimate ? ` — ${s.estimate}` : ''}\n\n`);
+  for (const m of missing) md.appendMarkdown(`$(warning) ${m}\n\n`);
   md.appendMarkdown(`Status: **${verdict}**${reason ? ` — ${reason}` : ''}\n\n`);
   if (s.expected) md.appendMarkdown(`**Expected**: ${s.expected}\n\n`);
   for (const line of s.ifLines) md.appendMarkdown(`${line}\n\n`);

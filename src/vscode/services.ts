@@ -10,6 +10,7 @@ import type { ResultsRegistration } from './results/registerResults';
 import type { RunController } from './runController';
 import type { RunState } from './runState';
 import type { RunbookTreeProvider } from './runbookTree';
+import type { WorkspaceRunbooks } from './workspaceRunbooks';
 
 /**
  * Everything a command handler may use; built once in activate(). The first group exists from the
@@ -36,6 +37,8 @@ export interface Services {
   readonly instrumentation: InstrumentationFeature;
   /** Build, Deploy and the runner log stream. */
   readonly deploy: DeployLoop;
+  /** Runbooks in `.beacon/runbooks/`: loaded after activation, validated, linted, run after approval. */
+  readonly workspaceRunbooks: WorkspaceRunbooks;
 }
 
 export type CommandHandler = (...args: unknown[]) => unknown;

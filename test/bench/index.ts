@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints numbers, asserts nothing. Engine (concurrency, full run), diagnosis (time
  * and checks per fault), Go code lenses (parse, incremental reparse, pre-check), the proof before an
- * edit (go build -overlay), and the extension's activation time in the real VS Code host (through the
+ * edit (go build -overlay), markdown import of a 1,000-line plan, and the extension's activation time in the real VS Code host (through the
  * integration harness, when it is installed).
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { benchEngine } from './engine.bench';
 import { benchGolang } from './golang.bench';
 import { benchStartup, fmtStats } from './startup.bench';
 import { benchProof } from './proof.bench';
+import { benchImport } from './import.bench';
 
 function benchActivation(): void {
   const root = packageRoot();
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   if (want('diagnosis')) await benchDiagnosis();
   if (want('golang')) await benchGolang();
   if (want('proof')) await benchProof();
+  if (want('import')) await benchImport();
   if (want('activation')) benchActivation();
 }
 

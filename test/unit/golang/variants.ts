@@ -81,6 +81,7 @@ export const VARIANTS: Variant[] = [
       edit(files, F.main, (t) => {
         t = must(t, 'r := gin.New()', 'engine := gin.Default()');
         t = must(t, /\br\.(GET|POST|Run)\(/g, 'engine.$1(');
+        t = must(t, /\bregister(Observability|Admin)\(r\)/g, 'register$1(engine)');
         t = must(t, /\bjr\b/g, 'runner');
         return must(t, /\blogger\b/g, 'lg');
       });

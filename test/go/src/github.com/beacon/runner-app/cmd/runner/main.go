@@ -44,6 +44,8 @@ func main() {
 		c.JSON(200, gin.H{"status": "healthy", "services": gin.H{"executor": "ok"}})
 	})
 	r.POST("/api/v1/jobs/cross-region", crossRegionHandler(jr))
+	registerObservability(r)
+	registerAdmin(r)
 
 	addr := os.Getenv("PORT")
 	if addr == "" {
