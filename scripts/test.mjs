@@ -243,6 +243,14 @@ if (wantIntegration) {
     tally.lines.push(`packaged extension: beacon-debug.vsix is ${vsixBytes} bytes (limit ${MAX_VSIX_BYTES})${vsixOk ? '' : ' — too big'}`);
     if (vsixOk) tally.passed += 1;
     else tally.failed += 1;
+    // VS Code shows the README from the .vsix: every picture it names must be in there
+    const listed = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    const shipped = new Set((listed.stdout ?? '').split('\n').map((l) => l.trim()).filter(Boolean));
+    const pictures = [...fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    const absent = pictures.filter((p) => !/^https?:/.test(p) && !shipped.has(p));
+    tally.lines.push(`packaged extension: the README's ${pictures.length} pictures are in the .vsix${absent.length ? ` — missing: ${absent.join(', ')}` : ''}`);
+    if (listed.status === 0 && pictures.length && !absent.length) tally.passed += 1;
+    else tally.failed += 1;
     const out = path.join(resultsDir, 'vsix.json');
     const rc = await run(process.execPath, [path.join(ROOT, 'scripts/harness/vsixE2e.mjs'), '--vsix', vsix,
       '--cs', path.join(HARNESS_DIR, 'cs-4.139.1'), '--timeout', '180'],

@@ -183,6 +183,23 @@ async function hostile(base) {
         csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
         showAll: showAll ? showAll.textContent.trim() : null,
         truncatedNote: document.querySelector('.truncated')?.textContent ?? '',
+        // the build cuts the codicon font and stylesheet down to the icons the page names: each one shown has its glyph
+        icons: (() => {
+          const found = { shown: 0, missing: [] };
+          const visit = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              if (el.classList.contains('codicon')) {
+                found.shown += 1;
+                const content = getComputedStyle(el, '::before').content;
+                if (!content || content === 'none' || content === 'normal') found.missing.push(el.className);
+              }
+              if (el.shadowRoot) visit(el.shadowRoot);
+            }
+          };
+          visit(document);
+          return found;
+        })(),
+        codiconFont: document.fonts.check('16px codicon'),
       };
     }, info);
     check(r.flag === undefined && (r.parentFlag === undefined || r.parentFlag === 'blocked'), `no script from the output ran (window.${info.flag} is ${JSON.stringify(r.flag)})`, failures);
@@ -190,6 +207,7 @@ async function hostile(base) {
     check(r.text !== null && r.text.includes('<img src=x onerror='), 'the <img onerror> is shown as text', failures);
     check(r.text !== null && r.text.includes('</script><script>'), 'the </script> is shown as text', failures);
     check(r.text !== null && r.text.includes('javascript:window.'), 'the javascript: links are shown as text', failures);
+    check(r.icons.shown >= 5 && r.icons.missing.length === 0 && r.codiconFont, `every icon on the page has its glyph (${r.icons.shown} shown; without: ${[...new Set(r.icons.missing)].join(', ') || 'none'}; font loaded: ${r.codiconFont})`, failures);
     check(r.badElements === 0, `no img/iframe/svg/a element in the page (found ${r.badElements})`, failures);
     check(r.inlineHandlers === 0, `no element with an inline on* handler (found ${r.inlineHandlers})`, failures);
     check(r.foreignScripts === 0 && r.ourScript, 'the only script is ours, with its nonce', failures);
