@@ -267,6 +267,8 @@ export interface RunDiagnosisOptions {
   injectDelayMs?: number;
   /** Passed through to the engine: whether a runbook file's own programs may run. */
   runbookCommands?: RunOptions['runbookCommands'];
+  /** Passed through to the engine: every timeout multiplied (a compressed clock for tests). */
+  timeScale?: number;
 }
 
 export interface DiagnosisRun {
@@ -328,6 +330,7 @@ export async function runDiagnosis(runbook: Runbook, target: Target, opts: RunDi
       preflight: preflightPending,
       injectDelayMs: opts.injectDelayMs,
       runbookCommands: opts.runbookCommands,
+      timeScale: opts.timeScale,
     });
     preflightPending = false;
     environment = outcome.environment;
