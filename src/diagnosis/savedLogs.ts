@@ -44,7 +44,7 @@ export interface SavedLog {
 }
 
 // `2025-10-09T15:37:50.766123Z`, `2025-10-09 15:37:50.766`, epoch ns / ms — then labels `{…}` or a tab
-const LEADING_TIME = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?|\d{19}|\d{13})(?:\t|\s+\{[^}]*\}\s*|\s+)/;
+const LEADING_TIME = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?|\d{19}|\d{13})(?:\s*\{[^}]*\}\s*|\t|\s+)/;
 const FLYCTL_LINE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?\s+(?:[a-z][\w-]*\[[0-9a-zA-Z]+\]|[0-9a-f]{8,32})\s/;
 const ROUTER_MARK = /\[(HEALTH_CHECK|SELECT_PROVIDER)\]|^(INFO|WARNING|ERROR|DEBUG|CRITICAL):(\s{2,}|[\w.]+:)|uvicorn/;
 
@@ -129,7 +129,7 @@ export interface LogsDiagnosis {
 }
 
 /** A target that names nothing real: the logs checks never run a probe here, they judge the saved lines. */
-const OFFLINE: Target = {
+export const SAVED_LOGS_TARGET: Target = {
   name: 'saved-logs',
   flyApp: 'saved-logs',
   routerFlyApp: 'saved-router-logs',
@@ -152,7 +152,7 @@ export function diagnoseSavedLogs(runbook: Runbook, files: readonly string[]): L
   if (!files.length) throw new SavedLogError('--logs', 'give at least one log file');
   const logs = files.map(readSavedLog);
   const bySource = { runner: logs.filter((l) => l.source === 'runner'), router: logs.filter((l) => l.source === 'router') };
-  const target = validateTarget(OFFLINE);
+  const target = validateTarget(SAVED_LOGS_TARGET);
   const redactor = redactorFor(target);
   const facts: Facts = {};
   const results: StepResult[] = [];

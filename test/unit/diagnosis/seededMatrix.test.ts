@@ -23,7 +23,7 @@ describe('diagnosis: the seeded fault matrix (compressed clock)', function () {
   for (const fault of MATRIX_FAULTS) {
     it(`${fault} × ${SEEDS} seeded worlds: ≥ 95 % right, no wrong cause`, async () => {
       const seeds = Array.from({ length: SEEDS }, (_, i) => FIRST + i * 7919);
-      const answers = await pool(seeds, 2, (seed) => diagnoseSeeded(rb, fault, seed, { timeScale: TIME_SCALE }));
+      const answers = await pool(seeds, 4, (seed) => diagnoseSeeded(rb, fault, seed, { timeScale: TIME_SCALE }));
       const wrong = answers.filter((a) => a.verdict === 'wrong');
       const missed = answers.filter((a) => a.verdict === 'miss');
       const right = answers.length - wrong.length - missed.length;
