@@ -61,6 +61,10 @@ export function formatDiagnosis(rb: Runbook, d: Diagnosis, target?: Target, summ
       if (e.line) for (const l of e.line.split('\n')) out.push(`      > ${l}`);
     }
   }
+  if (d.unfit.length) {
+    out.push(d.rootCause.id === 'unknown' ? 'Facts that do not fit any cause of the runbook:' : `Facts that do not fit (${d.leading?.id ?? 'the leading cause'} is "none of the runbook's causes"):`);
+    for (const u of d.unfit) out.push(`  - ${u.kind === 'unexplained' ? `[${u.step}] ` : ''}${u.text}`);
+  }
   if (d.nextStep) out.push(`Next step: ${d.nextStep.text} (${d.nextStep.title}) — ${d.nextStep.reason}`);
   if (d.fix) {
     const fix = rb.fixes.find((f) => f.id === d.fix!.id);
@@ -80,6 +84,8 @@ export function formatDiagnosis(rb: Runbook, d: Diagnosis, target?: Target, summ
       out.push(`Fix: ${d.fix.title} (${d.fix.kind === 'code' ? `code: the ${fix?.snippet ?? d.fix.id} instrumentation` : 'guidance'})`);
       if (fix) out.push(`  ${fix.text}`);
     }
+  } else if (d.status === 'certain' && d.unfit.length) {
+    out.push('Fix: none — the cause is not one the runbook knows; start from the facts that do not fit.');
   } else if (d.status === 'certain') {
     out.push('Fix: none in the runbook for this cause.');
   }
