@@ -156,7 +156,6 @@ export function diagnoseSavedLogs(runbook: Runbook, files: readonly string[]): L
   const redactor = redactorFor(target);
   const facts: Facts = {};
   const results: StepResult[] = [];
-  const judged = new Set<string>();
   for (const step of allSteps(runbook)) {
     const checks = step.checks.filter(isLogsCheck);
     if (!checks.length || checks.length !== step.checks.length) continue;
@@ -186,10 +185,10 @@ export function diagnoseSavedLogs(runbook: Runbook, files: readonly string[]): L
         logSource: source,
       });
       for (const [name, f] of Object.entries(e.facts)) {
-        if (facts[name] && judged.has(`${source}:${c.id}`)) continue;
+        // every logs check reads the same lines: the first step that read a fact keeps its proof
+        if (facts[name] && facts[name].value === f.value) continue;
         facts[name] = { value: f.value, step: step.id, check: c.id, ...(f.line !== undefined ? { line: f.line } : {}) };
       }
-      judged.add(`${source}:${c.id}`);
       checkResults.push({ ...e.result, durationMs: 0 });
     }
     if (!checkResults.length) continue;

@@ -1,6 +1,7 @@
 // The seeded fault matrix: every fault of the simulator (and the faults the runbook's causes table
 // does not contain) × N worlds whose log formats, timings, older boots, noise, partial router
-// outages and missing endpoints are drawn from a seed, on a compressed clock (every timeout × 0.3).
+// outages and missing endpoints are drawn from a seed, on a compressed clock (every timeout × 0.3:
+// r.2's 10 s → 3 s, the others' 20 s → 6 s, which a loaded machine's fake flyctl still meets).
 // Goal: ≥ 95 % right per fault and no wrong cause — a miss may only be `undetermined` with the step
 // that would settle it. Every failure prints its seed and world:
 //   BEACON_MATRIX_SEED=<seed> BEACON_MATRIX_SEEDS=1 npx mocha --no-config out/test/unit/diagnosis/seededMatrix.test.js

@@ -34,7 +34,7 @@ export async function diagnoseSeeded(rb: Runbook, fault: FaultName, seed: number
   const sim = await startSimulator({ fault, seed, variation, adminIntervalMs: 0 });
   try {
     const t0 = performance.now();
-    const run = await runDiagnosis(rb, simulatorTarget(sim), { timeoutSeconds: opts.timeoutSeconds ?? 10, timeScale: opts.timeScale });
+    const run = await runDiagnosis(rb, simulatorTarget(sim), { timeoutSeconds: opts.timeoutSeconds ?? 20, timeScale: opts.timeScale });
     const ms = performance.now() - t0;
     const d = run.diagnosis;
     return {
