@@ -6,7 +6,6 @@
 import type { Runbook } from '../runbook/schema';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import { describeFix } from '../diagnosis/fixes';
-import { displayArgv } from '../engine/displayCommand';
 import { EXIT, type Target } from '../engine/types';
 import type { CliIo } from './io';
 import { percent } from '../report/formatting';
@@ -76,7 +75,8 @@ export function formatDiagnosis(rb: Runbook, d: Diagnosis, target?: Target, summ
       } catch {
         plan = undefined;
       }
-      out.push(`  $ ${plan?.command ?? displayArgv(d.fix.argv)}`);
+      // without a target (a diagnosis from saved logs) the command is the data's template: its placeholders are named, not quoted
+      out.push(plan ? `  $ ${plan.command}` : `  $ ${d.fix.argv.join(' ')}   (the placeholders come from the environment)`);
       if (plan?.effect ?? fix?.effect) out.push(`  What it does: ${plan?.effect ?? fix?.effect}`);
       if (plan?.undoCommand) out.push(`  Undo: ${plan.undoCommand}`);
       out.push('  (never run without confirmation: "Beacon Debug: Apply Fix" in VS Code shows it in a modal first)');
