@@ -92,7 +92,7 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
       if (p.booleans.has('--no-preflight')) throw new UsageError('--logs diagnoses saved logs alone: --no-preflight does not apply');
       if (!p.positionals.length) throw new UsageError('--logs needs at least one log file');
       const file = single(p, '--runbook');
-      const rb = ctx.runbook ?? (file ? loadAnyRunbookFile(path.resolve(cwd, file)) : loadBuiltinRunbook());
+      const rb = ctx.runbook ?? (file ? loadAnyRunbookFile(path.resolve(cwd, file)).runbook : loadBuiltinRunbook());
       return runDiagnoseLogs(rb, p.positionals, p.booleans.has('--json'), io, cwd);
     }
     if (p.positionals.length > 1) throw new UsageError(`unexpected argument "${p.positionals[1]}"`);

@@ -102,10 +102,10 @@ describe('Diagnose from Log File… (post-mortem, through the prompts service)',
       `${at(40)}2025-10-09T15:30:40Z INF executing multi-model job job_id=bias-1 model_count=2`,
       `${at(40)}2025-10-09T15:30:40Z ERR question execution failed error="golem executor: no provider configured" job_id=bias-1 region=us-east`,
     ].join('\n') + '\n');
-    prompts.openAnswer = [vscode.Uri.file(file)];
+    prompts.openAnswer = vscode.Uri.file(file);
     const cause = await vscode.commands.executeCommand('beaconDebug.diagnoseLogFile');
     assert.equal(cause, 'missing-hybrid-config');
-    assert.deepEqual(prompts.calls.find((c) => c.kind === 'openFiles')?.message, 'Beacon Debug: Diagnose from Log File…');
+    assert.deepEqual(prompts.calls.find((c) => c.kind === 'openFile')?.message, 'Beacon Debug: Diagnose from Log File…');
     const doc = vscode.window.activeTextEditor?.document;
     assert.equal(doc?.languageId, 'markdown');
     assert.match(doc!.getText(), /missing-hybrid-config/);
@@ -117,7 +117,7 @@ describe('Diagnose from Log File… (post-mortem, through the prompts service)',
     const bin = path.join(dir, 'core');
     fs.writeFileSync(bin, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]));
     prompts.calls.length = 0;
-    prompts.openAnswer = [vscode.Uri.file(bin)];
+    prompts.openAnswer = vscode.Uri.file(bin);
     assert.equal(await vscode.commands.executeCommand('beaconDebug.diagnoseLogFile'), undefined);
     assert.match(prompts.calls.find((c) => c.kind === 'error')?.message ?? '', /core: is binary/);
     prompts.openAnswer = undefined;
