@@ -17,13 +17,14 @@ import { loadBuiltinRunbook, RunbookError } from '../runbook/load';
 import { loadAnyRunbookFile } from '../runbook/runbookFile';
 import type { Runbook } from '../runbook/schema';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
+import { runDiagnoseLogs } from './diagnoseLogsCommand';
 import type { CliIo } from './io';
 import { writeCliReport } from './reportOutput';
 import { formatStepLine, runbookCommandPolicy, type CommandContext } from './runCommand';
 import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from './targetArgs';
 
 const VALUES = [...TARGET_VALUE_FLAGS, '--report', '--timeout', '--runbook'];
-const BOOLEANS = ['--json', '--no-preflight', '--allow-runbook-commands'];
+const BOOLEANS = ['--json', '--no-preflight', '--allow-runbook-commands', '--logs'];
 
 export interface DiagnoseTargetOptions {
   runbook?: Runbook;
@@ -85,6 +86,15 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
   let runbookCommands: 'approved' | 'blocked' | undefined;
   try {
     const p = parseArgs(args, { values: VALUES, booleans: BOOLEANS });
+    if (p.booleans.has('--logs')) {
+      const targetFlag = Object.keys(p.values).find((k) => k !== '--runbook');
+      if (targetFlag) throw new UsageError(`--logs diagnoses saved logs alone: ${targetFlag} does not apply`);
+      if (p.booleans.has('--no-preflight')) throw new UsageError('--logs diagnoses saved logs alone: --no-preflight does not apply');
+      if (!p.positionals.length) throw new UsageError('--logs needs at least one log file');
+      const file = single(p, '--runbook');
+      const rb = ctx.runbook ?? (file ? loadAnyRunbookFile(path.resolve(cwd, file)).runbook : loadBuiltinRunbook());
+      return runDiagnoseLogs(rb, p.positionals, p.booleans.has('--json'), io, cwd);
+    }
     if (p.positionals.length > 1) throw new UsageError(`unexpected argument "${p.positionals[1]}"`);
     if (p.positionals.length === 1) {
       if (p.values['--env']) throw new UsageError(`give the environment once: "${p.positionals[0]}" or --env`);

@@ -6,7 +6,6 @@
 import type { Runbook } from '../runbook/schema';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import { describeFix } from '../diagnosis/fixes';
-import { displayArgv } from '../engine/displayCommand';
 import { EXIT, type Target } from '../engine/types';
 import type { CliIo } from './io';
 import { percent } from '../report/formatting';
@@ -61,6 +60,10 @@ export function formatDiagnosis(rb: Runbook, d: Diagnosis, target?: Target, summ
       if (e.line) for (const l of e.line.split('\n')) out.push(`      > ${l}`);
     }
   }
+  if (d.unfit.length) {
+    out.push(d.rootCause.id === 'unknown' ? 'Facts that do not fit any cause of the runbook:' : `Facts that do not fit (${d.leading?.id ?? 'the leading cause'} is "none of the runbook's causes"):`);
+    for (const u of d.unfit) out.push(`  - ${u.kind === 'unexplained' ? `[${u.step}] ` : ''}${u.text}`);
+  }
   if (d.nextStep) out.push(`Next step: ${d.nextStep.text} (${d.nextStep.title}) — ${d.nextStep.reason}`);
   if (d.fix) {
     const fix = rb.fixes.find((f) => f.id === d.fix!.id);
@@ -72,7 +75,8 @@ export function formatDiagnosis(rb: Runbook, d: Diagnosis, target?: Target, summ
       } catch {
         plan = undefined;
       }
-      out.push(`  $ ${plan?.command ?? displayArgv(d.fix.argv)}`);
+      // without a target (a diagnosis from saved logs) the command is the data's template: its placeholders are named, not quoted
+      out.push(plan ? `  $ ${plan.command}` : `  $ ${d.fix.argv.join(' ')}   (the placeholders come from the environment)`);
       if (plan?.effect ?? fix?.effect) out.push(`  What it does: ${plan?.effect ?? fix?.effect}`);
       if (plan?.undoCommand) out.push(`  Undo: ${plan.undoCommand}`);
       out.push('  (never run without confirmation: "Beacon Debug: Apply Fix" in VS Code shows it in a modal first)');
@@ -80,6 +84,8 @@ export function formatDiagnosis(rb: Runbook, d: Diagnosis, target?: Target, summ
       out.push(`Fix: ${d.fix.title} (${d.fix.kind === 'code' ? `code: the ${fix?.snippet ?? d.fix.id} instrumentation` : 'guidance'})`);
       if (fix) out.push(`  ${fix.text}`);
     }
+  } else if (d.status === 'certain' && d.unfit.length) {
+    out.push('Fix: none — the cause is not one the runbook knows; start from the facts that do not fit.');
   } else if (d.status === 'certain') {
     out.push('Fix: none in the runbook for this cause.');
   }

@@ -13,6 +13,7 @@ Commands:
   run [--only quick-wins|phase-N|ID[,ID…]] [target] [--timeout S] [--json] [--report FILE]
                                                  run the checks and judge their output
   diagnose [target] [--json] [--report FILE]     run what the decision tree needs, name the root cause
+  diagnose --logs FILE… [--json]                 a post-mortem from saved logs (flyctl logs, --json, Grafana/Loki)
   demo [--fault NAME[,NAME]] [--json] [--report FILE]
                                                  start the simulator, run the checks and the diagnosis against it
   sim [--fault NAME[,NAME]] [--runner-port N] [--router-port N]

@@ -21,7 +21,7 @@ import type { Runbook } from '../runbook/schema';
 import type { CheckResult, EvidenceItem, Facts, RootCauseSummary, RunEvent, RunReport, StepResult, Target } from '../engine/types';
 import { runSteps as engineRunSteps, type RunOptions, type RunOutcome } from '../engine/runner';
 import { ProbeCache } from '../engine/probeCache';
-import { rankCauses, CERTAINTY, type Ranking, type RankedCause } from './ranking';
+import { rankCauses, CERTAINTY, type FailedCheck, type Ranking, type RankedCause } from './ranking';
 import { evaluateTree, type TreeEvaluation } from './decisionTree';
 import { chooseNextStep, type NextStep } from './nextStep';
 import { describeFix } from './fixes';
@@ -64,6 +64,20 @@ export interface Diagnosis {
   /** Plain statements for the user: why undetermined, ties, contradictions, reality notes. */
   notes: string[];
   criteria: CriterionResult[];
+  /**
+   * When the answer (or the leading cause) is the runbook's unknown cause: the facts that do not fit
+   * — failed checks no known cause explains, and what rules out each of the likeliest known causes.
+   */
+  unfit: UnfitFact[];
+}
+
+export interface UnfitFact {
+  /** `unexplained`: a failed check no known cause explains; `against`: what rules out a known cause. */
+  kind: 'unexplained' | 'against';
+  step: string;
+  /** The known cause it rules out (`against`). */
+  cause: string | null;
+  text: string;
 }
 
 export interface DiagnoseOptions {
@@ -81,7 +95,7 @@ export interface DiagnoseOptions {
 export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepResult[], opts: DiagnoseOptions = {}): Diagnosis {
   const ranSteps = opts.ranSteps === undefined ? new Set(results.map((r) => r.id)) : opts.ranSteps;
   const tree = evaluateTree(runbook, facts, ranSteps ? { ranSteps } : {});
-  const ranking = rankCauses(runbook, facts);
+  const ranking = rankCauses(runbook, facts, failedChecksOf(results));
   const healthyProbability = 1 / (1 + ranking.evidenceMass);
   const leader = ranking.leader;
   const notes: string[] = [];
@@ -145,8 +159,15 @@ export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepR
 
   const focus = status === 'healthy' ? null : leader;
   const evidence = collectEvidence(runbook, facts, tree, focus);
-  const nextStep = status === 'undetermined' ? chooseNextStep(runbook, facts, ranking, tree, ranSteps ?? new Set(results.map((r) => r.id))) : null;
+  const nextStep =
+    status === 'undetermined' ? chooseNextStep(runbook, facts, ranking, tree, ranSteps ?? new Set(results.map((r) => r.id)), { target: opts.target, results }) : null;
+  for (const u of nextStep?.unavailable ?? []) notes.push(`Step ${u.step} would tell more, but it ${u.reason}.`);
   const fix = status === 'certain' ? fixFor(runbook, tree, rootCause.id, opts.target) : null;
+  const unknownIds = new Set(runbook.causes.filter((c) => c.unexplained).map((c) => c.id));
+  const unfit = leader && unknownIds.has(leader.id) && status !== 'healthy' ? unfitFacts(ranking, unknownIds) : [];
+  if (status === 'certain' && unknownIds.has(rootCause.id)) {
+    notes.unshift(`No cause in the runbook explains the evidence (${unfit.length} fact${unfit.length === 1 ? '' : 's'} do not fit): no fix is offered. ${unfit.map((u) => u.text).join(' ')}`);
+  }
   if (status === 'undetermined' && !nextStep) {
     const named = ranking.ties.length ? ranking.ties : [leafCause, leader?.id].filter((x, i, a): x is string => !!x && a.indexOf(x) === i);
     notes.push(`No step left in the runbook can tell ${named.length ? named.join(' and ') : 'the causes'} apart: read the evidence of each, or try the fix of the most likely one and run the diagnosis again.`);
@@ -172,7 +193,29 @@ export function diagnose(runbook: Runbook, facts: Facts, results: readonly StepR
     agreement: { tree: leafCause, ranking: leafIsHealthy && agree ? leafCause : (leader?.id ?? null), agree },
     notes,
     criteria,
+    unfit,
   };
+}
+
+/** Checks that failed (not warn / error: those are not evidence of a fault), with the facts each set. */
+function failedChecksOf(results: readonly StepResult[]): FailedCheck[] {
+  return results.flatMap((r) =>
+    r.checks
+      .filter((c) => c.verdict === 'fail')
+      .map((c) => ({ step: r.id, check: c.id, label: c.label, reason: c.reason, facts: Object.keys(c.facts).filter((k) => !k.startsWith('$')) })),
+  );
+}
+
+/** The failed checks no known cause explains, then what rules out each of the three likeliest known causes. */
+function unfitFacts(ranking: Ranking, unknownIds: ReadonlySet<string>): UnfitFact[] {
+  const out: UnfitFact[] = ranking.unexplained.map((f) => ({ kind: 'unexplained', step: f.step, cause: null, text: `${f.step} ${f.label}: ${sentence(f.reason)}.` }));
+  for (const c of ranking.causes.filter((x) => !unknownIds.has(x.id)).slice(0, 3)) {
+    const strongest = [...c.against].sort((a, b) => a.weight - b.weight)[0];
+    if (!strongest) continue;
+    const shown = strongest.facts.map((p) => `${p.fact} = ${typeof p.value === 'string' ? JSON.stringify(p.value) : String(p.value)}${p.step ? ` (${p.step})` : ''}`).join(', ');
+    out.push({ kind: 'against', step: strongest.facts[0]?.step ?? '', cause: c.id, text: `Not ${c.id}: ${strongest.label}${shown ? ` — ${shown}` : ''}.` });
+  }
+  return out;
 }
 
 /** The run report's diagnosis fields. */
@@ -267,6 +310,8 @@ export interface RunDiagnosisOptions {
   injectDelayMs?: number;
   /** Passed through to the engine: whether a runbook file's own programs may run. */
   runbookCommands?: RunOptions['runbookCommands'];
+  /** Passed through to the engine: every timeout multiplied (a compressed clock for tests). */
+  timeScale?: number;
 }
 
 export interface DiagnosisRun {
@@ -328,6 +373,7 @@ export async function runDiagnosis(runbook: Runbook, target: Target, opts: RunDi
       preflight: preflightPending,
       injectDelayMs: opts.injectDelayMs,
       runbookCommands: opts.runbookCommands,
+      timeScale: opts.timeScale,
     });
     preflightPending = false;
     environment = outcome.environment;

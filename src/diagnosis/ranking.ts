@@ -10,9 +10,17 @@
  * "Certain" means: one cause at ≥ CERTAINTY with no contradicting evidence. Ties (causes within
  * TIE_MARGIN of the leader) and the leader's contradictions are reported, never hidden.
  *
- * `evidenceMass` is Σ prior × Π weight (unnormalised). The priors add up to 1, so with no evidence
- * the mass is 1; it falls below 1 when the evidence speaks against every cause. The diagnosis uses
- * it to decide `healthy` (see diagnose.ts).
+ * `evidenceMass` is Σ prior × Π weight (unnormalised). The known causes' priors add up to 1, so
+ * with no evidence the mass is 1 plus the unknown cause's prior; it falls when the evidence speaks
+ * against every cause. The diagnosis uses it to decide `healthy` (see diagnose.ts).
+ *
+ * **The unknown cause** (a cause with `unexplained` in the data) stands for "none of these". A known
+ * cause is *supported* when its evidence holds on balance (Π weight > 1). A failed check is
+ * *explained* when a supported cause's matching evidence (weight > 1) reads one of the check's
+ * facts. When no known cause is supported, the unknown cause gets ×weight for each failed check
+ * left unexplained (at most `max`): facts that every known cause's model calls unlikely make "none
+ * of these" likely. When some known cause is supported, the unknown cause keeps its prior only, so it
+ * never displaces a known cause whose evidence is present.
  */
 import type { Runbook } from '../runbook/schema';
 import type { Facts } from '../engine/types';
@@ -57,9 +65,22 @@ export interface Ranking {
   contradictions: EvidenceMatch[];
   /** Σ prior × Π weight over the causes (1 with no evidence). */
   evidenceMass: number;
+  /** Failed checks that no supported known cause explains (what the unknown cause reads). */
+  unexplained: FailedCheck[];
+  /** Known causes whose evidence holds on balance (Π weight > 1). */
+  supported: string[];
 }
 
-export function rankCauses(runbook: Runbook, facts: Facts): Ranking {
+/** A check that failed, with the facts it produced (what it says). */
+export interface FailedCheck {
+  step: string;
+  check: string;
+  label: string;
+  reason: string;
+  facts: string[];
+}
+
+export function rankCauses(runbook: Runbook, facts: Facts, failed: readonly FailedCheck[] = []): Ranking {
   const lookup = factLookup(facts);
   const scored = runbook.causes
     .filter((c): c is typeof c & { prior: number } => c.prior !== null)
@@ -80,10 +101,28 @@ export function rankCauses(runbook: Runbook, facts: Facts): Ranking {
         scenario: c.scenario ?? null,
         prior: c.prior,
         logScore,
+        unexplainedWeight: c.unexplained,
         for: matched.filter((m) => m.weight > 1),
         against: matched.filter((m) => m.weight < 1),
       };
     });
+
+  const known = scored.filter((s) => !s.unexplainedWeight);
+  const supportedCauses = known.filter((s) => s.logScore - Math.log(s.prior) > 1e-9);
+  const explains = (c: (typeof scored)[number], f: FailedCheck) => c.for.some((m) => m.facts.some((p) => f.facts.includes(p.fact)));
+  const unexplained = failed.filter((f) => !supportedCauses.some((c) => explains(c, f)));
+  for (const s of scored) {
+    if (!s.unexplainedWeight || supportedCauses.length) continue;
+    const n = Math.min(unexplained.length, s.unexplainedWeight.max);
+    if (n === 0) continue;
+    s.logScore += n * Math.log(s.unexplainedWeight.weight);
+    s.for.push({
+      cause: s.id,
+      label: `${n} failed check${n === 1 ? '' : 's'} that no known cause explains: ${unexplained.slice(0, n).map((f) => `${f.step} ${f.label}`).join('; ')}`,
+      weight: s.unexplainedWeight.weight ** n,
+      facts: unexplained.slice(0, n).flatMap((f) => proofsOf(facts, { any: f.facts.map((fact) => ({ fact, op: 'exists' as const })) })).filter((p) => p.value !== null),
+    });
+  }
 
   const finite = scored.filter((s) => Number.isFinite(s.logScore));
   const maxLog = finite.length ? Math.max(...finite.map((s) => s.logScore)) : 0;
@@ -113,5 +152,7 @@ export function rankCauses(runbook: Runbook, facts: Facts): Ranking {
     ties: ties.length > 1 ? ties : [],
     contradictions,
     evidenceMass: causes.reduce((a, c) => a + c.score, 0),
+    unexplained: supportedCauses.length ? [] : unexplained,
+    supported: supportedCauses.map((c) => c.id),
   };
 }

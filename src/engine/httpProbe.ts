@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
 import { failedOutcome, type OnOutput, type ProbeOutcome } from './probeOutcome';
+import { expiryReason } from './shellProbe';
 
 export interface HttpProbeRequest {
   method: 'GET' | 'POST';
@@ -20,6 +21,8 @@ export interface HttpProbeRequest {
   onOutput?: OnOutput;
   maxBodyBytes?: number;
   dispatcher?: Dispatcher;
+  /** Ends the request as a timeout before `timeoutMs`; its reason (a string) is the error message. */
+  expire?: AbortSignal;
 }
 
 const ERROR_CODES: Record<string, string> = {
@@ -92,7 +95,10 @@ export async function runHttpProbe(req: HttpProbeRequest): Promise<ProbeOutcome>
   };
   const timer = setTimeout(() => stop('timeout'), req.timeoutMs);
   const onAbort = () => stop('cancelled');
+  const onExpire = () => stop('timeout');
   req.signal?.addEventListener('abort', onAbort, { once: true });
+  if (req.expire?.aborted) onExpire();
+  else req.expire?.addEventListener('abort', onExpire, { once: true });
   const started = performance.now();
   const cap = req.maxBodyBytes ?? 1_000_000;
 
@@ -166,7 +172,8 @@ export async function runHttpProbe(req: HttpProbeRequest): Promise<ProbeOutcome>
   } catch (e) {
     const durationMs = Math.round(performance.now() - started);
     if (stopReason === 'timeout') {
-      return failedOutcome(command, 'timeout', `no answer within ${Math.round(req.timeoutMs / 100) / 10} s`, { durationMs });
+      const why = req.expire?.aborted ? expiryReason(req.expire) : `no answer within ${Math.round(req.timeoutMs / 100) / 10} s`;
+      return failedOutcome(command, 'timeout', why, { durationMs });
     }
     if (stopReason === 'cancelled') return failedOutcome(command, 'cancelled', 'cancelled', { durationMs, couldNotRun: true });
     const code = errorCode(e);
@@ -176,5 +183,6 @@ export async function runHttpProbe(req: HttpProbeRequest): Promise<ProbeOutcome>
   } finally {
     clearTimeout(timer);
     req.signal?.removeEventListener('abort', onAbort);
+    req.expire?.removeEventListener('abort', onExpire);
   }
 }

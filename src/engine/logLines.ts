@@ -15,6 +15,11 @@ export interface NormalisedLine {
   time?: string;
   fields: Record<string, string>;
   format: LogFormat;
+  /**
+   * When the log collector received the line (the `flyctl logs` prefix, its `--json` timestamp, a
+   * Loki export's first column): milliseconds, where the app's own `time` may have whole seconds.
+   */
+  receivedAt?: string;
   /** Fly machine id and region when the line came through `flyctl logs`. */
   instance?: string;
   region?: string;
@@ -22,7 +27,10 @@ export interface NormalisedLine {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
-const FLY_PREFIX = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+[a-z][\w-]*\[([0-9a-zA-Z]+)\]\s+([a-z0-9]+)\s+\[(\w+)\]\s?/;
+// flyctl prints `<time> <provider>[<instance>] <region> [<level>] <message>`; without a provider it
+// prints the bare instance id, and with --hide-region (or older versions) no region.
+const FLY_PREFIX =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\s+(?:[a-z][\w-]*\[([0-9a-zA-Z]+)\]|([0-9a-f]{8,32}))\s+(?:([a-z0-9]{2,6})\s+)?\[(\w+)\]\s?/;
 const CONSOLE_LEVELS: Record<string, string> = {
   TRC: 'trace', DBG: 'debug', INF: 'info', WRN: 'warn', ERR: 'error', FTL: 'fatal', PNC: 'panic', '???': 'unknown',
 };
@@ -46,9 +54,9 @@ export function normaliseLogLine(raw: string): NormalisedLine {
   const fly = FLY_PREFIX.exec(line);
   if (fly) {
     time = fly[1];
-    instance = fly[2];
-    region = fly[3];
-    flyLevel = fly[4].toLowerCase();
+    instance = fly[2] ?? fly[3];
+    region = fly[4];
+    flyLevel = fly[5].toLowerCase();
     line = line.slice(fly[0].length);
   }
   const out = normaliseMessage(line);
@@ -56,6 +64,7 @@ export function normaliseLogLine(raw: string): NormalisedLine {
     ...out,
     level: out.level ?? flyLevel,
     time: out.time ?? time,
+    ...(time ? { receivedAt: time } : {}),
     ...(instance ? { instance } : {}),
     ...(region ? { region } : {}),
   };
@@ -239,10 +248,12 @@ export function normaliseFlyJsonEntry(entry: unknown): NormalisedLine | undefine
   const inner = normaliseMessage(stripAnsi(message));
   const instance = pick(e, 'instance', 'Instance', 'fly.app.instance', 'Meta.Instance');
   const region = pick(e, 'region', 'Region', 'fly.region', 'Meta.Region');
+  const receivedAt = pick(e, 'timestamp', 'Timestamp');
   return {
     ...inner,
     level: inner.level ?? pick(e, 'log.level', 'level', 'Level')?.toLowerCase(),
-    time: inner.time ?? pick(e, 'timestamp', 'Timestamp'),
+    time: inner.time ?? receivedAt,
+    ...(receivedAt ? { receivedAt } : {}),
     ...(instance ? { instance } : {}),
     ...(region ? { region } : {}),
   };
@@ -255,4 +266,24 @@ export function normaliseFlyLogs(text: string, json: boolean): NormalisedLine[] 
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map(normaliseLogLine);
+}
+
+/**
+ * A log time as epoch milliseconds, and how precise it is: RFC 3339 with or without a fraction or a
+ * zone (no zone: UTC, as flyctl prints it), `2025-10-09 15:37:50.766`, epoch seconds / ms / ns.
+ * Undefined for a time without a date (zerolog's Kitchen `3:04PM`).
+ */
+export function logTimeMs(t: string | undefined): { ms: number; precisionMs: number } | undefined {
+  if (!t) return undefined;
+  const s = t.trim();
+  if (/^\d{10}(\.\d+)?$/.test(s)) return { ms: Number(s) * 1000, precisionMs: s.includes('.') ? 1 : 1000 };
+  if (/^\d{13}$/.test(s)) return { ms: Number(s), precisionMs: 1 };
+  if (/^\d{19}$/.test(s)) return { ms: Number(s.slice(0, 13)) + Number(s.slice(13)) / 1e6, precisionMs: 0.001 };
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d+))?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  const zone = !m[4] || m[4] === 'Z' ? 'Z' : m[4].length === 5 ? `${m[4].slice(0, 3)}:${m[4].slice(3)}` : m[4];
+  const base = Date.parse(`${m[1]}T${m[2]}${zone}`);
+  if (Number.isNaN(base)) return undefined;
+  return { ms: base + (frac ? Number(`0.${frac}`) * 1000 : 0), precisionMs: frac ? Math.max(10 ** (3 - frac.length), 0.000001) : 1000 };
 }

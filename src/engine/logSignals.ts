@@ -3,7 +3,7 @@
  * the logs checks and the diagnosis' log classifier. Every fact comes with the line that proves it.
  */
 import type { FactValue, LogSignal } from '../runbook/schema';
-import type { NormalisedLine } from './logLines';
+import { logTimeMs, type NormalisedLine } from './logLines';
 
 export interface SignalFact {
   value: FactValue;
@@ -77,7 +77,10 @@ export function applyLogSignals(
       }
     });
     const line = matches.length ? texts[matches[matches.length - 1]] : undefined;
-    if (sig.kind === 'count') {
+    if (sig.kind === 'duration') {
+      const d = medianDuration(lines, matches, sig.key ?? 'job_id');
+      if (d) out[sig.fact] = { value: d.seconds, line: texts[d.index], matches, label: sig.label };
+    } else if (sig.kind === 'count') {
       out[sig.fact] = { value: matches.length, line, matches, label: sig.label };
     } else if (sig.kind === 'flag') {
       out[sig.fact] = { value: matches.length > 0, line, matches, label: sig.label };
@@ -90,4 +93,30 @@ export function applyLogSignals(
     }
   }
   return out;
+}
+
+/**
+ * A `duration` signal: for each matching line, the seconds since the previous line with the same
+ * `key` field (a job's start, or its previous execution's end) — how long that execution ran — and
+ * their median. The collector's timestamp (milliseconds) is preferred to the app's own (seconds).
+ */
+function medianDuration(lines: readonly (NormalisedLine | string)[], matches: readonly number[], key: string): { seconds: number; index: number } | undefined {
+  const out: { seconds: number; index: number }[] = [];
+  const at = (l: NormalisedLine | string) => (typeof l === 'string' ? undefined : logTimeMs(l.receivedAt ?? l.time));
+  const keyOf = (l: NormalisedLine | string) => (typeof l === 'string' ? undefined : l.fields[key]);
+  for (const i of matches) {
+    const k = keyOf(lines[i]);
+    const end = at(lines[i]);
+    if (!k || !end) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      if (keyOf(lines[j]) !== k) continue;
+      const start = at(lines[j]);
+      if (start && start.precisionMs === end.precisionMs) out.push({ seconds: Math.max(0, end.ms - start.ms) / 1000, index: i });
+      break;
+    }
+  }
+  if (!out.length) return undefined;
+  out.sort((a, b) => a.seconds - b.seconds);
+  const mid = out[Math.floor((out.length - 1) / 2)];
+  return { seconds: Math.round(mid.seconds * 1000) / 1000, index: mid.index };
 }

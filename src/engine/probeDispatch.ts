@@ -90,11 +90,13 @@ export interface TransportContext {
   onOutput?: OnOutput;
   dispatcher?: Dispatcher;
   killGraceMs?: number;
+  /** Ends the probe early as a timeout (another probe learned that its host does not answer). */
+  expire?: AbortSignal;
 }
 
 /** Runs the transport; the raw answer is what the cache keeps. */
 export function runTransport(p: ResolvedProbe, ctx: TransportContext): Promise<ProbeOutcome> {
-  const common = { timeoutMs: ctx.timeoutMs, signal: ctx.signal, onOutput: ctx.onOutput };
+  const common = { timeoutMs: ctx.timeoutMs, signal: ctx.signal, onOutput: ctx.onOutput, expire: ctx.expire };
   switch (p.type) {
     case 'shell':
       return runShellProbe({
@@ -131,4 +133,27 @@ export function postProcess(p: ResolvedProbe, raw: ProbeOutcome): ProbeOutcome {
   if (p.type === 'logs') return withLines(raw, p.json);
   if (p.type === 'metrics') return withExposition(raw);
   return raw;
+}
+
+/**
+ * The `host:port` endpoints a probe talks to (for "this host does not answer" learned once per run):
+ * an HTTP probe's origin; a shell probe's URLs in its argv (the container script's `curl`s).
+ */
+export function probeEndpoints(p: ResolvedProbe): string[] {
+  const text = p.type === 'http' || p.type === 'metrics' ? p.url : p.type === 'shell' ? p.argv.join(' ') : '';
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\bhttps?:\/\/[^\s'"\\/?#]+/g)) {
+    try {
+      out.add(endpointOf(m[0]));
+    } catch {
+      /* not a URL after all */
+    }
+  }
+  return [...out];
+}
+
+/** `host:port` of a URL, with the scheme's default port. */
+export function endpointOf(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
 }

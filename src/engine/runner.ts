@@ -10,8 +10,8 @@ import { createDispatcher } from './proxy';
 import type { Check, FactValue, Runbook, Step } from '../runbook/schema';
 import { evaluateCheck } from './evaluate';
 import { createLimiter, sleep } from './limiter';
-import { ProbeCache } from './probeCache';
-import { cacheKey, postProcess, probeDisplay, resolveProbe, runTransport, type ResolvedProbe } from './probeDispatch';
+import { ProbeCache, SHORT_PROBE_MS, type SlowEndpoint } from './probeCache';
+import { cacheKey, postProcess, probeDisplay, probeEndpoints, resolveProbe, runTransport, type ResolvedProbe } from './probeDispatch';
 import type { OnOutput } from './probeOutcome';
 import { LineRedactor, redactorFor, type Redactor } from './redact';
 import { unmetRequirement } from './requirements';
@@ -29,8 +29,13 @@ export interface RunOptions {
   onEvent?: (e: RunEvent) => void;
   /** Steps running at once. Default 8. */
   concurrency?: number;
-  /** A cache to share with other runs of the same session; `false` asks every time. */
+  /**
+   * A cache to share with other runs of the same session; `false` asks every time (hosts learned
+   * not to answer are still remembered for this run).
+   */
   cache?: ProbeCache | false;
+  /** Multiplies every check's timeout and the short probe (a compressed clock for tests). Default 1. */
+  timeScale?: number;
   /** Run the runbook's preflight checks first; a failure stops the run. */
   preflight?: boolean;
   /** Added before every check (the benchmark). */
@@ -134,6 +139,8 @@ function resolveAll(rb: Runbook, steps: readonly Step[], t: ValidTarget, preflig
 class Run {
   readonly facts: Facts = {};
   private readonly cache: ProbeCache | undefined;
+  /** Hosts that did not answer (kept even without an answer cache). */
+  private readonly learned: ProbeCache;
   private readonly agent: Dispatcher;
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
 
@@ -147,6 +154,7 @@ class Run {
     private readonly resolved: Map<Check, Resolved>,
   ) {
     this.cache = opts.cache === false ? undefined : (opts.cache ?? new ProbeCache());
+    this.learned = this.cache ?? new ProbeCache();
     this.agent = createDispatcher(t.proxy, { keepAliveTimeout: 2000, connections: 16 });
     this.limit = createLimiter(opts.concurrency ?? 8);
   }
@@ -283,17 +291,10 @@ class Run {
     };
 
     if (this.opts.injectDelayMs) await sleep(this.opts.injectDelayMs, this.opts.signal);
-    const timeoutMs = (check.timeoutSeconds ?? this.opts.timeoutSeconds ?? 30) * 1000;
-    const ask = () =>
-      runTransport(probe, {
-        target: this.t,
-        timeoutMs,
-        signal: this.opts.signal,
-        onOutput,
-        dispatcher: this.agent,
-        killGraceMs: this.opts.killGraceMs,
-      });
+    const scale = this.opts.timeScale ?? 1;
+    const timeoutMs = (check.timeoutSeconds ?? this.opts.timeoutSeconds ?? 30) * 1000 * scale;
     const owner = `${stepId}/${check.id}`;
+    const ask = () => this.askOnce(probe, owner, timeoutMs, SHORT_PROBE_MS * scale, onOutput);
     const hit = this.cache ? this.cache.get(cacheKey(probe), owner, ask) : { promise: ask(), cached: false, owner };
     const raw = await hit.promise;
     lineRedactors.stdout.flush();
@@ -320,5 +321,44 @@ class Run {
       this.facts[name] = { value: f.value, step: stepId, check: check.id, ...(f.line !== undefined ? { line: f.line } : {}) };
     }
     return finish({ ...evaluation.result, durationMs: Math.round(performance.now() - started) });
+  }
+
+  /**
+   * Runs a probe. A host that already did not answer (learned in this run) gets `shortMs` instead
+   * of the full timeout; a probe waiting on a host that another probe learns does not answer is
+   * stopped `shortMs` later; an HTTP probe that times out teaches the run that its host does not answer.
+   */
+  private async askOnce(probe: ResolvedProbe, owner: string, timeoutMs: number, shortMs: number, onOutput: OnOutput) {
+    const endpoints = probeEndpoints(probe);
+    const expire = new AbortController();
+    let expireTimer: ReturnType<typeof setTimeout> | undefined;
+    const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+    const expireFor = (s: SlowEndpoint, known: boolean) => {
+      if (expireTimer || shortMs >= timeoutMs) return;
+      const why = `${s.endpoint} already did not answer ${s.by} within ${seconds(s.waitedMs)}`;
+      if (known) onOutput('info', `(${why}: this probe waits ${seconds(shortMs)}, not ${seconds(timeoutMs)})\n`);
+      expireTimer = setTimeout(() => expire.abort(`no answer within ${seconds(shortMs)}: ${why} — the same answer, learned once this run`), shortMs);
+    };
+    const known = this.learned.slowOf(endpoints);
+    if (known) expireFor(known, true);
+    const unsubscribe = endpoints.length ? this.learned.onSlow((s) => endpoints.includes(s.endpoint) && expireFor(s, false)) : () => false;
+    try {
+      const raw = await runTransport(probe, {
+        target: this.t,
+        timeoutMs,
+        signal: this.opts.signal,
+        onOutput,
+        dispatcher: this.agent,
+        killGraceMs: this.opts.killGraceMs,
+        expire: expire.signal,
+      });
+      if (raw.error === 'timeout' && !expire.signal.aborted && (probe.type === 'http' || probe.type === 'metrics') && endpoints.length) {
+        this.learned.markSlow({ endpoint: endpoints[0], by: owner, waitedMs: timeoutMs });
+      }
+      return raw;
+    } finally {
+      unsubscribe();
+      if (expireTimer) clearTimeout(expireTimer);
+    }
   }
 }

@@ -27,6 +27,8 @@ export interface ShellProbeRequest {
   cwd?: string;
   /** `false`: hand every chunk to `onOutput` and keep none (a stream that may run for hours). */
   keepOutput?: boolean;
+  /** Ends the probe as a timeout before `timeoutMs`; its reason (a string) is the error message. */
+  expire?: AbortSignal;
 }
 
 /** How to get a missing tool, by its name. */
@@ -104,7 +106,10 @@ export async function runShellProbe(req: ShellProbeRequest): Promise<ProbeOutcom
   };
   const timer = setTimeout(() => stop('timeout'), req.timeoutMs);
   const onAbort = () => stop('cancelled');
+  const onExpire = () => stop('timeout');
   req.signal?.addEventListener('abort', onAbort, { once: true });
+  if (req.expire?.aborted) onExpire();
+  else req.expire?.addEventListener('abort', onExpire, { once: true });
 
   let result: Awaited<typeof sub>;
   try {
@@ -112,6 +117,7 @@ export async function runShellProbe(req: ShellProbeRequest): Promise<ProbeOutcom
   } finally {
     clearTimeout(timer);
     req.signal?.removeEventListener('abort', onAbort);
+    req.expire?.removeEventListener('abort', onExpire);
     if (stopReason && pid !== undefined) {
       // the leader is gone; whatever of its group survived SIGTERM goes now
       signalGroup(pid, 'SIGKILL');
@@ -129,7 +135,8 @@ export async function runShellProbe(req: ShellProbeRequest): Promise<ProbeOutcom
     return { ...base, ok: false, error: code, errorMessage: `${what}. ${hint}`, hint, couldNotRun: true, transcript: `${what}. ${hint}` };
   }
   if (stopReason === 'timeout') {
-    return { ...base, ok: false, error: 'timeout', errorMessage: `timed out after ${Math.round(req.timeoutMs / 100) / 10} s (the process tree was killed)` };
+    const why = req.expire?.aborted ? `${expiryReason(req.expire)} (the process tree was killed)` : `timed out after ${Math.round(req.timeoutMs / 100) / 10} s (the process tree was killed)`;
+    return { ...base, ok: false, error: 'timeout', errorMessage: why };
   }
   if (stopReason === 'cancelled') {
     return { ...base, ok: false, error: 'cancelled', errorMessage: 'cancelled (the process tree was killed)', couldNotRun: true };
@@ -148,4 +155,10 @@ export async function runShellProbe(req: ShellProbeRequest): Promise<ProbeOutcom
     error: `exit ${exitCode}`,
     errorMessage: `exited with code ${exitCode}${lastErr ? `: ${lastErr.slice(0, 300)}` : ''}`,
   };
+}
+
+/** The message an `expire` signal carries (see ShellProbeRequest.expire). */
+export function expiryReason(expire: AbortSignal): string {
+  const r: unknown = expire.reason;
+  return typeof r === 'string' ? r : r instanceof Error ? r.message : 'stopped early';
 }

@@ -91,7 +91,8 @@ function crossCheck(rb: Runbook): { path: string; message: string }[] {
   });
   rb.fixes.forEach((f, i) => f.rerun.forEach((s, j) => ref(stepIds, 'step', s, `fixes[${i}].rerun[${j}]`)));
   if (allSteps(rb).length === 0) out.push({ path: 'phases', message: 'a runbook needs at least one step' });
-  const ranked = rb.causes.filter((c) => c.prior !== null);
+  // the unknown cause's prior is on top of the known causes' 1
+  const ranked = rb.causes.filter((c) => c.prior !== null && !c.unexplained);
   const priors = ranked.reduce((a, c) => a + (c.prior ?? 0), 0);
   if (ranked.length && Math.abs(priors - 1) > 1e-6) {
     out.push({ path: 'causes', message: `priors must add up to 1 (they add up to ${priors.toFixed(4)})` });

@@ -200,9 +200,15 @@ export const LogSignal = z.object({
   label: z.string(),
   regex: z.string(),
   flags: z.string().regex(/^[imsu]*$/).optional(),
-  kind: z.enum(['count', 'flag', 'value']),
+  /**
+   * `count` matching lines, `flag` any matched, `value` a capture of the last one, `duration` the
+   * median seconds each matching line took since the previous line with the same `key` field.
+   */
+  kind: z.enum(['count', 'flag', 'value', 'duration']),
   group: z.union([z.number().int().min(1), z.string()]).optional(),
   type: valueType,
+  /** `duration`: the field that ties a line to its predecessor (default `job_id`). */
+  key: z.string().optional(),
   /** Which logs: the runner's or the router's. */
   source: z.enum(['runner', 'router']).default('runner'),
 }).strict();
@@ -347,6 +353,12 @@ export const Cause = z.object({
   evidence: z.array(Evidence).default([]),
   /** The next step that discriminates this cause best when it leads but is not certain. */
   confirmWith: z.array(id).default([]),
+  /**
+   * The cause is "none of the others" (`unknown`): ×`weight` for each failed check that no known
+   * cause whose evidence holds on balance explains (at most `max` of them), and nothing when some
+   * known cause is supported. Its prior is not part of the known causes' sum of 1.
+   */
+  unexplained: z.object({ weight: z.number().gt(1), max: z.number().int().min(1).default(3) }).strict().optional(),
 }).strict();
 export type Cause = z.infer<typeof Cause>;
 

@@ -29,7 +29,7 @@ export function controlRequestHandler(world: SimWorld, token: string): RequestLi
         case 'GET logs': {
           const after = q.get('after');
           const entries = after === null ? world.recentLogs(app, filter) : world.logsAfter(app, Number(after), filter);
-          return { entries, last: world.logBuffer(app).lastSeq };
+          return { entries, last: world.logBuffer(app).lastSeq, style: world.variation.flyPrefix };
         }
         case 'GET secrets':
           return { secrets: world.secretsList(app) };

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { containerCommands, SHELLS } from './containerCommands';
 import type { ControlClient } from './controlClient';
 import { scanInstrumentation } from './instrumentationScan';
-import { renderFly, type LogEntry } from './logBuffer';
+import { renderFly, type FlyPrefixStyle, type LogEntry } from './logBuffer';
 import { MiniShell, type ShellIo, ShellSyntaxError, splitNoShell } from './miniShell';
 import type { AppSnapshot, DeployRecord, MachineInfo } from './simWorld';
 
@@ -294,8 +294,8 @@ async function logs(args: string[], control: ControlClient, io: ToolIo, opts: Fl
     region: typeof flags.region === 'string' ? flags.region : undefined,
     instance: typeof flags.instance === 'string' ? flags.instance : typeof flags.machine === 'string' ? flags.machine : undefined,
   };
-  const first = await control.get<{ entries: LogEntry[]; last: number }>('logs', { app, ...filter });
-  io.out(renderFly(first.entries, json));
+  const first = await control.get<{ entries: LogEntry[]; last: number; style?: FlyPrefixStyle }>('logs', { app, ...filter });
+  io.out(renderFly(first.entries, json, first.style));
   if (flags['no-tail']) return 0;
   // streams forever, as flyctl does, until the process is killed
   let last = first.last;
@@ -310,7 +310,7 @@ async function logs(args: string[], control: ControlClient, io: ToolIo, opts: Fl
     });
     if (signal?.aborted) return 0;
     const next = await control.get<{ entries: LogEntry[]; last: number }>('logs', { app, after: last, ...filter });
-    if (next.entries.length) io.out(renderFly(next.entries, json));
+    if (next.entries.length) io.out(renderFly(next.entries, json, first.style));
     last = next.last;
   }
 }

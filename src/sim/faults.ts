@@ -15,7 +15,18 @@ export const FAULT_NAMES = [
   'database-unavailable',
   'executor-bug',
 ] as const;
-export type FaultName = (typeof FAULT_NAMES)[number];
+/**
+ * Faults the runbook's causes table does not contain: the diagnosis must answer `unknown` (or
+ * `undetermined`), never one of its causes. provider-quota: the router's upstream provider refuses
+ * every call with HTTP 429 (a quota) while its health checks pass. unknown-region: the runner asks
+ * for a region the router does not know, so every job gets PROVIDER_UNAVAILABLE while providers are healthy.
+ */
+export const UNKNOWN_FAULT_NAMES = ['provider-quota', 'unknown-region'] as const;
+export type UnknownFaultName = (typeof UNKNOWN_FAULT_NAMES)[number];
+/** The faults named after the runbook's causes. */
+export type KnownFaultName = (typeof FAULT_NAMES)[number];
+export type FaultName = KnownFaultName | UnknownFaultName;
+const ALL_FAULTS: readonly string[] = [...FAULT_NAMES, ...UNKNOWN_FAULT_NAMES];
 
 export const RUNNER_FLY_APP = 'beacon-runner-production';
 export const ROUTER_FLY_APP = 'beacon-hybrid-router';
@@ -30,7 +41,7 @@ export class FaultError extends Error {
 }
 
 export function isFaultName(s: string): s is FaultName {
-  return (FAULT_NAMES as readonly string[]).includes(s);
+  return ALL_FAULTS.includes(s);
 }
 
 /** Faults that cannot hold at the same time. */
@@ -47,7 +58,7 @@ export function normalizeFaults(input?: string | readonly string[]): FaultName[]
   const names = raw.map((s) => s.trim()).filter((s) => s !== '');
   const bad = names.filter((n) => !isFaultName(n));
   if (bad.length) {
-    throw new FaultError(`unknown fault ${bad.map((b) => `"${b}"`).join(', ')}; valid faults: ${FAULT_NAMES.join(', ')}`);
+    throw new FaultError(`unknown fault ${bad.map((b) => `"${b}"`).join(', ')}; valid faults: ${ALL_FAULTS.join(', ')}`);
   }
   const out = [...new Set(names as FaultName[])];
   if (out.length === 0) return ['healthy'];

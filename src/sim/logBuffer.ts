@@ -80,9 +80,22 @@ export function flyTimestamp(ts: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
 }
 
+/** How a flyctl version prints the prefix (see WorldVariation.flyPrefix). */
+export type FlyPrefixStyle = 'standard' | 'no-region' | 'bare-instance' | 'colored';
+
 /** One text line of `flyctl logs`. */
-export function renderFlyText(e: LogEntry): string {
-  return `${flyTimestamp(e.ts)} ${e.provider}[${e.instance}] ${e.region} [${e.level}] ${e.message}`;
+export function renderFlyText(e: LogEntry, style: FlyPrefixStyle = 'standard'): string {
+  const ts = flyTimestamp(e.ts);
+  switch (style) {
+    case 'no-region':
+      return `${ts} ${e.provider}[${e.instance}] [${e.level}] ${e.message}`;
+    case 'bare-instance':
+      return `${ts}Z ${e.instance} ${e.region} [${e.level}] ${e.message}`;
+    case 'colored':
+      return `\u001b[2m${ts}\u001b[0m ${e.provider}[${e.instance}] \u001b[32m${e.region}\u001b[0m [\u001b[34m${e.level}\u001b[0m] ${e.message}`;
+    default:
+      return `${ts} ${e.provider}[${e.instance}] ${e.region} [${e.level}] ${e.message}`;
+  }
 }
 
 /**
@@ -108,6 +121,6 @@ export function renderFlyJson(e: LogEntry): string {
   return JSON.stringify(obj, null, 2).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
-export function renderFly(entries: readonly LogEntry[], json: boolean): string {
-  return entries.map((e) => (json ? renderFlyJson(e) : renderFlyText(e)) + '\n').join('');
+export function renderFly(entries: readonly LogEntry[], json: boolean, style?: FlyPrefixStyle): string {
+  return entries.map((e) => (json ? renderFlyJson(e) : renderFlyText(e, style)) + '\n').join('');
 }

@@ -70,6 +70,8 @@ export class RouterApp {
   up = true;
   /** Overloaded: /health answers late, /inference later still (see `routerServer.ts`). */
   slow = false;
+  /** provider-quota: every provider call is refused upstream with HTTP 429 (a quota), though health checks pass. */
+  quotaExceeded = false;
   providers: Provider[] = [];
   healthHistory: HealthCheckRecord[] = [];
   bootedAt = 0;
@@ -170,8 +172,10 @@ export class RouterApp {
    */
   inference(ts: number, req: InferenceRequest, client: string, logAccess = true): InferenceAnswer {
     const total = this.providers.length;
-    const healthy = this.healthyProviders;
     const region = req.region_preference ?? null;
+    // a region preference is soft (another region's provider serves it), but one the router does not know leaves none
+    const knownRegion = region === null || this.providers.some((x) => x.region === region);
+    const healthy = knownRegion ? this.healthyProviders : [];
     this.log(ts, pythonLog('ERROR', 'app.core.router', `[SELECT_PROVIDER] Total providers: ${total}`));
     if (healthy.length === 0) {
       const took = this.rng.between(0.0011, 0.0029);
@@ -192,6 +196,22 @@ export class RouterApp {
     }
     const chosen = healthy.find((p) => p.region === region) ?? healthy[0];
     const took = this.rng.between(0.12, 0.45);
+    if (this.quotaExceeded) {
+      const error = `Provider ${chosen.name} returned HTTP 429 Too Many Requests: monthly GPU quota exceeded`;
+      this.log(ts + Math.round(took * 1000), pythonLog('WARNING', 'app.providers.modal', `${chosen.name} answered 429 Too Many Requests (quota)`));
+      if (logAccess) this.log(ts + Math.round(took * 1000), uvicornAccess(client, 'POST', '/inference', 200));
+      return {
+        success: false,
+        response: null,
+        error,
+        error_code: 'PROVIDER_ERROR',
+        failure: { stage: 'inference', component: 'provider', message: error, retryable: false },
+        provider_used: chosen.name,
+        inference_time: round(took, 4),
+        cost_estimate: 0,
+        metadata: { model: req.model, region: chosen.region, providers_total: total, providers_healthy: this.healthyProviders.length },
+      };
+    }
     const tokens = Math.min(req.max_tokens ?? 500, 18);
     this.log(ts, pythonLog('INFO', 'app.core.router', `[SELECT_PROVIDER] Selected ${chosen.name} (healthy=${healthy.length}/${total}, region=${chosen.region})`));
     if (logAccess) this.log(ts + Math.round(took * 1000), uvicornAccess(client, 'POST', '/inference', 200));

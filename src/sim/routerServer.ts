@@ -34,9 +34,15 @@ export function createRouterServer(world: SimWorld, opts: RouterServerOptions = 
 }
 
 /** The router's request handler (the simulator attaches it once its ports are known). */
+/** A router that accepts a request and never answers it (long past any check's timeout). */
+const HANG_MS = 10 * 60_000;
+
 export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions = {}): RequestListener {
-  const slowMs = opts.slowMs ?? 2300;
-  const slowInferenceMs = opts.slowInferenceMs ?? 2000;
+  const v = world.variation;
+  const slowMs = opts.slowMs ?? (v.routerSlow === 'hang' ? HANG_MS : v.routerLateMs);
+  const slowInferenceMs = opts.slowInferenceMs ?? (v.routerSlow === 'late' ? Math.max(0, v.routerLateMs - 300) : HANG_MS);
+  // 'inference': overloaded workers, but /health and /ready are served apart and answer at once
+  const slowHealth = () => world.router.slow && v.routerSlow !== 'inference';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     world.advance();
@@ -51,7 +57,8 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
       router.access(world.currentTime(), client, method, req.url ?? path, status);
     };
     const later = (ms: number, fn: () => void) => {
-      if (!router.slow || ms <= 0) {
+      const wait = ms + v.routerLatencyMs;
+      if (wait <= 0) {
         fn();
         return;
       }
@@ -62,7 +69,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
       res.on('close', () => clearTimeout(timer));
     };
 
-    const allowed = ROUTES[path];
+    const allowed = path.startsWith('/debug/') && !v.routerDebugRoutes ? undefined : ROUTES[path];
     if (!allowed) {
       send(404, { detail: 'Not Found' });
       return;
@@ -74,7 +81,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
     const now = () => world.currentTime();
     switch (path) {
       case '/health':
-        later(slowMs, () =>
+        later(slowHealth() ? slowMs : 0, () =>
           send(200, {
             status: 'healthy',
             timestamp: new Date(now()).toISOString(),
@@ -85,7 +92,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
         );
         return;
       case '/ready':
-        later(slowMs, () => send(200, { status: 'ok' }));
+        later(slowHealth() ? slowMs : 0, () => send(200, { status: 'ok' }));
         return;
       case '/inference': {
         const raw = await readBody(req);
@@ -106,10 +113,9 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
           later(slowInferenceMs, () => send(200, router.inference(now(), r, client, false)));
           return;
         }
-        // a healthy router answers after the provider's inference time; a failed selection at once
+        // a router answers after the provider's inference time (a provider that answered, even a refusal); a failed selection at once
         const answer = router.inference(now(), r, client, false);
-        const timer = setTimeout(() => send(200, answer), answer.success ? Math.round(answer.inference_time * 1000) : 0);
-        res.on('close', () => clearTimeout(timer));
+        later(answer.provider_used ? Math.round(answer.inference_time * 1000) : 0, () => send(200, answer));
         return;
       }
       case '/providers':

@@ -28,6 +28,8 @@ export interface RunnerContext {
   /** Scenario H: HybridExecutor.Execute returns early, before any HTTP call. */
   readonly executorBug: boolean;
   readonly rng: Rng;
+  /** unknown-region: every job asks the router for this region (one the router does not know). */
+  readonly jobRegion?: string;
   schedule(at: number, run: (at: number) => void): void;
 }
 
@@ -64,6 +66,8 @@ export class RunnerApp {
   running = true;
   readonly logs = new LogBuffer();
   metrics = new RunnerMetrics();
+  /** zerolog's console writer colours its output when it writes to a terminal. */
+  color = true;
   private jobSeq = 0;
   private boots = 0;
 
@@ -86,7 +90,7 @@ export class RunnerApp {
 
   /** A zerolog line (console with colours, or JSON in release mode). */
   line(ts: number, level: ZerologLevel, msg: string, fields: Fields = {}): void {
-    this.append(ts, this.consoleLogs ? zerologConsole(ts, level, msg, fields) : zerologJson(ts, level, msg, fields));
+    this.append(ts, this.consoleLogs ? zerologConsole(ts, level, msg, fields, this.color) : zerologJson(ts, level, msg, fields));
   }
 
   /** A plain fmt.Printf line. */
@@ -234,7 +238,7 @@ export class RunnerApp {
     }
     this.jobSeq++;
     const jobId = `bias-detection-${Math.floor(ts / 1000)}${this.jobSeq > 1 ? `-${this.jobSeq}` : ''}`;
-    const region = REGIONS[this.jobSeq % REGIONS.length];
+    const region = this.ctx.jobRegion ?? REGIONS[this.jobSeq % REGIONS.length];
     const question = QUESTIONS[this.jobSeq % QUESTIONS.length];
     const queueLatency = this.ctx.rng.between(0.02, 0.3);
     this.metrics.queueLatency(region, queueLatency);
@@ -353,7 +357,7 @@ export class RunnerApp {
     }
     const answer = router.inference(ts + 1, { model, prompt: question, temperature: 0.1, max_tokens: 500, region_preference: region, cost_priority: true }, `${RUNNER_EGRESS}:${rng.int(40000, 60000)}`);
     if (!answer.success) {
-      const o = fail(rng.between(10, 30), 'router_error', 'hybrid_router', 'Execution failed', { json: { Message: answer.error, Type: 'router_error' } }, { provider: 'modal-us-east' });
+      const o = fail(answer.inference_time * 1000 + rng.between(8, 28), 'router_error', 'hybrid_router', 'Execution failed', { json: { Message: answer.error, Type: 'router_error' } }, { provider: answer.provider_used || 'modal-us-east' });
       delete o.lines[0].fields.region;
       o.reachedClient = true;
       o.clientExit = `[HYBRID_CLIENT] ✅ TRACE: RunInference EXIT after ${goDuration(o.durationMs - 8)}: success=false provider="" error=${JSON.stringify(answer.error)} error_code=${JSON.stringify(answer.error_code)}`;

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { type FaultName, hybridConfig, INFERENCE_COLD_START_SECONDS, normalizeFaults, ROUTER_FLY_APP, RUNNER_FLY_APP } from './faults';
 import type { LogBuffer, LogEntry, LogFilter } from './logBuffer';
 import { Rng } from './rng';
+import { NO_VARIATION, RUNNER_NOISE, type WorldVariation } from './worldVariation';
+import { zerologConsole, zerologJson } from './logFormat';
 import { ROUTER_MACHINE, RouterApp } from './routerApp';
 import { type InstrumentationId, RUNNER_INTERNAL_PORT, RUNNER_MACHINE, RunnerApp } from './runnerApp';
 
@@ -30,6 +32,8 @@ export interface WorldOptions {
   historyMs?: number;
   /** Instrumentation already deployed at start (step ids); `0.3` also sets BEACON_DEBUG_EXECUTOR=1. */
   instrumentation?: readonly string[];
+  /** How this world differs from the plain simulator (default: not at all). */
+  variation?: WorldVariation;
 }
 
 export interface SecretRecord {
@@ -138,6 +142,9 @@ export class SimWorld {
   /** The faults the world was last set to (what was asked for, not what holds now: see `activeFaults`). */
   requestedFaults: FaultName[] = ['healthy'];
   readonly logsAfterRestart: 'keep' | 'clear';
+  readonly variation: WorldVariation;
+  /** unknown-region: the region every job asks the router for. */
+  jobRegion: string | undefined;
   private readonly now: () => number;
   private readonly jobIntervalMs: number;
   private readonly historyMs: number;
@@ -156,8 +163,9 @@ export class SimWorld {
     this.runnerUrl = opts.runnerUrl;
     this.routerUrl = opts.routerUrl;
     this.logsAfterRestart = opts.logsAfterRestart ?? 'keep';
-    this.jobIntervalMs = opts.jobIntervalMs ?? 60_000;
-    this.historyMs = opts.historyMs ?? 10 * 60_000;
+    this.variation = opts.variation ?? NO_VARIATION;
+    this.jobIntervalMs = opts.jobIntervalMs ?? this.variation.jobIntervalMs;
+    this.historyMs = opts.historyMs ?? this.variation.historyMs;
     this.database.password = opts.canary;
     this.adminToken = `adm-${opts.canary}`;
     this.databaseUrl = `postgres://${this.database.user}:${encodeURIComponent(opts.canary)}@${DATABASE_HOST}:${DATABASE_PORT}/${this.database.name}?sslmode=disable`;
@@ -175,8 +183,12 @@ export class SimWorld {
         return world.executorBug;
       },
       rng: this.rng,
+      get jobRegion() {
+        return world.jobRegion;
+      },
       schedule: (at, run) => this.schedule(at, run),
     });
+    this.runner.color = this.variation.runnerLog === 'color';
   }
 
   // ------------------------------------------------------------------ faults
@@ -195,6 +207,7 @@ export class SimWorld {
     this.runner.instrumentation = new Set(this.initialInstrumentation);
     this.executorBug = has('executor-bug');
     this.database.up = !has('database-unavailable');
+    this.jobRegion = has('unknown-region') ? 'europe-central' : undefined;
     this.database.sessions = [
       { pid: 4211, state: 'active', query: 'SELECT id, spec FROM jobs WHERE status = $1 ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED', ageSeconds: 0.004 },
       { pid: 4212, state: 'idle in transaction', query: 'UPDATE executions SET status = $1, completed_at = now() WHERE id = $2', ageSeconds: 2.4 },
@@ -211,6 +224,7 @@ export class SimWorld {
     if (has('hybrid-disabled')) set('HYBRID_ROUTER_DISABLE', 'true', t0 - 2 * HOUR);
     if (has('timeout-too-short')) set('HYBRID_ROUTER_TIMEOUT', '5', t0 - 2 * HOUR);
     if (this.runner.instrumentation.has('0.3')) set('BEACON_DEBUG_EXECUTOR', '1', t0 - HOUR);
+    if (this.variation.admin === 'not-configured') this.secrets.delete('ADMIN_TOKEN');
     this.routerSecrets = new Map([
       ['MODAL_TOKEN_ID', { value: 'ak-7Hq2mZ0wPkR4sVb9', createdAt: created }],
       ['MODAL_TOKEN_SECRET', { value: `as-${this.database.password}-modal`, createdAt: created }],
@@ -218,19 +232,46 @@ export class SimWorld {
 
     // the router: up and checking its providers since before the runner's last boot
     this.router.configure({ wrongHealthUrls: has('no-healthy-providers'), up: true, slow: has('router-slow') });
+    this.router.quotaExceeded = has('provider-quota');
     this.routerBootedAt = t0 - 20 * 60_000;
     this.router.boot(this.routerBootedAt);
     this.periodic.push({ name: 'health', next: this.routerBootedAt + 2000, every: 30_000, active: () => this.router.up, run: (t) => this.router.healthCheckRound(t) });
     if (has('router-down')) this.schedule(now - 3 * 60_000, (t) => this.crashRouter(t));
 
-    // the runner: booted at t0, jobs arrive every minute
+    // the runner: booted at t0, jobs arrive every minute; with an older boot still in the buffer, that boot
+    // ran with the other hybrid configuration until a deploy (a fix, or the change that broke it) restarted it
     this.runner.release = 42;
-    this.runner.boot(t0, this.machineEnv(), { newImage: true, imageRef: this.imageRef() });
-    this.periodic.push({ name: 'jobs', next: t0 + 40_000, every: this.jobIntervalMs, active: () => this.runner.running, run: (t) => void this.runner.submitJob(t) });
+    const older = this.variation.olderBoot ? Math.min(this.historyMs / 2, 5 * 60_000) : 0;
+    if (older) {
+      const env = this.machineEnv();
+      const flipped: Record<string, string> = env.HYBRID_BASE ? { ...env, HYBRID_BASE: '' } : { ...env, HYBRID_BASE: this.routerUrl };
+      this.runner.release = 41;
+      this.runner.boot(t0 - older, flipped, { newImage: true, imageRef: this.imageRef() });
+      this.schedule(t0 - 200, (t) => this.runner.shutdown(t));
+      this.schedule(t0, (t) => {
+        this.runner.release = 42;
+        this.runner.boot(t, this.machineEnv(), { newImage: true, imageRef: this.imageRef() });
+      });
+    } else {
+      this.runner.boot(t0, this.machineEnv(), { newImage: true, imageRef: this.imageRef() });
+    }
+    this.periodic.push({ name: 'jobs', next: t0 - older + 40_000, every: this.jobIntervalMs, active: () => this.runner.running, run: (t) => void this.runner.submitJob(t) });
+    const noise = this.variation.noisePerMinute;
+    if (noise > 0) {
+      let n = 0;
+      this.periodic.push({ name: 'noise', next: t0 - older + 1500, every: Math.round(60_000 / noise), active: () => this.runner.running, run: (t) => this.runnerNoise(t, n++) });
+    }
     this.periodic.push({ name: 'breaker', next: t0 + 95_000, every: 4000, active: () => this.runner.breaker.state === 'open', run: (t) => this.runner.breakerReject(t) });
     if (has('circuit-open')) this.schedule(t0 + 90_000, (t) => this.runner.tripBreaker(t));
     this.advance(now);
     this.onRouterUpChange?.(this.router.up);
+  }
+
+  /** A line of another part of the runner (see RUNNER_NOISE), in the runner's own log format. */
+  private runnerNoise(t: number, n: number): void {
+    const l = RUNNER_NOISE[(n * 7 + this.variation.seed) % RUNNER_NOISE.length];
+    const msg = this.runner.consoleLogs ? zerologConsole(t, l.level, l.msg, l.fields, this.runner.color) : zerologJson(t, l.level, l.msg, l.fields);
+    this.runner.logs.append({ ts: t, instance: RUNNER_MACHINE.id, region: RUNNER_MACHINE.region, provider: 'app', level: 'info', message: msg });
   }
 
   private crashRouter(t: number): void {
@@ -247,6 +288,8 @@ export class SimWorld {
     if (h.state === 'disabled') out.push('missing-hybrid-config');
     if (h.state === 'explicitly-disabled') out.push('hybrid-disabled');
     if (!this.router.up) out.push('router-down');
+    if (this.router.quotaExceeded) out.push('provider-quota');
+    if (this.jobRegion) out.push('unknown-region');
     if (this.router.up && this.router.slow) out.push('router-slow');
     if (this.router.providers.length > 0 && this.router.healthyProviders.length === 0) out.push('no-healthy-providers');
     if (this.runner.breaker.state === 'open') out.push('circuit-open');
@@ -316,6 +359,7 @@ export class SimWorld {
       FLY_MACHINE_VERSION: `01JA${String(this.runner.release).padStart(4, '0')}QW3E5R7T9Y1U3I5O7`,
       PORT: String(RUNNER_INTERNAL_PORT),
       LOG_LEVEL: 'info',
+      ...(this.variation.runnerLog === 'json' ? { GIN_MODE: 'release' } : {}),
     };
   }
 

@@ -15,10 +15,12 @@ import { close, listen } from './httpUtil';
 import { routerRequestHandler } from './routerServer';
 import { runnerRequestHandler } from './runnerServer';
 import { SimWorld } from './simWorld';
+import type { WorldVariation } from './worldVariation';
 
 import type { Target } from '../engine/types';
-export type { FaultName } from './faults';
-export { FAULT_NAMES, FaultError, isFaultName, normalizeFaults } from './faults';
+export type { FaultName, KnownFaultName } from './faults';
+export { FAULT_NAMES, FaultError, isFaultName, normalizeFaults, UNKNOWN_FAULT_NAMES } from './faults';
+export { drawVariation, type WorldVariation } from './worldVariation';
 
 export interface SimulatorLogger {
   info(message: string): void;
@@ -45,6 +47,8 @@ export interface SimulatorOptions {
   instrumentation?: string[];
   /** Seed of the simulated history (default fixed). */
   seed?: number;
+  /** How this world differs from the plain simulator (`drawVariation(seed)`; default none). */
+  variation?: WorldVariation;
 }
 
 export interface Simulator {
@@ -93,6 +97,7 @@ function wrapper(tool: string, controlUrl: string): string {
 
 /** The target that runs the checks against this simulator: the built-in `demo` environment. */
 export function simulatorTarget(sim: Simulator): Target {
+  const admin = sim.state.variation.admin !== 'not-given';
   return {
     name: 'demo',
     flyApp: sim.flyApp,
@@ -101,7 +106,7 @@ export function simulatorTarget(sim: Simulator): Target {
     routerFlyApp: sim.routerFlyApp,
     flyctlPath: sim.flyctlPath,
     psqlPath: sim.psqlPath,
-    adminToken: sim.adminToken,
+    adminToken: admin ? sim.adminToken : undefined,
     databaseUrl: sim.databaseUrl,
   };
 }
@@ -147,6 +152,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       seed: opts.seed,
       logsAfterRestart: opts.logsAfterRestart,
       instrumentation: opts.instrumentation,
+      variation: opts.variation,
     });
     routerServer.on('request', routerRequestHandler(world, { slowMs: opts.slowMs, slowInferenceMs: opts.slowInferenceMs }));
     runnerServer.on('request', runnerRequestHandler(world, { requestsPerMinute: opts.requestsPerMinute, adminIntervalMs: opts.adminIntervalMs }));

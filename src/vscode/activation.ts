@@ -16,6 +16,7 @@ import { RunbookTreeProvider } from './runbookTree';
 import type { Services } from './services';
 import { BeaconStatusBar } from './statusBar';
 import { STEP_SCHEME, StepDocumentProvider } from './stepDocument';
+import { Sessions } from '../diagnosis/session';
 
 export type ActiveServices = Services & { promptSwitch: SwitchablePrompts; startedAt: number };
 
@@ -34,7 +35,13 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
   const treeView = vscode.window.createTreeView('beaconDebug.runbook', { treeDataProvider: tree, showCollapseAll: true });
   treeView.message = '10–30 ms failures do not prove that no network call happened: the router can fail in 1–3 ms.';
   const diagnosisView = new DiagnosisViewProvider();
-  context.subscriptions.push(log, state, envs, tree, treeView, diagnosisView);
+  const sessions = new Sessions();
+  // the tree and the Diagnosis view show the active environment's session, and nothing else
+  const follow = sessions.onDidChange((session) => {
+    state.showResults(session?.results ?? []);
+    diagnosisView.set(session?.diagnosis);
+  });
+  context.subscriptions.push(log, state, envs, tree, treeView, diagnosisView, follow);
 
   const runs = loads.lazy('runs', () => {
     const { createRunController } = require('./runFeature') as typeof import('./runFeature');
@@ -74,6 +81,7 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     tree,
     treeView: treeView as vscode.TreeView<unknown>,
     diagnosisView,
+    sessions,
     loads,
     get runs() {
       return runs();
@@ -109,9 +117,11 @@ export function registerAll(s: ActiveServices): BeaconDebugApi {
     ...registerResultsPanel(s),
     ...registerCodeLenses(s),
     onConfigChanged(() => reportSettingsProblems(s, s.envs.reloadConfig().problems)),
+    s.envs.onDidChange(() => s.sessions.activate(s.envs.active()?.name)),
   );
   // The settings go through their zod schema, which loads with them: after the views had their first answer.
   const settingsTimer = setTimeout(() => {
+    s.sessions.activate(s.envs.active()?.name);
     statusBar.update();
     reportSettingsProblems(s, s.envs.configRead.problems);
   }, 250);
@@ -136,6 +146,7 @@ export function registerAll(s: ActiveServices): BeaconDebugApi {
     },
     settingsProblems: () => s.envs.configRead.problems,
     diagnosisView: s.diagnosisView,
+    sessions: s.sessions,
     get results() {
       return s.results.api;
     },

@@ -1,6 +1,7 @@
 import type { Runbook } from '../runbook/schema';
 import type { LogStreamState } from './deployCommands';
 import type { DiagnosisViewProvider } from './diagnosisView';
+import type { Sessions } from '../diagnosis/session';
 import type { InstrumentationApi } from './instrumentation';
 import type { LoadTiming } from './lazy';
 import type { ResultsApi } from './results/registerResults';
@@ -25,6 +26,8 @@ export interface BeaconDebugApi {
   /** Problems found in the settings at the last read. */
   settingsProblems(): string[];
   diagnosisView: DiagnosisViewProvider;
+  /** One session per environment (results, facts, fixes, the one diagnosis every view reads). */
+  sessions: Sessions;
   results: ResultsApi;
   instrumentation(): InstrumentationApi;
   /** Stream Runner Logs: the running stream, or the last one (its lines, filter, classifier). */

@@ -30,7 +30,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   },
   {
     name: 'diagnosis commands',
-    ids: ['beaconDebug.diagnose', 'beaconDebug.applyFix', 'beaconDebug.revealStep'],
+    ids: ['beaconDebug.diagnose', 'beaconDebug.diagnoseLogFile', 'beaconDebug.applyFix', 'beaconDebug.revealStep'],
     factory: () => (require('./diagnosisCommands') as typeof import('./diagnosisCommands')).diagnosisCommands,
   },
   {

@@ -8,9 +8,20 @@ export const diagnosisCommands: CommandFactory = (s) => {
     'beaconDebug.diagnose': async () => {
       const r = await s.runs.diagnose();
       if (!r) return undefined;
-      view.set(r.diagnosis);
+      // the run joined its environment's session, whose one diagnosis the views show
       await vscode.commands.executeCommand('beaconDebug.diagnosis.focus');
-      return r.diagnosis.rootCause.id;
+      return (s.sessions.of(r.outcome.environment).diagnosis ?? r.diagnosis).rootCause.id;
+    },
+
+    'beaconDebug.diagnoseLogFile': async () => {
+      const uri = await s.prompts.openFile({
+        title: 'Beacon Debug: Diagnose from Log File…',
+        openLabel: 'Diagnose',
+        filters: { 'Saved logs': ['log', 'txt', 'json', 'jsonl', 'ndjson', 'beaconlog'], 'All files': ['*'] },
+      });
+      if (!uri) return undefined;
+      const { diagnoseLogFiles } = require('./logFileDiagnosis') as typeof import('./logFileDiagnosis');
+      return diagnoseLogFiles(s, [uri]);
     },
 
     'beaconDebug.applyFix': async (fixId: unknown) => {

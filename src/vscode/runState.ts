@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CheckResult, Facts, RunEvent, StepResult } from '../engine/types';
+import type { CheckResult, RunEvent, StepResult } from '../engine/types';
 import type { Verdict } from '../runbook/schema';
 
 export interface StepState {
@@ -20,8 +20,6 @@ export class RunState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   /** Fires with the step id that changed, or undefined for "everything". */
   readonly onDidChange = this.changed.event;
-  facts: Facts = {};
-  lastResults: StepResult[] = [];
   runId: string | undefined;
   running = false;
   startedAt: string | undefined;
@@ -39,8 +37,14 @@ export class RunState implements vscode.Disposable {
 
   reset(): void {
     this.steps.clear();
-    this.facts = {};
-    this.lastResults = [];
+    this.changed.fire(undefined);
+  }
+
+  /** Shows an environment's session: its steps' last results, nothing of another environment's. */
+  showResults(results: readonly StepResult[]): void {
+    if (this.running) return;
+    this.steps.clear();
+    for (const r of results) this.steps.set(r.id, { verdict: r.verdict, reason: r.reason, durationMs: r.durationMs, checks: new Map(r.checks.map((c) => [c.id, c])), output: '' });
     this.changed.fire(undefined);
   }
 
@@ -87,8 +91,6 @@ export class RunState implements vscode.Disposable {
       case 'runFinished':
         this.running = false;
         this.finishedAt = e.at;
-        this.facts = { ...this.facts, ...e.facts };
-        this.lastResults = mergeResults(this.lastResults, e.results);
         for (const [, s] of this.steps) if (s.verdict === 'running' || (e.cancelled && s.verdict === 'pending')) s.verdict = e.cancelled ? 'skipped' : s.verdict;
         this.changed.fire(undefined);
         break;
@@ -104,10 +106,4 @@ export class RunState implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-function mergeResults(prev: StepResult[], next: StepResult[]): StepResult[] {
-  const byId = new Map(prev.map((r) => [r.id, r]));
-  for (const r of next) byId.set(r.id, r);
-  return [...byId.values()];
 }

@@ -11,6 +11,7 @@ import type { RunController } from './runController';
 import type { RunState } from './runState';
 import type { RunbookTreeProvider } from './runbookTree';
 import type { WorkspaceRunbooks } from './workspaceRunbooks';
+import type { Sessions } from '../diagnosis/session';
 
 /**
  * Everything a command handler may use; built once in activate(). The first group exists from the
@@ -27,6 +28,8 @@ export interface Services {
   tree: RunbookTreeProvider;
   treeView: vscode.TreeView<unknown>;
   diagnosisView: DiagnosisViewProvider;
+  /** One session per environment: its results, facts, applied fixes and its one diagnosis. */
+  sessions: Sessions;
   loads: Loads;
 
   /** Runs checks and diagnoses (the engine, its probes and the diagnosis load with it). */

@@ -10,6 +10,7 @@ import { runSteps } from '../../src/engine/runner';
 import type { Target } from '../../src/engine/types';
 import { allSteps, loadBuiltinRunbook } from '../../src/runbook/load';
 import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../src/sim/simulator';
+import { diagnoseSeeded, MATRIX_FAULTS, pool } from '../unit/diagnosis/seededWorlds';
 
 const targetOf = (sim: Simulator): Target => simulatorTarget(sim);
 
@@ -77,6 +78,55 @@ export async function benchDiagnosis(): Promise<void> {
   console.log(
     `  matrix ${right}/${single.length}; mean ${mean(single.map((r) => r.checks)).toFixed(1)} checks vs ${runbookChecks} in a full run; mean ${mean(single.map((r) => r.ms)).toFixed(0)} ms to diagnosis vs ${mean(single.map((r) => r.fullMs)).toFixed(0)} ms for a full run`,
   );
+}
+
+/**
+ * Real time (no compressed clock, the CLI's 30 s check timeout): a router that accepts and never
+ * answers is settled after one router timeout (r.2's 10 s, the first to expire) plus the short probe,
+ * not one timeout per check; every known fault is named well within 60 s.
+ */
+export async function benchRealTime(): Promise<void> {
+  const rb = loadBuiltinRunbook();
+  console.log('diagnosis on a real-time clock (check timeout 30 s, r.2 10 s): time to the answer');
+  const cases: { label: string; fault: FaultName; hang?: boolean }[] = [
+    ...FAULT_NAMES.map((f) => ({ label: f, fault: f })),
+    { label: 'router-slow (accepts, never answers)', fault: 'router-slow', hang: true },
+  ];
+  for (const c of cases) {
+    const sim = await startSimulator({ fault: c.fault, adminIntervalMs: 0, ...(c.hang ? { slowMs: 600_000, slowInferenceMs: 600_000 } : {}) });
+    try {
+      const t0 = performance.now();
+      const run = await runDiagnosis(rb, targetOf(sim), { timeoutSeconds: 30 });
+      const s = (performance.now() - t0) / 1000;
+      const budget = c.hang ? `  (goal ≤ 1 router timeout + 5 s = 15 s)` : '';
+      console.log(`  ${c.label.padEnd(38)} ${run.diagnosis.rootCause.id.padEnd(22)} ${s.toFixed(1).padStart(5)} s${budget}`);
+    } finally {
+      await sim.stop();
+    }
+  }
+}
+
+/**
+ * The seeded matrix at bench size: every fault × N worlds drawn from seeds (default 100), on the
+ * test's compressed clock (timeouts × 0.3): right / miss (undetermined with a next step) / wrong, and
+ * the median and worst time to the answer per fault.
+ */
+export async function benchSeeded(seeds = Number(process.env.BEACON_BENCH_SEEDS ?? 100)): Promise<void> {
+  const rb = loadBuiltinRunbook();
+  console.log(`seeded worlds: ${MATRIX_FAULTS.length} faults × ${seeds} seeds, timeouts × 0.3`);
+  console.log(`  ${'fault'.padEnd(22)} right   miss  wrong   median   worst`);
+  let wrongSeeds: string[] = [];
+  for (const fault of MATRIX_FAULTS) {
+    const list = Array.from({ length: seeds }, (_, i) => 1 + i * 7919);
+    const answers = await pool(list, 4, (seed) => diagnoseSeeded(rb, fault, seed, { timeScale: 0.3 }));
+    const n = (v: string) => answers.filter((a) => a.verdict === v).length;
+    const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
+    wrongSeeds = wrongSeeds.concat(answers.filter((a) => a.verdict !== 'right').map((a) => `${fault}@${a.seed}→${a.rootCause}`));
+    console.log(
+      `  ${fault.padEnd(22)} ${`${((100 * n('right')) / answers.length).toFixed(0)} %`.padStart(5)} ${String(n('miss')).padStart(6)} ${String(n('wrong')).padStart(6)} ${`${(ms[Math.floor(ms.length / 2)] / 1000).toFixed(2)} s`.padStart(8)} ${`${(ms[ms.length - 1] / 1000).toFixed(2)} s`.padStart(7)}`,
+    );
+  }
+  if (wrongSeeds.length) console.log(`  not right: ${wrongSeeds.join(', ')}`);
 }
 
 if (require.main === module) {

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { packageRoot } from '../../src/runbook/paths';
-import { benchDiagnosis } from './diagnosis.bench';
+import { benchDiagnosis, benchRealTime, benchSeeded } from './diagnosis.bench';
 import { benchEngine } from './engine.bench';
 import { benchGolang } from './golang.bench';
 import { benchStartup, fmtStats } from './startup.bench';
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   if (want('startup')) benchStartup();
   if (want('engine')) await benchEngine();
   if (want('diagnosis')) await benchDiagnosis();
+  if (want('realtime')) await benchRealTime();
+  if (want('seeded')) await benchSeeded();
   if (want('golang')) await benchGolang();
   if (want('proof')) await benchProof();
   if (want('import')) await benchImport();

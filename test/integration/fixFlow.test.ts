@@ -35,7 +35,9 @@ describe('fix flow against the demo environment', function () {
     assert.equal(d.fix?.id, 'fix-f');
     const top = api.diagnosisView.getChildren();
     assert.equal(api.diagnosisView.getTreeItem(top[0]).label, 'missing-hybrid-config');
-    assert.ok(api.state.lastResults.length < 10, `ran ${api.state.lastResults.length} steps`);
+    const session = api.sessions.of('demo');
+    assert.equal(session.diagnosis, d, 'the view shows the session\'s one diagnosis');
+    assert.ok(session.results.length < 10, `ran ${session.results.length} steps`);
   });
 
   it('declining the confirmation changes nothing', async () => {

@@ -4,11 +4,10 @@
  * progress — and carries out the page's allow-listed actions.
  */
 import * as vscode from 'vscode';
-import { diagnose } from '../../diagnosis/diagnose';
-import { stepsAnswered } from '../../diagnosis/stepEquivalence';
+import type { DiagnosisSession } from '../../diagnosis/session';
 import { stepsToRerun } from '../../diagnosis/fixes';
 import type { RunOutcome } from '../../engine/runner';
-import type { AppliedFix, RunEvent, Target } from '../../engine/types';
+import type { RunEvent, Target } from '../../engine/types';
 import { buildRunView } from '../../report/buildRunView';
 import { compareRuns } from '../../report/compareRuns';
 import type { InstrumentationStatus } from '../../report/instrumentationStatus';
@@ -52,9 +51,6 @@ export class ResultsController implements vscode.Disposable {
   private live: LiveRunInfo | undefined;
   private readonly dirty = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastEnvironment: string | undefined;
-  /** Fixes applied in this session, with the runner they went to (a restarted demo is a new one). */
-  private readonly sessionFixes: { applied: AppliedFix; runnerUrl: string | undefined }[] = [];
   private notifiedDrop = false;
   private readonly saved = new vscode.EventEmitter<RunRecord>();
   /** Fires after a run was saved to the history (and the panel updated). */
@@ -201,29 +197,21 @@ export class ResultsController implements vscode.Disposable {
     void p.post({ type: 'runUpdate', runId: 'live', running: this.s.state.running, counts: countVerdicts(all), steps });
   }
 
-  /** The run controller's `onDidFinishRun`: diagnose, save, show. */
-  async onRunFinished(outcome: RunOutcome, target: Target, request: RunRequest): Promise<RunRecord | undefined> {
+  /**
+   * The run controller's `onDidFinishRun`, once the run joined its environment's session: saves the
+   * run with that session's diagnosis (the one the sidebar shows), and shows it.
+   */
+  async onRunFinished(outcome: RunOutcome, target: Target, request: RunRequest, session: DiagnosisSession): Promise<RunRecord | undefined> {
     this.flush();
-    const sameEnvironment = this.lastEnvironment === undefined || this.lastEnvironment === target.name;
-    this.lastEnvironment = target.name;
-    const st = this.s.state;
-    const results = sameEnvironment ? st.lastResults : outcome.results;
-    const facts = sameEnvironment ? st.facts : outcome.facts;
-    const fixes = this.sessionFixes.filter((f) => f.applied.environment === target.name && f.runnerUrl === target.runnerUrl).map((f) => f.applied);
     try {
-      const diagnosis = diagnose(this.s.runbook(), facts, results, {
-        target,
-        ranSteps: stepsAnswered(this.s.runbook(), results.map((r) => r.id)),
-        ...(fixes.length ? { fixApplied: fixes.some((f) => f.exitCode === 0) } : {}),
-      });
       return await this.saveRun({
         runbook: this.s.runbook(),
         target,
         request: { label: request.label, only: request.only ?? null },
         outcome,
-        carried: sameEnvironment ? { results: st.lastResults, facts: st.facts } : undefined,
-        diagnosis,
-        fixesApplied: fixes,
+        carried: { results: session.results, facts: session.facts },
+        diagnosis: session.diagnosis,
+        fixesApplied: [...session.fixes],
       });
     } catch (e) {
       this.s.log.error(`the results of run ${outcome.runId} could not be saved: ${(e as Error)?.stack ?? e}`);
@@ -349,7 +337,8 @@ export class ResultsController implements vscode.Disposable {
       }
     }
     if (result.status !== 'applied' && result.status !== 'failed') return result;
-    this.sessionFixes.push({ applied: result.applied, runnerUrl: this.s.envs.active()?.settings.runnerUrl });
+    const active = this.s.envs.active();
+    this.s.sessions.of(result.applied.environment).recordFix(result.applied, active?.name === result.applied.environment ? active.settings.runnerUrl : undefined);
     if (r) {
       await this.history.update(r.id, (x) => ({ ...x, fixesApplied: [...x.fixesApplied, result.applied] }));
       if (this.panel && !this.panel.disposed) {

@@ -44,7 +44,8 @@ describe('diagnosis/diagnose', () => {
     const d = diagnose(rb, {}, []);
     assert.equal(d.status, 'undetermined');
     assert.equal(d.rootCause.id, UNDETERMINED);
-    assert.equal(d.rootCause.probability, 0.78);
+    // the plan's 78 %, beside the unknown cause's own prior
+    assert.equal(d.rootCause.probability, Math.round((0.78 / (1 + rb.causes.find((c) => c.id === 'unknown')!.prior!)) * 10000) / 10000);
     assert.equal(d.nextStep?.text, 'run 0.1');
     assert.equal(d.fix, null);
     assert.ok(d.notes.some((n) => /needs step 0\.1/.test(n)));
@@ -90,12 +91,14 @@ describe('diagnosis/diagnose', () => {
   });
 
   it('when no runnable check can discriminate, the next step is an instrumentation: "insert 2.2 and redeploy"', () => {
-    // executions fail after HTTP calls, nothing else is wrong: the tree ends at scenario H, the evidence is thin
+    // executions fail after HTTP calls, nothing else is wrong: the plan's tree says "look deeper", i.e. none
+    // of its causes; with no failed check to explain, the unknown cause leads on its prior only, executor-bug after it
     const facts = factsOf({ ...HEALTHY, 'logs.executionFailures': 4, 'logs.hybridRequests': 4 });
     const all = new Set(allSteps(rb).filter((s) => s.checks.length).map((s) => s.id));
     const d = diagnose(rb, facts, [], { ranSteps: all });
     assert.equal(d.status, 'undetermined');
-    assert.equal(d.tree.outcome.kind === 'leaf' && d.tree.outcome.cause, 'executor-bug');
+    assert.equal(d.tree.outcome.kind === 'leaf' && d.tree.outcome.cause, 'unknown');
+    assert.deepEqual(d.ranking.causes.slice(0, 2).map((c) => c.id), ['unknown', 'executor-bug']);
     assert.equal(d.nextStep?.action, 'instrument');
     assert.equal(d.nextStep?.text, 'insert 2.2 and redeploy');
   });

@@ -8,7 +8,7 @@ import { runSteps } from '../../../src/engine/runner';
 import type { Target } from '../../../src/engine/types';
 import { runDiagnosis, reportFields, type DiagnosisRun } from '../../../src/diagnosis/diagnose';
 import { applyFix, describeFix, stepsToRerun } from '../../../src/diagnosis/fixes';
-import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type Simulator, type SimulatorOptions } from '../../../src/sim/simulator';
+import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type KnownFaultName, type Simulator, type SimulatorOptions } from '../../../src/sim/simulator';
 
 let rb: Runbook;
 /** Every check of every step: what a full run runs. */
@@ -34,7 +34,7 @@ async function diagnoseSim(fault: FaultName[], opts: { adminToken?: boolean; sim
  * How many checks each diagnosis needs: the tree stops at the first node that decides.
  * 1: 0.1 (env) · 2: + 0.2 (startup logs) · 7: + 1.6 (3 checks), r.1, r.2 · 9: + 1.5 (2 checks) · 10: + qw.4.
  */
-const EXPECTED: Record<FaultName, { checks: number; steps: string[] }> = {
+const EXPECTED: Record<KnownFaultName, { checks: number; steps: string[] }> = {
   healthy: { checks: 10, steps: ['0.1', '0.2', '1.6', 'r.1', 'r.2', '1.5', 'qw.4'] },
   'missing-hybrid-config': { checks: 1, steps: ['0.1'] },
   'hybrid-disabled': { checks: 1, steps: ['0.1'] },

@@ -20,21 +20,26 @@ describe('diagnosis/ranking', () => {
     rb = loadBuiltinRunbook();
   });
 
-  it('with no evidence the ranking equals the priors (the plan\'s 80/10/5/3/2 split across the causes)', () => {
+  it('with no evidence the ranking equals the priors (the plan\'s 80/10/5/3/2 split across the known causes; unknown its own prior)', () => {
     const r = rankCauses(rb, {});
     const priors = rb.causes.filter((c) => c.prior !== null);
     assert.equal(r.causes.length, priors.length);
+    const unknownPrior = rb.causes.find((c) => c.id === 'unknown')!.prior!;
+    assert.ok(unknownPrior > 0 && unknownPrior < 0.5);
     for (const c of priors) {
       const ranked = r.causes.find((x) => x.id === c.id)!;
-      assert.ok(Math.abs(ranked.probability - c.prior!) < 1e-12, `${c.id}: ${ranked.probability} vs prior ${c.prior}`);
+      // the known causes' priors add up to 1; the unknown cause's is on top of them
+      const expected = c.prior! / (1 + unknownPrior);
+      assert.ok(Math.abs(ranked.probability - expected) < 1e-12, `${c.id}: ${ranked.probability} vs ${expected}`);
       assert.deepEqual(ranked.for, []);
       assert.deepEqual(ranked.against, []);
     }
     assert.equal(r.leader?.id, 'missing-hybrid-config');
-    assert.ok(Math.abs(r.evidenceMass - 1) < 1e-12);
+    assert.ok(Math.abs(r.evidenceMass - (1 + unknownPrior)) < 1e-12);
     assert.equal(r.certain, false, '0.78 is below the certainty threshold');
-    // the plan's groups: cause 1 = 80 %, cause 2 = 10 %, 3 = 5 %, 4 = 3 %, 5 = 2 %
-    const p = (id: string) => r.causes.find((c) => c.id === id)!.probability;
+    // the plan's groups among the known causes: cause 1 = 80 %, cause 2 = 10 %, 3 = 5 %, 4 = 3 %, 5 = 2 %
+    const known = 1 - r.causes.find((c) => c.id === 'unknown')!.probability;
+    const p = (id: string) => r.causes.find((c) => c.id === id)!.probability / known;
     const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} ≈ ${b}`);
     near(p('missing-hybrid-config') + p('hybrid-disabled'), 0.8);
     near(p('router-down') + p('router-slow') + p('no-healthy-providers'), 0.1);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { normaliseFlyLogs, normaliseLogLine, parseFlyJsonStream, splitConsoleFields } from '../../../src/engine/logLines';
+import { logTimeMs, normaliseFlyLogs, normaliseLogLine, parseFlyJsonStream, splitConsoleFields } from '../../../src/engine/logLines';
 import { applyLogSignals } from '../../../src/engine/logSignals';
 import { loadBuiltinRunbook } from '../../../src/runbook/load';
 
@@ -111,6 +111,40 @@ Warning: some stray line
     assert.equal(router['logs.noHealthyProviders'], undefined);
     const invalid = applyLogSignals(rb.logSignals, ['[HYBRID_CLIENT_INIT] timeout=300s source=HYBRID_ROUTER_TIMEOUT (invalid) env_value="300s"'], 'runner');
     assert.equal(invalid['startup.clientInitSource'].value, 'HYBRID_ROUTER_TIMEOUT (invalid)');
+  });
+});
+
+describe('engine/logLines: other flyctl prefixes and log times', () => {
+  // flyctl prints the bare instance id when the entry has no provider, and no region with --hide-region
+  const line = 'ERR question execution failed error="golem executor: no provider configured" job_id=j-1 region=us-east';
+  for (const prefix of ['2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] ', '2025-10-09T15:37:50.766Z 857509c4e7d578 lhr [info] ', '2025-10-09T15:37:50.766 app[857509c4e7d578] [info] ', '\u001b[2m2025-10-09T15:37:50.766\u001b[0m app[857509c4e7d578] \u001b[32mlhr\u001b[0m [\u001b[34minfo\u001b[0m] ']) {
+    it(`${JSON.stringify(prefix.slice(24, 52))}: the zerolog line inside is read (level, fields, the collector's time)`, () => {
+      const n = normaliseLogLine(prefix + line);
+      assert.equal(n.level, 'error');
+      assert.equal(n.fields.job_id, 'j-1');
+      assert.equal(n.text, 'question execution failed error="golem executor: no provider configured" job_id=j-1 region=us-east');
+      assert.match(n.receivedAt ?? '', /^2025-10-09T15:37:50\.766/);
+    });
+  }
+  it('log times: RFC 3339 with or without zone (none: UTC), a space, epoch ms / ns; a Kitchen time has no date', () => {
+    assert.deepEqual(logTimeMs('2025-10-09T15:37:50.766'), { ms: Date.UTC(2025, 9, 9, 15, 37, 50, 766), precisionMs: 1 });
+    assert.equal(logTimeMs('2025-10-09T15:37:50Z')?.precisionMs, 1000);
+    assert.equal(logTimeMs('2025-10-09 17:37:50.766+02:00')?.ms, Date.UTC(2025, 9, 9, 15, 37, 50, 766));
+    assert.equal(logTimeMs('1760024270766')?.ms, 1760024270766);
+    assert.equal(logTimeMs('1760024270766123456')?.ms, 1760024270766.123456);
+    assert.equal(logTimeMs('3:04PM'), undefined);
+  });
+  it('a duration signal: the median seconds each failed execution ran since its job\'s previous line', () => {
+    const lines = [
+      '2025-10-09T15:37:50.000 app[857509c4e7d578] lhr [info] INF executing multi-model job job_id=a model_count=2',
+      '2025-10-09T15:37:50.020 app[857509c4e7d578] lhr [info] ERR Execution failed error=x job_id=a',
+      '2025-10-09T15:38:00.000 app[857509c4e7d578] lhr [info] INF executing multi-model job job_id=b model_count=2',
+      '2025-10-09T15:38:00.500 app[857509c4e7d578] lhr [info] INF noise job_id=other',
+      '2025-10-09T15:38:05.000 app[857509c4e7d578] lhr [info] ERR Execution failed error=y job_id=b',
+      '2025-10-09T15:38:05.010 app[857509c4e7d578] lhr [info] ERR Execution failed error=y job_id=b',
+    ].map(normaliseLogLine);
+    const f = applyLogSignals([{ fact: 'f', kind: 'duration', key: 'job_id', label: 'l', regex: 'Execution failed', source: 'runner' }], lines);
+    assert.equal(f.f.value, 0.02, 'median of 0.02, 5 and 0.01 s');
   });
 });
 

@@ -131,11 +131,14 @@ describe('the built-in plan', () => {
     for (const c of rb.causes) assert.ok(leafCauses.has(c.id), `cause ${c.id} is no leaf of the tree`);
   });
 
-  it('has the ten causes of DESIGN.md with the plan priors', () => {
+  it('has the ten causes of DESIGN.md with the plan priors, and the unknown cause with its own', () => {
     assert.deepEqual(rb.causes.map((c) => c.id).sort(), [
       'circuit-open', 'database-unavailable', 'executor-bug', 'healthy', 'hybrid-disabled', 'missing-hybrid-config',
-      'no-healthy-providers', 'router-down', 'router-slow', 'timeout-too-short',
+      'no-healthy-providers', 'router-down', 'router-slow', 'timeout-too-short', 'unknown',
     ]);
+    const unknown = rb.causes.find((c) => c.id === 'unknown')!;
+    assert.ok(unknown.unexplained && unknown.prior! > 0, 'unknown: its own prior, raised by what no known cause explains');
+    assert.equal(unknown.fix, undefined, 'no fix for a cause nobody knows');
     const prior = (id: string) => rb.causes.find((c) => c.id === id)!.prior!;
     // the plan's 80/10/5/3/2, with the causes it does not know carved out of the nearest one
     assert.equal(Math.round((prior('missing-hybrid-config') + prior('hybrid-disabled')) * 1000), 800);

@@ -3,7 +3,7 @@
  * log lines — and only those: no output names the fault.
  */
 import * as assert from 'node:assert/strict';
-import { FAULT_NAMES, type FaultName } from '../../../src/sim/faults';
+import { FAULT_NAMES, type KnownFaultName } from '../../../src/sim/faults';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator';
 import { flyctl, http, messages, postJson, runbookCheck, shellArgv } from './simTestUtil';
 
@@ -27,7 +27,7 @@ const DISABLED = 'INF Hybrid Router disabled (no HYBRID_BASE/HYBRID_ROUTER_URL a
 const EXPLICIT = 'INF Hybrid Router explicitly disabled via HYBRID_ROUTER_DISABLE=true';
 const TIMEOUT_LINE = /ERR question execution failed error="hybrid network error at http:\/\/127\.0\.0\.1:\d+\/inference: Post \\"http:\/\/127\.0\.0\.1:\d+\/inference\\": context deadline exceeded \(Client\.Timeout exceeded while awaiting headers\)"/;
 
-function table(sim: Simulator): Record<FaultName, Expect> {
+function table(sim: Simulator): Record<KnownFaultName, Expect> {
   const base = { HYBRID_BASE: sim.routerUrl, HYBRID_ROUTER_URL: '', ENABLE_HYBRID_DEFAULT: '', HYBRID_ROUTER_DISABLE: '', HYBRID_ROUTER_TIMEOUT: '', HYBRID_TIMEOUT: '' };
   const init300 = `[HYBRID_CLIENT_INIT] timeout=300s source=default env_value="" url=${sim.routerUrl}`;
   const ok = { routerHealth: 'up' as const, inference: 'success' as const, breaker: 'closed' as const, jobs: 202 };
