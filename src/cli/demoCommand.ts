@@ -14,6 +14,7 @@ import { writeCliReport } from './reportOutput';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
 import { formatHumanResults, formatStepLine } from './runCommand';
 import { parseArgs, single, UsageError } from './targetArgs';
+import { inertJson } from '../shared/inertText';
 
 export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   let fault: FaultName[];
@@ -58,7 +59,7 @@ export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSi
       ...reportFields(diagnosis),
     };
     if (reportFile) await writeCliReport(reportFile, process.cwd(), { runbook: rb, target, label: `beacon-debug demo --fault ${fault.join(',')}`, outcome, diagnosis, report });
-    if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    if (json) io.stdout(inertJson(report, 2) + '\n');
     else {
       io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));
       io.stdout('\n' + formatDiagnosis(rb, diagnosis, target));

@@ -21,6 +21,7 @@ import type { CliIo } from './io';
 import { writeCliReport } from './reportOutput';
 import { formatStepLine, runbookCommandPolicy, type CommandContext } from './runCommand';
 import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from './targetArgs';
+import { inertJson } from '../shared/inertText';
 
 const VALUES = [...TARGET_VALUE_FLAGS, '--report', '--timeout', '--runbook'];
 const BOOLEANS = ['--json', '--no-preflight', '--allow-runbook-commands'];
@@ -124,7 +125,7 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
   }
   const { run, report } = result;
   if (reportFile) await writeCliReport(reportFile, cwd, { runbook, target, label: 'beacon-debug diagnose', outcome: run, diagnosis: run.diagnosis, report });
-  if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (json) io.stdout(inertJson(report, 2) + '\n');
   else {
     io.stdout(
       '\n' +

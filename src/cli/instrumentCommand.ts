@@ -23,6 +23,7 @@ import type { MarkerId } from '../golang/markers';
 import { decodeSource, encodeSource } from '../golang/sourceBytes';
 import { isStepId, STEP_IDS, STEPS, ANCHOR_LABEL, type StepId } from '../golang/steps';
 import { applyEdits } from '../golang/textEdits';
+import { inertJson } from '../shared/inertText';
 
 const USAGE = `Usage: beacon-debug instrument FILE… [--step 0.3|2.1|2.2|2.3|2.4|5.1|fix-g|all] [--remove] [--check] [--dry-run] [--json]
                                  [--force] [--nearest] [--keep-my-lines] [--no-compile]
@@ -256,7 +257,7 @@ export async function runInstrumentCommand(
       if (o.dryRun) base.dryRun = true;
       return base;
     });
-    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    io.stdout(inertJson(out, 2) + '\n');
     return refused ? 1 : 0;
   }
   for (const r of reports) io.stdout(describe(r, o));
@@ -357,7 +358,7 @@ function check(
   });
   const found = results.filter((r) => r.markers.length || r.problems.length);
   if (o.json) {
-    io.stdout(JSON.stringify(results.map((r) => ({ file: r.file, markers: r.markers, problems: r.problems, ...(r.edited.length ? { edited: r.edited } : {}) })), null, 2) + '\n');
+    io.stdout(inertJson(results.map((r) => ({ file: r.file, markers: r.markers, problems: r.problems, ...(r.edited.length ? { edited: r.edited } : {}) })), 2) + '\n');
     return found.length ? 1 : 0;
   }
   for (const r of found) {

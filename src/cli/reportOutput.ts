@@ -5,6 +5,7 @@ import type { RunOutcome } from '../engine/runner';
 import type { RunReport, Target } from '../engine/types';
 import { writeReportFile } from '../report/writeReportFile';
 import type { Runbook } from '../runbook/schema';
+import { inertJson } from '../shared/inertText';
 
 /**
  * `--report FILE`: a markdown incident report when FILE ends in `.md` (summary, timeline, evidence,
@@ -26,7 +27,7 @@ export async function writeCliReport(
       sourceDir: cwd,
     });
   } else {
-    fs.writeFileSync(out, JSON.stringify(input.report, null, 2) + '\n');
+    fs.writeFileSync(out, inertJson(input.report, 2) + '\n');
   }
   return out;
 }

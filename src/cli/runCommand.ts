@@ -16,6 +16,7 @@ import type { Runbook } from '../runbook/schema';
 import type { CliIo } from './io';
 import { writeCliReport } from './reportOutput';
 import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError, type ParsedArgs, type TargetContext } from './targetArgs';
+import { inertJson } from '../shared/inertText';
 
 export { runListCommand, runbookListing } from './listCommand';
 
@@ -153,7 +154,7 @@ export async function runRunCommand(args: string[], io: CliIo, signal?: AbortSig
     redactorFor(target),
   );
   if (inv.reportFile) await writeCliReport(inv.reportFile, ctx.cwd ?? process.cwd(), { runbook: inv.runbook, target, label: 'beacon-debug run', only: inv.only, outcome, report });
-  if (inv.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (inv.json) io.stdout(inertJson(report, 2) + '\n');
   else io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));
 
   const code = outcome.cancelled ? EXIT.couldNotRun : exitCodeFor(outcome.results, outcome.preflight);
