@@ -24,6 +24,7 @@ import { decodeSource, encodeSource } from '../golang/sourceBytes';
 import { isStepId, STEP_IDS, STEPS, ANCHOR_LABEL, type StepId } from '../golang/steps';
 import { applyEdits } from '../golang/textEdits';
 import { inertJson } from '../shared/inertText';
+import { readRegularFileBytesSync } from '../shared/regularFile';
 
 const USAGE = `Usage: beacon-debug instrument FILE… [--step 0.3|2.1|2.2|2.3|2.4|5.1|fix-g|all] [--remove] [--check] [--dry-run] [--json]
                                  [--force] [--nearest] [--keep-my-lines] [--no-compile]
@@ -96,6 +97,9 @@ function parseArgs(args: string[]): Options {
 const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
 
 /** Expands directories to their .go files; `explicit` marks files named on the command line. */
+/** Larger Go files are not read (a generated file, or not source at all). */
+const MAX_GO_FILE_BYTES = 4 * 1024 * 1024;
+
 function expand(paths: string[]): { file: string; explicit: boolean }[] {
   const out: { file: string; explicit: boolean }[] = [];
   const walk = (dir: string) => {
@@ -157,7 +161,7 @@ export async function runInstrumentCommand(
   const texts = new Map<string, string>();
   for (const t of targets) {
     try {
-      const b = fs.readFileSync(t.file);
+      const b = readRegularFileBytesSync(t.file, MAX_GO_FILE_BYTES);
       bytes.set(t.file, b);
       texts.set(t.file, decodeSource(b));
     } catch (e) {

@@ -3,6 +3,7 @@
  * runbook have this shape; everything plan-specific lives in the data, not here.
  */
 import { z } from 'zod';
+import { commandProblems } from './commandPolicy';
 
 export const VERDICTS = ['pending', 'running', 'pass', 'fail', 'warn', 'inconclusive', 'error', 'skipped', 'done'] as const;
 export const Verdict = z.enum(VERDICTS);
@@ -69,7 +70,10 @@ export const ShellProbe = z.object({
   databaseCredentials: z.boolean().optional(),
   /** Where the command runs, shown to the user: "runner container", "this machine". */
   vantage: z.string().optional(),
-}).strict();
+}).strict()
+  .superRefine((p, ctx) => {
+    for (const problem of commandProblems(p.argv, p.env)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
 
 export const HttpProbe = z.object({
   type: z.literal('http'),
@@ -366,6 +370,12 @@ export const Fix = z.object({
   rerun: z.array(id).default([]),
 }).strict()
   .refine((f) => f.kind !== 'command' || (f.argv && f.argv.length > 0), { message: 'a command fix needs argv' })
+  .superRefine((f, ctx) => {
+    for (const [key, argv] of [['argv', f.argv], ['undoArgv', f.undoArgv]] as const) {
+      if (!argv) continue;
+      for (const problem of commandProblems(argv)) ctx.addIssue({ code: 'custom', path: [key, ...problem.path.slice(1)], message: problem.message });
+    }
+  })
   .refine((f) => f.kind !== 'code' || f.snippet, { message: 'a code fix names its snippet' });
 export type Fix = z.infer<typeof Fix>;
 
