@@ -21,7 +21,7 @@ import { InsertionProver } from '../golang/proofBuild';
 import { lineRuns, type EditedBlock } from '../golang/remove';
 import type { MarkerId } from '../golang/markers';
 import { decodeSource, encodeSource } from '../golang/sourceBytes';
-import { isStepId, STEP_IDS, STEPS, ANCHOR_LABEL, type StepId } from '../golang/steps';
+import { isStepId, noAnchorText, STEP_IDS, STEPS, ANCHOR_LABEL, type AnchorKind, type StepId } from '../golang/steps';
 import { applyEdits } from '../golang/textEdits';
 import { inertJson } from '../shared/inertText';
 import { readRegularFileBytesSync } from '../shared/regularFile';
@@ -312,7 +312,7 @@ function writeAll(writes: readonly { file: string; next: string }[], original: R
 }
 
 function notHere(reason: string): boolean {
-  return Object.values(ANCHOR_LABEL).some((l) => reason === `no ${l} in this file`);
+  return (Object.keys(ANCHOR_LABEL) as AnchorKind[]).some((k) => reason === `${noAnchorText(k)} in this file`);
 }
 
 function describeEdited(file: string, e: EditedBlock): string {

@@ -14,7 +14,7 @@ import { resolveToolPaths, TOOL_ENV, userConfigFile } from '../runbook/toolPaths
 import { readRegularFileSync } from '../shared/regularFile';
 import { single, UsageError, type ParsedArgs } from './args';
 
-export { parseArgs, single, UsageError, type ParsedArgs } from './args';
+export { countFlag, parseArgs, secondsFlag, single, UsageError, type ParsedArgs } from './args';
 
 export const TARGET_VALUE_FLAGS = [
   '--env', '--runner-url', '--router-url', '--fly-app', '--router-app', '--flyctl', '--psql',

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { Runbook, Step, Condition } from './schema';
 import { RunbookError } from './runbookError';

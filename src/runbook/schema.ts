@@ -244,8 +244,8 @@ export const Check = z.object({
   rules: z.array(Rule).default([]),
   /** Verdict when no rule fires. */
   otherwise: z.object({ verdict: CheckVerdict, reason: z.string() }).strict(),
-  /** Per-check timeout override (seconds). */
-  timeoutSeconds: z.number().positive().optional(),
+  /** Per-check timeout override (seconds, at most a day); the user's own timeout still wins. */
+  timeoutSeconds: z.number().positive().max(86_400).optional(),
   /** What this check needs from the environment; missing → `skipped` with the reason. */
   requires: z.array(Requirement).default([]),
   /**

@@ -127,7 +127,7 @@ describe('cli: run and list', function () {
     it('configuration errors exit 2 with a clear message, before anything runs', async () => {
       for (const [args, msg] of [
         [['--only', 'phase-9', ...targetFlags(sim)], /unknown step or group "phase-9"/],
-        [['--timeout', '0', ...targetFlags(sim)], /--timeout takes a positive number/],
+        [['--timeout', '0', ...targetFlags(sim)], /--timeout takes a number of seconds greater than 0/],
         [[...targetFlags(sim), '--fly-app', 'Bad App'], /--fly-app given more than once/],
         [['--runner-url', 'https://x";touch /tmp/p"', '--router-url', 'https://r', '--fly-app', 'a'], /runnerUrl: .* contains/],
         [['extra'], /unexpected argument "extra"/],
