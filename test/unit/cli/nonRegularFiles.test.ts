@@ -8,14 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readSiblingSources } from '../../../src/golang/packageSources';
 import { readRegularFileSync } from '../../../src/shared/regularFile';
+import { cliArgs } from './cliProcess';
 import { tempDir } from '../engine/procHelpers';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
-const CLI = path.join(__dirname, '..', '..', '..', 'src', 'cli', 'main.js');
 const WORKER = path.join(ROOT, 'test', 'go', 'src', 'github.com', 'beacon', 'runner-app', 'internal', 'worker', 'job_runner.go');
 
 function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, cliArgs(args), { cwd, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr, timedOut: r.error?.message.includes('ETIMEDOUT') ?? false };
 }
 

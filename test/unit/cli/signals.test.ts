@@ -6,9 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ENDING_SIGNALS } from '../../../src/cli/processIo';
+import { cliArgs } from './cliProcess';
 import { alive, tempDir, waitFor, writeScript } from '../engine/procHelpers';
 
-const CLI = path.join(__dirname, '..', '..', '..', 'src', 'cli', 'main.js');
 
 /** Pids of live processes whose command line contains `marker`. */
 function processesWith(marker: string): number[] {
@@ -55,7 +55,7 @@ describe('cli: ending signals (issue 11 D3)', function () {
       // a flyctl that starts a grandchild and waits for it: the preflight's `flyctl version` hangs
       const marker = `beacon-signal-${sig}-${process.pid}`;
       const fly = writeScript(dir, `flyctl-${sig}`, `require('child_process').spawn('sleep', ['300'], { stdio: 'ignore', argv0: '${marker}' }); setInterval(() => {}, 1000);`);
-      const child = spawn(process.execPath, [CLI, 'run', '--only', 'qw.1', '--runner-url', 'http://127.0.0.1:9', '--router-url', 'http://127.0.0.1:9', '--fly-app', 'beacon-runner-test', '--flyctl', fly], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, cliArgs(['run', '--only', 'qw.1', '--runner-url', 'http://127.0.0.1:9', '--router-url', 'http://127.0.0.1:9', '--fly-app', 'beacon-runner-test', '--flyctl', fly]), { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
       child.stderr!.on('data', (d) => (err += d));
       child.stdout!.resume();
@@ -80,7 +80,7 @@ describe('cli: ending signals (issue 11 D3)', function () {
 
     it(`${sig} during demo removes the simulator's temp dir and leaves none of its processes`, async () => {
       const tmp = fs.mkdtempSync(path.join(dir, 'tmp-'));
-      const child = spawn(process.execPath, [CLI, 'demo', '--fault', 'router-slow'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
+      const child = spawn(process.execPath, cliArgs(['demo', '--fault', 'router-slow']), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
       child.stdout!.resume();
       let err = '';
       child.stderr!.on('data', (d) => (err += d));
@@ -104,7 +104,7 @@ describe('cli: ending signals (issue 11 D3)', function () {
 
   it('a closed stdout (demo | head -1) ends the CLI quietly: no stack trace, the simulator removed', async () => {
     const tmp = fs.mkdtempSync(path.join(dir, 'tmp-'));
-    const child = spawn(process.execPath, [CLI, 'demo'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
+    const child = spawn(process.execPath, cliArgs(['demo']), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
     // read the first line, then close the pipe, as `head -1` does
