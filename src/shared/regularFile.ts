@@ -86,3 +86,27 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<s
     await h.close();
   }
 }
+
+/**
+ * Entries of `dir` ending in `suffix` that are not regular files once links are followed (a FIFO,
+ * a device): a tool that reads the whole folder (`go build`) would block or read for ever on them.
+ */
+export function nonRegularEntries(dir: string, suffix: string): { name: string; kind: string }[] {
+  const out: { name: string; kind: string }[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (!name.endsWith(suffix)) continue;
+    try {
+      const st = fs.statSync(`${dir}/${name}`);
+      if (!st.isFile() && !st.isDirectory()) out.push({ name, kind: kindOf(st) });
+    } catch {
+      /* a dangling link: go reports it itself */
+    }
+  }
+  return out;
+}
