@@ -52,6 +52,8 @@ const common = {
   absWorkingDir: root,
   logLevel: 'warning',
   legalComments: release ? 'none' : 'eof',
+  // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its ESM build bundles
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -212,6 +212,10 @@ async function hostile(base) {
     check(r.inlineHandlers === 0, `no element with an inline on* handler (found ${r.inlineHandlers})`, failures);
     check(r.foreignScripts === 0 && r.ourScript, 'the only script is ours, with its nonce', failures);
     check(r.text !== null && !r.text.includes('\x1b') && r.text.includes('RED') && r.text.includes('cleared') && r.text.includes('osc-link'), 'ANSI and OSC escapes are removed, their text kept', failures);
+    // issue 11: every other control is shown as an escape, never raw (colours are dropped)
+    const raw = r.text === null ? 0 : [...r.text.matchAll(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g)].length;
+    check(raw === 0, `no raw control character in the page's output text (found ${raw})`, failures);
+    check(r.text !== null && ['\\x1b]52;c;', '\\x1b]0;pwned-title', 'FAIL\\rPASS', '\\x9b2J-c1', '\\u202eevil', 'nul\\x00byte', '\\x1b[2J'].every((v) => r.text.includes(v)), 'OSC 52, OSC 0, CSI 2J, a bare CR, U+009B, bidi and NUL are shown as escapes', failures);
     check(r.textLength > 0 && r.textLength <= 24000, `the ${(info.outputBytes / 1024 / 1024).toFixed(1)} MB output is truncated on the page (${r.textLength} characters shown)`, failures);
     const total = Number((/Showing the first part of (\d+) lines/.exec(r.truncatedNote) ?? [])[1] ?? 0);
     check(!!r.showAll && total >= 50000 && /MB\)/.test(r.truncatedNote), `the whole size is told and "${r.showAll}" offered: ${r.truncatedNote.trim()}`, failures);

@@ -44,3 +44,22 @@ export function single(p: ParsedArgs, name: string): string | undefined {
   if (v.length > 1) throw new UsageError(`${name} given more than once`);
   return v[0];
 }
+
+/** `--timeout S`: seconds, more than 0 and at most a day (larger values overflow Node's timers). */
+export function secondsFlag(p: ParsedArgs, flag: string): number | undefined {
+  const v = single(p, flag);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\s*[0-9.eE+]+\s*$/.test(v) || !Number.isFinite(n) || n <= 0 || n > 86_400) {
+    throw new UsageError(`${flag} takes a number of seconds greater than 0 and at most 86400 (a day), not "${v}"`);
+  }
+  return n;
+}
+
+/** `--concurrency N`: a whole number from 1 to `max`. */
+export function countFlag(p: ParsedArgs, flag: string, max = 64): number | undefined {
+  const v = single(p, flag);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not "${v}"`);
+  return Number(v);
+}

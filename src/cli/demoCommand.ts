@@ -10,24 +10,25 @@ import { EXIT, type RunEvent, type RunReport, type Target } from '../engine/type
 import { loadBuiltinRunbook } from '../runbook/load';
 import { FAULT_NAMES, normalizeFaults, simulatorTarget, startSimulator, type FaultName } from '../sim/simulator';
 import type { CliIo } from './io';
-import { writeCliReport } from './reportOutput';
+import { checkReportWritable, writeReportAfterRun } from './reportOutput';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
 import { formatHumanResults, formatStepLine } from './runCommand';
-import { parseArgs, single, UsageError } from './targetArgs';
+import { parseArgs, secondsFlag, single, UsageError } from './targetArgs';
+import { inertJson } from '../shared/inertText';
 
 export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   let fault: FaultName[];
   let json: boolean;
   let reportFile: string | undefined;
-  let timeoutSeconds: number;
+  let timeoutSeconds: number | undefined;
   try {
     const p = parseArgs(args, { values: ['--fault', '--report', '--timeout'], booleans: ['--json'] });
     if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
     fault = normalizeFaults((single(p, '--fault') ?? 'missing-hybrid-config').split(','));
     json = p.booleans.has('--json');
     reportFile = single(p, '--report');
-    timeoutSeconds = Number(single(p, '--timeout') ?? 10);
-    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError('--timeout takes a number of seconds > 0');
+    if (reportFile !== undefined) checkReportWritable(reportFile, process.cwd());
+    timeoutSeconds = secondsFlag(p, '--timeout');
   } catch (e) {
     io.stderr(`beacon-debug demo: ${(e as Error).message}\nFaults: ${FAULT_NAMES.join(', ')}\n`);
     return EXIT.usage;
@@ -42,7 +43,8 @@ export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSi
       io.stdout(`  runner ${sim.runnerUrl}   router ${sim.routerUrl}   fake flyctl ${sim.flyctlPath}\n\n`);
     }
     const outcome = await runSteps(rb, target, {
-      timeoutSeconds,
+      timeoutSeconds: 10,
+      userTimeoutSeconds: timeoutSeconds,
       preflight: true,
       signal,
       onEvent: (e: RunEvent) => {
@@ -57,12 +59,13 @@ export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSi
       ),
       ...reportFields(diagnosis),
     };
-    if (reportFile) await writeCliReport(reportFile, process.cwd(), { runbook: rb, target, label: `beacon-debug demo --fault ${fault.join(',')}`, outcome, diagnosis, report });
-    if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    if (json) io.stdout(inertJson(report, 2) + '\n');
     else {
       io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));
       io.stdout('\n' + formatDiagnosis(rb, diagnosis, target));
     }
+    const reportInput = { runbook: rb, target, label: `beacon-debug demo --fault ${fault.join(',')}`, outcome, diagnosis, report };
+    if (reportFile && !(await writeReportAfterRun(reportFile, process.cwd(), reportInput, io))) return EXIT.usage;
     if (outcome.cancelled) {
       io.stderr('exit 3: the demo was interrupted\n');
       return EXIT.couldNotRun;

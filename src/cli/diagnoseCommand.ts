@@ -19,9 +19,10 @@ import type { Runbook } from '../runbook/schema';
 import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
 import { runDiagnoseLogs } from './diagnoseLogsCommand';
 import type { CliIo } from './io';
-import { writeCliReport } from './reportOutput';
+import { checkReportWritable, writeReportAfterRun } from './reportOutput';
 import { formatStepLine, runbookCommandPolicy, type CommandContext } from './runCommand';
-import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from './targetArgs';
+import { parseArgs, secondsFlag, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from './targetArgs';
+import { inertJson } from '../shared/inertText';
 
 const VALUES = [...TARGET_VALUE_FLAGS, '--report', '--timeout', '--runbook'];
 const BOOLEANS = ['--json', '--no-preflight', '--allow-runbook-commands', '--logs'];
@@ -32,6 +33,8 @@ export interface DiagnoseTargetOptions {
   onEvent?: (e: DiagnosisEvent) => void;
   /** Per check (default: the engine's). */
   timeoutSeconds?: number;
+  /** Per check, even one that sets its own (`--timeout`). */
+  userTimeoutSeconds?: number;
   /** Run the runbook's preflight first (default true). */
   preflight?: boolean;
   injectDelayMs?: number;
@@ -53,6 +56,7 @@ export async function diagnoseTarget(target: Target, opts: DiagnoseTargetOptions
     signal: opts.signal,
     onEvent: opts.onEvent,
     timeoutSeconds: opts.timeoutSeconds,
+    userTimeoutSeconds: opts.userTimeoutSeconds,
     preflight: opts.preflight ?? true,
     injectDelayMs: opts.injectDelayMs,
     runbookCommands: opts.runbookCommands,
@@ -66,13 +70,6 @@ export async function diagnoseTarget(target: Target, opts: DiagnoseTargetOptions
     ...redactDeep(reportFields(run.diagnosis), redactor),
   };
   return { run, report, runbook };
-}
-
-function positiveNumber(v: string | undefined, flag: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a positive number, not "${v}"`);
-  return n;
 }
 
 export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: AbortSignal, ctx: CommandContext = {}): Promise<number> {
@@ -106,7 +103,8 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
     runbookCommands = runbookCommandPolicy(p, ctx);
     json = p.booleans.has('--json');
     reportFile = single(p, '--report');
-    timeoutSeconds = positiveNumber(single(p, '--timeout'), '--timeout');
+    if (reportFile !== undefined) checkReportWritable(reportFile, cwd);
+    timeoutSeconds = secondsFlag(p, '--timeout');
     preflight = !p.booleans.has('--no-preflight');
   } catch (e) {
     return usageFailure(io, e);
@@ -128,19 +126,20 @@ export async function runDiagnoseCommand(args: string[], io: CliIo, signal?: Abo
 
   let result: TargetDiagnosis;
   try {
-    result = await diagnoseTarget(target, { runbook, signal, onEvent: progress, timeoutSeconds, preflight, runbookCommands });
+    result = await diagnoseTarget(target, { runbook, signal, onEvent: progress, userTimeoutSeconds: timeoutSeconds, preflight, runbookCommands });
   } catch (e) {
     return usageFailure(io, e);
   }
   const { run, report } = result;
-  if (reportFile) await writeCliReport(reportFile, cwd, { runbook, target, label: 'beacon-debug diagnose', outcome: run, diagnosis: run.diagnosis, report });
-  if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (json) io.stdout(inertJson(report, 2) + '\n');
   else {
     io.stdout(
       '\n' +
         formatDiagnosis(runbook, run.diagnosis, target, { stepsRun: run.stepsRun, checksRun: run.checksRun, durationMs: Date.now() - started }),
     );
   }
+  const reportInput = { runbook, target, label: 'beacon-debug diagnose', outcome: run, diagnosis: run.diagnosis, report };
+  if (reportFile && !(await writeReportAfterRun(reportFile, cwd, reportInput, io))) return EXIT.usage;
 
   if (run.cancelled) {
     io.stderr(`exit ${EXIT.couldNotRun}: the diagnosis was cancelled\n`);

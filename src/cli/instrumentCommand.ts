@@ -21,8 +21,10 @@ import { InsertionProver } from '../golang/proofBuild';
 import { lineRuns, type EditedBlock } from '../golang/remove';
 import type { MarkerId } from '../golang/markers';
 import { decodeSource, encodeSource } from '../golang/sourceBytes';
-import { isStepId, STEP_IDS, STEPS, ANCHOR_LABEL, type StepId } from '../golang/steps';
+import { isStepId, noAnchorText, STEP_IDS, STEPS, ANCHOR_LABEL, type AnchorKind, type StepId } from '../golang/steps';
 import { applyEdits } from '../golang/textEdits';
+import { inertJson } from '../shared/inertText';
+import { readRegularFileBytesSync } from '../shared/regularFile';
 
 const USAGE = `Usage: beacon-debug instrument FILE… [--step 0.3|2.1|2.2|2.3|2.4|5.1|fix-g|all] [--remove] [--check] [--dry-run] [--json]
                                  [--force] [--nearest] [--keep-my-lines] [--no-compile]
@@ -95,6 +97,9 @@ function parseArgs(args: string[]): Options {
 const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
 
 /** Expands directories to their .go files; `explicit` marks files named on the command line. */
+/** Larger Go files are not read (a generated file, or not source at all). */
+const MAX_GO_FILE_BYTES = 4 * 1024 * 1024;
+
 function expand(paths: string[]): { file: string; explicit: boolean }[] {
   const out: { file: string; explicit: boolean }[] = [];
   const walk = (dir: string) => {
@@ -156,7 +161,7 @@ export async function runInstrumentCommand(
   const texts = new Map<string, string>();
   for (const t of targets) {
     try {
-      const b = fs.readFileSync(t.file);
+      const b = readRegularFileBytesSync(t.file, MAX_GO_FILE_BYTES);
       bytes.set(t.file, b);
       texts.set(t.file, decodeSource(b));
     } catch (e) {
@@ -256,7 +261,7 @@ export async function runInstrumentCommand(
       if (o.dryRun) base.dryRun = true;
       return base;
     });
-    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    io.stdout(inertJson(out, 2) + '\n');
     return refused ? 1 : 0;
   }
   for (const r of reports) io.stdout(describe(r, o));
@@ -307,7 +312,7 @@ function writeAll(writes: readonly { file: string; next: string }[], original: R
 }
 
 function notHere(reason: string): boolean {
-  return Object.values(ANCHOR_LABEL).some((l) => reason === `no ${l} in this file`);
+  return (Object.keys(ANCHOR_LABEL) as AnchorKind[]).some((k) => reason === `${noAnchorText(k)} in this file`);
 }
 
 function describeEdited(file: string, e: EditedBlock): string {
@@ -357,7 +362,7 @@ function check(
   });
   const found = results.filter((r) => r.markers.length || r.problems.length);
   if (o.json) {
-    io.stdout(JSON.stringify(results.map((r) => ({ file: r.file, markers: r.markers, problems: r.problems, ...(r.edited.length ? { edited: r.edited } : {}) })), null, 2) + '\n');
+    io.stdout(inertJson(results.map((r) => ({ file: r.file, markers: r.markers, problems: r.problems, ...(r.edited.length ? { edited: r.edited } : {}) })), 2) + '\n');
     return found.length ? 1 : 0;
   }
   for (const r of found) {

@@ -12,6 +12,7 @@ import type { Runbook, Step } from '../runbook/schema';
 import { stepCommands } from '../runbook/stepMarkdown';
 import { parseArgs, single, UsageError } from './args';
 import type { CliIo } from './io';
+import { inertJson } from '../shared/inertText';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -67,7 +68,7 @@ export async function runListCommand(args: string[], io: CliIo, ctx: { runbook?:
   }
   const listing = runbookListing(rb);
   if (json) {
-    io.stdout(JSON.stringify(listing, null, 2) + '\n');
+    io.stdout(inertJson(listing, 2) + '\n');
     return EXIT.ok;
   }
   const out: string[] = [rb.title, ''];

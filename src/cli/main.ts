@@ -5,6 +5,8 @@
  */
 import { EXIT } from '../engine/types';
 import type { CliIo } from './io';
+import { cancelOnEndingSignals, processIo } from './processIo';
+import { inertText } from '../shared/inertText';
 
 const USAGE = `Usage: beacon-debug <command> [options]
 
@@ -63,9 +65,15 @@ const COMMANDS: Record<string, () => Command> = {
   },
 };
 
+/** Every line the CLI prints passes the sanitiser once more, whatever a command forgot. */
+function inertIo(io: CliIo): CliIo {
+  return { stdout: (s) => io.stdout(inertText(s)), stderr: (s) => io.stderr(inertText(s)) };
+}
+
 /** Runs one command line; resolves to the exit code. */
-export async function run(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+export async function run(argv: readonly string[], rawIo: CliIo, signal?: AbortSignal): Promise<number> {
   const [command, ...args] = argv;
+  const io = inertIo(rawIo);
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.stdout(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
@@ -79,24 +87,21 @@ export async function run(argv: readonly string[], io: CliIo, signal?: AbortSign
 }
 
 /**
- * The process around `run()`: stdout/stderr, the exit code, and interruption (the first SIGINT or
- * SIGTERM cancels the run — its process trees are killed — and a second one exits at once).
+ * The process around `run()`: stdout/stderr, the exit code, and interruption (the first SIGINT,
+ * SIGTERM, SIGHUP or SIGQUIT cancels the run — its process trees are killed, temp dirs removed — and
+ * a second one exits at once; a closed stdout cancels it quietly): see processIo.
  */
 export function main(argv: readonly string[]): void {
   const abort = new AbortController();
-  let interrupted = 0;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(sig, () => {
-      if (++interrupted > 1) process.exit(130);
-      abort.abort(new Error(`interrupted (${sig})`));
-    });
-  }
-  run(argv, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }, abort.signal).then(
+  cancelOnEndingSignals(abort);
+  const io = processIo(abort);
+  run(argv, io, abort.signal).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`beacon-debug: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`beacon-debug: ${e instanceof Error ? e.message : String(e)}
+`);
       process.exitCode = EXIT.usage;
     },
   );

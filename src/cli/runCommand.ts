@@ -14,8 +14,9 @@ import { loadBuiltinRunbook, RunbookError } from '../runbook/load';
 import { loadAnyRunbookFile } from '../runbook/runbookFile';
 import type { Runbook } from '../runbook/schema';
 import type { CliIo } from './io';
-import { writeCliReport } from './reportOutput';
-import { parseArgs, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError, type ParsedArgs, type TargetContext } from './targetArgs';
+import { checkReportWritable, writeReportAfterRun } from './reportOutput';
+import { countFlag, parseArgs, secondsFlag, single, targetFromArgs, TARGET_VALUE_FLAGS, UsageError, type ParsedArgs, type TargetContext } from './targetArgs';
+import { inertJson } from '../shared/inertText';
 
 export { runListCommand, runbookListing } from './listCommand';
 
@@ -68,14 +69,6 @@ export function runbookCommandPolicy(p: ParsedArgs, ctx: CommandContext): 'appro
   return single(p, '--runbook') !== undefined && !ctx.runbook ? 'blocked' : undefined;
 }
 
-function positiveNumber(p: ParsedArgs, flag: string): number | undefined {
-  const v = single(p, flag);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a positive number, not "${v}"`);
-  return n;
-}
-
 /** A configuration error: printed with exit code 2. */
 function usageFailure(io: CliIo, e: unknown): number {
   if (e instanceof UsageError || e instanceof TargetError || e instanceof SelectionError || e instanceof RunbookError) {
@@ -103,15 +96,17 @@ export function parseRunArgs(args: readonly string[], ctx: CommandContext = {}):
   const p = parseArgs(args, { values: RUN_VALUES, booleans: RUN_BOOLEANS });
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
   const only = (p.values['--only'] ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const reportFile = single(p, '--report');
+  if (reportFile !== undefined) checkReportWritable(reportFile, ctx.cwd ?? process.cwd());
   return {
     runbook: loadRunbook(p, ctx),
     target: targetFromArgs(p, { cwd: ctx.cwd ?? process.cwd(), env: ctx.env ?? process.env }),
     only: only.length ? only : undefined,
-    timeoutSeconds: positiveNumber(p, '--timeout'),
-    concurrency: positiveNumber(p, '--concurrency'),
+    timeoutSeconds: secondsFlag(p, '--timeout'),
+    concurrency: countFlag(p, '--concurrency'),
     preflight: !p.booleans.has('--no-preflight'),
     json: p.booleans.has('--json'),
-    reportFile: single(p, '--report'),
+    reportFile,
     runbookCommands: runbookCommandPolicy(p, ctx),
   };
 }
@@ -137,7 +132,7 @@ export async function runRunCommand(args: string[], io: CliIo, signal?: AbortSig
   try {
     outcome = await runSteps(inv.runbook, target, {
       only: inv.only,
-      timeoutSeconds: inv.timeoutSeconds,
+      userTimeoutSeconds: inv.timeoutSeconds,
       concurrency: inv.concurrency,
       preflight: inv.preflight,
       signal,
@@ -152,9 +147,10 @@ export async function runRunCommand(args: string[], io: CliIo, signal?: AbortSig
     { environment: outcome.environment, startedAt: outcome.startedAt, finishedAt: outcome.finishedAt, results: outcome.results, preflight: outcome.preflight },
     redactorFor(target),
   );
-  if (inv.reportFile) await writeCliReport(inv.reportFile, ctx.cwd ?? process.cwd(), { runbook: inv.runbook, target, label: 'beacon-debug run', only: inv.only, outcome, report });
-  if (inv.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (inv.json) io.stdout(inertJson(report, 2) + '\n');
   else io.stdout('\n' + formatHumanResults(outcome.results, outcome.preflight));
+  const reportInput = { runbook: inv.runbook, target, label: 'beacon-debug run', only: inv.only, outcome, report };
+  if (inv.reportFile && !(await writeReportAfterRun(inv.reportFile, ctx.cwd ?? process.cwd(), reportInput, io))) return EXIT.usage;
 
   const code = outcome.cancelled ? EXIT.couldNotRun : exitCodeFor(outcome.results, outcome.preflight);
   if (code !== EXIT.ok) {

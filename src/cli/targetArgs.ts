@@ -1,61 +1,35 @@
 /**
  * Command-line flags shared by `run`, `diagnose` and `demo`, and the target they describe:
  * `--env NAME` (from `./beacon-debug.json` or `.vscode/settings.json`) and/or explicit flags,
- * secrets read from environment variables the user names (never from a flag's value).
+ * secrets read from environment variables the user names (never from a flag's value), tool paths
+ * only from the user (`runbook/toolPaths`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
 import { proxyFromEnv } from '../engine/proxy';
 import type { Target } from '../engine/types';
+import { parseJsonc } from '../runbook/jsonc';
+import { parseSettings, type EnvironmentSettings } from '../runbook/settings';
+import { resolveToolPaths, TOOL_ENV, userConfigFile } from '../runbook/toolPaths';
+import { readRegularFileSync } from '../shared/regularFile';
 import { single, UsageError, type ParsedArgs } from './args';
 
-export { parseArgs, single, UsageError, type ParsedArgs } from './args';
+export { countFlag, parseArgs, secondsFlag, single, UsageError, type ParsedArgs } from './args';
 
 export const TARGET_VALUE_FLAGS = [
   '--env', '--runner-url', '--router-url', '--fly-app', '--router-app', '--flyctl', '--psql',
   '--admin-token-env', '--database-url-env',
 ] as const;
 
-export const EnvironmentConfig = z.object({
-  name: z.string().min(1),
-  flyApp: z.string(),
-  runnerUrl: z.string(),
-  routerUrl: z.string(),
-  routerFlyApp: z.string().optional(),
-  /** Only the demo environment may carry its own flyctl (the simulator's fake). */
-  flyctlPath: z.string().optional(),
-  psqlPath: z.string().optional(),
-  production: z.boolean().optional(),
-}).passthrough();
-export type EnvironmentConfig = z.infer<typeof EnvironmentConfig>;
+/** Keys a repository file might use to choose a program; refused by name so the message says why. */
+const TOOL_KEYS_IN_FILES = ['flyctlPath', 'psqlPath', 'flyctl', 'psql'];
+const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 
-/** JSON with comments and trailing commas (VS Code's settings files). */
-export function parseJsonc(text: string): unknown {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 2;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
-}
-
-/** Environments from `beacon-debug.json` (first) or `.vscode/settings.json` in `cwd`. */
-export function loadEnvironments(cwd: string): { environments: EnvironmentConfig[]; source: string } | undefined {
+/**
+ * Environments from `beacon-debug.json` (first) or `.vscode/settings.json` in `cwd`, validated by the
+ * extension's own schema (a file's "demo" is refused: that name is the built-in simulator's).
+ */
+export function loadEnvironments(cwd: string): { environments: EnvironmentSettings[]; raw: unknown[]; problems: string[]; source: string } | undefined {
   const candidates: [string, (doc: unknown) => unknown][] = [
     [path.join(cwd, 'beacon-debug.json'), (d) => (Array.isArray(d) ? d : (d as Record<string, unknown>)?.environments ?? (d as Record<string, unknown>)?.['beaconDebug.environments'])],
     [path.join(cwd, '.vscode', 'settings.json'), (d) => (d as Record<string, unknown>)?.['beaconDebug.environments']],
@@ -64,20 +38,34 @@ export function loadEnvironments(cwd: string): { environments: EnvironmentConfig
     if (!fs.existsSync(file)) continue;
     let doc: unknown;
     try {
-      doc = parseJsonc(fs.readFileSync(file, 'utf8'));
+      doc = parseJsonc(readRegularFileSync(file, MAX_SETTINGS_BYTES));
     } catch (e) {
       throw new UsageError(`${file}: not valid JSON: ${(e as Error).message}`);
     }
     const list = pick(doc);
     if (list === undefined) continue;
-    const parsed = z.array(EnvironmentConfig).safeParse(list);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new UsageError(`${file}: beaconDebug.environments[${issue.path.join('.')}]: ${issue.message}`);
-    }
-    return { environments: parsed.data, source: file };
+    if (!Array.isArray(list)) throw new UsageError(`${file}: beaconDebug.environments must be an array`);
+    const { settings, problems } = parseSettings({ environments: list });
+    return { environments: settings.environments, raw: list, problems, source: file };
   }
   return undefined;
+}
+
+/**
+ * A repository file describes where checks go, never which program runs them: an environment that
+ * names a tool path is refused, whatever it is called ("demo" included).
+ */
+function refuseToolPaths(loaded: { raw: unknown[]; source: string }, envName: string): void {
+  loaded.raw.forEach((env, i) => {
+    if (!env || typeof env !== 'object' || (env as { name?: unknown }).name !== envName) return;
+    const key = TOOL_KEYS_IN_FILES.find((k) => k in env);
+    if (!key) return;
+    const setting = key.startsWith('psql') ? 'psqlPath' : 'flyctlPath';
+    throw new UsageError(
+      `${loaded.source}: beaconDebug.environments[${i}].${key}: a repository file cannot choose a program to run. ` +
+        `Give --${setting.replace(/Path$/, '')} PATH, set ${TOOL_ENV[setting]}, or put "${setting}" in ${userConfigFile(process.env) ?? '~/.config/beacon-debug/config.json'}.`,
+    );
+  });
 }
 
 export interface TargetContext {
@@ -104,15 +92,12 @@ export function targetFromArgs(p: ParsedArgs, ctx: TargetContext): Target {
   if (envName !== undefined) {
     const loaded = loadEnvironments(ctx.cwd);
     if (!loaded) throw new UsageError(`--env ${envName}: no beacon-debug.json or .vscode/settings.json with beaconDebug.environments in ${ctx.cwd}`);
+    refuseToolPaths(loaded, envName);
+    const problems = loaded.problems.filter((m) => m.includes(`"${envName}"`) || !loaded.environments.some((e) => e.name === envName));
     const found = loaded.environments.find((e) => e.name === envName);
-    if (!found) {
-      throw new UsageError(`--env ${envName}: no such environment in ${loaded.source} (have: ${loaded.environments.map((e) => e.name).join(', ') || 'none'})`);
-    }
-    if (found.flyctlPath !== undefined && found.name !== 'demo') {
-      throw new UsageError(`${loaded.source}: environment "${found.name}" sets flyctlPath, which only the demo environment may do; pass --flyctl PATH instead`);
-    }
-    if (found.psqlPath !== undefined && found.name !== 'demo') {
-      throw new UsageError(`${loaded.source}: environment "${found.name}" sets psqlPath, which only the demo environment may do; pass --psql PATH instead`);
+    if (!found || problems.some((m) => m.includes(`duplicate name "${envName}"`))) {
+      const have = loaded.environments.map((e) => e.name).join(', ') || 'none';
+      throw new UsageError(`--env ${envName}: ${found ? 'defined more than once' : 'no such environment'} in ${loaded.source} (have: ${have})${problems.length ? `\n  ${problems.join('\n  ')}` : ''}`);
     }
     base = {
       name: found.name,
@@ -120,12 +105,12 @@ export function targetFromArgs(p: ParsedArgs, ctx: TargetContext): Target {
       runnerUrl: found.runnerUrl,
       routerUrl: found.routerUrl,
       routerFlyApp: found.routerFlyApp,
-      flyctlPath: found.flyctlPath,
-      psqlPath: found.psqlPath,
       production: found.production,
     };
   }
   const flag = (f: string) => single(p, f);
+  const tools = resolveToolPaths({ flyctlPath: flag('--flyctl'), psqlPath: flag('--psql') }, ctx.env, ctx.cwd, { flyctlPath: '--flyctl', psqlPath: '--psql' });
+  if (tools.problems.length) throw new UsageError(tools.problems.join('\n'));
   const target: Partial<Target> = {
     ...base,
     name: base.name ?? 'cli',
@@ -133,8 +118,8 @@ export function targetFromArgs(p: ParsedArgs, ctx: TargetContext): Target {
     routerUrl: flag('--router-url') ?? base.routerUrl,
     flyApp: flag('--fly-app') ?? base.flyApp,
     routerFlyApp: flag('--router-app') ?? base.routerFlyApp,
-    flyctlPath: flag('--flyctl') ?? base.flyctlPath ?? 'flyctl',
-    psqlPath: flag('--psql') ?? base.psqlPath ?? 'psql',
+    flyctlPath: tools.flyctlPath,
+    psqlPath: tools.psqlPath,
     adminToken: secretFromEnv(p, '--admin-token-env', ctx),
     databaseUrl: secretFromEnv(p, '--database-url-env', ctx),
     proxy: proxyFromEnv(ctx.env),

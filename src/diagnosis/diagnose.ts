@@ -300,6 +300,8 @@ export interface RunDiagnosisOptions {
   runSteps?: StepRunner;
   /** Per check, unless the check sets its own (the engine's default otherwise). */
   timeoutSeconds?: number;
+  /** Per check, even one that sets its own (the user asked for it). */
+  userTimeoutSeconds?: number;
   /** Run the runbook's preflight before the first round (a failure stops the diagnosis). */
   preflight?: boolean;
   /** Shared across the rounds (one answer per endpoint per diagnosis); default: a new one. */
@@ -370,6 +372,7 @@ export async function runDiagnosis(runbook: Runbook, target: Target, opts: RunDi
       onEvent: opts.onEvent,
       cache,
       timeoutSeconds: opts.timeoutSeconds,
+      userTimeoutSeconds: opts.userTimeoutSeconds,
       preflight: preflightPending,
       injectDelayMs: opts.injectDelayMs,
       runbookCommands: opts.runbookCommands,

@@ -1,9 +1,14 @@
 /**
- * Redaction of secrets in everything the engine lets out: output chunks, captured output,
- * reasons, facts, reports and logs. Two layers: patterns that recognise secrets by their shape
+ * What makes outside text safe to let out of the engine: output chunks, captured output,
+ * reasons, facts, reports and logs. First the one sanitiser (`inertText`: no terminal control
+ * survives), then the secrets, in two layers: patterns that recognise secrets by their shape
  * (`Bearer …`, URL user-info, values of `*_TOKEN`-like keys) and the exact secret values the
- * target carries (admin token, database URL and its password), wherever they appear.
+ * target carries (admin token, database URL and its password) in every form a program may have
+ * written them in: raw, JSON-escaped, URL-encoded, HTML-escaped, base64 at any alignment.
+ * Secrets are found with plain string search, never a RegExp built from them.
  */
+import { inertText } from '../shared/inertText';
+import { secretForms } from './secretForms';
 import type { Target } from './types';
 import { proxySecrets } from './proxy';
 
@@ -20,21 +25,17 @@ const SECRET_KEY =
   String.raw`(?:[A-Za-z0-9_.-]*[_.-])?(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|DSN)|PGPASSWORD|DATABASE_URL|APIKEY|ACCESS_?TOKEN`;
 // `"k": "v"`, `k: v`, `k=v`, `'k'='v'`; the key may be quoted, the value may be quoted.
 const KEY_VALUE = new RegExp(
-  String.raw`(?<![A-Za-z0-9_.-])(["']?)(${SECRET_KEY})\1([ \t]*[:=][ \t]*)(?!(?:null|true|false)\b)("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"',;&}\]]+)`,
+  String.raw`(?<![A-Za-z0-9_.-])(["']?)(${SECRET_KEY})\1([ \t]*[:=][ \t]*)(?!(?:null|true|false)\b)("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"',;&{}[\]][^\s"',;&}\]]*)`,
   'gi',
 );
 const AUTH_SCHEME = /\b(Bearer|Basic)([ \t]+)[A-Za-z0-9\-._~+/]+=*/gi;
-const AUTH_HEADER = /\b(Authorization["']?[ \t]*[:=][ \t]*["']?)(?:([A-Za-z]+)[ \t]+)?([^\s"',;]+)/gi;
+const AUTH_HEADER = /\b(Authorization["']?[ \t]*[:=][ \t]*["']?)(?:([A-Za-z]+)[ \t]+)?([^\s"',;)\]}>]+)/gi;
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/?#@"'`]*):([^\s/?#@"'`]+)@/gi;
 
 function maskValue(v: string): string {
   if (v.startsWith('"')) return `"${MASK}"`;
   if (v.startsWith("'")) return `'${MASK}'`;
   return MASK;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function maskUrlPassword(url: string): string {
@@ -74,24 +75,44 @@ function safeDecode(s: string): string {
   }
 }
 
+interface ExactForm {
+  value: string;
+  replacement: string;
+}
+
+/** Every form of every secret, longest first (a longer form is replaced before a shorter one inside it). */
+function exactForms(secrets: ReadonlyArray<string | { value: string; replacement: string }>): ExactForm[] {
+  const byValue = new Map<string, string>();
+  for (const s of secrets) {
+    const { value, replacement } = typeof s === 'string' ? { value: s, replacement: MASK } : s;
+    if (value.length < MIN_EXACT) continue;
+    secretForms(value).forEach((form, i) => {
+      if (form.length >= MIN_EXACT && !byValue.has(form)) byValue.set(form, i === 0 ? replacement : MASK);
+    });
+  }
+  return [...byValue].map(([value, replacement]) => ({ value, replacement })).sort((a, b) => b.value.length - a.value.length);
+}
+
+function replaceExact(text: string, forms: readonly ExactForm[]): string {
+  let out = text;
+  for (const f of forms) if (out.includes(f.value)) out = out.split(f.value).join(f.replacement);
+  return out;
+}
+
 export function createRedactor(secrets: ReadonlyArray<string | { value: string; replacement: string }> = []): Redactor {
-  const exact = secrets
-    .map((s) => (typeof s === 'string' ? { value: s, replacement: MASK } : s))
-    .filter((s) => s.value.length >= MIN_EXACT)
-    .sort((a, b) => b.value.length - a.value.length);
-  const exactRe = exact.length ? new RegExp(exact.map((s) => escapeRegExp(s.value)).join('|'), 'g') : undefined;
-  const replacementOf = new Map(exact.map((s) => [s.value, s.replacement]));
+  const forms = exactForms(secrets);
   return {
     redact(text: string): string {
       if (!text) return text;
-      let out = exactRe ? text.replace(exactRe, (m) => replacementOf.get(m) ?? MASK) : text;
+      // inert first: a control character between a secret's halves must not join them later
+      let out = replaceExact(inertText(text), forms);
       out = out
         .replace(URL_USERINFO, (_m, scheme: string, user: string) => `${scheme}${user}:${MASK}@`)
         .replace(AUTH_SCHEME, (_m, scheme: string, sp: string) => `${scheme}${sp}${MASK}`)
         .replace(AUTH_HEADER, (_m, head: string, scheme: string | undefined) => `${head}${scheme ? scheme + ' ' : ''}${MASK}`)
         .replace(KEY_VALUE, (_m, q: string, key: string, sep: string, value: string) => `${q}${key}${q}${sep}${maskValue(value)}`);
       // a pattern may have split an exact secret's surroundings; a second pass is cheap
-      return exactRe ? out.replace(exactRe, (m) => replacementOf.get(m) ?? MASK) : out;
+      return replaceExact(out, forms);
     },
   };
 }

@@ -25,6 +25,8 @@ export interface RunOptions {
   only?: string[];
   /** Per check, unless the check sets its own. Default 30. */
   timeoutSeconds?: number;
+  /** Per check, even one that sets its own: the user asked for it (`--timeout`, the setting). */
+  userTimeoutSeconds?: number;
   signal?: AbortSignal;
   onEvent?: (e: RunEvent) => void;
   /** Steps running at once. Default 8. */
@@ -81,7 +83,23 @@ interface Resolved {
   error?: string;
 }
 
+/** The longest timeout a check may have: a day (Node's timers overflow past 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+export class RunOptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunOptionsError';
+  }
+}
+
+function checkTimeout(name: string, v: number | undefined): void {
+  if (v !== undefined && !(v > 0 && v <= MAX_TIMEOUT_SECONDS)) throw new RunOptionsError(`${name}: ${v} is not a number of seconds between 0 and ${MAX_TIMEOUT_SECONDS}`);
+}
+
 export async function runSteps(rb: Runbook, target: Target, opts: RunOptions = {}): Promise<RunOutcome> {
+  checkTimeout('timeoutSeconds', opts.timeoutSeconds);
+  checkTimeout('userTimeoutSeconds', opts.userTimeoutSeconds);
   const t = validateTarget(target);
   const steps = selectSteps(rb, opts.only);
   checkOrder(steps);
@@ -292,7 +310,7 @@ class Run {
 
     if (this.opts.injectDelayMs) await sleep(this.opts.injectDelayMs, this.opts.signal);
     const scale = this.opts.timeScale ?? 1;
-    const timeoutMs = (check.timeoutSeconds ?? this.opts.timeoutSeconds ?? 30) * 1000 * scale;
+    const timeoutMs = (this.opts.userTimeoutSeconds ?? check.timeoutSeconds ?? this.opts.timeoutSeconds ?? 30) * 1000 * scale;
     const owner = `${stepId}/${check.id}`;
     const ask = () => this.askOnce(probe, owner, timeoutMs, SHORT_PROBE_MS * scale, onOutput);
     const hit = this.cache ? this.cache.get(cacheKey(probe), owner, ask) : { promise: ask(), cached: false, owner };

@@ -42,7 +42,8 @@ const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Characters a shell would act on, plus quotes and whitespace. */
 const SHELL_SPECIAL = /[\s"'`$;|&<>\\(){}*?!#~^[\]]/;
 const URL_FORBIDDEN = /[\s"'`$;|&<>\\(){}*!^]/;
-const HOST = /^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/;
+/** DNS labels never start or end with '-' (a host like `-debug` would become an option of `nslookup`). */
+const HOST = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?\.)*[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?\.?$|^\[[0-9A-Fa-f:.]+\]$/;
 
 /** A target whose every value passed validation; URLs normalised without a trailing slash. */
 export interface ValidTarget extends Target {
@@ -84,7 +85,7 @@ export function validateBaseUrl(value: string, setting: string): { url: string; 
   }
   const host = u.hostname;
   if (!HOST.test(host)) {
-    throw new TargetError(setting, `${setting}: the host ${describe(host)} is not a host name or IP address.`);
+    throw new TargetError(setting, `${setting}: the host ${describe(host)} is not a host name or IP address (labels of letters, digits and dashes, not starting or ending with a dash).`);
   }
   const normalised = u.href.replace(/\/+$/, '');
   if (URL_FORBIDDEN.test(normalised) || normalised.includes('?') || normalised.includes('#')) {
@@ -110,6 +111,17 @@ export function validateExecutable(value: string, setting: string): string {
   return value;
 }
 
+/**
+ * Why an admin token cannot be sent (undefined when it can). It goes into an HTTP header, which
+ * carries printable ASCII only; the message never contains the token.
+ */
+export function adminTokenProblem(token: string): string | undefined {
+  if (/[\s\x00-\x1f\x7f]/.test(token)) return 'contains whitespace or control characters';
+  if (/[^\x21-\x7e]/.test(token)) return 'contains characters other than printable ASCII (an HTTP header cannot carry them)';
+  if (token.length > 16 * 1024) return 'is longer than 16 KB';
+  return undefined;
+}
+
 /** Validates every value of a target. Throws `TargetError` naming the first bad setting. */
 export function validateTarget(t: Target): ValidTarget {
   if (!ENV_NAME.test(t.name)) {
@@ -123,9 +135,8 @@ export function validateTarget(t: Target): ValidTarget {
   validateExecutable(t.psqlPath, SETTING_OF.psqlPath);
   const proxy = t.proxy && proxyProblem(t.proxy);
   if (proxy) throw new TargetError(SETTING_OF.proxy, `${SETTING_OF.proxy}: ${proxy}.`);
-  if (t.adminToken !== undefined && /[\s\x00-\x1f]/.test(t.adminToken)) {
-    throw new TargetError(SETTING_OF.adminToken, `${SETTING_OF.adminToken} contains whitespace or control characters.`);
-  }
+  const tokenProblem = t.adminToken ? adminTokenProblem(t.adminToken) : undefined;
+  if (tokenProblem) throw new TargetError(SETTING_OF.adminToken, `${SETTING_OF.adminToken} ${tokenProblem}.`);
   if (t.databaseUrl !== undefined && t.databaseUrl !== '') {
     try {
       const u = new URL(t.databaseUrl);

@@ -14,7 +14,7 @@ import { hybridExecutorTrace } from './snippets/hybridExecutorTrace';
 import { hybridInitLogging } from './snippets/hybridInitLogging';
 import { panicRecovery } from './snippets/panicRecovery';
 import { runInferenceTrace } from './snippets/runInferenceTrace';
-import { ANCHOR_LABEL, isStepId, STEPS, type StepId } from './steps';
+import { ANCHOR_LABEL, isStepId, noAnchorText, STEPS, type StepId } from './steps';
 import { declarationsIn, field, GO_BUILTINS, identifiersIn, params } from './syntax';
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from './textEdits';
@@ -47,7 +47,7 @@ export function planInsertion(text: string, tree: Tree, step: StepId, pkg: Packa
 
   const kind = STEPS[step].anchor;
   const anchor = findAnchors(tree, text).find((a) => a.kind === kind);
-  if (!anchor) return { step, skipped: `no ${ANCHOR_LABEL[kind]} in this file` };
+  if (!anchor) return { step, skipped: `${noAnchorText(kind)} in this file` };
   if (anchor.problem) return { step, skipped: `${ANCHOR_LABEL[kind]}: ${anchor.problem}` };
   if (anchor.func.hasError) return { step, skipped: `${ANCHOR_LABEL[kind]} has syntax errors; fix them first` };
 

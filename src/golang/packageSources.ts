@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularFileSync } from '../shared/regularFile';
 
 const MAX_FILES = 200;
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -7,7 +8,8 @@ const MAX_BYTES = 4 * 1024 * 1024;
 /**
  * The other `.go` files of the file's package directory (its struct types decide what a snippet can
  * write). Test files are left out unless `file` is one; `exclude` names files the caller has
- * already (open editors). Unreadable files are skipped.
+ * already (open editors). Unreadable files, and anything but a regular file (a FIFO would block the
+ * extension host's thread), are skipped.
  */
 export function readSiblingSources(file: string, exclude: readonly string[] = []): string[] {
   const dir = path.dirname(file);
@@ -25,9 +27,7 @@ export function readSiblingSources(file: string, exclude: readonly string[] = []
     if (!wantTests && name.endsWith('_test.go')) continue;
     if (out.length >= MAX_FILES) break;
     try {
-      const full = path.join(dir, name);
-      if (fs.statSync(full).size > MAX_BYTES) continue;
-      out.push(fs.readFileSync(full, 'utf8'));
+      out.push(readRegularFileSync(path.join(dir, name), MAX_BYTES));
     } catch {
       /* skip */
     }

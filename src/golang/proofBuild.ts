@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { goBuildSetup, parseGoBuildOutput, type GoProblem } from './goBuild';
+import { nonRegularEntries } from '../shared/regularFile';
 
 /** Runs `argv` (argv[0] = go, as found on PATH or configured by the user); the caller owns timeouts and kills. */
 export type GoRunner = (
@@ -77,6 +78,9 @@ export class InsertionProver {
   }
 
   private async build(dir: string, overlay: ReadonlyMap<string, string>, listFile?: string): Promise<BuildResult & { listed?: boolean }> {
+    // a FIFO or a device named *.go would make `go build` block or read for ever (issue 11 D7)
+    const odd = nonRegularEntries(dir, '.go');
+    if (odd.length) return { ok: false, problems: [], why: `${odd[0].name} is ${odd[0].kind}, not a regular file: the package is not built` };
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-proof-'));
     try {
       const replace: Record<string, string> = {};

@@ -18,6 +18,11 @@ export const ANCHOR_LABEL: Record<AnchorKind, string> = {
   setHybridClient: 'the SetHybridClient(…) call in package main’s main()',
 };
 
+/** "no method Execute on HybridExecutor", "no executor.Execute(…) call inside …" (never "no the …"). */
+export function noAnchorText(kind: AnchorKind): string {
+  return `no ${ANCHOR_LABEL[kind].replace(/^the /, '')}`;
+}
+
 /** POST /api/v1/jobs/cross-region calls RunInference directly. */
 export const CROSS_REGION_NOTE =
   'Only 2.4 also covers the cross-region execution path: POST /api/v1/jobs/cross-region calls ' +

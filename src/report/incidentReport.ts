@@ -12,7 +12,8 @@ import { criteriaFor, fixCommand, fixOfCause } from './buildRunView';
 import { describeInstrumentation } from './instrumentationStatus';
 import { formatDuration, percent, utcDateTime, utcTime } from './formatting';
 import { mdCell, mdCode, mdCodeCell, mdFence, mdTable, mdText } from './markdown';
-import { cleanOutput, excerpt } from './outputText';
+import { excerpt } from './outputText';
+import { inertText } from '../shared/inertText';
 import type { RunRecord } from './runRecord';
 import { countVerdicts, describeCounts } from './verdictCounts';
 import { displayArgv } from '../engine/displayCommand';
@@ -136,7 +137,7 @@ function evidence(r: RunRecord): string[] {
     const where = `step ${mdText(e.step || '?')}${e.check ? ` / ${mdText(e.check)}` : ''}`;
     const weight = e.weight === null ? 'read by the decision tree' : e.weight >= 1 ? `×${e.weight} for` : `×${e.weight} against`;
     out.push(`- **${mdText(e.label)}** — ${mdCode(e.fact)} = ${mdCode(value(e.value))} (${where}; ${weight})`);
-    if (e.line) out.push(`  ${mdFence(cleanOutput(e.line)).split('\n').join('\n  ')}`);
+    if (e.line) out.push(`  ${mdFence(inertText(e.line)).split('\n').join('\n  ')}`);
   }
   return out;
 }

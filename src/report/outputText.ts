@@ -1,18 +1,10 @@
 /**
- * Check output as something to show: untrusted text from remote systems. Terminal control
- * sequences (ANSI colours, cursor moves, OSC titles and hyperlinks), other control characters and
- * bidirectional overrides are removed, so the text reads the same everywhere and cannot disguise
- * itself; long output is cut for display and capped for storage.
+ * Check output as something to show: untrusted text from remote systems, made inert by the one
+ * sanitiser (`inertText`: colours dropped, every other control shown as an escape), so it reads
+ * the same everywhere and cannot disguise itself; long output is cut for display and capped for
+ * storage.
  */
-
-/** CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), DCS/PM/APC strings, and two-byte escapes. */
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
-/** C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates. */
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
-
-export function cleanOutput(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(ANSI, '').replace(/\r/g, '\n').replace(CONTROL, '');
-}
+import { inertText } from '../shared/inertText';
 
 export interface OutputExcerpt {
   /** The part shown (cleaned). */
@@ -28,7 +20,7 @@ export const VIEW_MAX_CHARS = 24_000;
 
 /** The first `maxLines` lines / `maxChars` characters of the cleaned output. */
 export function excerpt(raw: string, maxLines = VIEW_MAX_LINES, maxChars = VIEW_MAX_CHARS): OutputExcerpt {
-  const text = cleanOutput(raw);
+  const text = inertText(raw);
   const lines = text === '' ? 0 : countLines(text);
   const bytes = utf8Length(text);
   let cut = text.length;
@@ -47,7 +39,7 @@ export function excerpt(raw: string, maxLines = VIEW_MAX_LINES, maxChars = VIEW_
 
 /** The last `maxLines` lines of the cleaned output (live output: the newest part matters). */
 export function tailExcerpt(raw: string, maxLines = 60, maxChars = VIEW_MAX_CHARS): OutputExcerpt {
-  const text = cleanOutput(raw);
+  const text = inertText(raw);
   const lines = text === '' ? 0 : countLines(text);
   let start = 0;
   let seen = 0;

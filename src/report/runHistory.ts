@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { historyEntry } from './historyEntry';
 import { RecordId, RunRecord } from './runRecord';
 import type { HistoryEntry } from './runView';
+import { inertJson } from '../shared/inertText';
 
 export const DEFAULT_HISTORY_CAP = 50;
 const FILE = /^run-([A-Za-z0-9][A-Za-z0-9_.-]{0,79})\.json$/;
@@ -107,7 +108,7 @@ export class RunHistory {
     await fs.mkdir(this.dir, { recursive: true });
     const file = this.fileOf(r.id);
     const tmp = path.join(this.dir, `.tmp-${r.id}-${process.pid}-${Date.now()}`);
-    await fs.writeFile(tmp, JSON.stringify(r), 'utf8');
+    await fs.writeFile(tmp, inertJson(r), 'utf8');
     await fs.rename(tmp, file);
     this.cache.delete(path.basename(file));
     return file;

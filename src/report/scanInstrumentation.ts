@@ -9,6 +9,7 @@ import { MARKER_PREFIX } from '../golang/anchors';
 import { GoInstrumenter } from '../golang/instrumenter';
 import { loadGoParser } from '../golang/parser';
 import type { InstrumentationStatus } from './instrumentationStatus';
+import { FileReadError, readRegularFile } from '../shared/regularFile';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn', 'dist', 'out']);
 /** Bounds of the walk: a monorepo must not stall the end of a run. */
@@ -47,12 +48,14 @@ export async function scanInstrumentation(root: string, opts: ScanOptions = {}):
       if (!e.isFile() || !e.name.endsWith('.go')) continue;
       seen++;
       try {
-        const st = await fs.stat(full);
-        if (st.size > MAX_FILE_BYTES) {
-          problems.push(`${rel(root, full)}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, not checked`);
+        let text: string;
+        try {
+          text = await readRegularFile(full, MAX_FILE_BYTES);
+        } catch (err) {
+          if (!(err instanceof FileReadError)) throw err;
+          problems.push(`${rel(root, full)}: ${err.code === 'EFBIG' ? `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` : 'not a regular file'}, not checked`);
           continue;
         }
-        const text = await fs.readFile(full, 'utf8');
         if (!text.includes(MARKER_PREFIX)) continue;
         instrumenter ??= new GoInstrumenter(await loadGoParser());
         const { markers, problems: broken } = instrumenter.check(text);

@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { Runbook, Step, Condition } from './schema';
 import { RunbookError } from './runbookError';
 import { allSteps } from './steps';
+import { readRegularFileSync } from '../shared/regularFile';
 
 export { RunbookError } from './runbookError';
 export { allSteps, findStep } from './steps';
@@ -35,10 +35,13 @@ export function validateRunbook(raw: unknown, source = '<runbook>'): Runbook {
   return parsed.data;
 }
 
+/** A runbook file is at most this large (the built-in plan is 90 KB). */
+const MAX_RUNBOOK_BYTES = 8 * 1024 * 1024;
+
 export function loadRunbookFile(file: string): Runbook {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFileSync(file, MAX_RUNBOOK_BYTES);
   } catch (e) {
     throw new RunbookError(file, [{ path: '', message: `cannot read: ${(e as Error).message}` }]);
   }

@@ -3,6 +3,7 @@
  * runbook have this shape; everything plan-specific lives in the data, not here.
  */
 import { z } from 'zod';
+import { commandProblems } from './commandPolicy';
 
 export const VERDICTS = ['pending', 'running', 'pass', 'fail', 'warn', 'inconclusive', 'error', 'skipped', 'done'] as const;
 export const Verdict = z.enum(VERDICTS);
@@ -69,7 +70,10 @@ export const ShellProbe = z.object({
   databaseCredentials: z.boolean().optional(),
   /** Where the command runs, shown to the user: "runner container", "this machine". */
   vantage: z.string().optional(),
-}).strict();
+}).strict()
+  .superRefine((p, ctx) => {
+    for (const problem of commandProblems(p.argv, p.env)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
 
 export const HttpProbe = z.object({
   type: z.literal('http'),
@@ -246,8 +250,8 @@ export const Check = z.object({
   rules: z.array(Rule).default([]),
   /** Verdict when no rule fires. */
   otherwise: z.object({ verdict: CheckVerdict, reason: z.string() }).strict(),
-  /** Per-check timeout override (seconds). */
-  timeoutSeconds: z.number().positive().optional(),
+  /** Per-check timeout override (seconds, at most a day); the user's own timeout still wins. */
+  timeoutSeconds: z.number().positive().max(86_400).optional(),
   /** What this check needs from the environment; missing → `skipped` with the reason. */
   requires: z.array(Requirement).default([]),
   /**
@@ -378,6 +382,12 @@ export const Fix = z.object({
   rerun: z.array(id).default([]),
 }).strict()
   .refine((f) => f.kind !== 'command' || (f.argv && f.argv.length > 0), { message: 'a command fix needs argv' })
+  .superRefine((f, ctx) => {
+    for (const [key, argv] of [['argv', f.argv], ['undoArgv', f.undoArgv]] as const) {
+      if (!argv) continue;
+      for (const problem of commandProblems(argv)) ctx.addIssue({ code: 'custom', path: [key, ...problem.path.slice(1)], message: problem.message });
+    }
+  })
   .refine((f) => f.kind !== 'code' || f.snippet, { message: 'a code fix names its snippet' });
 export type Fix = z.infer<typeof Fix>;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type * as SettingsModule from '../runbook/settings';
+import type * as ToolPathsModule from '../runbook/toolPaths';
 import type { EnvironmentSettings, Settings } from '../runbook/settings';
 
 export type { Settings, EnvironmentSettings };
@@ -22,14 +23,14 @@ export function readConfig(): ConfigRead {
   const raw = {
     environments: c.get('environments'),
     activeEnvironment: c.get('activeEnvironment'),
-    flyctlPath: c.get('flyctlPath'),
-    psqlPath: c.get('psqlPath'),
     checkTimeoutSeconds: c.get('checkTimeoutSeconds'),
     codeLens: { enabled: c.get('codeLens.enabled') },
   };
   // the schema (zod) loads with the first read, not with the extension
   const { parseSettings } = require('../runbook/settings') as typeof SettingsModule;
-  const { settings, problems } = parseSettings(raw);
+  const tools = userToolPaths(c);
+  const { settings, problems } = parseSettings({ ...raw, flyctlPath: tools.flyctlPath, psqlPath: tools.psqlPath });
+  problems.push(...tools.problems);
   const inspect = c.inspect<unknown[]>('environments');
   const workspaceNames = new Set(
     [...asArray(inspect?.workspaceValue), ...asArray(inspect?.workspaceFolderValue)]
@@ -41,6 +42,26 @@ export function readConfig(): ConfigRead {
     problems,
     originOf: (name) => (name === 'demo' ? 'builtin' : workspaceNames.has(name) ? 'workspace' : 'user'),
   };
+}
+
+/**
+ * flyctl and psql only from the user: the machine-scoped settings' user value (a workspace value is
+ * never read — VS Code drops it for a machine setting, and this does not ask for it either), then
+ * BEACON_DEBUG_FLYCTL / BEACON_DEBUG_PSQL, then the user config file (runbook/toolPaths).
+ */
+function userToolPaths(c: vscode.WorkspaceConfiguration): ToolPathsModule.ToolPaths {
+  const { resolveToolPaths } = require('../runbook/toolPaths') as typeof ToolPathsModule;
+  const userValue = (key: string) => {
+    const v = c.inspect<unknown>(key)?.globalValue;
+    return typeof v === 'string' && v ? v : undefined;
+  };
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return resolveToolPaths(
+    { flyctlPath: userValue('flyctlPath'), psqlPath: userValue('psqlPath') },
+    process.env,
+    folder?.scheme === 'file' ? folder.fsPath : process.cwd(),
+    { flyctlPath: 'beaconDebug.flyctlPath', psqlPath: 'beaconDebug.psqlPath' },
+  );
 }
 
 function asArray(v: unknown): unknown[] {

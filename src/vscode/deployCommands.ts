@@ -12,6 +12,7 @@ import { GO_BUILD_ARGV, goBuildSetup, parseGoBuildOutput, problemRange, type GoP
 import type { InstrumentationApi } from './instrumentation';
 import { RunTerminal } from './runTerminal';
 import type { CommandFactory, Services } from './services';
+import { styled } from '../report/terminalLines';
 
 /** Lines the log view holds before it is cut back to the newest half. */
 const MAX_STREAM_LINES = 20_000;
@@ -225,7 +226,7 @@ export function deployLoop(instrumentation: () => InstrumentationApi | undefined
         deploying = abort;
         try {
           deployTerminal.show(false);
-          deployTerminal.line(`\x1b[1m$ ${displayArgv(argv)}\x1b[0m   (environment ${target.name}, in ${cwd.fsPath}, ${markers} instrumentation block(s))`);
+          deployTerminal.line(styled('bold', `$ ${displayArgv(argv)}`), `   (environment ${target.name}, in ${cwd.fsPath}, ${markers} instrumentation block(s))`);
           s.log.info(`deploy started: ${displayArgv(argv)} (${markers} instrumentation block(s))`);
           const output = new LineRedactor(redactorFor(target), (t) => deployTerminal.write(t));
           const out = await vscode.window.withProgress(
@@ -238,7 +239,7 @@ export function deployLoop(instrumentation: () => InstrumentationApi | undefined
           output.flush();
           const status: DeployResult['status'] = out.ok ? 'deployed' : out.error === 'cancelled' ? 'cancelled' : 'failed';
           const summary = out.ok ? `${target.flyApp} deployed to ${target.name}` : `the deploy of ${target.flyApp} ${status === 'cancelled' ? 'was cancelled' : `failed: ${out.errorMessage}`}`;
-          deployTerminal.line(`${out.ok ? '\x1b[32m✔' : '\x1b[31m✖'} ${summary}\x1b[0m`);
+          deployTerminal.line(styled(out.ok ? 'green' : 'red', `${out.ok ? '✔' : '✖'} ${summary}`));
           s.log.info(`deploy ${status}: ${displayArgv(argv)} (${out.error ?? `exit ${out.exitCode}`})`);
           if (out.ok) await s.prompts.info(`Beacon Debug: ${summary}${markers ? ` with ${markers} instrumentation block(s)` : ''}.`);
           else await s.prompts.error(`Beacon Debug: ${summary}`);

@@ -3,6 +3,7 @@ import type { Diagnosis } from '../diagnosis/diagnose';
 import type { CriterionResult } from '../diagnosis/successCriteria';
 import type { FactValue } from '../runbook/schema';
 import { percent } from '../report/formatting';
+import { inertTreeItem } from './inertTreeItem';
 
 type DiagNode =
   | { kind: 'cause'; d: Diagnosis }
@@ -62,6 +63,10 @@ export class DiagnosisViewProvider implements vscode.TreeDataProvider<DiagNode>,
   }
 
   getTreeItem(node: DiagNode): vscode.TreeItem {
+    return inertTreeItem(this.treeItem(node));
+  }
+
+  private treeItem(node: DiagNode): vscode.TreeItem {
     const None = vscode.TreeItemCollapsibleState.None;
     switch (node.kind) {
       case 'cause': {

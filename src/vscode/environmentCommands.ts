@@ -3,6 +3,7 @@ import { EnvironmentSettings } from '../runbook/settings';
 import { startSimulator } from '../sim/simulator';
 import type { SecretKind } from './environments';
 import type { CommandFactory, Services } from './services';
+import { adminTokenProblem } from '../engine/target';
 
 async function setSecret(s: Services, kind: SecretKind) {
   const env = s.envs.active();
@@ -21,7 +22,8 @@ async function setSecret(s: Services, kind: SecretKind) {
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) => {
-      if (!v || kind === 'adminToken') return undefined;
+      if (!v) return undefined;
+      if (kind === 'adminToken') return adminTokenProblem(v) && `The admin token ${adminTokenProblem(v)}.`;
       try {
         const u = new URL(v);
         return /^postgres(ql)?:$/.test(u.protocol) ? undefined : 'a postgres:// URL';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EnvironmentEntry, Environments } from './environments';
+import { inertTreeItem } from './inertTreeItem';
 
 type EnvNode = { kind: 'env'; env: EnvironmentEntry; active: boolean } | { kind: 'detail'; id: string; label: string; value: string; icon: string };
 
@@ -37,6 +38,10 @@ export class EnvironmentViewProvider implements vscode.TreeDataProvider<EnvNode>
   }
 
   getTreeItem(node: EnvNode): vscode.TreeItem {
+    return inertTreeItem(this.treeItem(node));
+  }
+
+  private treeItem(node: EnvNode): vscode.TreeItem {
     if (node.kind === 'env') {
       const e = node.env;
       const item = new vscode.TreeItem(e.name, node.active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);

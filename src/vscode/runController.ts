@@ -8,6 +8,7 @@ import type { Environments } from './environments';
 import type { Prompts } from './prompts';
 import type { RunState } from './runState';
 import { RunTerminal } from './runTerminal';
+import { styled } from '../report/terminalLines';
 
 export interface RunRequest {
   /** Step ids, `quick-wins` or `phase-N`; undefined = every automated check. */
@@ -90,7 +91,7 @@ export class RunController implements vscode.Disposable {
         timeoutSeconds: this.timeoutSeconds(),
         signal,
         onEvent: (e) => {
-          if (e.type === 'diagnosisRound') this.terminal.line(`\x1b[1m◆ Diagnosis round ${e.round}: ${e.steps.join(', ')}\x1b[0m — ${e.reason}`);
+          if (e.type === 'diagnosisRound') this.terminal.line(styled('bold', `◆ Diagnosis round ${e.round}: ${e.steps.join(', ')}`), ` — ${e.reason}`);
           else onEvent(e);
         },
       });
@@ -141,7 +142,7 @@ export class RunController implements vscode.Disposable {
     } catch (e) {
       const msg = redact(e instanceof Error ? e.message : String(e));
       this.log.error(`run failed: ${msg}`);
-      this.terminal.line(`\x1b[31mThe run could not start: ${msg}\x1b[0m`);
+      this.terminal.line(styled('red', `The run could not start: ${msg}`));
       await this.prompts.error(`Beacon Debug: ${msg}`);
       return undefined;
     } finally {

@@ -1,30 +1,13 @@
 import * as vscode from 'vscode';
 import type { RunEvent } from '../engine/types';
-
-const ANSI = {
-  reset: '\x1b[0m',
-  dim: '\x1b[2m',
-  bold: '\x1b[1m',
-  red: '\x1b[31m',
-  green: '\x1b[32m',
-  yellow: '\x1b[33m',
-  blue: '\x1b[34m',
-  magenta: '\x1b[35m',
-  cyan: '\x1b[36m',
-};
-const VERDICT_COLOR: Record<string, string> = {
-  pass: ANSI.green,
-  fail: ANSI.red,
-  error: ANSI.red,
-  warn: ANSI.yellow,
-  inconclusive: ANSI.magenta,
-  skipped: ANSI.dim,
-};
+import { colourWanted, renderLine, RunEventLines, styled, type Line, type Segment } from '../report/terminalLines';
+import { inertText } from '../shared/inertText';
 
 /**
  * A terminal tab that is a *view* of a captured run: it shows the commands, the live output and
- * the verdict lines from engine events, and never runs anything itself. Concurrent steps share
- * one tab with their lines prefixed by the step id. Ctrl+C cancels the run.
+ * the verdict lines from engine events (report/terminalLines), and never runs anything itself.
+ * Concurrent steps share one tab with their lines prefixed by the step id. Ctrl+C cancels the run.
+ * Nothing reaches the terminal unsanitised: outside text is inert, the only escapes are our colours.
  */
 export class RunTerminal implements vscode.Disposable {
   private readonly writeEmitter = new vscode.EventEmitter<string>();
@@ -32,7 +15,8 @@ export class RunTerminal implements vscode.Disposable {
   private terminal: vscode.Terminal | undefined;
   private opened = false;
   private readonly pending: string[] = [];
-  private readonly partial = new Map<string, string>();
+  private readonly events = new RunEventLines();
+  private readonly colour = colourWanted(process.env);
   /** Everything written, without colours: what the tests (and a user copying it) read. */
   transcript = '';
   onInterrupt: (() => void) | undefined;
@@ -55,7 +39,7 @@ export class RunTerminal implements vscode.Disposable {
         },
         handleInput: (data) => {
           if (data === '\x03') {
-            this.line(`${ANSI.yellow}^C — cancelling the run…${ANSI.reset}`);
+            this.line(styled('yellow', '^C — cancelling the run…'));
             this.onInterrupt?.();
           }
         },
@@ -69,60 +53,35 @@ export class RunTerminal implements vscode.Disposable {
     return this.terminal;
   }
 
-  /** Raw text, newlines as they come (a captured process's output). */
+  /** Captured output of a process, newlines as they come: shown inert. */
   write(text: string): void {
-    const crlf = text.replace(/\r?\n/g, '\r\n');
-    this.transcript += text.replace(/\x1b\[[0-9;]*m/g, '');
-    if (this.opened) this.writeEmitter.fire(crlf);
-    else this.pending.push(crlf);
+    this.emit(inertText(text));
   }
 
-  line(text: string): void {
-    this.write(text + '\n');
+  /** One line of styled segments (the product's own text and colours; text segments are made inert). */
+  line(...segments: Segment[]): void {
+    this.emitLine(segments);
   }
 
   /** Renders one engine event. */
   render(e: RunEvent): void {
-    switch (e.type) {
-      case 'runStarted':
-        this.line(`${ANSI.bold}▶ Beacon Debug run ${e.runId}${ANSI.reset} — ${e.steps.length} step(s): ${e.steps.join(', ')}`);
-        break;
-      case 'checkStarted':
-        this.line(`${ANSI.cyan}[${e.step}]${ANSI.reset} ${ANSI.dim}${e.vantage ? `(${e.vantage}) ` : ''}$ ${e.command}${ANSI.reset}`);
-        break;
-      case 'output': {
-        const key = `${e.step}/${e.check}`;
-        const text = (this.partial.get(key) ?? '') + e.text;
-        const lines = text.split(/\r?\n/);
-        this.partial.set(key, lines.pop() ?? '');
-        for (const l of lines) this.line(`${ANSI.cyan}[${e.step}]${ANSI.reset} ${l}`);
-        break;
-      }
-      case 'checkFinished': {
-        const key = `${e.step}/${e.result.id}`;
-        const rest = this.partial.get(key);
-        if (rest) this.line(`${ANSI.cyan}[${e.step}]${ANSI.reset} ${rest}`);
-        this.partial.delete(key);
-        const c = VERDICT_COLOR[e.result.verdict] ?? '';
-        this.line(`${ANSI.cyan}[${e.step}]${ANSI.reset} ${c}${e.result.verdict.toUpperCase()}${ANSI.reset} ${e.result.label}: ${e.result.reason} ${ANSI.dim}(${Math.round(e.result.durationMs)} ms${e.result.cached ? ', cached' : ''})${ANSI.reset}`);
-        break;
-      }
-      case 'stepFinished': {
-        const c = VERDICT_COLOR[e.result.verdict] ?? '';
-        this.line(`${ANSI.bold}${c}■ ${e.result.id} ${e.result.verdict.toUpperCase()}${ANSI.reset} ${e.result.title} — ${e.result.reason}`);
-        break;
-      }
-      case 'runFinished': {
-        const counts = new Map<string, number>();
-        for (const r of e.results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
-        const summary = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
-        this.line(`${ANSI.bold}${e.cancelled ? '✖ Run cancelled' : '✔ Run finished'}${ANSI.reset}: ${summary || 'no step ran'}`);
-        this.line('');
-        break;
-      }
-      case 'stepStarted':
-        break;
-    }
+    for (const l of this.events.render(e)) this.emitLine(l);
+  }
+
+  private emitLine(l: Line): void {
+    this.transcript += renderLine(l, false) + '\n';
+    this.send(renderLine(l, this.colour) + '\n');
+  }
+
+  private emit(text: string): void {
+    this.transcript += text;
+    this.send(text);
+  }
+
+  private send(text: string): void {
+    const crlf = text.replace(/\n/g, '\r\n');
+    if (this.opened) this.writeEmitter.fire(crlf);
+    else this.pending.push(crlf);
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Check, Phase, Runbook, Step, Verdict } from '../runbook/schema';
 import type { RunState } from './runState';
 import type { WorkspaceRunbook } from './workspaceRunbooks';
+import { inertTreeItem } from './inertTreeItem';
 
 /** `owner` is set on the nodes of a workspace runbook (the built-in plan's nodes have none). */
 export type RunbookNode =
@@ -151,6 +152,10 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
   }
 
   getTreeItem(node: RunbookNode): vscode.TreeItem {
+    return inertTreeItem(this.treeItem(node));
+  }
+
+  private treeItem(node: RunbookNode): vscode.TreeItem {
     switch (node.kind) {
       case 'workspace':
       case 'problem':
@@ -206,7 +211,8 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
         item.iconPath = verdictIcon(verdict);
         const reason = result && 'reason' in result ? result.reason : undefined;
         item.description = [node.check.probe.vantage, result && 'durationMs' in result ? formatMs(result.durationMs) : undefined].filter(Boolean).join(' · ');
-        item.tooltip = new vscode.MarkdownString(`**${node.check.label}** — ${verdict}${reason ? `\n\n${reason}` : ''}`);
+        item.tooltip = new vscode.MarkdownString(`**${node.check.label}** — ${verdict}`);
+        if (reason) item.tooltip.appendMarkdown('\n\n').appendText(reason);
         item.contextValue = 'check';
         return item;
       }
@@ -281,7 +287,10 @@ function stepTooltip(s: Step, verdict: Verdict, reason?: string, missing: string
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${s.id} ${s.title}**${s.estimate ? ` — ${s.estimate}` : ''}\n\n`);
   for (const m of missing) md.appendMarkdown(`$(warning) ${m}\n\n`);
-  md.appendMarkdown(`Status: **${verdict}**${reason ? ` — ${reason}` : ''}\n\n`);
+  md.appendMarkdown(`Status: **${verdict}**`);
+  // the reason may quote a remote answer: text, never markdown
+  if (reason) md.appendMarkdown(' — ').appendText(reason);
+  md.appendMarkdown('\n\n');
   if (s.expected) md.appendMarkdown(`**Expected**: ${s.expected}\n\n`);
   for (const line of s.ifLines) md.appendMarkdown(`${line}\n\n`);
   if (s.corrections.length) md.appendMarkdown(`*Corrected:* ${s.corrections[0]}${s.corrections.length > 1 ? ` (+${s.corrections.length - 1} more)` : ''}`);

@@ -38,6 +38,8 @@ const HOSTILE = [
   `<a href="javascript:window.${HOSTILE_FLAG}='link'">click me</a> [md link](javascript:window.${HOSTILE_FLAG}='md')`,
   `<svg onload="window.${HOSTILE_FLAG}='svg'"></svg><iframe srcdoc="<script>parent.${HOSTILE_FLAG}='iframe'</script>"></iframe>`,
   `\x1b[31mRED\x1b[0m \x1b]8;;https://evil.example/\x1b\\osc-link\x1b]8;;\x1b\\ \x1b[2J\x1b[Hcleared`,
+  // the terminal corpus of issue 11: clipboard write, title, bare CR, C1 CSI, bidi overrides, NUL
+  `\x1b]52;c;ZWNobyBwd25lZA==\x07 \x1b]0;pwned-title\x07 FAIL\rPASS \u009b2J-c1 \u202eevil\u202c\u2066iso\u2069 nul\x00byte`,
 ].join('\n');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

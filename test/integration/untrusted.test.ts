@@ -2,6 +2,8 @@
 // would start a process refuses in its handler, says so, and no child process appears.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import { RecordingPrompts } from '../../src/vscode/prompts';
@@ -70,4 +72,37 @@ describe('Restricted Mode', () => {
       assert.equal(api.envs.demoRunning, false);
     });
   }
+
+  it('a repository\'s .vscode/settings.json cannot choose flyctl or psql here either (issue 11)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-untrusted-tools-'));
+    const canary = path.join(dir, 'RAN');
+    const program = path.join(dir, 'repo-program');
+    fs.writeFileSync(program, `#!${process.execPath}\nrequire('fs').writeFileSync(${JSON.stringify(canary)}, 'ran');\n`, { mode: 0o755 });
+    const settingsFile = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.vscode', 'settings.json');
+    const had = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+    const env = (name: string, extra: object = {}) => ({ name, flyApp: 'beacon-runner-test', runnerUrl: 'http://127.0.0.1:9', routerUrl: 'http://127.0.0.1:9', ...extra });
+    try {
+      fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+      fs.writeFileSync(settingsFile, JSON.stringify({
+        'beaconDebug.flyctlPath': program,
+        'beaconDebug.psqlPath': program,
+        'beaconDebug.environments': [env('repo-env'), env('demo', { flyctlPath: program })],
+        'beaconDebug.activeEnvironment': 'repo-env',
+      }));
+      const deadline = Date.now() + 20_000;
+      while (!api.envs.reloadConfig().settings.environments.some((e) => e.name === 'repo-env') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const { settings } = api.envs.configRead;
+      assert.deepEqual(settings.environments.map((e) => e.name), ['repo-env'], 'the workspace settings were read; "demo" refused');
+      assert.notEqual(settings.flyctlPath, program);
+      assert.notEqual(settings.psqlPath, program);
+      prompts.answers.push('Use Environment');
+      assert.equal(await vscode.commands.executeCommand('beaconDebug.runQuickWins'), undefined, 'nothing runs in Restricted Mode');
+      assert.ok(!fs.existsSync(canary), 'the repository\'s program did not run');
+    } finally {
+      if (had === undefined) fs.rmSync(settingsFile, { force: true });
+      else fs.writeFileSync(settingsFile, had);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+

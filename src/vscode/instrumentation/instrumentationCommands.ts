@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { stepDisplay, stepTooltip } from '../../golang/documentIndex';
 import { ANCHOR_NAMES } from '../../golang/anchors';
-import { ANCHOR_LABEL, CROSS_REGION_NOTE, isStepId, STEP_IDS, STEPS, type AnchorKind, type StepId } from '../../golang/steps';
+import { CROSS_REGION_NOTE, isStepId, noAnchorText, STEP_IDS, STEPS, type AnchorKind, type StepId } from '../../golang/steps';
 import { lineRuns, type EditedBlock, type RemoveOptions } from '../../golang/remove';
 import { decodeSource, encodeSource } from '../../golang/sourceBytes';
 import { applyEdits, type TextEdit } from '../../golang/textEdits';
@@ -325,7 +325,7 @@ export class InstrumentationCommands {
       for (const a of ins.anchors(text)) if (a.kind === kind) found.push({ uri, line: a.line });
     }
     if (!found.length) {
-      await this.prompts.warn(`Beacon Debug: no ${ANCHOR_LABEL[kind]} in the workspace’s Go files, so step ${stepDisplay(step)} has nowhere to go.`);
+      await this.prompts.warn(`Beacon Debug: ${noAnchorText(kind)} in the workspace’s Go files, so step ${stepDisplay(step)} has nowhere to go.`);
       return false;
     }
     const target =

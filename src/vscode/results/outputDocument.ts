@@ -4,7 +4,7 @@
  * editor handles megabytes of text that a webview should not have to draw.
  */
 import * as vscode from 'vscode';
-import { cleanOutput } from '../../report/outputText';
+import { inertText } from '../../shared/inertText';
 import type { RunHistory } from '../../report/runHistory';
 
 export const OUTPUT_SCHEME = 'beacon-debug-output';
@@ -23,6 +23,6 @@ export class OutputDocumentProvider implements vscode.TextDocumentContentProvide
     const record = await this.history().load(runId).catch(() => undefined);
     const c = record?.steps.find((s) => s.id === step)?.checks.find((x) => x.id === check);
     if (!record || !c) return `The output of ${step}/${check} in run ${runId} is no longer in the history.`;
-    return `# ${step} — ${c.label}: ${c.verdict} (${record.target.name}, run ${runId})\n# $ ${c.command}\n\n${cleanOutput(c.output)}`;
+    return `# ${step} — ${c.label}: ${c.verdict} (${record.target.name}, run ${runId})\n# $ ${c.command}\n\n${inertText(c.output)}`;
   }
 }

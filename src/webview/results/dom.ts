@@ -1,8 +1,11 @@
 /**
  * The only way the page creates DOM: elements with fixed tag and attribute names from this code,
  * and text through text nodes. Nothing here parses HTML, sets a URL attribute or an inline handler,
- * so data from a run (check output above all) can only ever be text.
+ * so data from a run (check output above all) can only ever be text; and every text and attribute
+ * value passes the one sanitiser, so no bidi override reorders it and no control hides in it.
  */
+import { inertText } from '../../shared/inertText';
+
 export type Child = Node | string | number | null | undefined | false;
 
 export interface Props {
@@ -22,7 +25,7 @@ export function h(tag: string, props: Props = {}, ...children: Child[]): HTMLEle
   for (const [k, v] of Object.entries(props.attrs ?? {})) {
     if (FORBIDDEN_ATTR.test(k)) throw new Error(`attribute ${k} is not allowed on the results page`);
     if (v === undefined || v === false) continue;
-    el.setAttribute(k, v === true ? '' : v);
+    el.setAttribute(k, v === true ? '' : inertText(v));
   }
   for (const [k, v] of Object.entries(props.props ?? {})) (el as unknown as Record<string, unknown>)[k] = v;
   for (const [ev, f] of Object.entries(props.on ?? {})) el.addEventListener(ev, f);
@@ -33,7 +36,7 @@ export function h(tag: string, props: Props = {}, ...children: Child[]): HTMLEle
 export function append(el: Node, ...children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    el.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    el.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(inertText(String(c))) : c);
   }
 }
 

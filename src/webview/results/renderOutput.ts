@@ -1,17 +1,19 @@
 /** Check output: text only, in a `<pre>`, cut to what the host sent, with the line to highlight. */
 import type { OutputView } from '../../report/runView';
 import { formatBytes } from '../../report/formatting';
-import { button, h } from './dom';
+import { append, button, h } from './dom';
+import { inertText } from '../../shared/inertText';
 
 export function renderOutput(out: OutputView, highlightLine: string | null, onShowAll: (() => void) | null): HTMLElement {
   const pre = h('pre', { class: 'output', attrs: { tabindex: '0', 'aria-label': `output, ${out.lines} lines` } });
-  const idx = highlightLine ? out.text.indexOf(highlightLine) : -1;
-  if (idx >= 0 && highlightLine) {
-    pre.appendChild(document.createTextNode(out.text.slice(0, idx)));
-    pre.appendChild(h('mark', { class: 'evidence-line', attrs: { tabindex: '-1', 'data-evidence-mark': '' } }, highlightLine));
-    pre.appendChild(document.createTextNode(out.text.slice(idx + highlightLine.length)));
+  // the same sanitiser as everywhere (dom.ts), on the output and the line to find in it
+  const text = inertText(out.text);
+  const line = highlightLine === null ? null : inertText(highlightLine);
+  const idx = line ? text.indexOf(line) : -1;
+  if (idx >= 0 && line) {
+    append(pre, text.slice(0, idx), h('mark', { class: 'evidence-line', attrs: { tabindex: '-1', 'data-evidence-mark': '' } }, line), text.slice(idx + line.length));
   } else {
-    pre.textContent = out.text === '' ? '(no output)' : out.text;
+    append(pre, text === '' ? '(no output)' : text);
   }
   const box = h('div', { class: 'output-box' }, pre);
   if (highlightLine && idx < 0) {

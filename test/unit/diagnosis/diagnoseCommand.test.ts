@@ -95,22 +95,23 @@ describe('beacon-debug diagnose', function () {
     });
   });
 
-  it('healthy exits 0; the environment may be given as a positional name', async () => {
+  it('healthy exits 0; the environment may be given as a positional name (tools from the user\'s environment variables)', async () => {
     await withSim('healthy', async (sim) => {
       fs.writeFileSync(
         path.join(cwd, 'beacon-debug.json'),
-        JSON.stringify({ environments: [{ name: 'demo', flyApp: sim.flyApp, runnerUrl: sim.runnerUrl, routerUrl: sim.routerUrl, flyctlPath: sim.flyctlPath, psqlPath: sim.psqlPath }] }),
+        JSON.stringify({ environments: [{ name: 'local-sim', flyApp: sim.flyApp, runnerUrl: sim.runnerUrl, routerUrl: sim.routerUrl }] }),
       );
       const io = collector();
-      const code = await runDiagnoseCommand(['demo', '--admin-token-env', 'T', '--json'], io, undefined, { cwd, env: { T: sim.adminToken } });
+      const env = { T: sim.adminToken, BEACON_DEBUG_FLYCTL: sim.flyctlPath, BEACON_DEBUG_PSQL: sim.psqlPath };
+      const code = await runDiagnoseCommand(['local-sim', '--admin-token-env', 'T', '--json'], io, undefined, { cwd, env });
       assert.equal(code, 0, io.err);
       const report = JSON.parse(io.out) as RunReport;
-      assert.equal(report.environment, 'demo');
+      assert.equal(report.environment, 'local-sim');
       assert.equal(report.rootCause?.id, 'healthy');
       assert.equal(report.fix, null);
       assert.equal(io.err, '');
       const twice = collector();
-      assert.equal(await runDiagnoseCommand(['demo', '--env', 'demo'], twice, undefined, { cwd, env: {} }), 2);
+      assert.equal(await runDiagnoseCommand(['local-sim', '--env', 'local-sim'], twice, undefined, { cwd, env: {} }), 2);
     });
   });
 

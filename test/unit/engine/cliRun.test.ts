@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runListCommand, runRunCommand } from '../../../src/cli/runCommand';
-import { parseArgs, parseJsonc, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from '../../../src/cli/targetArgs';
+import { parseArgs, targetFromArgs, TARGET_VALUE_FLAGS, UsageError } from '../../../src/cli/targetArgs';
+import { parseJsonc } from '../../../src/runbook/jsonc';
 import type { RunReport } from '../../../src/engine/types';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator';
 import { tempDir } from './procHelpers';
@@ -44,7 +45,7 @@ describe('cli: run and list', function () {
       assert.throws(() => targetFromArgs(parse(['--env', 'staging']), { cwd, env: {} }), /no such environment .* \(have: production\)/);
     });
 
-    it('reads .vscode/settings.json (JSONC) and refuses a flyctlPath outside the demo environment', () => {
+    it('reads .vscode/settings.json (JSONC) and refuses an environment that names a program to run', () => {
       const cwd = fs.mkdtempSync(path.join(dir, 'vsc-'));
       fs.mkdirSync(path.join(cwd, '.vscode'));
       fs.writeFileSync(path.join(cwd, '.vscode', 'settings.json'), `{
@@ -57,7 +58,7 @@ describe('cli: run and list', function () {
       const t = targetFromArgs(parse(['--env', 'staging']), { cwd, env: {} });
       assert.equal(t.flyApp, 'beacon-runner-staging');
       assert.equal(t.production, false);
-      assert.throws(() => targetFromArgs(parse(['--env', 'evil']), { cwd, env: {} }), /only the demo environment may/);
+      assert.throws(() => targetFromArgs(parse(['--env', 'evil']), { cwd, env: {} }), /environments\[1\]\.flyctlPath: a repository file cannot choose a program to run/);
       assert.deepEqual(parseJsonc('{"a": "// not a comment", "b": [1,2,],}'), { a: '// not a comment', b: [1, 2] });
     });
 
@@ -126,7 +127,7 @@ describe('cli: run and list', function () {
     it('configuration errors exit 2 with a clear message, before anything runs', async () => {
       for (const [args, msg] of [
         [['--only', 'phase-9', ...targetFlags(sim)], /unknown step or group "phase-9"/],
-        [['--timeout', '0', ...targetFlags(sim)], /--timeout takes a positive number/],
+        [['--timeout', '0', ...targetFlags(sim)], /--timeout takes a number of seconds greater than 0/],
         [[...targetFlags(sim), '--fly-app', 'Bad App'], /--fly-app given more than once/],
         [['--runner-url', 'https://x";touch /tmp/p"', '--router-url', 'https://r', '--fly-app', 'a'], /runnerUrl: .* contains/],
         [['extra'], /unexpected argument "extra"/],

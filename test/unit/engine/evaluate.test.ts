@@ -174,7 +174,7 @@ describe('engine/evaluate', () => {
 
   describe('generic behaviour', () => {
     const custom = (over: object) => Check.parse({
-      id: 'c', label: 'custom', probe: { type: 'shell', argv: ['x'] },
+      id: 'c', label: 'custom', probe: { type: 'shell', argv: ['${tool.flyctl}'] },
       otherwise: { verdict: 'pass', reason: 'fine ${fact:missing.fact} ${fact:n}' }, ...over,
     });
 

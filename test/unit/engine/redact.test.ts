@@ -82,3 +82,63 @@ describe('engine/redact', () => {
     assert.deepEqual(v, { a: ['x ***'], b: { c: 'Bearer ***', n: 3, z: null } });
   });
 });
+
+describe('engine/redact: secrets in every encoding (issue 11 D10, D11)', () => {
+  // a token with every character the encodings treat specially
+  const TOKEN = 'tok"en\\<&>\'Zq9-canary';
+  const red = redactorFor({ adminToken: TOKEN });
+
+  function base64At(secret: string, align: number): string[] {
+    // the secret inside a larger base64 blob, starting at byte offset 0, 1 or 2 (mod 3)
+    const data = Buffer.concat([Buffer.from('xyz'.slice(0, align)), Buffer.from(secret), Buffer.from('!tail')]);
+    return [data.toString('base64'), data.toString('base64url')];
+  }
+
+  it('masks JSON-escaped, URL-encoded, HTML-escaped and base64 forms of the token', () => {
+    const forms: Record<string, string> = {
+      json: JSON.stringify({ token: TOKEN }),
+      goJson: JSON.stringify({ token: TOKEN }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026'),
+      url: `https://x.example/?t=${encodeURIComponent(TOKEN)}&p=2`,
+      urlLower: `t=${encodeURIComponent(TOKEN).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`,
+      form: new URLSearchParams({ t: TOKEN }).toString(),
+      html: `<td>${TOKEN.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</td>`,
+      htmlHex: TOKEN.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#x27;'),
+    };
+    for (const align of [0, 1, 2]) {
+      const [std, url] = base64At(TOKEN, align);
+      forms[`base64@${align}`] = `data ${std} end`;
+      forms[`base64url@${align}`] = `data ${url} end`;
+    }
+    for (const [name, text] of Object.entries(forms)) {
+      const out = red.redact(text);
+      assert.ok(out.includes('***'), `${name}: masked: ${out}`);
+      assert.ok(!out.includes('Zq9-canary'), `${name}: ${out}`);
+      for (const align of [0, 1, 2]) {
+        for (const b of base64At(TOKEN, align)) assert.ok(!out.includes(b.slice(4, 20)), `${name}: base64 piece left: ${out}`);
+      }
+    }
+  });
+
+  it('masks an admin token of 40,000 identical characters without a RegExp error, and no error names it', () => {
+    const big = 'A'.repeat(40_000);
+    let r!: ReturnType<typeof redactorFor>;
+    assert.doesNotThrow(() => {
+      r = redactorFor({ adminToken: big });
+    });
+    const out = r.redact(`before ${big} after`);
+    assert.equal(out, 'before *** after');
+  });
+
+  it('keeps the ")" after a masked Bearer credential', () => {
+    const r = createRedactor();
+    assert.equal(r.redact('(Authorization: Bearer abc.def)'), '(Authorization: Bearer ***)');
+    assert.equal(r.redact('[Authorization: Bearer abc]'), '[Authorization: Bearer ***]');
+  });
+
+  it('masks a JSON key\'s string value, but not an object or array value (the keys inside are judged on their own)', () => {
+    const r = createRedactor();
+    assert.equal(r.redact('{"api_key": {"id": 7, "note": "rotated"}}'), '{"api_key": {"id": 7, "note": "rotated"}}');
+    assert.equal(r.redact('{"secret_key": ["a", "b"]}'), '{"secret_key": ["a", "b"]}');
+    assert.equal(r.redact('{"api_key": {"token": "t-1"}}'), '{"api_key": {"token": "***"}}');
+  });
+});

@@ -22,8 +22,18 @@ function book(steps: object[], phases: object[] = [], extra: object = {}): Runbo
   });
 }
 
+/**
+ * A runbook names no program (runbook/commandPolicy): the target's flyctlPath is this Node, so a
+ * command of Node becomes `${tool.flyctl} …`, a script `${tool.flyctl} script …`, psql `${tool.psql}`.
+ */
+function userTool(argv: string[]): string[] {
+  if (argv[0] === process.execPath) return ['${tool.flyctl}', ...argv.slice(1)];
+  if (argv[0] === 'psql') return ['${tool.psql}', ...argv.slice(1)];
+  return ['${tool.flyctl}', ...argv];
+}
+
 const shellCheck = (id: string, argv: string[], over: object = {}) => ({
-  id, label: id, probe: { type: 'shell', argv },
+  id, label: id, probe: { type: 'shell', argv: userTool(argv) },
   extract: [{ regex: 'value=(\\S+)', fact: `${id}.value` }],
   otherwise: { verdict: 'pass', reason: `ok ${'${fact:'}${id}.value}` }, ...over,
 });
@@ -142,7 +152,7 @@ const t = setInterval(() => { if (['a','b','c'].every((x) => fs.existsSync(path.
   });
 
   it('emits every event of a run in order', async () => {
-    const rb = book([{ id: 'qw.1', title: '1', text: '', checks: [shellCheck('s', [process.execPath, '-e', 'console.log("value=1")'], { probe: { type: 'shell', argv: [process.execPath, '-e', 'console.log("value=1")'], vantage: 'this machine' } })] }]);
+    const rb = book([{ id: 'qw.1', title: '1', text: '', checks: [shellCheck('s', [process.execPath, '-e', 'console.log("value=1")'], { probe: { type: 'shell', argv: userTool([process.execPath, '-e', 'console.log("value=1")']), vantage: 'this machine' } })] }]);
     const events: RunEvent[] = [];
     await runSteps(rb, target, { only: ['qw.1'], onEvent: (e) => events.push(e) });
     assert.deepEqual(events.map((e) => e.type), ['runStarted', 'stepStarted', 'checkStarted', 'output', 'checkFinished', 'stepFinished', 'runFinished']);
@@ -161,7 +171,7 @@ const t = setInterval(() => { if (['a','b','c'].every((x) => fs.existsSync(path.
         { id: '3.a', title: 'manual', text: '', manual: true },
         { id: '5.3', title: 'db', text: '', requires: ['databaseUrl'], checks: [shellCheck('db', ['psql'])] },
       ] }],
-      { fixes: [{ id: 'fix-f', title: 'F', text: '', kind: 'command', argv: ['flyctl'] }] },
+      { fixes: [{ id: 'fix-f', title: 'F', text: '', kind: 'command', argv: ['${tool.flyctl}'] }] },
     );
     const out = await runSteps(rb, { ...target, adminToken: undefined }, {});
     assert.deepEqual(out.results.map((r) => [r.id, r.verdict]), [['qw.1', 'skipped'], ['2.1', 'skipped'], ['4.f', 'skipped'], ['3.a', 'pending'], ['5.3', 'skipped']]);

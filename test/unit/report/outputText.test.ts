@@ -1,14 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { capForStorage, cleanOutput, excerpt, tailExcerpt } from '../../../src/report/outputText';
+import { capForStorage, excerpt, tailExcerpt } from '../../../src/report/outputText';
+import { inertText } from '../../../src/shared/inertText';
 
 describe('check output as text', () => {
-  it('removes terminal control sequences and control characters, keeps the text', () => {
+  it('drops colour codes, shows every other control as an escape, keeps the text', () => {
     const raw = '\x1b[1;31mERR\x1b[0m done\r\nprogress 10%\rprogress 100%\n\x1b]0;title\x07\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\ \x07bell\x00nul\u202Eevil\u202C \x9b31mC1';
-    assert.equal(cleanOutput(raw), 'ERR done\nprogress 10%\nprogress 100%\nlink bellnulevil C1');
+    assert.equal(
+      inertText(raw),
+      'ERR done\nprogress 10%\\rprogress 100%\n\\x1b]0;title\\x07\\x1b]8;;https://evil.example\\x1b\\link\\x1b]8;;\\x1b\\ \\x07bell\\x00nul\\u202eevil\\u202c C1',
+    );
   });
 
   it('keeps tabs, newlines and non-ASCII text', () => {
-    assert.equal(cleanOutput('a\tb\n🔍 TRACE: ünïcode ✅\n'), 'a\tb\n🔍 TRACE: ünïcode ✅\n');
+    assert.equal(inertText('a\tb\n🔍 TRACE: ünïcode ✅\n'), 'a\tb\n🔍 TRACE: ünïcode ✅\n');
   });
 
   it('cuts after a number of lines or characters and says how much there was', () => {
