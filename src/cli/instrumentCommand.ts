@@ -12,7 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCaptured } from '../engine/capturedCommand';
+import { runCaptured } from '../engine/probes/capturedCommand';
 import { GoInstrumenter, type InsertAttempt } from '../golang/instrumenter';
 import { lineDiff } from '../golang/lineDiff';
 import { readSiblingSources } from '../golang/packageSources';

@@ -20,7 +20,7 @@
 import type { Runbook } from '../runbook/schema';
 import type { CheckResult, EvidenceItem, Facts, RootCauseSummary, RunEvent, RunReport, StepResult, Target } from '../engine/types';
 import { runSteps as engineRunSteps, type RunOptions, type RunOutcome } from '../engine/runner';
-import { ProbeCache } from '../engine/probeCache';
+import { ProbeCache } from '../engine/probes/probeCache';
 import { rankCauses, CERTAINTY, type FailedCheck, type Ranking, type RankedCause } from './ranking';
 import { evaluateTree, type TreeEvaluation } from './decisionTree';
 import { chooseNextStep, type NextStep } from './nextStep';

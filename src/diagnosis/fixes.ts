@@ -11,7 +11,7 @@ import type { AppliedFix, Target } from '../engine/types';
 import { resolveArgv, resolveTemplate, validateTarget } from '../engine/target';
 import { displayArgv } from '../engine/displayCommand';
 import { redactorFor } from '../engine/redact';
-import { runShellProbe } from '../engine/shellProbe';
+import { runShellProbe } from '../engine/probes/shellProbe';
 
 export interface FixPlan {
   id: string;

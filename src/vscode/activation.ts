@@ -4,18 +4,18 @@ import { loadBuiltinRunbook } from '../runbook/builtin';
 import type { BeaconDebugApi } from './api';
 import { registerCommands } from './commands';
 import { onConfigChanged } from './config';
-import { DiagnosisViewProvider } from './diagnosisView';
-import { Environments } from './environments';
-import { EnvironmentViewProvider } from './environmentView';
+import { DiagnosisViewProvider } from './diagnosis/diagnosisView';
+import { Environments } from './environments/environments';
+import { EnvironmentViewProvider } from './environments/environmentView';
 import { registerCodeLenses } from './instrumentation/codeLensRegistration';
 import { Loads } from './lazy';
 import { SwitchablePrompts } from './prompts';
 import { registerResultsPanel } from './results/resultsPanelRegistration';
-import { RunState } from './runState';
-import { RunbookTreeProvider } from './runbookTree';
+import { RunState } from './runs/runState';
+import { RunbookTreeProvider } from './runbookView/runbookTree';
 import type { Services } from './services';
-import { BeaconStatusBar } from './statusBar';
-import { STEP_SCHEME, StepDocumentProvider } from './stepDocument';
+import { BeaconStatusBar } from './environments/statusBar';
+import { STEP_SCHEME, StepDocumentProvider } from './runbookView/stepDocument';
 import { Sessions } from '../diagnosis/session';
 
 export type ActiveServices = Services & { promptSwitch: SwitchablePrompts; startedAt: number };
@@ -44,7 +44,7 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
   context.subscriptions.push(log, state, envs, tree, treeView, diagnosisView, follow);
 
   const runs = loads.lazy('runs', () => {
-    const { createRunController } = require('./runFeature') as typeof import('./runFeature');
+    const { createRunController } = require('./runs/runFeature') as typeof import('./runs/runFeature');
     return createRunController(s);
   });
   const results = loads.lazy('results', () => {
@@ -60,11 +60,11 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     return feature;
   });
   const deploy = loads.lazy('deploy', () => {
-    const { deployLoop } = require('./deployCommands') as typeof import('./deployCommands');
+    const { deployLoop } = require('./deploy/deployCommands') as typeof import('./deploy/deployCommands');
     return deployLoop(() => s.instrumentation.api);
   });
   const workspaceRunbooks = loads.lazy('workspace runbooks', () => {
-    const { WorkspaceRunbooks } = require('./workspaceRunbooks') as typeof import('./workspaceRunbooks');
+    const { WorkspaceRunbooks } = require('./workspaceRunbooks/workspaceRunbooks') as typeof import('./workspaceRunbooks/workspaceRunbooks');
     const w = new WorkspaceRunbooks(s);
     context.subscriptions.push(w);
     return w;

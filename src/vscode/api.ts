@@ -1,17 +1,17 @@
 import type { Runbook } from '../runbook/schema';
-import type { LogStreamState } from './deployCommands';
-import type { DiagnosisViewProvider } from './diagnosisView';
+import type { LogStreamState } from './deploy/deployCommands';
+import type { DiagnosisViewProvider } from './diagnosis/diagnosisView';
 import type { Sessions } from '../diagnosis/session';
 import type { InstrumentationApi } from './instrumentation';
 import type { LoadTiming } from './lazy';
 import type { ResultsApi } from './results/registerResults';
-import type { EnvironmentViewProvider } from './environmentView';
-import type { Environments } from './environments';
+import type { EnvironmentViewProvider } from './environments/environmentView';
+import type { Environments } from './environments/environments';
 import type { Prompts } from './prompts';
-import type { RunController } from './runController';
-import type { RunState } from './runState';
-import type { RunbookTreeProvider } from './runbookTree';
-import type { WorkspaceRunbooks } from './workspaceRunbooks';
+import type { RunController } from './runs/runController';
+import type { RunState } from './runs/runState';
+import type { RunbookTreeProvider } from './runbookView/runbookTree';
+import type { WorkspaceRunbooks } from './workspaceRunbooks/workspaceRunbooks';
 
 /** What `activate()` returns: the integration tests' window into the extension. */
 export interface BeaconDebugApi {

@@ -16,12 +16,12 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   {
     name: 'run commands',
     ids: ['beaconDebug.refresh', 'beaconDebug.openStep', 'beaconDebug.runQuickWins', 'beaconDebug.runPhase', 'beaconDebug.runStep', 'beaconDebug.runAll', 'beaconDebug.cancelRun', 'beaconDebug.markStepDone', 'beaconDebug.sendStepToTerminal'],
-    factory: () => (require('./runCommands') as typeof import('./runCommands')).runCommands,
+    factory: () => (require('./runs/runCommands') as typeof import('./runs/runCommands')).runCommands,
   },
   {
     name: 'environment commands',
     ids: ['beaconDebug.selectEnvironment', 'beaconDebug.configureEnvironment', 'beaconDebug.setAdminToken', 'beaconDebug.setDatabaseUrl', 'beaconDebug.startDemo', 'beaconDebug.stopDemo'],
-    factory: () => (require('./environmentCommands') as typeof import('./environmentCommands')).environmentCommands,
+    factory: () => (require('./environments/environmentCommands') as typeof import('./environments/environmentCommands')).environmentCommands,
   },
   {
     name: 'results commands',
@@ -31,7 +31,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   {
     name: 'diagnosis commands',
     ids: ['beaconDebug.diagnose', 'beaconDebug.diagnoseLogFile', 'beaconDebug.applyFix', 'beaconDebug.revealStep'],
-    factory: () => (require('./diagnosisCommands') as typeof import('./diagnosisCommands')).diagnosisCommands,
+    factory: () => (require('./diagnosis/diagnosisCommands') as typeof import('./diagnosis/diagnosisCommands')).diagnosisCommands,
   },
   {
     name: 'build and deploy commands',
@@ -41,7 +41,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   {
     name: 'workspace runbook commands',
     ids: ['beaconDebug.importMarkdownRunbook', 'beaconDebug.runWorkspaceRunbook', 'beaconDebug.lintRunbook', 'beaconDebug.openWorkspaceStep', 'beaconDebug.reloadWorkspaceRunbooks'],
-    factory: () => (require('./workspaceRunbookCommands') as typeof import('./workspaceRunbookCommands')).workspaceRunbookCommands,
+    factory: () => (require('./workspaceRunbooks/workspaceRunbookCommands') as typeof import('./workspaceRunbooks/workspaceRunbookCommands')).workspaceRunbookCommands,
   },
   {
     name: 'instrumentation commands',

@@ -1,16 +1,16 @@
 import type * as vscode from 'vscode';
 import type { Runbook } from '../runbook/schema';
-import type { DeployLoop } from './deployCommands';
-import type { DiagnosisViewProvider } from './diagnosisView';
-import type { Environments } from './environments';
+import type { DeployLoop } from './deploy/deployCommands';
+import type { DiagnosisViewProvider } from './diagnosis/diagnosisView';
+import type { Environments } from './environments/environments';
 import type { InstrumentationFeature } from './instrumentation';
 import type { Loads } from './lazy';
 import type { Prompts } from './prompts';
 import type { ResultsRegistration } from './results/registerResults';
-import type { RunController } from './runController';
-import type { RunState } from './runState';
-import type { RunbookTreeProvider } from './runbookTree';
-import type { WorkspaceRunbooks } from './workspaceRunbooks';
+import type { RunController } from './runs/runController';
+import type { RunState } from './runs/runState';
+import type { RunbookTreeProvider } from './runbookView/runbookTree';
+import type { WorkspaceRunbooks } from './workspaceRunbooks/workspaceRunbooks';
 import type { Sessions } from '../diagnosis/session';
 
 /**

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
-import type { BuildResult, DeployResult } from '../../src/vscode/deployCommands';
+import type { BuildResult, DeployResult } from '../../src/vscode/deploy/deployCommands';
 import type { Prompts } from '../../src/vscode/prompts';
 import { RecordingPrompts } from '../../src/vscode/prompts';
 import { EXTENSION_ID } from './index';

@@ -10,7 +10,7 @@ import type { CheckView, RunView, StepView } from '../../report/runView';
 import { countVerdicts } from '../../report/verdictCounts';
 import { findStep } from '../../runbook/steps';
 import type { Runbook } from '../../runbook/schema';
-import type { RunState } from '../runState';
+import type { RunState } from '../runs/runState';
 
 export interface LiveRunInfo {
   runId: string;

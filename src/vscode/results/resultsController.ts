@@ -16,7 +16,7 @@ import { DEFAULT_HISTORY_CAP, RunHistory } from '../../report/runHistory';
 import type { RunRecord } from '../../report/runRecord';
 import { countVerdicts } from '../../report/verdictCounts';
 import type { PageMessage, PageState } from '../../shared/webviewProtocol';
-import type { RunRequest } from '../runController';
+import type { RunRequest } from '../runs/runController';
 import type { Services } from '../services';
 import { applyFixWithConfirmation, type FixRequest, type FixResult } from './fixAction';
 import { liveRunView, liveStepView, type LiveRunInfo } from './liveRun';

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { loadBuiltinRunbook } from '../../../src/runbook/load';
 import type { Runbook } from '../../../src/runbook/schema';
-import { applyLogSignals } from '../../../src/engine/logSignals';
-import { normaliseLogLine } from '../../../src/engine/logLines';
+import { applyLogSignals } from '../../../src/engine/logs/logSignals';
+import { normaliseLogLine } from '../../../src/engine/logs/logLines';
 import {
   classifyLine,
   classifyLogText,

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { retryAfterSeconds, runHttpProbe } from '../../../src/engine/httpProbe';
-import { runDnsProbe } from '../../../src/engine/dnsProbe';
-import { runMetricsProbe } from '../../../src/engine/metricsProbe';
+import { retryAfterSeconds, runHttpProbe } from '../../../src/engine/probes/httpProbe';
+import { runDnsProbe } from '../../../src/engine/probes/dnsProbe';
+import { runMetricsProbe } from '../../../src/engine/probes/metricsProbe';
 
 interface Seen { method: string; url: string; auth?: string; contentType?: string; body: string }
 
@@ -37,7 +37,7 @@ function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse, bo
   });
 }
 
-describe('engine/httpProbe', function () {
+describe('engine/probes/httpProbe', function () {
   this.timeout(15_000);
 
   it('GET: status, headers, latency, JSON parsed when the answer is JSON', async () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseFlyJsonStream } from '../../../src/engine/logLines';
+import { parseFlyJsonStream } from '../../../src/engine/logs/logLines';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator';
 import { extract, fill, flyctl, messages, runbookCheck, runbookFix, runTool, shellArgv, spawnTool } from './simTestUtil';
 

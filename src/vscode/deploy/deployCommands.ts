@@ -1,18 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LogClassifier } from '../diagnosis/logClassifier';
-import { displayArgv } from '../engine/displayCommand';
-import { deployConfirmationText, flyctlDeployArgv, instrumentationBlocks, type ShippingFile } from '../engine/flyDeploy';
-import { flyctlLogsArgv, LogStreamLines, type LogViewUpdate } from '../engine/logStream';
-import { LineRedactor, redactorFor } from '../engine/redact';
-import { runShellProbe } from '../engine/shellProbe';
-import { TargetError, validateTarget, type ValidTarget } from '../engine/target';
-import { GO_BUILD_ARGV, goBuildSetup, parseGoBuildOutput, problemRange, type GoProblem } from '../golang/goBuild';
-import type { InstrumentationApi } from './instrumentation';
-import { RunTerminal } from './runTerminal';
-import type { CommandFactory, Services } from './services';
-import { styled } from '../report/terminalLines';
+import { LogClassifier } from '../../diagnosis/logClassifier';
+import { displayArgv } from '../../engine/displayCommand';
+import { deployConfirmationText, flyctlDeployArgv, instrumentationBlocks, type ShippingFile } from '../../engine/flyDeploy';
+import { flyctlLogsArgv, LogStreamLines, type LogViewUpdate } from '../../engine/logs/logStream';
+import { LineRedactor, redactorFor } from '../../engine/redact';
+import { runShellProbe } from '../../engine/probes/shellProbe';
+import { TargetError, validateTarget, type ValidTarget } from '../../engine/target';
+import { GO_BUILD_ARGV, goBuildSetup, parseGoBuildOutput, problemRange, type GoProblem } from '../../golang/goBuild';
+import type { InstrumentationApi } from '../instrumentation';
+import { RunTerminal } from '../runs/runTerminal';
+import type { CommandFactory, Services } from '../services';
+import { styled } from '../../report/terminalLines';
 
 /** Lines the log view holds before it is cut back to the newest half. */
 const MAX_STREAM_LINES = 20_000;

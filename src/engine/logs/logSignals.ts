@@ -2,7 +2,7 @@
  * The runbook's `logSignals` applied to normalised log lines: one reading of the logs shared by
  * the logs checks and the diagnosis' log classifier. Every fact comes with the line that proves it.
  */
-import type { FactValue, LogSignal } from '../runbook/schema';
+import type { FactValue, LogSignal } from '../../runbook/schema';
 import { logTimeMs, type NormalisedLine } from './logLines';
 
 export interface SignalFact {

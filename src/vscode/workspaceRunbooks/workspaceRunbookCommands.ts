@@ -5,8 +5,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RunbookNode } from './runbookTree';
-import type { CommandFactory, Services } from './services';
+import type { RunbookNode } from '../runbookView/runbookTree';
+import type { CommandFactory, Services } from '../services';
 import type { WorkspaceRunbook } from './workspaceRunbooks';
 
 export const RUNBOOK_FOLDER = '.beacon/runbooks';
@@ -45,10 +45,10 @@ export const workspaceRunbookCommands: CommandFactory = (s) => ({
   'beaconDebug.importMarkdownRunbook': async (arg) => {
     const from = arg instanceof vscode.Uri ? arg : await s.prompts.openFile({ title: 'Import a markdown debug plan', filters: { Markdown: ['md', 'markdown'] }, openLabel: 'Import' });
     if (!from) return undefined;
-    const { importMarkdownRunbook, NothingToImportError } = require('../runbook/import/importMarkdown') as typeof import('../runbook/import/importMarkdown');
-    const { MarkdownInputError } = require('../runbook/import/markdownBlocks') as typeof import('../runbook/import/markdownBlocks');
-    const { formatImportReport } = require('../runbook/import/importReport') as typeof import('../runbook/import/importReport');
-    const { runbookToYaml } = require('../runbook/import/runbookYaml') as typeof import('../runbook/import/runbookYaml');
+    const { importMarkdownRunbook, NothingToImportError } = require('../../runbook/import/importMarkdown') as typeof import('../../runbook/import/importMarkdown');
+    const { MarkdownInputError } = require('../../runbook/import/markdownBlocks') as typeof import('../../runbook/import/markdownBlocks');
+    const { formatImportReport } = require('../../runbook/import/importReport') as typeof import('../../runbook/import/importReport');
+    const { runbookToYaml } = require('../../runbook/import/runbookYaml') as typeof import('../../runbook/import/runbookYaml');
     let result;
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(from));
@@ -111,7 +111,7 @@ export const workspaceRunbookCommands: CommandFactory = (s) => ({
     const n = arg as RunbookNode;
     if (!n || typeof n !== 'object' || !('owner' in n) || !n.owner || n.kind !== 'step') return undefined;
     const doc = await vscode.workspace.openTextDocument(n.owner.uri);
-    const { YamlLocator } = require('../runbook/yamlLocations') as typeof import('../runbook/yamlLocations');
+    const { YamlLocator } = require('../../runbook/yamlLocations') as typeof import('../../runbook/yamlLocations');
     const at = /\.md$/i.test(n.owner.uri.path)
       ? n.step.sourceLine !== undefined ? { startLine: n.step.sourceLine - 1, startCol: 0 } : undefined
       : new YamlLocator(doc.getText()).locateStep(n.step.id);

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { runDiagnosis, type Diagnosis } from '../diagnosis/diagnose';
-import { runSteps, type RunOutcome } from '../engine/runner';
-import { redactorFor } from '../engine/redact';
-import type { RunEvent, Target } from '../engine/types';
-import type { Runbook } from '../runbook/schema';
-import type { Environments } from './environments';
-import type { Prompts } from './prompts';
+import { runDiagnosis, type Diagnosis } from '../../diagnosis/diagnose';
+import { runSteps, type RunOutcome } from '../../engine/runner';
+import { redactorFor } from '../../engine/redact';
+import type { RunEvent, Target } from '../../engine/types';
+import type { Runbook } from '../../runbook/schema';
+import type { Environments } from '../environments/environments';
+import type { Prompts } from '../prompts';
 import type { RunState } from './runState';
 import { RunTerminal } from './runTerminal';
-import { styled } from '../report/terminalLines';
+import { styled } from '../../report/terminalLines';
 
 export interface RunRequest {
   /** Step ids, `quick-wins` or `phase-N`; undefined = every automated check. */

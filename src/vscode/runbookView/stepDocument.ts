@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { allSteps } from '../runbook/steps';
-import type { Runbook } from '../runbook/schema';
-import { stepMarkdown } from '../runbook/stepMarkdown';
+import { allSteps } from '../../runbook/steps';
+import type { Runbook } from '../../runbook/schema';
+import { stepMarkdown } from '../../runbook/stepMarkdown';
 
 export const STEP_SCHEME = 'beacon-debug-step';
 

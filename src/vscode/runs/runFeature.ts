@@ -1,8 +1,8 @@
-import { diagnose } from '../diagnosis/diagnose';
-import type { SessionDiagnose } from '../diagnosis/session';
-import { stepsAnswered } from '../diagnosis/stepEquivalence';
+import { diagnose } from '../../diagnosis/diagnose';
+import type { SessionDiagnose } from '../../diagnosis/session';
+import { stepsAnswered } from '../../diagnosis/stepEquivalence';
 import { RunController } from './runController';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 /** How a session diagnoses: the built-in runbook, a step counted as run when an equivalent one ran. */
 export function sessionDiagnose(s: Pick<Services, 'runbook'>): SessionDiagnose {

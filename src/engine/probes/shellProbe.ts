@@ -5,7 +5,7 @@
 import { execa } from 'execa';
 import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
-import { displayArgv } from './displayCommand';
+import { displayArgv } from '../displayCommand';
 import { pgEnvFromUrl, withoutPgEnv } from './pgEnv';
 import { failedOutcome, type OnOutput, type ProbeOutcome } from './probeOutcome';
 import { killTree, signalGroup, trackGroup } from './processTree';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CheckResult, RunEvent, StepResult } from '../engine/types';
-import type { Verdict } from '../runbook/schema';
+import type { CheckResult, RunEvent, StepResult } from '../../engine/types';
+import type { Verdict } from '../../runbook/schema';
 
 export interface StepState {
   verdict: Verdict;

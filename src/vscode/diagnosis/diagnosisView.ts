@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Diagnosis } from '../diagnosis/diagnose';
-import type { CriterionResult } from '../diagnosis/successCriteria';
-import type { FactValue } from '../runbook/schema';
-import { percent } from '../report/formatting';
-import { inertTreeItem } from './inertTreeItem';
+import type { Diagnosis } from '../../diagnosis/diagnose';
+import type { CriterionResult } from '../../diagnosis/successCriteria';
+import type { FactValue } from '../../runbook/schema';
+import { percent } from '../../report/formatting';
+import { inertTreeItem } from '../inertTreeItem';
 
 type DiagNode =
   | { kind: 'cause'; d: Diagnosis }

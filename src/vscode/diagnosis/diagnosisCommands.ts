@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommandFactory } from './services';
+import type { CommandFactory } from '../services';
 
 /** Diagnose, apply a fix, jump from evidence to its step. */
 export const diagnosisCommands: CommandFactory = (s) => {

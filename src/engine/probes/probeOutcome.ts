@@ -2,8 +2,8 @@
  * What a probe brings back, before it is judged. Raw (unredacted): the evaluator redacts it
  * before anything leaves the engine.
  */
-import type { NormalisedLine } from './logLines';
-import type { Exposition } from './prometheus';
+import type { NormalisedLine } from '../logs/logLines';
+import type { Exposition } from '../prometheus';
 
 export type OutputStream = 'stdout' | 'stderr' | 'info';
 export type OnOutput = (stream: OutputStream, text: string) => void;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Check, Phase, Runbook, Step, Verdict } from '../runbook/schema';
-import type { RunState } from './runState';
-import type { WorkspaceRunbook } from './workspaceRunbooks';
-import { inertTreeItem } from './inertTreeItem';
+import type { Check, Phase, Runbook, Step, Verdict } from '../../runbook/schema';
+import type { RunState } from '../runs/runState';
+import type { WorkspaceRunbook } from '../workspaceRunbooks/workspaceRunbooks';
+import { inertTreeItem } from '../inertTreeItem';
 
 /** `owner` is set on the nodes of a workspace runbook (the built-in plan's nodes have none). */
 export type RunbookNode =
@@ -161,7 +161,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
       case 'problem':
       case 'code':
         // drawn only once workspace runbooks have loaded: their code loads with them, not at start-up
-        return (require('./workspaceTreeItems') as typeof import('./workspaceTreeItems')).workspaceTreeItem(node);
+        return (require('../workspaceRunbooks/workspaceTreeItems') as typeof import('../workspaceRunbooks/workspaceTreeItems')).workspaceTreeItem(node);
       case 'group': {
         const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;

@@ -4,16 +4,16 @@
  * type (log lines normalised, metrics parsed).
  */
 import type { Dispatcher } from 'undici';
-import { proxyEnv } from './proxy';
-import type { Probe } from '../runbook/schema';
-import { displayArgv } from './displayCommand';
+import { proxyEnv } from '../proxy';
+import type { Probe } from '../../runbook/schema';
+import { displayArgv } from '../displayCommand';
 import { runDnsProbe } from './dnsProbe';
 import { displayRequest, runHttpProbe } from './httpProbe';
 import { logsArgv, withLines } from './logsProbe';
 import { withExposition } from './metricsProbe';
 import type { OnOutput, ProbeOutcome } from './probeOutcome';
 import { runShellProbe } from './shellProbe';
-import { resolveArgv, resolveTemplate, type ValidTarget } from './target';
+import { resolveArgv, resolveTemplate, type ValidTarget } from '../target';
 
 export type ResolvedProbe =
   | { type: 'shell'; argv: string[]; env?: Record<string, string>; databaseCredentials: boolean }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { EnvironmentSettings } from '../runbook/settings';
-import { startSimulator } from '../sim/simulator';
+import { EnvironmentSettings } from '../../runbook/settings';
+import { startSimulator } from '../../sim/simulator';
 import type { SecretKind } from './environments';
-import type { CommandFactory, Services } from './services';
-import { adminTokenProblem } from '../engine/target';
+import type { CommandFactory, Services } from '../services';
+import { adminTokenProblem } from '../../engine/target';
 
 async function setSecret(s: Services, kind: SecretKind) {
   const env = s.envs.active();

@@ -2,7 +2,7 @@
  * Reads an app's recent logs with `flyctl logs -a <app> --no-tail [--json]` — never without
  * `--no-tail`, which would stream forever — and normalises the lines for matching.
  */
-import { normaliseFlyLogs } from './logLines';
+import { normaliseFlyLogs } from '../logs/logLines';
 import type { ProbeOutcome } from './probeOutcome';
 import { runShellProbe, type ShellProbeRequest } from './shellProbe';
 

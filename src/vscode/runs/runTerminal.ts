@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { RunEvent } from '../engine/types';
-import { colourWanted, renderLine, RunEventLines, styled, type Line, type Segment } from '../report/terminalLines';
-import { inertText } from '../shared/inertText';
+import type { RunEvent } from '../../engine/types';
+import { colourWanted, renderLine, RunEventLines, styled, type Line, type Segment } from '../../report/terminalLines';
+import { inertText } from '../../shared/inertText';
 
 /**
  * A terminal tab that is a *view* of a captured run: it shows the commands, the live output and

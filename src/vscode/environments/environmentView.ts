@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EnvironmentEntry, Environments } from './environments';
-import { inertTreeItem } from './inertTreeItem';
+import { inertTreeItem } from '../inertTreeItem';
 
 type EnvNode = { kind: 'env'; env: EnvironmentEntry; active: boolean } | { kind: 'detail'; id: string; label: string; value: string; icon: string };
 

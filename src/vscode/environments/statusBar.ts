@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Environments } from './environments';
-import type { RunState } from './runState';
+import type { RunState } from '../runs/runState';
 
 /** The active environment (production marked) and, while a run is going, a cancel button. */
 export class BeaconStatusBar implements vscode.Disposable {

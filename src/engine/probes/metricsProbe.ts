@@ -1,7 +1,7 @@
 /** GET a Prometheus endpoint and parse the exposition. */
 import { runHttpProbe, type HttpProbeRequest } from './httpProbe';
 import type { ProbeOutcome } from './probeOutcome';
-import { parsePrometheus } from './prometheus';
+import { parsePrometheus } from '../prometheus';
 
 export async function runMetricsProbe(req: Omit<HttpProbeRequest, 'method' | 'body'>): Promise<ProbeOutcome> {
   const out = await runHttpProbe({ ...req, method: 'GET', headers: { accept: 'text/plain;version=0.0.4, */*', ...(req.headers ?? {}) } });

@@ -6,11 +6,11 @@
  * only in a trusted workspace, after the user approved the runbook's commands (remembered by hash).
  */
 import * as vscode from 'vscode';
-import type { StepResult } from '../engine/types';
-import type { LintFinding } from '../golang/runbookLint';
-import type { Runbook } from '../runbook/schema';
-import { RunState } from './runState';
-import type { Services } from './services';
+import type { StepResult } from '../../engine/types';
+import type { LintFinding } from '../../golang/runbookLint';
+import type { Runbook } from '../../runbook/schema';
+import { RunState } from '../runs/runState';
+import type { Services } from '../services';
 
 export const RUNBOOK_GLOB = '.beacon/runbooks/*.{runbook.yaml,runbook.yml,runbook.json,md}';
 const APPROVALS_KEY = 'beaconDebug.approvedRunbookCommands';
@@ -171,7 +171,7 @@ export class WorkspaceRunbooks implements vscode.Disposable {
       return 'restricted';
     }
     const rb = entry.runbook!;
-    const { runbookCommands, runbookCommandsHash } = require('../runbook/runbookCommands') as typeof import('../runbook/runbookCommands');
+    const { runbookCommands, runbookCommandsHash } = require('../../runbook/runbookCommands') as typeof import('../../runbook/runbookCommands');
     const commands = runbookCommands(rb);
     if (!commands.length) return 'approved';
     const hash = runbookCommandsHash(rb);
@@ -197,8 +197,8 @@ export class WorkspaceRunbooks implements vscode.Disposable {
   private placeholderNotes(rb: Runbook): string {
     const env = this.s.envs.active();
     if (!env) return '';
-    const { placeholderMismatches } = require('../runbook/import/placeholders') as typeof import('../runbook/import/placeholders');
-    const { allSteps } = require('../runbook/steps') as typeof import('../runbook/steps');
+    const { placeholderMismatches } = require('../../runbook/import/placeholders') as typeof import('../../runbook/import/placeholders');
+    const { allSteps } = require('../../runbook/steps') as typeof import('../../runbook/steps');
     const notes = new Set<string>();
     for (const step of allSteps(rb)) {
       for (const c of step.checks) {
@@ -228,7 +228,7 @@ export class WorkspaceRunbooks implements vscode.Disposable {
    */
   private async judgeByHand(entry: WorkspaceRunbook, results: readonly StepResult[]): Promise<void> {
     const rb = entry.runbook!;
-    const { allSteps } = require('../runbook/steps') as typeof import('../runbook/steps');
+    const { allSteps } = require('../../runbook/steps') as typeof import('../../runbook/steps');
     for (const r of results) {
       const step = allSteps(rb).find((x) => x.id === r.id);
       if (!step || r.verdict !== 'inconclusive') continue;
@@ -240,7 +240,7 @@ export class WorkspaceRunbooks implements vscode.Disposable {
       const verdict: 'pass' | 'fail' = answer === 'It Matched' ? 'pass' : 'fail';
       const reason = `Judged by hand (${answer === 'It Matched' ? 'matched' : 'did not match'}): ${expectation}`;
       const judged = r.checks.map((c) => (checks.includes(c) ? { ...c, verdict, reason } : c));
-      const { worstVerdict } = require('../engine/verdicts') as typeof import('../engine/verdicts');
+      const { worstVerdict } = require('../../engine/verdicts') as typeof import('../../engine/verdicts');
       entry.state.apply({ type: 'stepFinished', runId: entry.state.runId ?? '', result: { ...r, verdict: worstVerdict(judged.map((c) => c.verdict)), reason, checks: judged } });
     }
   }

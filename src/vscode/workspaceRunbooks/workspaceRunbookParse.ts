@@ -4,17 +4,17 @@
  * the zod error paths mapped to the YAML node's range, and lint against a folder's Go code.
  */
 import * as path from 'node:path';
-import { scanGoTree } from '../golang/codeFacts';
-import { loadGoParser, wasmPathsIn } from '../golang/parser';
-import { lintRunbook, type LintFinding } from '../golang/runbookLint';
-import { importMarkdownRunbook, NothingToImportError } from '../runbook/import/importMarkdown';
-import { MarkdownInputError } from '../runbook/import/markdownBlocks';
-import { parseRunbook } from '../runbook/load';
-import { RunbookError } from '../runbook/runbookError';
-import { isMarkdownFile } from '../runbook/runbookFile';
-import type { Runbook } from '../runbook/schema';
-import { allSteps } from '../runbook/steps';
-import { parseIssuePath, YamlLocator, type TextRange } from '../runbook/yamlLocations';
+import { scanGoTree } from '../../golang/codeFacts';
+import { loadGoParser, wasmPathsIn } from '../../golang/parser';
+import { lintRunbook, type LintFinding } from '../../golang/runbookLint';
+import { importMarkdownRunbook, NothingToImportError } from '../../runbook/import/importMarkdown';
+import { MarkdownInputError } from '../../runbook/import/markdownBlocks';
+import { parseRunbook } from '../../runbook/load';
+import { RunbookError } from '../../runbook/runbookError';
+import { isMarkdownFile } from '../../runbook/runbookFile';
+import type { Runbook } from '../../runbook/schema';
+import { allSteps } from '../../runbook/steps';
+import { parseIssuePath, YamlLocator, type TextRange } from '../../runbook/yamlLocations';
 
 export interface LocatedMessage {
   range: TextRange;

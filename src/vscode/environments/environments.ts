@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { proxyFromEnv, type ProxyConfig } from '../engine/proxy';
-import type { Target } from '../engine/types';
-import type { EnvironmentSettings } from '../runbook/settings';
-import { readConfig, setActiveEnvironment, type ConfigRead } from './config';
-import type { Prompts } from './prompts';
+import { proxyFromEnv, type ProxyConfig } from '../../engine/proxy';
+import type { Target } from '../../engine/types';
+import type { EnvironmentSettings } from '../../runbook/settings';
+import { readConfig, setActiveEnvironment, type ConfigRead } from '../config';
+import type { Prompts } from '../prompts';
 
 /**
  * The proxy VS Code is told to use (`http.proxy`, `http.noProxy`), else the one the extension host's

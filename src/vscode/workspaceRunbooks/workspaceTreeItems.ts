@@ -4,7 +4,7 @@
  * activation, so the start-up bundle does not carry them.
  */
 import * as vscode from 'vscode';
-import type { RunbookNode } from './runbookTree';
+import type { RunbookNode } from '../runbookView/runbookTree';
 
 /** A snippet whose anchor is this one: Go to Instrumentation Anchor reveals it. */
 const SNIPPET_FOR_ANCHOR: Record<string, string> = { setHybridClient: '0.3', executeQuestion: '2.1', executorCall: '2.2', hybridExecute: '2.3', runInference: '2.4' };

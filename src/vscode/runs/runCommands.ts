@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { allSteps } from '../runbook/steps';
-import { resolveArgv, resolveTemplate, validateTarget } from '../engine/target';
-import type { Step } from '../runbook/schema';
-import type { RunbookNode } from './runbookTree';
-import type { CommandFactory, Services } from './services';
-import { StepDocumentProvider } from './stepDocument';
+import { allSteps } from '../../runbook/steps';
+import { resolveArgv, resolveTemplate, validateTarget } from '../../engine/target';
+import type { Step } from '../../runbook/schema';
+import type { RunbookNode } from '../runbookView/runbookTree';
+import type { CommandFactory, Services } from '../services';
+import { StepDocumentProvider } from '../runbookView/stepDocument';
 
 /** A step id from a command argument: a tree node, a step id, or nothing (ask). */
 async function pickStep(s: Services, arg: unknown, filter: (st: Step) => boolean = () => true): Promise<Step | undefined> {

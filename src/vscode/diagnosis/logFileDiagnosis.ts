@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { diagnoseSavedLogs, SAVED_LOGS_TARGET, SavedLogError } from '../diagnosis/savedLogs';
-import { incidentReport } from '../report/incidentReport';
-import { recordFromRun } from '../report/recordFromRun';
-import type { Services } from './services';
+import { diagnoseSavedLogs, SAVED_LOGS_TARGET, SavedLogError } from '../../diagnosis/savedLogs';
+import { incidentReport } from '../../report/incidentReport';
+import { recordFromRun } from '../../report/recordFromRun';
+import type { Services } from '../services';
 
 /**
  * *Beacon Debug: Diagnose from Log File…*: a post-mortem from saved logs alone, opened as a markdown
