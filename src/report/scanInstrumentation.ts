@@ -10,6 +10,7 @@ import { GoInstrumenter } from '../golang/instrumenter';
 import { loadGoParser } from '../golang/parser';
 import type { InstrumentationStatus } from './instrumentationStatus';
 import { FileReadError, readRegularFile } from '../shared/regularFile';
+import { errorMessage } from '../shared/errorMessage';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn', 'dist', 'out']);
 /** Bounds of the walk: a monorepo must not stall the end of a run. */
@@ -34,7 +35,7 @@ export async function scanInstrumentation(root: string, opts: ScanOptions = {}):
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
-      problems.push(`${rel(root, dir) || '.'}: ${(e as Error).message}`);
+      problems.push(`${rel(root, dir) || '.'}: ${errorMessage(e)}`);
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -65,7 +66,7 @@ export async function scanInstrumentation(root: string, opts: ScanOptions = {}):
         }
         for (const p of broken) problems.push(`${rel(root, full)}: ${p.reason}`);
       } catch (err) {
-        problems.push(`${rel(root, full)}: ${(err as Error).message}`);
+        problems.push(`${rel(root, full)}: ${errorMessage(err)}`);
       }
     }
   };

@@ -3,6 +3,7 @@ import { Runbook, Step, Condition } from './schema';
 import { RunbookError } from './runbookError';
 import { allSteps } from './steps';
 import { readRegularFileSync } from '../shared/regularFile';
+import { errorMessage } from '../shared/errorMessage';
 
 export { RunbookError } from './runbookError';
 export { allSteps, findStep } from './steps';
@@ -43,7 +44,7 @@ export function loadRunbookFile(file: string): Runbook {
   try {
     text = readRegularFileSync(file, MAX_RUNBOOK_BYTES);
   } catch (e) {
-    throw new RunbookError(file, [{ path: '', message: `cannot read: ${(e as Error).message}` }]);
+    throw new RunbookError(file, [{ path: '', message: `cannot read: ${errorMessage(e)}` }]);
   }
   return parseRunbook(text, file);
 }
@@ -129,7 +130,7 @@ function checkRegex(src: string, flags: string | undefined, where: string, out: 
   try {
     new RegExp(src, flags);
   } catch (e) {
-    out.push({ path: where, message: `invalid regular expression: ${(e as Error).message}` });
+    out.push({ path: where, message: `invalid regular expression: ${errorMessage(e)}` });
   }
 }
 

@@ -17,16 +17,20 @@ import type { Services } from './services';
 import { BeaconStatusBar } from './environments/statusBar';
 import { STEP_SCHEME, StepDocumentProvider } from './runbookView/stepDocument';
 import { Sessions } from '../diagnosis/session';
+import { errorMessage } from '../shared/errorMessage';
 
 export type ActiveServices = Services & { promptSwitch: SwitchablePrompts; startedAt: number };
 
 /**
  * The services: what draws the views is built now, the rest (`runs`, `results`, `instrumentation`,
- * `deploy`) on first use, from modules in chunks that load then.
+ * `build`, `deploy`, `logStream`, …) on first use, from modules in chunks that load then.
  */
-export function createServices(context: vscode.ExtensionContext, startedAt = performance.now()): ActiveServices {
+export function createServices(
+  context: vscode.ExtensionContext,
+  startedAt = performance.now(),
+  log = vscode.window.createOutputChannel('Beacon Debug', { log: true }),
+): ActiveServices {
   const loads = new Loads();
-  const log = vscode.window.createOutputChannel('Beacon Debug', { log: true });
   const prompts = new SwitchablePrompts();
   const runbook = loadBuiltinRunbook(context.extensionPath);
   const state = new RunState();
@@ -59,9 +63,23 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     context.subscriptions.push(feature);
     return feature;
   });
+  const build = loads.lazy('build', () => {
+    const { GoBuild } = require('./build/goBuild') as typeof import('./build/goBuild');
+    const b = new GoBuild(s);
+    context.subscriptions.push(b);
+    return b;
+  });
   const deploy = loads.lazy('deploy', () => {
-    const { deployLoop } = require('./deploy/deployCommands') as typeof import('./deploy/deployCommands');
-    return deployLoop(() => s.instrumentation.api);
+    const { Deploy } = require('./deploy/deploy') as typeof import('./deploy/deploy');
+    const d = new Deploy(s, () => s.instrumentation.api);
+    context.subscriptions.push(d);
+    return d;
+  });
+  const logStream = loads.lazy('logStream', () => {
+    const { RunnerLogStream } = require('./logStream/runnerLogStream') as typeof import('./logStream/runnerLogStream');
+    const l = new RunnerLogStream(s);
+    context.subscriptions.push(l);
+    return l;
   });
   const workspaceRunbooks = loads.lazy('workspace runbooks', () => {
     const { WorkspaceRunbooks } = require('./workspaceRunbooks/workspaceRunbooks') as typeof import('./workspaceRunbooks/workspaceRunbooks');
@@ -92,8 +110,14 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     get instrumentation() {
       return instrumentation();
     },
+    get build() {
+      return build();
+    },
     get deploy() {
       return deploy();
+    },
+    get logStream() {
+      return logStream();
     },
     get workspaceRunbooks() {
       return workspaceRunbooks();
@@ -151,8 +175,8 @@ export function registerAll(s: ActiveServices): BeaconDebugApi {
       return s.results.api;
     },
     instrumentation: () => s.instrumentation.api,
-    logStream: () => s.deploy.logStream(),
-    deployOutput: () => s.deploy.deployOutput(),
+    logStream: () => s.logStream.state(),
+    deployOutput: () => s.deploy.output(),
     loadTimings: () => [...s.loads.timings],
     workspaceRunbooks: () => s.workspaceRunbooks,
     startup: {
@@ -170,7 +194,7 @@ async function loadWorkspaceRunbooks(s: ActiveServices): Promise<void> {
     await w.loadAll();
     for (const entry of w.list()) if (entry.runbook) await w.lint(entry);
   } catch (e) {
-    s.log.error(`workspace runbooks: ${e instanceof Error ? e.message : String(e)}`);
+    s.log.error(`workspace runbooks: ${errorMessage(e)}`);
   }
 }
 

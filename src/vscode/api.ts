@@ -1,5 +1,5 @@
 import type { Runbook } from '../runbook/schema';
-import type { LogStreamState } from './deploy/deployCommands';
+import type { LogStreamState } from './logStream/runnerLogStream';
 import type { DiagnosisViewProvider } from './diagnosis/diagnosisView';
 import type { Sessions } from '../diagnosis/session';
 import type { InstrumentationApi } from './instrumentation';

@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { Runbook } from '../runbook/schema';
-import type { DeployLoop } from './deploy/deployCommands';
+import type { GoBuild } from './build/goBuild';
+import type { Deploy } from './deploy/deploy';
+import type { RunnerLogStream } from './logStream/runnerLogStream';
 import type { DiagnosisViewProvider } from './diagnosis/diagnosisView';
 import type { Environments } from './environments/environments';
 import type { InstrumentationFeature } from './instrumentation';
@@ -38,8 +40,12 @@ export interface Services {
   readonly results: ResultsRegistration;
   /** Go instrumentation: the parser, the document index, marker scans, the commands. */
   readonly instrumentation: InstrumentationFeature;
-  /** Build, Deploy and the runner log stream. */
-  readonly deploy: DeployLoop;
+  /** Build: `go build ./...`, its errors as Problems. */
+  readonly build: GoBuild;
+  /** Deploy: `flyctl deploy`, confirmed, in the Beacon Deploy terminal. */
+  readonly deploy: Deploy;
+  /** Stream Runner Logs. */
+  readonly logStream: RunnerLogStream;
   /** Runbooks in `.beacon/runbooks/`: loaded after activation, validated, linted, run after approval. */
   readonly workspaceRunbooks: WorkspaceRunbooks;
 }

@@ -3,6 +3,7 @@ import { promises as dns } from 'node:dns';
 import { performance } from 'node:perf_hooks';
 import { errorCode } from './httpProbe';
 import { failedOutcome, type OnOutput, type ProbeOutcome } from './probeOutcome';
+import { errorMessage } from '../../shared/errorMessage';
 
 export interface DnsProbeRequest {
   host: string;
@@ -39,8 +40,8 @@ export async function runDnsProbe(req: DnsProbeRequest): Promise<ProbeOutcome> {
   } catch (e) {
     const durationMs = Math.round(performance.now() - started);
     const code = errorCode(e);
-    req.onOutput?.('info', `${code}: ${(e as Error).message}\n`);
-    return failedOutcome(command, code, `${code}: ${(e as Error).message}`, { durationMs });
+    req.onOutput?.('info', `${code}: ${errorMessage(e)}\n`);
+    return failedOutcome(command, code, `${code}: ${errorMessage(e)}`, { durationMs });
   } finally {
     clearTimeout(timer);
     if (onAbort) req.signal?.removeEventListener('abort', onAbort);

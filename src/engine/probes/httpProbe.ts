@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
 import { failedOutcome, type OnOutput, type ProbeOutcome } from './probeOutcome';
 import { expiryReason } from './shellProbe';
+import { errorMessage } from '../../shared/errorMessage';
 
 export interface HttpProbeRequest {
   method: 'GET' | 'POST';
@@ -177,7 +178,7 @@ export async function runHttpProbe(req: HttpProbeRequest): Promise<ProbeOutcome>
     }
     if (stopReason === 'cancelled') return failedOutcome(command, 'cancelled', 'cancelled', { durationMs, couldNotRun: true });
     const code = errorCode(e);
-    const msg = (e as Error).message || code;
+    const msg = errorMessage(e) || code;
     req.onOutput?.('info', `${code}: ${msg}\n`);
     return failedOutcome(command, code, `${code}: ${msg}`, { durationMs });
   } finally {

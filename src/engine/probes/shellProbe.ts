@@ -9,6 +9,7 @@ import { displayArgv } from '../displayCommand';
 import { pgEnvFromUrl, withoutPgEnv } from './pgEnv';
 import { failedOutcome, type OnOutput, type ProbeOutcome } from './probeOutcome';
 import { killTree, signalGroup, trackGroup } from './processTree';
+import { errorMessage } from '../../shared/errorMessage';
 
 export interface ShellProbeRequest {
   argv: readonly string[];
@@ -50,7 +51,7 @@ export async function runShellProbe(req: ShellProbeRequest): Promise<ProbeOutcom
     try {
       env = { ...env, ...pgEnvFromUrl(req.databaseUrl) };
     } catch (e) {
-      return failedOutcome(command, 'EINVAL', `the database URL is not usable: ${(e as Error).message}`, { couldNotRun: true });
+      return failedOutcome(command, 'EINVAL', `the database URL is not usable: ${errorMessage(e)}`, { couldNotRun: true });
     }
   }
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { EnvironmentSettings } from '../../runbook/settings';
-import { startSimulator } from '../../sim/simulator';
 import type { SecretKind } from './environments';
 import type { CommandFactory, Services } from '../services';
 import { adminTokenProblem } from '../../engine/target';
@@ -96,39 +95,4 @@ export const environmentCommands: CommandFactory = (s) => ({
 
   'beaconDebug.setAdminToken': () => setSecret(s, 'adminToken'),
   'beaconDebug.setDatabaseUrl': () => setSecret(s, 'databaseUrl'),
-
-  'beaconDebug.startDemo': async (arg) => {
-    if (!(await s.runs.ensureTrusted('start the demo environment'))) return undefined;
-    const fault = typeof arg === 'string' ? arg : undefined;
-    await s.envs.stopDemo();
-    let simulator;
-    try {
-      simulator = await startSimulator({ fault: (fault ?? 'missing-hybrid-config') as never });
-    } catch (e) {
-      await s.prompts.error(`Beacon Debug: the demo environment did not start: ${(e as Error).message}`);
-      return undefined;
-    }
-    s.envs.setDemo({
-      runnerUrl: simulator.runnerUrl,
-      routerUrl: simulator.routerUrl,
-      flyApp: simulator.flyApp,
-      routerFlyApp: simulator.routerFlyApp,
-      flyctlPath: simulator.flyctlPath,
-      psqlPath: simulator.psqlPath,
-      adminToken: simulator.adminToken,
-      databaseUrl: simulator.databaseUrl,
-      stop: () => simulator.stop(),
-    });
-    await s.envs.select('demo');
-    s.log.info(`demo environment: runner ${simulator.runnerUrl}, router ${simulator.routerUrl}, fault ${fault ?? 'missing-hybrid-config'}`);
-    return { runnerUrl: simulator.runnerUrl, routerUrl: simulator.routerUrl, flyctlPath: simulator.flyctlPath };
-  },
-
-  'beaconDebug.stopDemo': async () => {
-    if (!s.envs.demoRunning) {
-      await s.prompts.info('The demo environment is not running.');
-      return;
-    }
-    await s.envs.stopDemo();
-  },
 });

@@ -25,6 +25,7 @@ import { copyReport, exportReportToFile } from './reportExport';
 import { RESULTS_TITLE, RESULTS_VIEW_TYPE, resultsWebviewOptions } from './resultsHtml';
 import { ResultsPanel } from './resultsPanel';
 import { findWorkspaceInstrumentation } from './workspaceInstrumentation';
+import { errorMessage } from '../../shared/errorMessage';
 
 export interface ResultsDeps {
   /** Folder of the run history (default: the extension's workspace storage, else its global storage, `/runs`). */
@@ -113,7 +114,7 @@ export class ResultsController implements vscode.Disposable {
   private async record(runId: string | null): Promise<RunRecord | undefined> {
     if (runId && runId !== 'live') {
       const r = await this.history.load(runId).catch((e: unknown) => {
-        this.s.log.warn(`run ${runId} could not be read from the history: ${(e as Error).message}`);
+        this.s.log.warn(`run ${runId} could not be read from the history: ${errorMessage(e)}`);
         return undefined;
       });
       if (r) return r;
@@ -215,7 +216,7 @@ export class ResultsController implements vscode.Disposable {
       });
     } catch (e) {
       this.s.log.error(`the results of run ${outcome.runId} could not be saved: ${(e as Error)?.stack ?? e}`);
-      await this.s.prompts.error(`Beacon Debug: the results could not be saved — ${(e as Error).message}`);
+      await this.s.prompts.error(`Beacon Debug: the results could not be saved — ${errorMessage(e)}`);
       return undefined;
     } finally {
       this.live = undefined;
@@ -231,7 +232,7 @@ export class ResultsController implements vscode.Disposable {
       input.instrumentation !== undefined
         ? input.instrumentation
         : await (this.deps.findInstrumentation ?? findWorkspaceInstrumentation)().catch((e: unknown) => {
-            this.s.log.warn(`looking for debug instrumentation failed: ${(e as Error).message}`);
+            this.s.log.warn(`looking for debug instrumentation failed: ${errorMessage(e)}`);
             return null;
           });
     const record = recordFromRun({ ...input, instrumentation });

@@ -5,6 +5,7 @@ import type { Step } from '../../runbook/schema';
 import type { RunbookNode } from '../runbookView/runbookTree';
 import type { CommandFactory, Services } from '../services';
 import { StepDocumentProvider } from '../runbookView/stepDocument';
+import { errorMessage } from '../../shared/errorMessage';
 
 /** A step id from a command argument: a tree node, a step id, or nothing (ask). */
 async function pickStep(s: Services, arg: unknown, filter: (st: Step) => boolean = () => true): Promise<Step | undefined> {
@@ -127,7 +128,7 @@ export const runCommands: CommandFactory = (s) => ({
         return undefined;
       }
     } catch (e) {
-      await s.prompts.error(`Beacon Debug: ${(e as Error).message}`);
+      await s.prompts.error(`Beacon Debug: ${errorMessage(e)}`);
       return undefined;
     }
     const terminal = vscode.window.createTerminal({ name: `Beacon ${step.id} (${target.name})`, shellPath: argv[0], shellArgs: argv.slice(1) });

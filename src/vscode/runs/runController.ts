@@ -9,6 +9,7 @@ import type { Prompts } from '../prompts';
 import type { RunState } from './runState';
 import { RunTerminal } from './runTerminal';
 import { styled } from '../../report/terminalLines';
+import { errorMessage } from '../../shared/errorMessage';
 
 export interface RunRequest {
   /** Step ids, `quick-wins` or `phase-N`; undefined = every automated check. */
@@ -140,7 +141,7 @@ export class RunController implements vscode.Disposable {
       if (into.notify) for (const l of [...this.listeners]) await l(outcome, t, request);
       return outcome;
     } catch (e) {
-      const msg = redact(e instanceof Error ? e.message : String(e));
+      const msg = redact(errorMessage(e));
       this.log.error(`run failed: ${msg}`);
       this.terminal.line(styled('red', `The run could not start: ${msg}`));
       await this.prompts.error(`Beacon Debug: ${msg}`);

@@ -11,6 +11,7 @@ import type { LintFinding } from '../../golang/runbookLint';
 import type { Runbook } from '../../runbook/schema';
 import { RunState } from '../runs/runState';
 import type { Services } from '../services';
+import { errorMessage } from '../../shared/errorMessage';
 
 export const RUNBOOK_GLOB = '.beacon/runbooks/*.{runbook.yaml,runbook.yml,runbook.json,md}';
 const APPROVALS_KEY = 'beaconDebug.approvedRunbookCommands';
@@ -114,7 +115,7 @@ export class WorkspaceRunbooks implements vscode.Disposable {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
       entry.runbook = undefined;
-      entry.problems = [{ path: '', message: `cannot read: ${(e as Error).message}` }];
+      entry.problems = [{ path: '', message: `cannot read: ${errorMessage(e)}` }];
       this.diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), entry.problems[0].message, vscode.DiagnosticSeverity.Error)]);
       if (fire) this.changed.fire();
       return entry;
