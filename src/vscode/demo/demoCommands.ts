@@ -29,6 +29,9 @@ export const demoCommands: CommandFactory = (s) => ({
       databaseUrl: simulator.databaseUrl,
       stop: () => simulator.stop(),
     });
+    // a new simulator is a new system: what the last one showed is no evidence about it
+    s.sessions.of('demo').reset();
+    s.sessions.changed();
     await s.envs.select('demo');
     s.log.info(`demo environment: runner ${simulator.runnerUrl}, router ${simulator.routerUrl}, fault ${fault ?? 'missing-hybrid-config'}`);
     return { runnerUrl: simulator.runnerUrl, routerUrl: simulator.routerUrl, flyctlPath: simulator.flyctlPath };
