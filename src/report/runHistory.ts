@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { historyEntry } from './historyEntry';
 import { RecordId, RunRecord } from './runRecord';
-import type { HistoryEntry } from './runView';
+import type { HistoryEntry } from '../shared/runView';
 import { inertJson } from '../shared/inertText';
 import { errorMessage } from '../shared/errorMessage';
 

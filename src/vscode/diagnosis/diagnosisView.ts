@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnosis } from '../../diagnosis/diagnose';
 import type { CriterionResult } from '../../diagnosis/successCriteria';
 import type { FactValue } from '../../runbook/schema';
-import { percent } from '../../report/formatting';
+import { percent } from '../../shared/formatting';
 import { inertTreeItem } from '../inertTreeItem';
 
 type DiagNode =

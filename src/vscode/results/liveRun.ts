@@ -6,7 +6,7 @@ import type { CheckResult } from '../../engine/types';
 import { PREFLIGHT_STEP } from '../../engine/runner';
 import { checkView, clip, groupSteps, instrumentationView } from '../../report/buildRunView';
 import { tailExcerpt } from '../../report/outputText';
-import type { CheckView, RunView, StepView } from '../../report/runView';
+import type { CheckView, RunView, StepView } from '../../shared/runView';
 import { countVerdicts } from '../../report/verdictCounts';
 import { findStep } from '../../runbook/steps';
 import type { Runbook } from '../../runbook/schema';

@@ -12,6 +12,7 @@ import { buildRunView } from '../../report/buildRunView';
 import { compareRuns } from '../../report/compareRuns';
 import type { InstrumentationStatus } from '../../report/instrumentationStatus';
 import { recordFromRun, type RecordInput } from '../../report/recordFromRun';
+import { completeRecord, withAppliedFix } from '../../report/storedRecord';
 import { DEFAULT_HISTORY_CAP, RunHistory } from '../../report/runHistory';
 import type { RunRecord } from '../../report/runRecord';
 import { countVerdicts } from '../../report/verdictCounts';
@@ -130,7 +131,7 @@ export class ResultsController implements vscode.Disposable {
       return;
     }
     const r = await this.record(p.shownRunId);
-    await p.post({ type: 'init', view: r ? buildRunView(this.s.runbook(), r) : null, history: entries, emptyText: r ? null : EMPTY_TEXT });
+    await p.post({ type: 'init', view: r ? buildRunView(this.s.runbook(), completeRecord(this.s.runbook(), r)) : null, history: entries, emptyText: r ? null : EMPTY_TEXT });
   }
 
   private async notice(level: 'info' | 'warning' | 'error', text: string): Promise<void> {
@@ -341,7 +342,7 @@ export class ResultsController implements vscode.Disposable {
     const active = this.s.envs.active();
     this.s.sessions.of(result.applied.environment).recordFix(result.applied, active?.name === result.applied.environment ? active.settings.runnerUrl : undefined);
     if (r) {
-      await this.history.update(r.id, (x) => ({ ...x, fixesApplied: [...x.fixesApplied, result.applied] }));
+      await this.history.update(r.id, (x) => withAppliedFix(this.s.runbook(), x, result.applied));
       if (this.panel && !this.panel.disposed) {
         this.panel.shownRunId = r.id;
         await this.sendInit(this.panel);
