@@ -10,7 +10,7 @@ import { containerCommands, SHELLS } from './containerCommands';
 import type { ControlClient } from './controlClient';
 import { scanInstrumentation } from './instrumentationScan';
 import { renderFly, type FlyPrefixStyle, type LogEntry } from './logBuffer';
-import { MiniShell, type ShellIo, ShellSyntaxError, splitNoShell } from './miniShell';
+import { execCommand, runShell, type ShellIo, splitNoShell, unsupported } from './miniShell';
 import type { AppSnapshot, DeployRecord, MachineInfo } from './simWorld';
 
 export interface ToolIo {
@@ -246,34 +246,15 @@ export async function runInContainer(command: string, snap: AppSnapshot, io: She
     io.err(`${(e as Error).message}\n`);
     return 1;
   }
-  if (argv.length === 0) return 0;
   if (argv[0] === 'busybox' || argv[0] === '/bin/busybox') argv = argv.slice(1);
-  const commands = containerCommands(snap);
-  const shell = new MiniShell({ env: snap.env, commands });
-  if (SHELLS.has(argv[0])) {
-    const shArgs = argv.slice(1);
-    while (shArgs.length && /^-[eux]+$/.test(shArgs[0])) shArgs.shift();
-    if (shArgs[0] !== '-c') {
-      if (shArgs.length === 0) return 0; // no script and no stdin
-      io.err(`sh: can't open '${shArgs[0]}': No such file or directory\n`);
-      return 2;
-    }
-    if (shArgs.length < 2) {
-      io.err('sh: -c requires an argument\n');
-      return 2;
-    }
-    const sub = new MiniShell({ env: snap.env, commands, argv0: shArgs[2] ?? 'sh', args: shArgs.slice(3) });
-    try {
-      return await sub.run(shArgs[1], io, signal);
-    } catch (e) {
-      if (e instanceof ShellSyntaxError) {
-        io.err(`sh: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
-  }
-  return shell.exec(argv, io, signal, { notFound: (name) => `exec: "${name}": executable file not found in $PATH\n` });
+  if (argv.length === 0) return 0;
+  const container = { env: snap.env, commands: containerCommands(snap) };
+  if (!SHELLS.has(argv[0])) return execCommand(argv, container, io, signal, (name) => `exec: "${name}": executable file not found in $PATH\n`);
+  const [option, script] = argv.slice(1);
+  if (option === undefined) return 0; // no script and no stdin
+  if (option === '-c' && script !== undefined) return runShell(script, container, io, signal);
+  io.err(option === '-c' ? 'sh: -c requires an argument\n' : option.startsWith('-') ? `sh: ${unsupported(`the option ${option}`).message}\n` : `sh: can't open '${option}': No such file or directory\n`);
+  return 2;
 }
 
 // ------------------------------------------------------------------ logs
