@@ -12,6 +12,7 @@ import { type Fields, zerologConsole, zerologJson, type ZerologLevel } from './l
 import type { RouterApp } from './routerApp';
 import type { Rng } from './rng';
 import { RunnerMetrics } from './runnerMetrics';
+import { TRACE_LINES } from '../shared/instrumentationLines';
 
 export const RUNNER_MACHINE = { id: '857509c4e7d578', region: 'lhr', privateIp: 'fdaa:2:b0a1:a7b:1b4:c32e:2c6d:2' };
 export const RUNNER_INTERNAL_PORT = 8090;
@@ -156,7 +157,7 @@ export class RunnerApp {
       if (this.instrumentation.has('fix-g')) {
         this.plain(
           t,
-          `[FIX_G] hybrid client wiring: executor_type=${this.executorTypeAfterStart()} hybrid_client_set=${!!h.base} HYBRID_BASE_set=${!!this.env.HYBRID_BASE} HYBRID_ROUTER_URL_set=${!!this.env.HYBRID_ROUTER_URL} ENABLE_HYBRID_DEFAULT=${JSON.stringify(this.env.ENABLE_HYBRID_DEFAULT ?? '')} HYBRID_ROUTER_DISABLE=${JSON.stringify(this.env.HYBRID_ROUTER_DISABLE ?? '')}`,
+          `${TRACE_LINES.fixGPrefix} hybrid client wiring: executor_type=${this.executorTypeAfterStart()} hybrid_client_set=${!!h.base} HYBRID_BASE_set=${!!this.env.HYBRID_BASE} HYBRID_ROUTER_URL_set=${!!this.env.HYBRID_ROUTER_URL} ENABLE_HYBRID_DEFAULT=${JSON.stringify(this.env.ENABLE_HYBRID_DEFAULT ?? '')} HYBRID_ROUTER_DISABLE=${JSON.stringify(this.env.HYBRID_ROUTER_DISABLE ?? '')}`,
         );
       }
       this.jobRunnerStarted = true;
@@ -264,14 +265,14 @@ export class RunnerApp {
     const qf: Fields = { job_id: jobId, region, model_id: model, question_id: questionId };
     const ins = this.instrumentation;
     const executorType = this.executorType;
-    if (ins.has('2.1')) this.line(ts, 'info', '🔍 TRACE: executeQuestion ENTRY', { ...qf, executor_type: executorType, executor_nil: false });
-    if (ins.has('2.2')) this.line(ts, 'info', '🔍 TRACE: Calling executor.Execute()', { ...qf, executor_type: executorType, num_questions: 1 });
+    if (ins.has('2.1')) this.line(ts, 'info', TRACE_LINES.executeQuestionEntry, { ...qf, executor_type: executorType, executor_nil: false });
+    if (ins.has('2.2')) this.line(ts, 'info', TRACE_LINES.callingExecute, { ...qf, executor_type: executorType, num_questions: 1 });
     const outcome = this.execute(ts, model, region, question);
     if (outcome.reachedClient && ins.has('2.3')) {
-      this.line(ts, 'info', '🔍 TRACE: HybridExecutor.Execute ENTRY', { region, client_type: '*hybrid.Client', client_nil: false, num_questions: 1, num_models: 1 });
+      this.line(ts, 'info', TRACE_LINES.hybridExecuteEntry, { region, client_type: '*hybrid.Client', client_nil: false, num_questions: 1, num_models: 1 });
     }
     if (outcome.clientExit !== undefined && ins.has('2.4')) {
-      this.plain(ts, `[HYBRID_CLIENT] 🔍 TRACE: RunInference ENTRY base_url=${this.hybrid.base} timeout=${goDuration(this.hybrid.timeoutSeconds * 1000)} model=${JSON.stringify(model)} region=${JSON.stringify(region)} prompt_len=${question.length}`);
+      this.plain(ts, `${TRACE_LINES.hybridClientPrefix} 🔍 TRACE: RunInference ENTRY base_url=${this.hybrid.base} timeout=${goDuration(this.hybrid.timeoutSeconds * 1000)} model=${JSON.stringify(model)} region=${JSON.stringify(region)} prompt_len=${question.length}`);
     }
     const end = ts + outcome.durationMs;
     this.ctx.schedule(end, (t) => {
@@ -281,7 +282,7 @@ export class RunnerApp {
       for (const p of outcome.plain) this.plain(t, p.replace('{job}', jobId));
       if (ins.has('2.2')) {
         const err = outcome.lines.find((l) => l.level === 'error')?.fields.error;
-        this.line(t, 'info', '🔍 TRACE: executor.Execute() RETURNED', {
+        this.line(t, 'info', TRACE_LINES.executeReturned, {
           ...qf,
           provider_id: outcome.provider ?? '',
           status: outcome.ok ? 'completed' : 'failed',
@@ -337,7 +338,7 @@ export class RunnerApp {
     const clientFail = (durationMs: number, errorType: string, error: string): Outcome => {
       const o = fail(durationMs, errorType, 'hybrid_client', 'question execution failed', `hybrid ${errorType === 'timeout' ? 'network' : errorType} error at ${url}: ${error}`);
       o.reachedClient = true;
-      o.clientExit = `[HYBRID_CLIENT] ❌ TRACE: RunInference EXIT after ${goDuration(durationMs)}: error: hybrid network error at ${url}: ${error}`;
+      o.clientExit = `${TRACE_LINES.hybridClientPrefix} ❌ TRACE: RunInference EXIT after ${goDuration(durationMs)}: error: hybrid network error at ${url}: ${error}`;
       return o;
     };
     if (target.kind === 'nxdomain') {
@@ -360,7 +361,7 @@ export class RunnerApp {
       const o = fail(answer.inference_time * 1000 + rng.between(8, 28), 'router_error', 'hybrid_router', 'Execution failed', { json: { Message: answer.error, Type: 'router_error' } }, { provider: answer.provider_used || 'modal-us-east' });
       delete o.lines[0].fields.region;
       o.reachedClient = true;
-      o.clientExit = `[HYBRID_CLIENT] ✅ TRACE: RunInference EXIT after ${goDuration(o.durationMs - 8)}: success=false provider="" error=${JSON.stringify(answer.error)} error_code=${JSON.stringify(answer.error_code)}`;
+      o.clientExit = `${TRACE_LINES.hybridClientPrefix} ✅ TRACE: RunInference EXIT after ${goDuration(o.durationMs - 8)}: success=false provider="" error=${JSON.stringify(answer.error)} error_code=${JSON.stringify(answer.error_code)}`;
       return o;
     }
     // a real job's inference waits for a Modal cold start (sparse traffic: the model has scaled to zero)
@@ -373,7 +374,7 @@ export class RunnerApp {
       plain: [],
       reachedClient: true,
       provider: answer.provider_used,
-      clientExit: `[HYBRID_CLIENT] ✅ TRACE: RunInference EXIT after ${goDuration(coldStartMs - 3)}: success=true provider=${JSON.stringify(answer.provider_used)} error="" error_code=""`,
+      clientExit: `${TRACE_LINES.hybridClientPrefix} ✅ TRACE: RunInference EXIT after ${goDuration(coldStartMs - 3)}: success=true provider=${JSON.stringify(answer.provider_used)} error="" error_code=""`,
     };
   }
 
