@@ -7,7 +7,7 @@ import { redactorFor } from '../engine/redact';
 import { buildRunReport } from '../engine/report';
 import { runSteps } from '../engine/runner';
 import { EXIT, type RunEvent, type RunReport, type Target } from '../engine/types';
-import { loadBuiltinRunbook } from '../runbook/load';
+import { loadBuiltinRunbook } from '../runbook/builtin';
 import { FAULT_NAMES, normalizeFaults, simulatorTarget, startSimulator, type FaultName } from '../sim/simulator';
 import type { CliIo } from './io';
 import { checkReportWritable, writeReportAfterRun } from './reportOutput';

@@ -7,7 +7,6 @@ import { errorMessage } from '../shared/errorMessage';
 
 export { RunbookError } from './runbookError';
 export { allSteps, findStep } from './steps';
-export { BUILTIN_RUNBOOK_FILE, COMPILED_RUNBOOK_FILE, builtinRunbookInfo, loadBuiltinRunbook } from './builtin';
 
 function formatPath(p: readonly PropertyKey[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');

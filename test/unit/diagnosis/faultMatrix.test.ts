@@ -2,7 +2,8 @@
 // (`healthy` for healthy) and runs fewer checks than a full run; combined faults give the expected
 // winner; the fix flow in pure form (fix-f → the fake flyctl → re-run → healthy).
 import * as assert from 'node:assert/strict';
-import { allSteps, loadBuiltinRunbook } from '../../../src/runbook/load';
+import { allSteps } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import { runSteps } from '../../../src/engine/runner';
 import type { Target } from '../../../src/engine/types';

@@ -6,7 +6,8 @@ import { parsePrometheus } from '../../../src/engine/prometheus';
 import { redactorFor } from '../../../src/engine/redact';
 import { validateTarget } from '../../../src/engine/target';
 import type { FactValue } from '../../../src/runbook/schema';
-import { allSteps, loadBuiltinRunbook } from '../../../src/runbook/load';
+import { allSteps } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { Check } from '../../../src/runbook/schema';
 
 const rb = loadBuiltinRunbook();

@@ -9,7 +9,7 @@ import { buildRunReport } from '../../../src/engine/report';
 import { redactorFor } from '../../../src/engine/redact';
 import { runSteps, type RunOutcome } from '../../../src/engine/runner';
 import type { RunEvent, Target } from '../../../src/engine/types';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { Runbook } from '../../../src/runbook/schema';
 import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../../src/sim/simulator';
 

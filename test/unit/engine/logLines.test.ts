@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { logTimeMs, normaliseFlyLogs, normaliseLogLine, parseFlyJsonStream, splitConsoleFields } from '../../../src/engine/logs/logLines';
 import { applyLogSignals } from '../../../src/engine/logs/logSignals';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 
 const ESC = '\x1b';
 

@@ -16,7 +16,7 @@ import { buildRunView } from '../../../src/report/buildRunView';
 import { recordFromRun } from '../../../src/report/recordFromRun';
 import { RunHistory } from '../../../src/report/runHistory';
 import { renderLine, RunEventLines } from '../../../src/report/terminalLines';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { tempDir } from '../engine/procHelpers';
 import { CORPUS, inputsShown, rawControls, startHostileWorld, type HostileWorld } from './hostileWorld';
 

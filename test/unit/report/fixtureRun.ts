@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { diagnose } from '../../../src/diagnosis/diagnose';
 import type { RunOutcome } from '../../../src/engine/runner';
 import type { CheckResult, Facts, StepResult, Target } from '../../../src/engine/types';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import type { InstrumentationStatus } from '../../../src/report/instrumentationStatus';
 import { recordFromRun } from '../../../src/report/recordFromRun';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type CommandImpl, runShell, splitNoShell } from '../../../src/sim/miniShell';
-import { loadBuiltinRunbook, findStep } from '../../../src/runbook/load';
+import { findStep } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { ShellProbe } from '../../../src/runbook/schema';
 
 interface Run {
