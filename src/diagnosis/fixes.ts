@@ -86,11 +86,7 @@ export function offeredFixes(runbook: Runbook, d: DiagnosisForFixes | null, targ
     const resolved = fixForDisplay(runbook, fixId, target);
     const ranked = d.ranked.find((c) => c.id === causeId);
     return {
-      id: fix.id,
-      letter: fix.letter ?? null,
-      title: fix.title,
-      kind: fix.kind,
-      text: fix.text,
+      ...fixHeader(fix),
       command: argv ? displayArgv(argv) : resolved.command,
       effect: resolved.effect,
       recommended,
@@ -142,6 +138,11 @@ export class UnknownFixError extends Error {
   }
 }
 
+/** What every view of a fix starts with. */
+function fixHeader(fix: Fix): Pick<FixPlan, 'id' | 'letter' | 'title' | 'kind' | 'text'> {
+  return { id: fix.id, letter: fix.letter ?? null, title: fix.title, kind: fix.kind, text: fix.text };
+}
+
 /** Builds the fix for a target. Throws `TargetError` when a target value is invalid. */
 export function describeFix(runbook: Runbook, fixId: string, target: Target): FixPlan {
   const fix = runbook.fixes.find((f) => f.id === fixId);
@@ -150,11 +151,7 @@ export function describeFix(runbook: Runbook, fixId: string, target: Target): Fi
   const argv = fix.kind === 'command' && fix.argv ? resolveArgv(fix.argv, t) : null;
   const undoArgv = fix.kind === 'command' && fix.undoArgv ? resolveArgv(fix.undoArgv, t) : null;
   return {
-    id: fix.id,
-    letter: fix.letter ?? null,
-    title: fix.title,
-    kind: fix.kind,
-    text: fix.text,
+    ...fixHeader(fix),
     argv,
     command: argv ? displayArgv(argv) : null,
     undoArgv,

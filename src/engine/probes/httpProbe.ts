@@ -8,6 +8,7 @@ import { request, type Dispatcher } from 'undici';
 import { failedOutcome, type OnOutput, type ProbeOutcome } from './probeOutcome';
 import { expiryReason } from './shellProbe';
 import { errorMessage } from '../../shared/errorMessage';
+import { watchDeadline } from './probeDeadline';
 
 export interface HttpProbeRequest {
   method: 'GET' | 'POST';
@@ -94,12 +95,7 @@ export async function runHttpProbe(req: HttpProbeRequest): Promise<ProbeOutcome>
     stopReason = why;
     ac.abort(new Error(why));
   };
-  const timer = setTimeout(() => stop('timeout'), req.timeoutMs);
-  const onAbort = () => stop('cancelled');
-  const onExpire = () => stop('timeout');
-  req.signal?.addEventListener('abort', onAbort, { once: true });
-  if (req.expire?.aborted) onExpire();
-  else req.expire?.addEventListener('abort', onExpire, { once: true });
+  const unwatch = watchDeadline(req, stop);
   const started = performance.now();
   const cap = req.maxBodyBytes ?? 1_000_000;
 
@@ -182,8 +178,6 @@ export async function runHttpProbe(req: HttpProbeRequest): Promise<ProbeOutcome>
     req.onOutput?.('info', `${code}: ${msg}\n`);
     return failedOutcome(command, code, `${code}: ${msg}`, { durationMs });
   } finally {
-    clearTimeout(timer);
-    req.signal?.removeEventListener('abort', onAbort);
-    req.expire?.removeEventListener('abort', onExpire);
+    unwatch();
   }
 }

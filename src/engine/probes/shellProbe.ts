@@ -10,6 +10,7 @@ import { pgEnvFromUrl, withoutPgEnv } from './pgEnv';
 import { failedOutcome, type OnOutput, type ProbeOutcome } from './probeOutcome';
 import { killTree, signalGroup, trackGroup } from './processTree';
 import { errorMessage } from '../../shared/errorMessage';
+import { watchDeadline } from './probeDeadline';
 
 export interface ShellProbeRequest {
   argv: readonly string[];
@@ -105,20 +106,13 @@ export async function runShellProbe(req: ShellProbeRequest): Promise<ProbeOutcom
     stopReason = why;
     if (pid !== undefined) killer = killTree(pid, req.killGraceMs ?? 2000);
   };
-  const timer = setTimeout(() => stop('timeout'), req.timeoutMs);
-  const onAbort = () => stop('cancelled');
-  const onExpire = () => stop('timeout');
-  req.signal?.addEventListener('abort', onAbort, { once: true });
-  if (req.expire?.aborted) onExpire();
-  else req.expire?.addEventListener('abort', onExpire, { once: true });
+  const unwatch = watchDeadline(req, stop);
 
   let result: Awaited<typeof sub>;
   try {
     result = await sub;
   } finally {
-    clearTimeout(timer);
-    req.signal?.removeEventListener('abort', onAbort);
-    req.expire?.removeEventListener('abort', onExpire);
+    unwatch();
     if (stopReason && pid !== undefined) {
       // the leader is gone; whatever of its group survived SIGTERM goes now
       signalGroup(pid, 'SIGKILL');
