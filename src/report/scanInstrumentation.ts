@@ -3,7 +3,7 @@
  * whose text holds a `// beacon-debug:` marker is checked with the Go instrumenter (real marker
  * comments only, never text inside strings), and the steps of its `begin` markers are listed.
  */
-import { promises as fs } from 'node:fs';
+import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { MARKER_PREFIX } from '../golang/anchors';
 import { GoInstrumenter } from '../golang/instrumenter';
@@ -31,7 +31,7 @@ export async function scanInstrumentation(root: string, opts: ScanOptions = {}):
   let instrumenter = opts.instrumenter;
   let seen = 0;
   const walk = async (dir: string): Promise<void> => {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {

@@ -1,5 +1,5 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { Runbook, Step, Condition } from './schema';
+import { Runbook, type Step, type Condition } from './schema';
 import { RunbookError } from './runbookError';
 import { allSteps } from './steps';
 import { readRegularFileSync } from '../shared/regularFile';

@@ -25,7 +25,6 @@ export interface NormalisedLine {
   region?: string;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 // flyctl prints `<time> <provider>[<instance>] <region> [<level>] <message>`; without a provider it
 // prints the bare instance id, and with --hide-region (or older versions) no region.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { stepDisplay, stepTooltip } from '../../golang/documentIndex';
-import { ANCHOR_NAMES } from '../../golang/anchors';
+import type { ANCHOR_NAMES } from '../../golang/anchors';
 import { CROSS_REGION_NOTE, isStepId, noAnchorText, STEP_IDS, STEPS, type AnchorKind, type StepId } from '../../golang/steps';
 import { lineRuns, type EditedBlock, type RemoveOptions } from '../../golang/remove';
 import { decodeSource, encodeSource } from '../../golang/sourceBytes';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { retryAfterSeconds, runHttpProbe } from '../../../src/engine/probes/httpProbe';
 import { runDnsProbe } from '../../../src/engine/probes/dnsProbe';
 import { runMetricsProbe } from '../../../src/engine/probes/metricsProbe';
@@ -9,7 +9,7 @@ interface Seen { method: string; url: string; auth?: string; contentType?: strin
 
 function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void) {
   const seen: Seen[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
