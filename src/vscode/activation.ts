@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadBuiltinRunbook } from '../runbook/builtin';
+import type { Runbook } from '../runbook/schema';
 import type { BeaconDebugApi } from './api';
 import { registerCommands } from './commands';
 import { onConfigChanged } from './config';
@@ -32,7 +33,9 @@ export function createServices(
 ): ActiveServices {
   const loads = new Loads();
   const prompts = new SwitchablePrompts();
-  const runbook = loadBuiltinRunbook(context.extensionPath);
+  // read when the Runbook view first asks for its items, not during activation
+  let builtin: Runbook | undefined;
+  const runbook = (): Runbook => (builtin ??= loadBuiltinRunbook(context.extensionPath));
   const state = new RunState();
   const envs = new Environments(context, prompts);
   const tree = new RunbookTreeProvider(runbook, state);
@@ -93,7 +96,7 @@ export function createServices(
     prompts,
     promptSwitch: prompts,
     startedAt,
-    runbook: () => runbook,
+    runbook,
     state,
     envs,
     tree,
@@ -182,6 +185,7 @@ export function registerAll(s: ActiveServices): BeaconDebugApi {
     startup: {
       activateMs: 0,
       builtDuringActivation: [],
+      settingsReadDuringActivation: false,
       firstTreeChildrenMs: () => (s.tree.firstChildrenAt === undefined ? undefined : s.tree.firstChildrenAt - s.startedAt),
     },
   };

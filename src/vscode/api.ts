@@ -37,7 +37,7 @@ export interface BeaconDebugApi {
   /** How long activate() took (for `npm run bench`). */
   activationMs?: number;
   /** Start-up figures for `npm run bench`: activate(), and activation → the Runbook view's first answer. */
-  startup: { activateMs: number; firstTreeChildrenMs(): number | undefined; builtDuringActivation: string[] };
+  startup: { activateMs: number; firstTreeChildrenMs(): number | undefined; builtDuringActivation: string[]; settingsReadDuringActivation: boolean };
   /** The parts built on first use so far, and how long each took. */
   loadTimings(): LoadTiming[];
   /** The workspace's runbooks (built on first use; loading starts after activation). */

@@ -12,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): BeaconDebugApi {
     api.activationMs = performance.now() - started;
     api.startup.activateMs = api.activationMs;
     api.startup.builtDuringActivation = api.loadTimings().map((t) => t.name);
+    api.startup.settingsReadDuringActivation = api.envs.configLoaded;
     return api;
   } catch (e) {
     void reportStartupFailure(e, { log });

@@ -78,6 +78,8 @@ describe('activation', () => {
     // runs, results, instrumentation, deploy and the command modules are built on first use (the
     // workspace's marker scan builds instrumentation a second after activation)
     assert.deepEqual(ext.exports.startup.builtDuringActivation, []);
+    // the settings (and their zod schema) are read just after activation, not during it
+    assert.equal(ext.exports.startup.settingsReadDuringActivation, false);
   });
 
   // Only where nothing ran before and nothing runs after: the activation suite (it starts the demo, runs a check).

@@ -58,6 +58,11 @@ export class Environments implements vscode.Disposable {
     return this.config;
   }
 
+  /** Whether the settings were read yet (they are not during activation). */
+  get configLoaded(): boolean {
+    return this.config !== undefined;
+  }
+
   /** The settings, read (and validated) on first use. */
   get configRead(): ConfigRead {
     return (this.config ??= readConfig());

@@ -12,7 +12,11 @@ export class BeaconStatusBar implements vscode.Disposable {
     this.env.name = 'Beacon Debug Environment';
     this.run.name = 'Beacon Debug Run';
     this.subs = [envs.onDidChange(() => this.update()), state.onDidChange(() => this.update())];
-    this.update();
+    // Which environment is active is in the settings, read through their zod schema: not during
+    // activation (it would cost it ~100 ms); registerAll() calls update() once activation is over.
+    this.env.text = '$(server-environment) Beacon';
+    this.env.command = 'beaconDebug.selectEnvironment';
+    this.env.show();
   }
 
   update(): void {

@@ -48,7 +48,10 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
   /** When the view first asked for its top level (performance.now()), for the start-up bench. */
   firstChildrenAt: number | undefined;
 
-  constructor(private runbook: Runbook, private readonly state: RunState) {
+  private loaded: Runbook | undefined;
+
+  /** `loadRunbook` is called when the view first asks for its items, not at activation. */
+  constructor(private readonly loadRunbook: () => Runbook, private readonly state: RunState) {
     this.subscription = state.onDidChange((stepId) => {
       // Updating one step's item is cheaper and keeps the selection and expansion stable.
       const node = stepId ? this.nodes.get(`step:${stepId}`) : undefined;
@@ -76,8 +79,12 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
     return owner?.state ?? this.state;
   }
 
+  private get runbook(): Runbook {
+    return (this.loaded ??= this.loadRunbook());
+  }
+
   setRunbook(rb: Runbook): void {
-    this.runbook = rb;
+    this.loaded = rb;
     this.nodes.clear();
     this.changed.fire(undefined);
   }
