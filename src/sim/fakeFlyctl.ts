@@ -11,7 +11,7 @@ import type { ControlClient } from './controlClient';
 import { scanInstrumentation } from './instrumentationScan';
 import { renderFly, type FlyPrefixStyle, type LogEntry } from './logBuffer';
 import { execCommand, runShell, type ShellIo, splitNoShell, unsupported } from './miniShell';
-import type { AppSnapshot, DeployRecord, MachineInfo } from './simWorld';
+import type { AppSnapshot, DeployRecord, MachineInfo } from './flyPlatform';
 
 export interface ToolIo {
   out(s: string): void;

@@ -6,7 +6,7 @@ async function inContainer(sim: Simulator, command: string, signal = new AbortCo
   let out = '';
   let err = '';
   const started = Date.now();
-  const code = await runInContainer(command, sim.state.snapshot(sim.flyApp), { out: (s) => (out += s), err: (s) => (err += s) }, signal);
+  const code = await runInContainer(command, sim.state.platform.snapshot(sim.flyApp), { out: (s) => (out += s), err: (s) => (err += s) }, signal);
   return { code, out, err, ms: Date.now() - started };
 }
 
@@ -137,7 +137,7 @@ describe('sim/the runner container (ssh console -C)', () => {
       const r = await inContainer(sim, 'free -m');
       assert.equal(r.out, '              total        used        free      shared  buff/cache   available\nMem:            972         301         409           0         262         588\nSwap:             0           0           0\n');
       assert.equal(/^Mem:(?:\s+\d+){5}\s+(\d+)/m.exec(r.out)![1], '588');
-      sim.state.memory.availableMb = 20;
+      sim.state.platform.setAvailableMemory(20);
       assert.match((await inContainer(sim, 'free -m')).out, /^Mem:\s+972\s+301\s+409\s+0\s+262\s+20$/m);
     });
 

@@ -26,7 +26,7 @@ describe('sim/fake flyctl (a real process)', function () {
     const w = await run(sim, shellArgv(sim, runbookCheck('preflight', 'flyctl-auth')));
     assert.equal(w.code, 0);
     assert.match(w.stdout, /^\S+@\S+\n$/);
-    sim.state.loggedIn = false;
+    sim.state.platform.logOut();
     const out = await flyctl(sim, ['auth', 'whoami']);
     assert.equal(out.code, 1);
     assert.equal(out.stderr, "Error: no access token available. Please login with 'flyctl auth login'\n");
@@ -290,7 +290,7 @@ describe('sim/fake flyctl (a real process)', function () {
       const r = await runTool(sim.flyctlPath, ['deploy', '-a', sim.flyApp], { cwd: dir });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /Visit your newly deployed app at https:\/\/beacon-runner-production\.fly\.dev\/\n$/);
-      assert.deepEqual(sim.state.deploys.map((d) => d.instrumentation), [['0.3']]);
+      assert.deepEqual(sim.state.platform.deploys.map((d) => d.instrumentation), [['0.3']]);
       const e = await fetch(`${sim.runnerUrl}/debug/executor`, { headers: { authorization: `Bearer ${sim.adminToken}` } });
       assert.equal(e.status, 200);
       assert.deepEqual(await e.json(), { executor_type: '*worker.GolemExecutor', hybrid_client_set: false });
