@@ -310,6 +310,11 @@ describe('sim/fake flyctl (a real process)', function () {
       assert.match(c.stderr, /^Error: unknown command "frobnicate" for "flyctl"\n/);
       const s = await flyctl(sim, ['secrets', 'rotate', '-a', sim.flyApp]);
       assert.match(s.stderr, /^Error: unknown command "rotate" for "flyctl secrets"/);
+      // a real flyctl command that no runbook, fix or demo sends is refused, never answered differently
+      const list = await flyctl(sim, ['apps', 'list']);
+      assert.equal(list.code, 1);
+      assert.equal(list.stdout, '');
+      assert.match(list.stderr, /^Error: unknown command "list" for "flyctl apps" \(the Beacon simulator's flyctl answers only the commands 'flyctl --help' lists\)\n/);
       const f = await flyctl(sim, ['logs', '-a', sim.flyApp, '--tail-forever']);
       assert.equal(f.stderr, 'Error: unknown flag: --tail-forever\n');
       const m = await flyctl(sim, ['logs', '--no-tail'], os.tmpdir());
