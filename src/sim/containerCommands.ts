@@ -6,7 +6,7 @@
 import { CONTAINER_DNS_SERVER, ContainerNet } from './containerNet';
 import { curlCommand } from './curl';
 import type { CommandImpl } from './miniShell';
-import type { AppSnapshot } from './simWorld';
+import type { AppSnapshot } from './flyPlatform';
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {

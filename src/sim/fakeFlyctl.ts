@@ -11,7 +11,7 @@ import type { ControlClient } from './controlClient';
 import { scanInstrumentation } from './instrumentationScan';
 import { renderFly, type FlyPrefixStyle, type LogEntry } from './logBuffer';
 import { execCommand, runShell, type ShellIo, splitNoShell, unsupported } from './miniShell';
-import type { AppSnapshot, DeployRecord, MachineInfo } from './simWorld';
+import type { AppSnapshot, DeployRecord, MachineInfo } from './flyPlatform';
 
 export interface ToolIo {
   out(s: string): void;
@@ -155,7 +155,7 @@ async function dispatch(argv: string[], control: ControlClient, io: ToolIo, opts
 
 function unknownSub(parent: string, sub: string | undefined): number {
   if (sub === undefined) throw new CliError(`"flyctl ${parent}" requires a subcommand\nRun 'flyctl ${parent} --help' for usage.`);
-  throw new CliError(`unknown command "${sub}" for "flyctl ${parent}"\nRun 'flyctl ${parent} --help' for usage.`);
+  throw new CliError(`unknown command "${sub}" for "flyctl ${parent}" (the Beacon simulator's flyctl answers only the commands 'flyctl --help' lists)\nRun 'flyctl ${parent} --help' for usage.`);
 }
 
 async function requireLogin(control: ControlClient): Promise<string> {
@@ -366,17 +366,6 @@ function rollingUpdate(app: string, machines: string[]): string {
 
 async function apps(args: string[], control: ControlClient, io: ToolIo, opts: FlyctlOptions): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === 'list' || sub === 'ls') {
-    parseFlags(rest, { json: { short: 'j', value: false } });
-    await requireLogin(control);
-    const rows: string[][] = [];
-    for (const app of ['beacon-hybrid-router', 'beacon-runner-production']) {
-      const s = await control.get<AppSnapshot>('snapshot', { app });
-      rows.push([app, 'project-beacon', s.machines.some((m) => m.state === 'started') ? 'deployed' : 'suspended', relativeTime(s.machines[0]?.updatedAt ?? 0)]);
-    }
-    io.out(table(['NAME', 'OWNER', 'STATUS', 'LATEST DEPLOY'], rows));
-    return 0;
-  }
   if (sub !== 'restart') return unknownSub('apps', sub);
   const { flags, positional } = parseFlags(rest, { ...APP_FLAG, 'force-stop': { value: false }, 'skip-health-checks': { value: false } });
   const app = appName(flags, opts.cwd, positional[0]);

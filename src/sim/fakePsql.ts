@@ -6,7 +6,7 @@
  */
 import type { ControlClient } from './controlClient';
 import type { ToolIo } from './fakeFlyctl';
-import type { PsqlAnswer } from './simWorld';
+import type { PsqlAnswer } from './simDatabase';
 
 export const PSQL_VERSION = 'psql (PostgreSQL) 16.4';
 

@@ -6,7 +6,7 @@
  * `/ready` answer after `slowMs` and `/inference` after `slowInferenceMs`; otherwise a successful
  * `/inference` takes the provider's inference time (0.12–0.45 s) and a failed one a few ms.
  */
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { clientIp, pathOf, readBody } from './httpUtil';
 import type { InferenceRequest } from './routerApp';
 import type { SimWorld } from './simWorld';
@@ -29,14 +29,10 @@ const ROUTES: Record<string, string[]> = {
   '/debug/force-health-check': ['POST'],
 };
 
-export function createRouterServer(world: SimWorld, opts: RouterServerOptions = {}): Server {
-  return createServer(routerRequestHandler(world, opts));
-}
-
-/** The router's request handler (the simulator attaches it once its ports are known). */
 /** A router that accepts a request and never answers it (long past any check's timeout). */
 const HANG_MS = 10 * 60_000;
 
+/** The router's request handler (the simulator attaches it once its ports are known). */
 export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions = {}): RequestListener {
   const v = world.variation;
   const slowMs = opts.slowMs ?? (v.routerSlow === 'hang' ? HANG_MS : v.routerLateMs);

@@ -19,6 +19,11 @@ export const RUNNER_INTERNAL_PORT = 8090;
 export const INSTRUMENTATION_IDS = ['0.3', '2.1', '2.2', '2.3', '2.4', '5.1', 'fix-g'] as const;
 export type InstrumentationId = (typeof INSTRUMENTATION_IDS)[number];
 
+/** The step ids of `ids` that the simulated runner knows how to print. */
+export function asInstrumentation(ids: readonly string[]): Set<InstrumentationId> {
+  return new Set(ids.filter((i): i is InstrumentationId => (INSTRUMENTATION_IDS as readonly string[]).includes(i)));
+}
+
 /** What the runner needs from the rest of the simulated world. */
 export interface RunnerContext {
   readonly router: RouterApp;
@@ -31,6 +36,8 @@ export interface RunnerContext {
   readonly rng: Rng;
   /** unknown-region: every job asks the router for this region (one the router does not know). */
   readonly jobRegion?: string;
+  /** zerolog's console writer colours its output when it writes to a terminal. */
+  readonly color: boolean;
   schedule(at: number, run: (at: number) => void): void;
 }
 
@@ -61,18 +68,31 @@ export class RunnerApp {
   hybrid: HybridConfig = hybridConfig({});
   jobRunnerStarted = false;
   breaker: { state: BreakerState; failures: number } = { state: 'closed', failures: 0 };
-  instrumentation = new Set<InstrumentationId>();
+  private deployed = new Set<InstrumentationId>();
   bootedAt = 0;
-  release = 1;
+  private releaseNumber = 1;
   running = true;
   readonly logs = new LogBuffer();
   metrics = new RunnerMetrics();
-  /** zerolog's console writer colours its output when it writes to a terminal. */
-  color = true;
   private jobSeq = 0;
   private boots = 0;
 
   constructor(private readonly ctx: RunnerContext) {}
+
+  /** The instrumentation steps the deployed code contains. */
+  get instrumentation(): ReadonlySet<InstrumentationId> {
+    return this.deployed;
+  }
+
+  /** A deploy of code with these steps (ids the runner does not know are ignored). */
+  deployInstrumentation(ids: readonly string[]): void {
+    this.deployed = asInstrumentation(ids);
+  }
+
+  /** The Fly release the machine runs. */
+  get release(): number {
+    return this.releaseNumber;
+  }
 
   get executorType(): string {
     if (!this.jobRunnerStarted) return 'nil';
@@ -91,7 +111,7 @@ export class RunnerApp {
 
   /** A zerolog line (console with colours, or JSON in release mode). */
   line(ts: number, level: ZerologLevel, msg: string, fields: Fields = {}): void {
-    this.append(ts, this.consoleLogs ? zerologConsole(ts, level, msg, fields, this.color) : zerologJson(ts, level, msg, fields));
+    this.append(ts, this.consoleLogs ? zerologConsole(ts, level, msg, fields, this.ctx.color) : zerologJson(ts, level, msg, fields));
   }
 
   /** A plain fmt.Printf line. */
@@ -106,8 +126,9 @@ export class RunnerApp {
   // ------------------------------------------------------------------ lifecycle
 
   /** The machine starts with `env`: the startup lines follow from it and from the database. */
-  boot(ts: number, env: Record<string, string>, opts: { newImage: boolean; imageRef: string }): void {
+  boot(ts: number, env: Record<string, string>, opts: { newImage: boolean; imageRef: string; release: number }): void {
     this.boots++;
+    this.releaseNumber = opts.release;
     this.env = { ...env };
     this.hybrid = hybridConfig(this.env);
     this.bootedAt = ts;

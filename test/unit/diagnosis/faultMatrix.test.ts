@@ -203,7 +203,7 @@ describe('diagnosis against the simulator', function () {
         assert.match(shown[1], /in-flight jobs are dropped/);
         if (outcome.status !== 'applied') return;
         assert.deepEqual(outcome.applied.undoArgv, [sim.flyctlPath, 'secrets', 'unset', 'HYBRID_BASE', '-a', 'beacon-runner-production']);
-        assert.equal(sim.state.secrets.get('HYBRID_BASE')?.value, sim.routerUrl);
+        assert.equal(sim.state.platform.secret('HYBRID_BASE'), sim.routerUrl);
         assert.deepEqual(sim.faults, ['healthy']);
 
         assert.deepEqual(stepsToRerun(plan, run.results), ['0.1', '0.2', 'qw.1', 'qw.2', 'qw.4']);
