@@ -8,6 +8,7 @@ import { pathOf, queryOf, readBody, sendJson } from './httpUtil';
 import { WorldError } from './flyPlatform';
 import type { PsqlConnection } from './simDatabase';
 import type { SimWorld } from './simWorld';
+import { errorMessage } from '../shared/errorMessage';
 
 export function controlRequestHandler(world: SimWorld, token: string): RequestListener {
   const prefix = `/${token}/`;
@@ -54,7 +55,7 @@ export function controlRequestHandler(world: SimWorld, token: string): RequestLi
     };
     run().then(
       (out) => sendJson(res, 200, out),
-      (e: unknown) => sendJson(res, e instanceof WorldError ? 400 : 500, { error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => sendJson(res, e instanceof WorldError ? 400 : 500, { error: errorMessage(e) }),
     );
   };
 }

@@ -12,6 +12,7 @@ import { scanInstrumentation } from './instrumentationScan';
 import { renderFly, type FlyPrefixStyle, type LogEntry } from './logBuffer';
 import { execCommand, runShell, type ShellIo, splitNoShell, unsupported } from './miniShell';
 import type { AppSnapshot, DeployRecord, MachineInfo } from './flyPlatform';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface ToolIo {
   out(s: string): void;
@@ -113,7 +114,7 @@ export async function runFlyctl(argv: string[], control: ControlClient, io: Tool
       io.err(`Error: ${e.message}\n`);
       return 1;
     }
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorMessage(e);
     io.err(`Error: ${msg}\n`);
     return 1;
   }
@@ -243,7 +244,7 @@ export async function runInContainer(command: string, snap: AppSnapshot, io: She
   try {
     argv = splitNoShell(command);
   } catch (e) {
-    io.err(`${(e as Error).message}\n`);
+    io.err(`${errorMessage(e)}\n`);
     return 1;
   }
   if (argv[0] === 'busybox' || argv[0] === '/bin/busybox') argv = argv.slice(1);

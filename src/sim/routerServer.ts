@@ -10,6 +10,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { clientIp, pathOf, readBody } from './httpUtil';
 import type { InferenceRequest } from './routerApp';
 import type { SimWorld } from './simWorld';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface RouterServerOptions {
   /** router-slow: delay of /health and /ready (default 2300 ms: above the checks' 2 s warning). */
@@ -96,7 +97,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
         try {
           body = JSON.parse(raw);
         } catch (e) {
-          send(422, { detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {}, ctx: { error: e instanceof Error ? e.message : String(e) } }] });
+          send(422, { detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {}, ctx: { error: errorMessage(e) } }] });
           return;
         }
         const problems = validateInference(body);
@@ -169,7 +170,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`Internal Server Error: ${e instanceof Error ? e.message : String(e)}`);
+        res.end(`Internal Server Error: ${errorMessage(e)}`);
       } else res.destroy();
     });
   };

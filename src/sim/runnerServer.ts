@@ -7,6 +7,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { clientIp, pathOf, readBody, sendJson, sendText, WindowLimiter } from './httpUtil';
 import type { SimWorld } from './simWorld';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface RunnerServerOptions {
   /** Requests a minute per client on every route (default 60). */
@@ -145,7 +146,7 @@ export function runnerRequestHandler(world: SimWorld, opts: RunnerServerOptions 
 
   return (req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: e instanceof Error ? e.message : String(e) });
+      if (!res.headersSent) sendJson(res, 500, { error: errorMessage(e) });
       else res.destroy();
     });
   };
