@@ -3,6 +3,7 @@
 //   1. prerequisites: Chromium, Go + the Debian Go libraries the fixtures use, the offline VS Code harness
 //      (as root: installed with apt-get / scripts/harness/setup.sh; otherwise the exact command is printed, exit 2)
 //   2. compile src + test to out/ (tsc -p tsconfig.test.json) and type-check (tsc --noEmit)
+//   2b. lint (eslint.config.mjs, as `npm run lint`): any finding fails the run; not run with --integration-only
 //   3. unit tier: mocha (.mocharc.json), no VS Code
 //   4. bundle: node scripts/build.mjs
 //   5. integration tier, in a real VS Code extension host (code-server + headless Chromium):
@@ -184,6 +185,29 @@ if (await timed('compile (tsc -p tsconfig.test.json)', () => run(process.execPat
 if (await timed('typecheck (tsc --noEmit)', () => run(process.execPath, [tsc, '-p', '.', '--noEmit'])) !== 0) {
   tally.failed += 1; tally.lines.push('typecheck: tsc --noEmit failed — counted as 1 failure');
   finish(1);
+}
+
+// Every finding is an error (the rule set is small and deliberate): one finding fails the run, the tests still run.
+if (wantUnit) {
+  await timed('lint (eslint)', async () => {
+    let printed = '';
+    const rc = await new Promise((resolve) => {
+      const p = spawn(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings', '0'],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      p.stdout.on('data', (d) => { process.stdout.write(d); printed += d; });
+      p.on('error', (e) => { console.error(`cannot run eslint: ${e.message}`); resolve(127); });
+      p.on('exit', (code, sig) => resolve(code ?? (sig ? 128 : 1)));
+    });
+    const problems = /✖ (\d+) problems?/.exec(printed)?.[1];
+    if (rc === 0) {
+      tally.passed += 1;
+      tally.lines.push('lint (eslint): no findings');
+    } else {
+      tally.failed += 1;
+      tally.lines.push(`lint (eslint): ${problems ? `${problems} finding${problems === '1' ? '' : 's'} (listed above, npm run lint)` : `eslint failed (exit ${rc})`} — counted as 1 failure`);
+    }
+    return rc;
+  });
 }
 
 if (wantUnit) await timed('unit tier', unitTier);

@@ -174,6 +174,8 @@ async function activates(page) {
   const rows = page.locator('.pane-body .monaco-list-row');
   const first = await rows.filter({ hasText: 'Quick Win Checklist' }).first().waitFor({ timeout: STEP_MS }).then(() => true, () => false);
   check(first, 'the Runbook view shows the Quick Win Checklist (the extension activated on onView)', failures);
+  // The groups are drawn expanded, but their steps arrive in a second render: wait for one.
+  await rows.filter({ hasText: /^\s*qw\.1 / }).first().waitFor({ timeout: STEP_MS }).catch(() => undefined);
   const labels = (await rows.allTextContents()).map((t) => t.trim());
   check(labels.some((l) => /^qw\.1 Check hybrid env vars/.test(l)) && labels.some((l) => /^Phase 0: Pre-Flight Configuration Audit/.test(l)),
     `it lists the plan's steps and phases: ${labels.slice(0, 8).join(' | ')}`, failures);

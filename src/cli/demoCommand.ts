@@ -7,7 +7,7 @@ import { redactorFor } from '../engine/redact';
 import { buildRunReport } from '../engine/report';
 import { runSteps } from '../engine/runner';
 import { EXIT, type RunEvent, type RunReport, type Target } from '../engine/types';
-import { loadBuiltinRunbook } from '../runbook/load';
+import { loadBuiltinRunbook } from '../runbook/builtin';
 import { FAULT_NAMES, normalizeFaults, simulatorTarget, startSimulator, type FaultName } from '../sim/simulator';
 import type { CliIo } from './io';
 import { checkReportWritable, writeReportAfterRun } from './reportOutput';
@@ -15,6 +15,7 @@ import { formatDiagnosis, diagnosisExitCode } from './diagnosisOutput';
 import { formatHumanResults, formatStepLine } from './runCommand';
 import { parseArgs, secondsFlag, single, UsageError } from './targetArgs';
 import { inertJson } from '../shared/inertText';
+import { errorMessage } from '../shared/errorMessage';
 
 export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   let fault: FaultName[];
@@ -30,7 +31,7 @@ export async function runDemoCommand(args: string[], io: CliIo, signal?: AbortSi
     if (reportFile !== undefined) checkReportWritable(reportFile, process.cwd());
     timeoutSeconds = secondsFlag(p, '--timeout');
   } catch (e) {
-    io.stderr(`beacon-debug demo: ${(e as Error).message}\nFaults: ${FAULT_NAMES.join(', ')}\n`);
+    io.stderr(`beacon-debug demo: ${errorMessage(e)}\nFaults: ${FAULT_NAMES.join(', ')}\n`);
     return EXIT.usage;
   }
 

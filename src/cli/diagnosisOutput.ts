@@ -8,7 +8,7 @@ import type { Diagnosis } from '../diagnosis/diagnose';
 import { describeFix } from '../diagnosis/fixes';
 import { EXIT, type Target } from '../engine/types';
 import type { CliIo } from './io';
-import { percent } from '../report/formatting';
+import { percent } from '../shared/formatting';
 
 export interface DiagnosisSummary {
   /** Steps the diagnosis ran (in order) and how many checks they held. */

@@ -12,6 +12,7 @@ import { MarkdownInputError } from '../runbook/import/markdownBlocks';
 import { runbookToYaml } from '../runbook/import/runbookYaml';
 import type { CliIo } from './io';
 import { parseArgs, single, UsageError } from './args';
+import { errorMessage } from '../shared/errorMessage';
 
 export async function runImportCommand(args: string[], io: CliIo, ctx: { cwd?: string } = {}): Promise<number> {
   const cwd = ctx.cwd ?? process.cwd();
@@ -25,7 +26,7 @@ export async function runImportCommand(args: string[], io: CliIo, ctx: { cwd?: s
     out = single(p, '--output');
     json = p.booleans.has('--json');
   } catch (e) {
-    io.stderr(`beacon-debug import: ${(e as Error).message}\nexit ${EXIT.usage}: usage or configuration error\n`);
+    io.stderr(`beacon-debug import: ${errorMessage(e)}\nexit ${EXIT.usage}: usage or configuration error\n`);
     return EXIT.usage;
   }
   const fail = (message: string) => {
@@ -39,7 +40,7 @@ export async function runImportCommand(args: string[], io: CliIo, ctx: { cwd?: s
     if (stat.size > 16 * 1024 * 1024) return fail(`${plan} is ${stat.size} bytes; a plan to import is far smaller`);
     text = fs.readFileSync(plan, 'utf8');
   } catch (e) {
-    return fail(`cannot read ${plan}: ${(e as Error).message}`);
+    return fail(`cannot read ${plan}: ${errorMessage(e)}`);
   }
   let result;
   try {

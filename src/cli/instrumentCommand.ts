@@ -12,7 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCaptured } from '../engine/capturedCommand';
+import { runCaptured } from '../engine/probes/capturedCommand';
 import { GoInstrumenter, type InsertAttempt } from '../golang/instrumenter';
 import { lineDiff } from '../golang/lineDiff';
 import { readSiblingSources } from '../golang/packageSources';
@@ -25,6 +25,7 @@ import { isStepId, noAnchorText, STEP_IDS, STEPS, ANCHOR_LABEL, type AnchorKind,
 import { applyEdits } from '../golang/textEdits';
 import { inertJson } from '../shared/inertText';
 import { readRegularFileBytesSync } from '../shared/regularFile';
+import { errorMessage } from '../shared/errorMessage';
 
 const USAGE = `Usage: beacon-debug instrument FILE… [--step 0.3|2.1|2.2|2.3|2.4|5.1|fix-g|all] [--remove] [--check] [--dry-run] [--json]
                                  [--force] [--nearest] [--keep-my-lines] [--no-compile]
@@ -165,7 +166,7 @@ export async function runInstrumentCommand(
       bytes.set(t.file, b);
       texts.set(t.file, decodeSource(b));
     } catch (e) {
-      io.stderr(`beacon-debug instrument: cannot read ${t.file}: ${(e as Error).message}\n`);
+      io.stderr(`beacon-debug instrument: cannot read ${t.file}: ${errorMessage(e)}\n`);
       return 2;
     }
   }
@@ -176,7 +177,7 @@ export async function runInstrumentCommand(
   try {
     ins = new GoInstrumenter(await loadGoParser(defaultWasmPaths()));
   } catch (e) {
-    io.stderr(`beacon-debug instrument: cannot load the Go parser: ${(e as Error).message}\n`);
+    io.stderr(`beacon-debug instrument: cannot load the Go parser: ${errorMessage(e)}\n`);
     return 2;
   }
 
@@ -283,13 +284,13 @@ function writeAll(writes: readonly { file: string; next: string }[], original: R
     try {
       now = fs.readFileSync(file);
     } catch (e) {
-      return `cannot read ${file} again: ${(e as Error).message}`;
+      return `cannot read ${file} again: ${errorMessage(e)}`;
     }
     if (!now.equals(original.get(file)!)) return `${file} changed while it was being instrumented`;
     try {
       fs.closeSync(fs.openSync(file, 'r+'));
     } catch (e) {
-      return `cannot write ${file}: ${(e as Error).message}`;
+      return `cannot write ${file}: ${errorMessage(e)}`;
     }
   }
   const done: string[] = [];
@@ -305,7 +306,7 @@ function writeAll(writes: readonly { file: string; next: string }[], original: R
           /* reported below: the message names the file that failed */
         }
       }
-      return `cannot write ${file}: ${(e as Error).message} (the ${done.length} file(s) written before it were restored)`;
+      return `cannot write ${file}: ${errorMessage(e)} (the ${done.length} file(s) written before it were restored)`;
     }
   }
   return undefined;

@@ -9,10 +9,12 @@ import { scanGoTree } from '../golang/codeFacts';
 import { loadGoParser } from '../golang/parser';
 import { formatLintFindings, lintRunbook } from '../golang/runbookLint';
 import { EXIT } from '../engine/types';
-import { loadBuiltinRunbook, RunbookError } from '../runbook/load';
+import { RunbookError } from '../runbook/load';
+import { loadBuiltinRunbook } from '../runbook/builtin';
 import { loadAnyRunbookFile } from '../runbook/runbookFile';
 import type { CliIo } from './io';
 import { parseArgs, single, UsageError } from './args';
+import { errorMessage } from '../shared/errorMessage';
 
 export async function runLintCommand(args: string[], io: CliIo, ctx: { cwd?: string } = {}): Promise<number> {
   const cwd = ctx.cwd ?? process.cwd();
@@ -52,7 +54,7 @@ export async function runLintCommand(args: string[], io: CliIo, ctx: { cwd?: str
   try {
     facts = scanGoTree(parser, code);
   } catch (e) {
-    io.stderr(`beacon-debug lint: ${(e as Error).message}\nexit ${EXIT.usage}: usage or configuration error\n`);
+    io.stderr(`beacon-debug lint: ${errorMessage(e)}\nexit ${EXIT.usage}: usage or configuration error\n`);
     return EXIT.usage;
   }
   const findings = lintRunbook(parser, runbook, facts, { runnerHosts, dir: code });

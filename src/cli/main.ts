@@ -7,6 +7,7 @@ import { EXIT } from '../engine/types';
 import type { CliIo } from './io';
 import { cancelOnEndingSignals, processIo } from './processIo';
 import { inertText } from '../shared/inertText';
+import { errorMessage } from '../shared/errorMessage';
 
 const USAGE = `Usage: beacon-debug <command> [options]
 
@@ -100,7 +101,7 @@ export function main(argv: readonly string[]): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      io.stderr(`beacon-debug: ${e instanceof Error ? e.message : String(e)}
+      io.stderr(`beacon-debug: ${errorMessage(e)}
 `);
       process.exitCode = EXIT.usage;
     },

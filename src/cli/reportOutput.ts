@@ -8,6 +8,7 @@ import type { CliIo } from './io';
 import { UsageError } from './targetArgs';
 import type { Runbook } from '../runbook/schema';
 import { inertJson } from '../shared/inertText';
+import { errorMessage } from '../shared/errorMessage';
 
 /**
  * Fails before the run when `--report FILE` cannot be written (its folder is missing and cannot be
@@ -58,7 +59,7 @@ export async function writeReportAfterRun(file: string, cwd: string, input: Para
     await writeCliReport(file, cwd, input);
     return true;
   } catch (e) {
-    io.stderr(`beacon-debug: --report ${file}: could not write it: ${(e as Error).message}\n`);
+    io.stderr(`beacon-debug: --report ${file}: could not write it: ${errorMessage(e)}\n`);
     return false;
   }
 }

@@ -5,6 +5,7 @@
  * the valid ones) or when it cannot start.
  */
 import { FAULT_NAMES, FaultError, normalizeFaults, startSimulator, type Simulator } from '../sim/simulator';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface SimCommandIo {
   stdout(s: string): void;
@@ -66,7 +67,7 @@ export async function runSimCommand(args: string[], io: SimCommandIo, signal?: A
     }
     normalizeFaults(fault);
   } catch (e) {
-    io.stderr(`beacon-debug sim: ${(e as Error).message}\n`);
+    io.stderr(`beacon-debug sim: ${errorMessage(e)}\n`);
     return 2;
   }
   if (runnerPort !== undefined && routerPort !== undefined && runnerPort !== 0 && runnerPort === routerPort) {

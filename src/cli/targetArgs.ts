@@ -13,6 +13,7 @@ import { parseSettings, type EnvironmentSettings } from '../runbook/settings';
 import { resolveToolPaths, TOOL_ENV, userConfigFile } from '../runbook/toolPaths';
 import { readRegularFileSync } from '../shared/regularFile';
 import { single, UsageError, type ParsedArgs } from './args';
+import { errorMessage } from '../shared/errorMessage';
 
 export { countFlag, parseArgs, secondsFlag, single, UsageError, type ParsedArgs } from './args';
 
@@ -40,7 +41,7 @@ export function loadEnvironments(cwd: string): { environments: EnvironmentSettin
     try {
       doc = parseJsonc(readRegularFileSync(file, MAX_SETTINGS_BYTES));
     } catch (e) {
-      throw new UsageError(`${file}: not valid JSON: ${(e as Error).message}`);
+      throw new UsageError(`${file}: not valid JSON: ${errorMessage(e)}`);
     }
     const list = pick(doc);
     if (list === undefined) continue;

@@ -20,14 +20,14 @@
 import type { Runbook } from '../runbook/schema';
 import type { CheckResult, EvidenceItem, Facts, RootCauseSummary, RunEvent, RunReport, StepResult, Target } from '../engine/types';
 import { runSteps as engineRunSteps, type RunOptions, type RunOutcome } from '../engine/runner';
-import { ProbeCache } from '../engine/probeCache';
+import { ProbeCache } from '../engine/probes/probeCache';
 import { rankCauses, CERTAINTY, type FailedCheck, type Ranking, type RankedCause } from './ranking';
 import { evaluateTree, type TreeEvaluation } from './decisionTree';
 import { chooseNextStep, type NextStep } from './nextStep';
-import { describeFix } from './fixes';
+import { describeFix, fixOfCause } from './fixes';
 import { evaluateSuccessCriteria, type CriterionResult } from './successCriteria';
 import { provingLines, type FactProof } from './factProof';
-import { percent } from '../report/formatting';
+import { percent } from '../shared/formatting';
 
 export const UNDETERMINED = 'undetermined';
 
@@ -230,8 +230,7 @@ export function reportFields(d: Diagnosis): Pick<RunReport, 'rootCause' | 'ranke
 }
 
 function fixFor(runbook: Runbook, tree: TreeEvaluation, causeId: string, target: Target | undefined): DiagnosisFix | null {
-  const leafFix = tree.outcome.kind === 'leaf' && tree.outcome.cause === causeId ? tree.outcome.fix : null;
-  const id = leafFix ?? runbook.causes.find((c) => c.id === causeId)?.fix ?? null;
+  const id = fixOfCause(runbook, causeId, tree.outcome.kind === 'leaf' ? tree.outcome : null);
   if (!id) return null;
   const fix = runbook.fixes.find((f) => f.id === id);
   if (!fix) return null;

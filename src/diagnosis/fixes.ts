@@ -11,7 +11,103 @@ import type { AppliedFix, Target } from '../engine/types';
 import { resolveArgv, resolveTemplate, validateTarget } from '../engine/target';
 import { displayArgv } from '../engine/displayCommand';
 import { redactorFor } from '../engine/redact';
-import { runShellProbe } from '../engine/shellProbe';
+import { runShellProbe } from '../engine/probes/shellProbe';
+
+/** Causes at or above this probability keep their fix on offer while the diagnosis is undetermined. */
+export const ALTERNATIVE_FIX_MIN = 0.05;
+
+/**
+ * Which fix goes with a cause — the one rule, asked by the diagnosis, the results page, the report
+ * and the CLI: the fix of the decision tree's leaf when the walk ended on that cause, else the
+ * cause's own, else the fix of any leaf of the tree that names the cause (often guidance).
+ */
+export function fixOfCause(
+  runbook: Runbook,
+  causeId: string,
+  reachedLeaf?: { cause: string | null; fix?: string | null } | null,
+): string | undefined {
+  if (reachedLeaf && reachedLeaf.cause === causeId && reachedLeaf.fix) return reachedLeaf.fix;
+  const own = runbook.causes.find((c) => c.id === causeId)?.fix;
+  if (own) return own;
+  for (const n of runbook.decisionTree?.nodes ?? []) for (const b of n.branches) if (b.cause === causeId && b.fix) return b.fix;
+  return undefined;
+}
+
+/** A fix as it is offered with a diagnosis (what a run record keeps, the page and the report show). */
+export interface OfferedFix {
+  id: string;
+  letter: string | null;
+  title: string;
+  kind: Fix['kind'];
+  text: string;
+  /** The command for the run's target, POSIX-quoted; the template when the target cannot resolve it. */
+  command: string | null;
+  effect: string | null;
+  recommended: boolean;
+  cause: { id: string; title: string; probability: number } | null;
+}
+
+/** The fields of a target that fix commands are resolved with (a stored record's target has no secrets). */
+type FixTarget = Pick<Target, 'name' | 'flyApp' | 'runnerUrl' | 'routerUrl'> & Partial<Target>;
+
+/** The fix's command and effect for a target, or their templates when the target cannot resolve them. */
+export function fixForDisplay(runbook: Runbook, fixId: string, target: FixTarget): { command: string | null; effect: string | null } {
+  const fix = runbook.fixes.find((f) => f.id === fixId);
+  if (!fix) return { command: null, effect: null };
+  try {
+    const t = validateTarget({ ...target } as Target);
+    return {
+      command: fix.kind === 'command' && fix.argv ? displayArgv(resolveArgv(fix.argv, t)) : null,
+      effect: fix.effect ? resolveTemplate(fix.effect, t) : null,
+    };
+  } catch {
+    return { command: fix.kind === 'command' && fix.argv ? displayArgv(fix.argv) : null, effect: fix.effect ?? null };
+  }
+}
+
+/** What a diagnosis needs to say which fixes to offer (a `Diagnosis` snapshot has it). */
+export interface DiagnosisForFixes {
+  status: 'certain' | 'healthy' | 'undetermined';
+  rootCause: { id: string };
+  ranked: readonly { id: string; title: string; probability: number }[];
+  fix: { id: string; argv: readonly string[] | null } | null;
+}
+
+/**
+ * The fixes to offer: none when healthy; the diagnosis' own fix when certain (its argv as the
+ * diagnosis resolved it); while undetermined, the fix of each of the three leading causes at or
+ * above {@link ALTERNATIVE_FIX_MIN}, none recommended.
+ */
+export function offeredFixes(runbook: Runbook, d: DiagnosisForFixes | null, target: FixTarget): OfferedFix[] {
+  if (!d || d.status === 'healthy') return [];
+  const make = (fixId: string, recommended: boolean, causeId: string, argv: readonly string[] | null): OfferedFix | undefined => {
+    const fix = runbook.fixes.find((f) => f.id === fixId);
+    if (!fix) return undefined;
+    const resolved = fixForDisplay(runbook, fixId, target);
+    const ranked = d.ranked.find((c) => c.id === causeId);
+    return {
+      ...fixHeader(fix),
+      command: argv ? displayArgv(argv) : resolved.command,
+      effect: resolved.effect,
+      recommended,
+      cause: { id: causeId, title: ranked?.title ?? causeId, probability: ranked?.probability ?? 0 },
+    };
+  };
+  if (d.status === 'certain') {
+    const id = d.fix?.id ?? fixOfCause(runbook, d.rootCause.id);
+    const v = id ? make(id, true, d.rootCause.id, d.fix?.id === id ? d.fix.argv : null) : undefined;
+    return v ? [v] : [];
+  }
+  const out: OfferedFix[] = [];
+  for (const c of d.ranked.slice(0, 3)) {
+    if (c.probability < ALTERNATIVE_FIX_MIN) continue;
+    const fixId = fixOfCause(runbook, c.id);
+    if (!fixId || out.some((f) => f.id === fixId)) continue;
+    const v = make(fixId, false, c.id, null);
+    if (v) out.push(v);
+  }
+  return out;
+}
 
 export interface FixPlan {
   id: string;
@@ -42,6 +138,11 @@ export class UnknownFixError extends Error {
   }
 }
 
+/** What every view of a fix starts with. */
+function fixHeader(fix: Fix): Pick<FixPlan, 'id' | 'letter' | 'title' | 'kind' | 'text'> {
+  return { id: fix.id, letter: fix.letter ?? null, title: fix.title, kind: fix.kind, text: fix.text };
+}
+
 /** Builds the fix for a target. Throws `TargetError` when a target value is invalid. */
 export function describeFix(runbook: Runbook, fixId: string, target: Target): FixPlan {
   const fix = runbook.fixes.find((f) => f.id === fixId);
@@ -50,11 +151,7 @@ export function describeFix(runbook: Runbook, fixId: string, target: Target): Fi
   const argv = fix.kind === 'command' && fix.argv ? resolveArgv(fix.argv, t) : null;
   const undoArgv = fix.kind === 'command' && fix.undoArgv ? resolveArgv(fix.undoArgv, t) : null;
   return {
-    id: fix.id,
-    letter: fix.letter ?? null,
-    title: fix.title,
-    kind: fix.kind,
-    text: fix.text,
+    ...fixHeader(fix),
     argv,
     command: argv ? displayArgv(argv) : null,
     undoArgv,

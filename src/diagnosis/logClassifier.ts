@@ -20,8 +20,8 @@
  * | `routerLogs.totalProviders` | `[SELECT_PROVIDER] Total providers: N` |
  */
 import type { FactValue, LogSignal, Runbook } from '../runbook/schema';
-import { normaliseLogLine, splitConsoleFields, type NormalisedLine } from '../engine/logLines';
-import { applyLogSignals } from '../engine/logSignals';
+import { normaliseLogLine, splitConsoleFields, type NormalisedLine } from '../engine/logs/logLines';
+import { applyLogSignals } from '../engine/logs/logSignals';
 
 export type LogSource = 'runner' | 'router';
 

@@ -14,13 +14,14 @@ import * as path from 'node:path';
 import type { Check, FactValue, Runbook, Step } from '../runbook/schema';
 import type { CheckResult, Facts, StepResult, Target } from '../engine/types';
 import { evaluateCheck } from '../engine/evaluate';
-import { logTimeMs, normaliseFlyJsonEntry, normaliseLogLine, parseFlyJsonStream, type NormalisedLine } from '../engine/logLines';
-import type { ProbeOutcome } from '../engine/probeOutcome';
+import { logTimeMs, normaliseFlyJsonEntry, normaliseLogLine, parseFlyJsonStream, type NormalisedLine } from '../engine/logs/logLines';
+import type { ProbeOutcome } from '../engine/probes/probeOutcome';
 import { redactorFor } from '../engine/redact';
 import { validateTarget } from '../engine/target';
 import { allSteps } from '../runbook/steps';
 import { worstVerdict } from '../engine/verdicts';
 import { diagnose, type Diagnosis } from './diagnose';
+import { errorMessage } from '../shared/errorMessage';
 
 export const MAX_LOG_BYTES = 64 * 1024 * 1024;
 
@@ -55,7 +56,7 @@ export function readSavedLog(file: string): SavedLog {
     st = fs.statSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SavedLogError(file, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`);
+    throw new SavedLogError(file, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? errorMessage(e)})`);
   }
   if (st.isDirectory()) throw new SavedLogError(file, 'is a directory, not a log file');
   if (!st.isFile()) throw new SavedLogError(file, `is not a regular file (${st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : 'a device'}): save the log to a file first`);
@@ -66,7 +67,7 @@ export function readSavedLog(file: string): SavedLog {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    throw new SavedLogError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new SavedLogError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)})`);
   }
   if (buf.subarray(0, 65536).includes(0)) throw new SavedLogError(file, 'is binary (it has NUL bytes), not a text log');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);

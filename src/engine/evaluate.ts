@@ -12,9 +12,9 @@
  */
 import type { Check, Condition, Extractor, FactValue, LogSignal } from '../runbook/schema';
 import { conditionFacts, evaluateCondition, type FactLookup } from './conditions';
-import { normaliseLogLine, type NormalisedLine } from './logLines';
-import { applyLogSignals, convertValue, sinceLastBoot } from './logSignals';
-import type { ProbeOutcome } from './probeOutcome';
+import { normaliseLogLine, type NormalisedLine } from './logs/logLines';
+import { applyLogSignals, convertValue, sinceLastBoot } from './logs/logSignals';
+import type { ProbeOutcome } from './probes/probeOutcome';
 import { queryMetric } from './prometheus';
 import type { Redactor } from './redact';
 import { placeholderValue, type ValidTarget } from './target';

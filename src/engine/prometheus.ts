@@ -3,6 +3,7 @@
  * labels with escaped values (`\\`, `\"`, `\n`), `NaN` / `±Inf`, optional timestamps. Lenient:
  * a malformed line is reported in `errors` and skipped, the rest is still read.
  */
+import { errorMessage } from '../shared/errorMessage';
 
 export interface Sample {
   name: string;
@@ -56,7 +57,7 @@ export function parsePrometheus(text: string): Exposition {
       samples.push(s);
       familyOf(s.name, families, family).samples.push(s);
     } catch (e) {
-      errors.push({ line: i + 1, message: (e as Error).message });
+      errors.push({ line: i + 1, message: errorMessage(e) });
     }
   });
   return { families, samples, errors };

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { GoParser } from './parser';
 import { field, namedChildren } from './syntax';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface Located {
   file: string;
@@ -238,7 +239,7 @@ export function scanGoTree(parser: GoParser, dir: string): CodeFacts {
       }
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      facts.skipped.push({ file: rel, why: (e as Error).message });
+      facts.skipped.push({ file: rel, why: errorMessage(e) });
       continue;
     }
     facts.files.push(rel);

@@ -170,7 +170,10 @@ export class GoDocumentIndex {
    * `DocumentText` and usable changes, the index builds the new text itself and never calls
    * `getText()` — unless the length it arrives at is not the document's.
    */
-  async model(key: string, version: number, text: string | DocumentText, changes?: readonly TextChange[], changesFrom?: number): Promise<DocumentModel> {
+  async model(key: string, version: number, text: string | DocumentText, changesAsGiven?: readonly TextChange[], changesFrom?: number): Promise<DocumentModel> {
+    // a copy: the caller's list may grow while this awaits the parser (the editor's next change
+    // arrives), and a later version's change applied to this version's tree shifts its nodes
+    const changes = changesAsGiven ? [...changesAsGiven] : undefined;
     const cached = this.entries.get(key);
     if (cached && holds(cached, version, text)) return cached.model;
     const next = this.next(cached, version, text, changes, changesFrom);

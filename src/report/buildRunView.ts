@@ -3,19 +3,16 @@
  * for saved runs and (through `stepView`/`groupSteps`) for the live run.
  */
 import type { Runbook } from '../runbook/schema';
-import type { AppliedFix, CheckResult, Facts, StepResult } from '../engine/types';
+import type { AppliedFix, CheckResult, StepResult } from '../engine/types';
 import { displayArgv } from '../engine/displayCommand';
-import { resolveArgv, resolveTemplate, validateTarget } from '../engine/target';
-import { evaluateSuccessCriteria } from '../diagnosis/successCriteria';
 import type { DiagnosisSnapshot } from './diagnosisSnapshot';
 import { describeInstrumentation } from './instrumentationStatus';
-import { percent } from './formatting';
+import { percent } from '../shared/formatting';
 import { excerpt } from './outputText';
-import type { RecordTarget, RunRecord } from './runRecord';
+import type { DrawableRecord, OfferedFixRecord, RunRecord } from './runRecord';
 import type {
   AppliedFixView,
   CheckView,
-  CriterionView,
   DiagnosisView,
   FixView,
   GroupView,
@@ -23,12 +20,10 @@ import type {
   OutputView,
   RunView,
   StepView,
-} from './runView';
+} from '../shared/runView';
 import { buildTreeView } from './treeView';
 import { countVerdicts } from './verdictCounts';
 
-/** Causes at or above this probability keep their fix on the page while the diagnosis is undetermined. */
-export const ALTERNATIVE_FIX_MIN = 0.05;
 const MAX_TEXT = 20_000;
 
 export function clip(s: string, max = MAX_TEXT): string {
@@ -84,17 +79,6 @@ export function groupSteps(runbook: Runbook, steps: readonly StepView[]): GroupV
   return groups;
 }
 
-export function runbookFactsFor(record: Pick<RunRecord, 'facts' | 'diagnosis' | 'fixesApplied'>): Facts {
-  const facts: Facts = { ...record.facts };
-  if (record.diagnosis) facts['diagnosis.certain'] = { value: record.diagnosis.status !== 'undetermined', step: 'diagnosis' };
-  if (record.fixesApplied.length) facts['fix.applied'] = { value: record.fixesApplied.some((f) => f.exitCode === 0), step: 'fix' };
-  return facts;
-}
-
-export function criteriaFor(runbook: Runbook, record: Pick<RunRecord, 'facts' | 'diagnosis' | 'fixesApplied'>): CriterionView[] {
-  return evaluateSuccessCriteria(runbook, runbookFactsFor(record)).map((c) => ({ id: c.id, text: c.text, status: c.status }));
-}
-
 export function diagnosisView(runbook: Runbook, d: DiagnosisSnapshot): DiagnosisView {
   const cause = runbook.causes.find((c) => c.id === d.rootCause.id);
   const scenarioId = d.rootCause.scenario ?? cause?.scenario ?? null;
@@ -139,63 +123,8 @@ export function diagnosisView(runbook: Runbook, d: DiagnosisSnapshot): Diagnosis
   };
 }
 
-/** The command of a fix for the run's target, or its template when the target cannot resolve it. */
-export function fixCommand(runbook: Runbook, fixId: string, target: RecordTarget): { command: string | null; effect: string | null } {
-  const fix = runbook.fixes.find((f) => f.id === fixId);
-  if (!fix) return { command: null, effect: null };
-  try {
-    const t = validateTarget({ ...target });
-    return {
-      command: fix.kind === 'command' && fix.argv ? displayArgv(resolveArgv(fix.argv, t)) : null,
-      effect: fix.effect ? resolveTemplate(fix.effect, t) : null,
-    };
-  } catch {
-    return { command: fix.kind === 'command' && fix.argv ? displayArgv(fix.argv) : null, effect: fix.effect ?? null };
-  }
-}
-
-/** A cause's fix: its own, else the one the decision tree's leaf for it names (guidance, often). */
-export function fixOfCause(runbook: Runbook, causeId: string): string | undefined {
-  const own = runbook.causes.find((c) => c.id === causeId)?.fix;
-  if (own) return own;
-  for (const n of runbook.decisionTree?.nodes ?? []) for (const b of n.branches) if (b.cause === causeId && b.fix) return b.fix;
-  return undefined;
-}
-
-export function fixViews(runbook: Runbook, record: Pick<RunRecord, 'diagnosis' | 'target'>): FixView[] {
-  const d = record.diagnosis;
-  if (!d || d.status === 'healthy') return [];
-  const make = (fixId: string, recommended: boolean, causeId: string | null, argv: string[] | null): FixView | undefined => {
-    const fix = runbook.fixes.find((f) => f.id === fixId);
-    if (!fix) return undefined;
-    const resolved = fixCommand(runbook, fixId, record.target);
-    const ranked = causeId ? d.ranked.find((c) => c.id === causeId) : undefined;
-    return {
-      id: fix.id,
-      letter: fix.letter ?? null,
-      title: clip(fix.title),
-      kind: fix.kind,
-      text: fix.text,
-      command: argv ? displayArgv(argv) : resolved.command,
-      effect: resolved.effect,
-      recommended,
-      cause: causeId ? { id: causeId, title: clip(ranked?.title ?? causeId), probability: ranked?.probability ?? 0 } : null,
-    };
-  };
-  if (d.status === 'certain') {
-    const id = d.fix?.id ?? fixOfCause(runbook, d.rootCause.id);
-    const v = id ? make(id, true, d.rootCause.id, d.fix?.id === id ? d.fix.argv : null) : undefined;
-    return v ? [v] : [];
-  }
-  const out: FixView[] = [];
-  for (const c of d.ranked.slice(0, 3)) {
-    if (c.probability < ALTERNATIVE_FIX_MIN) continue;
-    const fixId = fixOfCause(runbook, c.id);
-    if (!fixId || out.some((f) => f.id === fixId)) continue;
-    const v = make(fixId, false, c.id, null);
-    if (v) out.push(v);
-  }
-  return out;
+export function fixView(f: OfferedFixRecord): FixView {
+  return { ...f, title: clip(f.title), cause: f.cause ? { ...f.cause, title: clip(f.cause.title) } : null };
 }
 
 export function appliedFixView(runbook: Runbook, f: AppliedFix): AppliedFixView {
@@ -220,7 +149,7 @@ export function instrumentationView(record: Pick<RunRecord, 'instrumentation'>):
   };
 }
 
-export function buildRunView(runbook: Runbook, record: RunRecord): RunView {
+export function buildRunView(runbook: Runbook, record: DrawableRecord): RunView {
   const ran = new Set(record.ranSteps);
   const steps = record.steps.map((s) => stepView(s, ran.has(s.id)));
   const start = Date.parse(record.startedAt);
@@ -245,9 +174,9 @@ export function buildRunView(runbook: Runbook, record: RunRecord): RunView {
     groups: groupSteps(runbook, steps),
     diagnosis: record.diagnosis ? diagnosisView(runbook, record.diagnosis) : null,
     tree: record.diagnosis ? buildTreeView(runbook, record.diagnosis) : null,
-    fixes: fixViews(runbook, record),
+    fixes: record.fixes.map(fixView),
     fixesApplied: record.fixesApplied.map((f) => appliedFixView(runbook, f)),
-    criteria: criteriaFor(runbook, record),
+    criteria: record.criteria.map((c) => ({ id: c.id, text: c.text, status: c.status })),
     instrumentation: instrumentationView(record),
   };
 }

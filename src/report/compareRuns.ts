@@ -7,7 +7,7 @@ import type { FactValue } from '../runbook/schema';
 import { clip } from './buildRunView';
 import { historyEntry } from './historyEntry';
 import type { RunRecord } from './runRecord';
-import type { RunComparisonView } from './runView';
+import type { RunComparisonView } from '../shared/runView';
 
 function sameValue(a: FactValue | undefined, b: FactValue | undefined): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));

@@ -1,6 +1,6 @@
 import { clip } from './buildRunView';
 import type { RunRecord } from './runRecord';
-import type { HistoryEntry } from './runView';
+import type { HistoryEntry } from '../shared/runView';
 import { countVerdicts } from './verdictCounts';
 
 /** The line of the history list that stands for a run. */

@@ -8,13 +8,12 @@
 import type { Runbook } from '../runbook/schema';
 import type { FactValue } from '../runbook/schema';
 import { createRedactor, type Redactor } from '../engine/redact';
-import { criteriaFor, fixCommand, fixOfCause } from './buildRunView';
 import { describeInstrumentation } from './instrumentationStatus';
-import { formatDuration, percent, utcDateTime, utcTime } from './formatting';
+import { formatDuration, percent, utcDateTime, utcTime } from '../shared/formatting';
 import { mdCell, mdCode, mdCodeCell, mdFence, mdTable, mdText } from './markdown';
 import { excerpt } from './outputText';
 import { inertText } from '../shared/inertText';
-import type { RunRecord } from './runRecord';
+import type { DrawableRecord, RunRecord } from './runRecord';
 import { countVerdicts, describeCounts } from './verdictCounts';
 import { displayArgv } from '../engine/displayCommand';
 
@@ -193,23 +192,20 @@ function rootCause(runbook: Runbook, r: RunRecord): string[] {
   return out;
 }
 
-function fixSection(runbook: Runbook, r: RunRecord): string[] {
+function fixSection(runbook: Runbook, r: DrawableRecord): string[] {
   const d = r.diagnosis;
   const out: string[] = [];
-  const fixId = d?.status === 'certain' ? (d.fix?.id ?? fixOfCause(runbook, d.rootCause.id)) : undefined;
-  const fix = fixId ? runbook.fixes.find((f) => f.id === fixId) : undefined;
-  if (fix) {
-    out.push(`Recommended: **${mdText(fix.title)}**${fix.letter ? ` (the plan's fix ${mdText(fix.letter)})` : ''} — ${fix.kind}.`);
+  const offered = d?.status === 'certain' ? r.fixes.find((f) => f.recommended) : undefined;
+  const fix = offered ? runbook.fixes.find((f) => f.id === offered.id) : undefined;
+  if (offered) {
+    out.push(`Recommended: **${mdText(offered.title)}**${offered.letter ? ` (the plan's fix ${mdText(offered.letter)})` : ''} — ${offered.kind}.`);
     out.push('');
-    const argv = d?.fix?.id === fix.id ? d.fix.argv : null;
-    const cmd = argv ? displayArgv(argv) : fixCommand(runbook, fix.id, r.target).command;
-    if (cmd) {
-      out.push(mdFence(cmd, 'sh'));
+    if (offered.command) {
+      out.push(mdFence(offered.command, 'sh'));
       out.push('');
     }
-    const effect = fixCommand(runbook, fix.id, r.target).effect;
-    if (effect) out.push(`What it does: ${mdText(effect)}`, '');
-    out.push(...fix.text.trim().split('\n').map((l) => `> ${l}`));
+    if (offered.effect) out.push(`What it does: ${mdText(offered.effect)}`, '');
+    out.push(...(fix?.text ?? offered.text).trim().split('\n').map((l) => `> ${l}`));
   } else if (d?.status === 'healthy') {
     out.push('No fix: nothing is broken.');
   } else if (d) {
@@ -232,8 +228,8 @@ function fixSection(runbook: Runbook, r: RunRecord): string[] {
   return out;
 }
 
-function criteria(runbook: Runbook, r: RunRecord): string[] {
-  const list = criteriaFor(runbook, r);
+function criteria(r: DrawableRecord): string[] {
+  const list = r.criteria;
   if (!list.length) return ['The runbook has no success criteria.'];
   const label = { met: 'met', notMet: 'not met', unknown: 'unknown: not checked yet' } as const;
   return list.map((c) => `- [${c.status === 'met' ? 'x' : ' '}] ${mdText(c.text)} — ${label[c.status]}`);
@@ -300,7 +296,7 @@ function outputs(r: RunRecord, lines: number): string[] {
   return out.length ? out : ['Every check passed or was not decisive.'];
 }
 
-export function incidentReport(runbook: Runbook, r: RunRecord, opts: IncidentReportOptions = {}): string {
+export function incidentReport(runbook: Runbook, r: DrawableRecord, opts: IncidentReportOptions = {}): string {
   const generatedAt = opts.generatedAt ?? new Date().toISOString();
   const body: string[] = [
     ...header(r, generatedAt),
@@ -327,7 +323,7 @@ export function incidentReport(runbook: Runbook, r: RunRecord, opts: IncidentRep
     '',
     '## Success criteria',
     '',
-    ...criteria(runbook, r),
+    ...criteria(r),
     '',
     '## Debug instrumentation',
     '',

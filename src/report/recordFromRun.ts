@@ -12,7 +12,8 @@ import { worstVerdict } from '../engine/verdicts';
 import { snapshotDiagnosis } from './diagnosisSnapshot';
 import type { InstrumentationStatus } from './instrumentationStatus';
 import { capForStorage, excerpt } from './outputText';
-import { newRecordId, RECORD_SCHEMA_VERSION, RunRecord, type RecordTarget } from './runRecord';
+import { newRecordId, RECORD_SCHEMA_VERSION, RunRecord, type DrawableRecord, type RecordTarget } from './runRecord';
+import { evaluateRecord } from './storedRecord';
 
 export interface RecordInput {
   runbook: Runbook;
@@ -73,7 +74,7 @@ function capped(r: StepResult): RunRecord['steps'][number] {
   };
 }
 
-export function recordFromRun(input: RecordInput): RunRecord {
+export function recordFromRun(input: RecordInput): DrawableRecord {
   const { outcome } = input;
   const pre = preflightResult(outcome.preflight);
   const own = [...(pre ? [pre] : []), ...outcome.results];
@@ -95,5 +96,5 @@ export function recordFromRun(input: RecordInput): RunRecord {
     fixesApplied: [...(input.fixesApplied ?? [])],
     instrumentation: input.instrumentation ?? null,
   };
-  return RunRecord.parse(redactDeep(record, redactorFor(input.target)));
+  return RunRecord.parse(redactDeep(evaluateRecord(input.runbook, record, input.target), redactorFor(input.target))) as DrawableRecord;
 }

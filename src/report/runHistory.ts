@@ -8,8 +8,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { historyEntry } from './historyEntry';
 import { RecordId, RunRecord } from './runRecord';
-import type { HistoryEntry } from './runView';
+import type { HistoryEntry } from '../shared/runView';
 import { inertJson } from '../shared/inertText';
+import { errorMessage } from '../shared/errorMessage';
 
 export const DEFAULT_HISTORY_CAP = 50;
 const FILE = /^run-([A-Za-z0-9][A-Za-z0-9_.-]{0,79})\.json$/;
@@ -161,7 +162,7 @@ export class RunHistory {
         this.cache.set(name, { mtimeMs: st.mtimeMs, size: st.size, entry });
         entries.push(entry);
       } catch (e) {
-        problems.push({ file, reason: (e as Error).message });
+        problems.push({ file, reason: errorMessage(e) });
       }
     }
     for (const k of [...this.cache.keys()]) if (!present.has(k)) this.cache.delete(k);

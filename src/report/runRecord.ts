@@ -72,6 +72,24 @@ export const RecordTarget = z.object({
 });
 export type RecordTarget = z.infer<typeof RecordTarget>;
 
+/** A success criterion as it was evaluated when the record was written (and again when a fix was applied). */
+export const CriterionRecord = z.object({ id: z.string(), text: z.string(), status: z.enum(['met', 'notMet', 'unknown']) });
+export type CriterionRecord = z.infer<typeof CriterionRecord>;
+
+/** A fix as it was offered with the diagnosis (diagnosis/fixes.ts `offeredFixes`), its command resolved. */
+export const OfferedFixRecord = z.object({
+  id: z.string(),
+  letter: z.string().nullable(),
+  title: z.string(),
+  kind: z.enum(['command', 'code', 'guidance']),
+  text: z.string(),
+  command: z.string().nullable(),
+  effect: z.string().nullable(),
+  recommended: z.boolean(),
+  cause: z.object({ id: z.string(), title: z.string(), probability: z.number() }).nullable(),
+});
+export type OfferedFixRecord = z.infer<typeof OfferedFixRecord>;
+
 export const RunRecord = z.object({
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
   id: RecordId,
@@ -90,8 +108,17 @@ export const RunRecord = z.object({
   fixesApplied: z.array(AppliedFixSchema),
   /** Debug instrumentation found in the workspace when the run finished (null: not looked for). */
   instrumentation: InstrumentationStatus.nullable(),
+  /**
+   * Evaluated once, when the record is written (report/storedRecord.ts): the success criteria and
+   * the fixes offered. Records written before they were kept lack them; reading one fills them in.
+   */
+  criteria: z.array(CriterionRecord).optional(),
+  fixes: z.array(OfferedFixRecord).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
+
+/** A record with its evaluations: what the results page and the incident report are drawn from. */
+export type DrawableRecord = RunRecord & { criteria: CriterionRecord[]; fixes: OfferedFixRecord[] };
 
 /** A new record id from the run's start time: sortable, unique enough, safe as a file name. */
 export function newRecordId(startedAt: string, random: () => number = Math.random): string {

@@ -3,13 +3,14 @@
  * whose text holds a `// beacon-debug:` marker is checked with the Go instrumenter (real marker
  * comments only, never text inside strings), and the steps of its `begin` markers are listed.
  */
-import { promises as fs } from 'node:fs';
+import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { MARKER_PREFIX } from '../golang/anchors';
 import { GoInstrumenter } from '../golang/instrumenter';
 import { loadGoParser } from '../golang/parser';
 import type { InstrumentationStatus } from './instrumentationStatus';
 import { FileReadError, readRegularFile } from '../shared/regularFile';
+import { errorMessage } from '../shared/errorMessage';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn', 'dist', 'out']);
 /** Bounds of the walk: a monorepo must not stall the end of a run. */
@@ -30,11 +31,11 @@ export async function scanInstrumentation(root: string, opts: ScanOptions = {}):
   let instrumenter = opts.instrumenter;
   let seen = 0;
   const walk = async (dir: string): Promise<void> => {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
-      problems.push(`${rel(root, dir) || '.'}: ${(e as Error).message}`);
+      problems.push(`${rel(root, dir) || '.'}: ${errorMessage(e)}`);
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -65,7 +66,7 @@ export async function scanInstrumentation(root: string, opts: ScanOptions = {}):
         }
         for (const p of broken) problems.push(`${rel(root, full)}: ${p.reason}`);
       } catch (err) {
-        problems.push(`${rel(root, full)}: ${(err as Error).message}`);
+        problems.push(`${rel(root, full)}: ${errorMessage(err)}`);
       }
     }
   };

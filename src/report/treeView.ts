@@ -5,7 +5,7 @@
  */
 import type { Runbook } from '../runbook/schema';
 import type { DiagnosisSnapshot } from './diagnosisSnapshot';
-import type { TreeNodeView, TreeView } from './runView';
+import type { TreeNodeView, TreeView } from '../shared/runView';
 
 export function buildTreeView(runbook: Runbook, diagnosis: DiagnosisSnapshot | null): TreeView | null {
   const tree = runbook.decisionTree;

@@ -1,4 +1,4 @@
-import type { ViewVerdict } from './runView';
+import type { ViewVerdict } from '../shared/runView';
 
 /** How many steps ended with each verdict (only verdicts that occur). */
 export function countVerdicts(steps: readonly { verdict: ViewVerdict }[]): Partial<Record<ViewVerdict, number>> {

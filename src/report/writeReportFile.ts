@@ -11,6 +11,7 @@ import { incidentReport } from './incidentReport';
 import { recordFromRun, type RecordInput } from './recordFromRun';
 import type { RunRecord } from './runRecord';
 import { scanInstrumentation } from './scanInstrumentation';
+import { completeRecord } from './storedRecord';
 
 export interface WrittenReport {
   file: string;
@@ -25,7 +26,7 @@ export async function writeRecordReport(
   record: RunRecord,
   opts: { target?: Pick<Target, 'adminToken' | 'databaseUrl'>; generatedAt?: string } = {},
 ): Promise<WrittenReport> {
-  const text = incidentReport(runbook, record, { redactor: opts.target ? redactorFor(opts.target) : undefined, generatedAt: opts.generatedAt });
+  const text = incidentReport(runbook, completeRecord(runbook, record), { redactor: opts.target ? redactorFor(opts.target) : undefined, generatedAt: opts.generatedAt });
   const abs = path.resolve(file);
   await fs.mkdir(path.dirname(abs), { recursive: true });
   await fs.writeFile(abs, text, 'utf8');

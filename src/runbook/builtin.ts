@@ -15,6 +15,7 @@ import type * as Load from './load';
 import { packageRoot } from './paths';
 import { RunbookError } from './runbookError';
 import type { Runbook } from './schema';
+import { errorMessage } from '../shared/errorMessage';
 
 export const BUILTIN_RUNBOOK_FILE = 'runbooks/execution-failure.yaml';
 /** Written by scripts/compile-runbook.mjs: `{format, source, sha256 of the YAML, data}`; format 2: validated by the build. */
@@ -48,7 +49,7 @@ export function builtinRunbookInfo(root = packageRoot()): { runbook: Runbook; fr
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new RunbookError(file, [{ path: '', message: `cannot read: ${(e as Error).message}` }]);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new RunbookError(file, [{ path: '', message: `cannot read: ${errorMessage(e)}` }]);
     }
     const compiled = readCompiled(path.join(root, COMPILED_RUNBOOK_FILE));
     // the packages ship the compiled plan only; a checkout has the YAML, which wins when they differ

@@ -1,12 +1,12 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { Runbook, Step, Condition } from './schema';
+import { Runbook, type Step, type Condition } from './schema';
 import { RunbookError } from './runbookError';
 import { allSteps } from './steps';
 import { readRegularFileSync } from '../shared/regularFile';
+import { errorMessage } from '../shared/errorMessage';
 
 export { RunbookError } from './runbookError';
 export { allSteps, findStep } from './steps';
-export { BUILTIN_RUNBOOK_FILE, COMPILED_RUNBOOK_FILE, builtinRunbookInfo, loadBuiltinRunbook } from './builtin';
 
 function formatPath(p: readonly PropertyKey[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
@@ -43,7 +43,7 @@ export function loadRunbookFile(file: string): Runbook {
   try {
     text = readRegularFileSync(file, MAX_RUNBOOK_BYTES);
   } catch (e) {
-    throw new RunbookError(file, [{ path: '', message: `cannot read: ${(e as Error).message}` }]);
+    throw new RunbookError(file, [{ path: '', message: `cannot read: ${errorMessage(e)}` }]);
   }
   return parseRunbook(text, file);
 }
@@ -129,7 +129,7 @@ function checkRegex(src: string, flags: string | undefined, where: string, out: 
   try {
     new RegExp(src, flags);
   } catch (e) {
-    out.push({ path: where, message: `invalid regular expression: ${(e as Error).message}` });
+    out.push({ path: where, message: `invalid regular expression: ${errorMessage(e)}` });
   }
 }
 

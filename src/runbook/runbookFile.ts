@@ -9,6 +9,7 @@ import { MarkdownInputError } from './import/markdownBlocks';
 import { NothingToImportError } from './import/importMarkdown';
 import { loadRunbookFile, RunbookError } from './load';
 import type { Runbook } from './schema';
+import { errorMessage } from '../shared/errorMessage';
 
 export function isMarkdownFile(file: string): boolean {
   return /\.(md|markdown)$/i.test(file);
@@ -21,7 +22,7 @@ export function loadAnyRunbookFile(file: string): { runbook: Runbook; importRepo
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new RunbookError(file, [{ path: '', message: `cannot read: ${(e as Error).message}` }]);
+    throw new RunbookError(file, [{ path: '', message: `cannot read: ${errorMessage(e)}` }]);
   }
   try {
     const { runbook, report } = importMarkdownRunbook(text, { source: file });

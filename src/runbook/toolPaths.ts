@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { readRegularFileSync } from '../shared/regularFile';
 import { parseJsonc } from './jsonc';
+import { errorMessage } from '../shared/errorMessage';
 
 export type ToolKey = 'flyctlPath' | 'psqlPath';
 export const TOOL_KEYS: readonly ToolKey[] = ['flyctlPath', 'psqlPath'];
@@ -63,7 +64,7 @@ export function readUserConfig(env: NodeJS.ProcessEnv, cwd: string): { file?: st
   try {
     doc = parseJsonc(readRegularFileSync(file, MAX_CONFIG_BYTES));
   } catch (e) {
-    return { file, values: {}, problem: `${file}: ${(e as Error).message}` };
+    return { file, values: {}, problem: `${file}: ${errorMessage(e)}` };
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { file, values: {}, problem: `${file}: not a JSON object` };
   const values: Partial<Record<ToolKey, string>> = {};

@@ -8,7 +8,7 @@
  * Browser-safe: imported by the page bundle (`src/webview/results`) and by the host.
  */
 import * as z from 'zod';
-import { HistoryEntry, RunComparisonView, RunView, StepView, ViewVerdict } from '../report/runView';
+import { HistoryEntry, RunComparisonView, RunView, StepView, ViewVerdict } from './runView';
 
 /** A saved run's id, or `live` for the run in progress. */
 export const RunIdRef = z.string().regex(/^(?:live|[A-Za-z0-9][A-Za-z0-9_.-]{0,79})$/);

@@ -1,13 +1,12 @@
 /**
  * The programs of the simulated runner container (busybox applets and curl) that the runbook's
- * scripts use, answering from the simulator's state: `nslookup`, `curl`, `timeout`, `free`,
- * `printenv`, `env`, and the few text tools a pipeline needs (`grep`, `head`, `tail`, `cat`),
- * `sleep`, `hostname`. Output formats are busybox 1.35's.
+ * scripts use, answering from the simulator's state: `nslookup`, `curl`, `timeout`, `sleep`, `free`,
+ * `printenv`, `env`. Output formats are busybox 1.35's; any other program is not found.
  */
 import { CONTAINER_DNS_SERVER, ContainerNet } from './containerNet';
 import { curlCommand } from './curl';
-import type { CommandContext, CommandImpl } from './miniShell';
-import type { AppSnapshot } from './simWorld';
+import type { CommandImpl } from './miniShell';
+import type { AppSnapshot } from './flyPlatform';
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
@@ -39,35 +38,9 @@ function ptrName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
-function readLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
 export function containerCommands(snap: AppSnapshot): Record<string, CommandImpl> {
   const net = new ContainerNet(snap);
-  const files: Record<string, string> = {
-    '/etc/resolv.conf': `nameserver ${CONTAINER_DNS_SERVER}\n`,
-    '/etc/hostname': `${snap.hostname}\n`,
-    '/etc/hosts': `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${snap.machines[0]?.privateIp ?? ''}\t${snap.hostname}.vm.${snap.app}.internal\t${snap.hostname}\tfly-local-6pn\n`,
-  };
-  const readInput = (ctx: CommandContext, names: string[], cmd: string): { text: string; status: number } => {
-    if (names.length === 0 || (names.length === 1 && names[0] === '-')) return { text: ctx.stdin, status: 0 };
-    let text = '';
-    let status = 0;
-    for (const n of names) {
-      if (n === '-') text += ctx.stdin;
-      else if (files[n] !== undefined) text += files[n];
-      else {
-        ctx.io.err(`${cmd}: ${n}: No such file or directory\n`);
-        status = 1;
-      }
-    }
-    return { text, status };
-  };
-
-  const commands: Record<string, CommandImpl> = {
+  return {
     curl: curlCommand(net),
 
     async nslookup(ctx) {
@@ -188,87 +161,7 @@ export function containerCommands(snap: AppSnapshot): Record<string, CommandImpl
       }
       return ctx.exec(args, { env });
     },
-
-    async grep(ctx) {
-      const args = ctx.argv.slice(1);
-      const flags = new Set<string>();
-      let pattern: string | undefined;
-      const rest: string[] = [];
-      for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (a === '-e' && i + 1 < args.length) pattern = args[++i];
-        else if (/^-[ivEFcqnwsh]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
-        else if (a.startsWith('-') && a !== '-') {
-          ctx.io.err(`grep: invalid option -- '${a.slice(1, 2)}'\n`);
-          return 2;
-        } else if (pattern === undefined) pattern = a;
-        else rest.push(a);
-      }
-      if (pattern === undefined) {
-        ctx.io.err('BusyBox v1.35.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n');
-        return 2;
-      }
-      let re: RegExp;
-      try {
-        const src = flags.has('F')
-          ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-          : flags.has('E')
-            ? pattern
-            : pattern.replace(/\\([|()+?{}])|([|()+?{}])/g, (_m, esc: string | undefined, plain: string | undefined) => (esc ? esc : `\\${plain}`));
-        re = new RegExp(flags.has('w') ? `\\b(?:${src})\\b` : src, flags.has('i') ? 'i' : '');
-      } catch {
-        ctx.io.err(`grep: bad regex '${pattern}'\n`);
-        return 2;
-      }
-      const input = readInput(ctx, rest, 'grep');
-      const lines = readLines(input.text).filter((l) => re.test(l) !== flags.has('v'));
-      if (flags.has('c')) ctx.io.out(`${lines.length}\n`);
-      else if (!flags.has('q')) ctx.io.out(lines.map((l) => l + '\n').join(''));
-      return input.status ? 2 : lines.length ? 0 : 1;
-    },
-
-    async head(ctx) {
-      return headTail(ctx, 'head');
-    },
-    async tail(ctx) {
-      return headTail(ctx, 'tail');
-    },
-
-    async cat(ctx) {
-      const input = readInput(ctx, ctx.argv.slice(1), 'cat');
-      ctx.io.out(input.text);
-      return input.status;
-    },
-
-    async hostname(ctx) {
-      ctx.io.out(`${snap.hostname}\n`);
-      return 0;
-    },
   };
-
-  function headTail(ctx: CommandContext, which: 'head' | 'tail'): number {
-    const args = ctx.argv.slice(1);
-    let n = 10;
-    const names: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i];
-      if (a === '-n' && i + 1 < args.length) n = Number(args[++i].replace(/^\+/, ''));
-      else if (/^-n\d+$/.test(a)) n = Number(a.slice(2));
-      else if (/^-\d+$/.test(a)) n = Number(a.slice(1));
-      else names.push(a);
-    }
-    if (!Number.isFinite(n)) {
-      ctx.io.err(`${which}: invalid number\n`);
-      return 1;
-    }
-    const input = readInput(ctx, names, which);
-    const lines = readLines(input.text);
-    const pick = which === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n));
-    ctx.io.out(pick.map((l) => l + '\n').join(''));
-    return input.status;
-  }
-
-  return commands;
 }
 
 /** The executables a shell finds for these names (so `exec: "bash": …` and `sh: bash: not found` stay honest). */

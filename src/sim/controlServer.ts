@@ -5,7 +5,10 @@
  */
 import type { RequestListener } from 'node:http';
 import { pathOf, queryOf, readBody, sendJson } from './httpUtil';
-import { WorldError, type SimWorld } from './simWorld';
+import { WorldError } from './flyPlatform';
+import type { PsqlConnection } from './simDatabase';
+import type { SimWorld } from './simWorld';
+import { errorMessage } from '../shared/errorMessage';
 
 export function controlRequestHandler(world: SimWorld, token: string): RequestListener {
   const prefix = `/${token}/`;
@@ -23,36 +26,36 @@ export function controlRequestHandler(world: SimWorld, token: string): RequestLi
       const body = req.method === 'POST' ? (JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>) : {};
       switch (route) {
         case 'GET whoami':
-          return { loggedIn: world.loggedIn, user: world.user };
+          return { loggedIn: world.platform.loggedIn, user: world.platform.user };
         case 'GET snapshot':
-          return world.snapshot(app);
+          return world.platform.snapshot(app);
         case 'GET logs': {
           const after = q.get('after');
           const entries = after === null ? world.recentLogs(app, filter) : world.logsAfter(app, Number(after), filter);
-          return { entries, last: world.logBuffer(app).lastSeq, style: world.variation.flyPrefix };
+          return { entries, last: world.platform.logBuffer(app).lastSeq, style: world.variation.flyPrefix };
         }
         case 'GET secrets':
-          return { secrets: world.secretsList(app) };
+          return { secrets: world.platform.secretsList(app) };
         case 'POST secrets/set':
-          return world.setSecrets(String(body.app), body.pairs as [string, string][], !!body.stage);
+          return world.platform.setSecrets(String(body.app), body.pairs as [string, string][], !!body.stage);
         case 'POST secrets/unset':
-          return world.unsetSecrets(String(body.app), body.names as string[], !!body.stage);
+          return world.platform.unsetSecrets(String(body.app), body.names as string[], !!body.stage);
         case 'POST restart':
-          world.restart(String(body.app), 'restart');
-          return { ok: true, app: world.snapshot(String(body.app)) };
+          world.platform.restart(String(body.app), 'restart');
+          return { ok: true, app: world.platform.snapshot(String(body.app)) };
         case 'POST deploy':
-          return world.deploy(String(body.app), (body.instrumentation as string[] | null) ?? null, typeof body.cwd === 'string' ? body.cwd : undefined);
+          return world.platform.deploy(String(body.app), (body.instrumentation as string[] | null) ?? null, typeof body.cwd === 'string' ? body.cwd : undefined);
         case 'GET status':
-          return world.status(app);
+          return world.platform.status(app);
         case 'POST psql':
-          return world.psql(body.conn as Parameters<SimWorld['psql']>[0], String(body.sql ?? ''));
+          return world.psql(body.conn as PsqlConnection, String(body.sql ?? ''));
         default:
           throw new WorldError(`unknown control route ${route}`);
       }
     };
     run().then(
       (out) => sendJson(res, 200, out),
-      (e: unknown) => sendJson(res, e instanceof WorldError ? 400 : 500, { error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => sendJson(res, e instanceof WorldError ? 400 : 500, { error: errorMessage(e) }),
     );
   };
 }

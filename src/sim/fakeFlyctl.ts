@@ -10,8 +10,9 @@ import { containerCommands, SHELLS } from './containerCommands';
 import type { ControlClient } from './controlClient';
 import { scanInstrumentation } from './instrumentationScan';
 import { renderFly, type FlyPrefixStyle, type LogEntry } from './logBuffer';
-import { MiniShell, type ShellIo, ShellSyntaxError, splitNoShell } from './miniShell';
-import type { AppSnapshot, DeployRecord, MachineInfo } from './simWorld';
+import { execCommand, runShell, type ShellIo, splitNoShell, unsupported } from './miniShell';
+import type { AppSnapshot, DeployRecord, MachineInfo } from './flyPlatform';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface ToolIo {
   out(s: string): void;
@@ -113,7 +114,7 @@ export async function runFlyctl(argv: string[], control: ControlClient, io: Tool
       io.err(`Error: ${e.message}\n`);
       return 1;
     }
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorMessage(e);
     io.err(`Error: ${msg}\n`);
     return 1;
   }
@@ -155,7 +156,7 @@ async function dispatch(argv: string[], control: ControlClient, io: ToolIo, opts
 
 function unknownSub(parent: string, sub: string | undefined): number {
   if (sub === undefined) throw new CliError(`"flyctl ${parent}" requires a subcommand\nRun 'flyctl ${parent} --help' for usage.`);
-  throw new CliError(`unknown command "${sub}" for "flyctl ${parent}"\nRun 'flyctl ${parent} --help' for usage.`);
+  throw new CliError(`unknown command "${sub}" for "flyctl ${parent}" (the Beacon simulator's flyctl answers only the commands 'flyctl --help' lists)\nRun 'flyctl ${parent} --help' for usage.`);
 }
 
 async function requireLogin(control: ControlClient): Promise<string> {
@@ -243,37 +244,18 @@ export async function runInContainer(command: string, snap: AppSnapshot, io: She
   try {
     argv = splitNoShell(command);
   } catch (e) {
-    io.err(`${(e as Error).message}\n`);
+    io.err(`${errorMessage(e)}\n`);
     return 1;
   }
-  if (argv.length === 0) return 0;
   if (argv[0] === 'busybox' || argv[0] === '/bin/busybox') argv = argv.slice(1);
-  const commands = containerCommands(snap);
-  const shell = new MiniShell({ env: snap.env, commands });
-  if (SHELLS.has(argv[0])) {
-    const shArgs = argv.slice(1);
-    while (shArgs.length && /^-[eux]+$/.test(shArgs[0])) shArgs.shift();
-    if (shArgs[0] !== '-c') {
-      if (shArgs.length === 0) return 0; // no script and no stdin
-      io.err(`sh: can't open '${shArgs[0]}': No such file or directory\n`);
-      return 2;
-    }
-    if (shArgs.length < 2) {
-      io.err('sh: -c requires an argument\n');
-      return 2;
-    }
-    const sub = new MiniShell({ env: snap.env, commands, argv0: shArgs[2] ?? 'sh', args: shArgs.slice(3) });
-    try {
-      return await sub.run(shArgs[1], io, signal);
-    } catch (e) {
-      if (e instanceof ShellSyntaxError) {
-        io.err(`sh: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
-  }
-  return shell.exec(argv, io, signal, { notFound: (name) => `exec: "${name}": executable file not found in $PATH\n` });
+  if (argv.length === 0) return 0;
+  const container = { env: snap.env, commands: containerCommands(snap) };
+  if (!SHELLS.has(argv[0])) return execCommand(argv, container, io, signal, (name) => `exec: "${name}": executable file not found in $PATH\n`);
+  const [option, script] = argv.slice(1);
+  if (option === undefined) return 0; // no script and no stdin
+  if (option === '-c' && script !== undefined) return runShell(script, container, io, signal);
+  io.err(option === '-c' ? 'sh: -c requires an argument\n' : option.startsWith('-') ? `sh: ${unsupported(`the option ${option}`).message}\n` : `sh: can't open '${option}': No such file or directory\n`);
+  return 2;
 }
 
 // ------------------------------------------------------------------ logs
@@ -385,17 +367,6 @@ function rollingUpdate(app: string, machines: string[]): string {
 
 async function apps(args: string[], control: ControlClient, io: ToolIo, opts: FlyctlOptions): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === 'list' || sub === 'ls') {
-    parseFlags(rest, { json: { short: 'j', value: false } });
-    await requireLogin(control);
-    const rows: string[][] = [];
-    for (const app of ['beacon-hybrid-router', 'beacon-runner-production']) {
-      const s = await control.get<AppSnapshot>('snapshot', { app });
-      rows.push([app, 'project-beacon', s.machines.some((m) => m.state === 'started') ? 'deployed' : 'suspended', relativeTime(s.machines[0]?.updatedAt ?? 0)]);
-    }
-    io.out(table(['NAME', 'OWNER', 'STATUS', 'LATEST DEPLOY'], rows));
-    return 0;
-  }
   if (sub !== 'restart') return unknownSub('apps', sub);
   const { flags, positional } = parseFlags(rest, { ...APP_FLAG, 'force-stop': { value: false }, 'skip-health-checks': { value: false } });
   const app = appName(flags, opts.cwd, positional[0]);

@@ -6,7 +6,8 @@
  */
 import type { ControlClient } from './controlClient';
 import type { ToolIo } from './fakeFlyctl';
-import type { PsqlAnswer } from './simWorld';
+import type { PsqlAnswer } from './simDatabase';
+import { errorMessage } from '../shared/errorMessage';
 
 export const PSQL_VERSION = 'psql (PostgreSQL) 16.4';
 
@@ -139,7 +140,7 @@ export async function runPsql(argv: string[], control: ControlClient, io: ToolIo
   try {
     a = parseArgs(argv);
   } catch (e) {
-    io.err(`psql: ${(e as Error).message}\npsql: hint: Try "psql --help" for more information.\n`);
+    io.err(`psql: ${errorMessage(e)}\npsql: hint: Try "psql --help" for more information.\n`);
     return 1;
   }
   if (a.version) {

@@ -7,6 +7,7 @@
 import { ControlClient } from './controlClient';
 import { runFlyctl } from './fakeFlyctl';
 import { runPsql } from './fakePsql';
+import { errorMessage } from '../shared/errorMessage';
 
 function write(stream: NodeJS.WriteStream, s: string): void {
   if (s) stream.write(s);
@@ -47,7 +48,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`Error: ${errorMessage(e)}\n`);
     process.exitCode = 1;
   },
 );

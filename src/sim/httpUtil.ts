@@ -2,17 +2,13 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, opts: { contentType?: string; headers?: Record<string, string>; head?: boolean } = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': opts.contentType ?? 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    ...opts.headers,
-  });
-  res.end(opts.head ? undefined : text);
+type SendOptions = { contentType?: string; headers?: Record<string, string>; head?: boolean };
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, opts: SendOptions = {}): void {
+  sendText(res, status, JSON.stringify(body), { ...opts, contentType: opts.contentType ?? 'application/json; charset=utf-8' });
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, opts: { contentType?: string; headers?: Record<string, string>; head?: boolean } = {}): void {
+export function sendText(res: ServerResponse, status: number, text: string, opts: SendOptions = {}): void {
   res.writeHead(status, {
     'Content-Type': opts.contentType ?? 'text/plain; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),

@@ -1,20 +1,13 @@
 /**
  * What `flyctl deploy` ships: the fake deploy reads the Go sources under the working directory and
- * notes which of the plan's instrumentation snippets they contain (by the lines each one prints),
+ * notes which of the plan's instrumentation snippets they contain (by the lines each one prints,
+ * shared/instrumentationLines.ts, the texts the snippets are written with),
  * so the simulated runner logs exactly what the deployed code would log.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SNIPPET_MARKERS } from '../shared/instrumentationLines';
 
-const MARKERS: [string, RegExp][] = [
-  ['0.3', /"\/debug\/executor"/],
-  ['2.1', /TRACE: executeQuestion ENTRY|PANIC RECOVERED in executeQuestion/],
-  ['2.2', /TRACE: Calling executor\.Execute\(\)|executor\.Execute\(\) RETURNED/],
-  ['2.3', /TRACE: HybridExecutor\.Execute ENTRY/],
-  ['2.4', /\[HYBRID_CLIENT\]/],
-  ['5.1', /Context cancelled during execution/],
-  ['fix-g', /\[FIX_G\]/],
-];
 const SKIP = new Set(['node_modules', '.git', 'vendor', 'out', 'dist', 'testdata', '.vscode-test']);
 
 /** The snippet ids found in the Go files under `dir`, or null when there is no Go source there. */
@@ -43,10 +36,10 @@ export function scanInstrumentation(dir: string, limits = { depth: 8, files: 300
         } catch {
           continue;
         }
-        for (const [id, re] of MARKERS) if (re.test(text)) found.add(id);
+        for (const [id, texts] of SNIPPET_MARKERS) if (texts.some((t) => text.includes(t))) found.add(id);
       }
     }
   };
   walk(dir, 0);
-  return goFiles === 0 ? null : MARKERS.map(([id]) => id).filter((id) => found.has(id));
+  return goFiles === 0 ? null : SNIPPET_MARKERS.map(([id]) => id).filter((id) => found.has(id));
 }

@@ -72,12 +72,9 @@ function matches(e: LogEntry, f: LogFilter): boolean {
   return (!f.region || e.region === f.region) && (!f.instance || e.instance === f.instance);
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
 /** `2025-10-09T15:37:50.766` — the timestamp `flyctl logs` prints (UTC, milliseconds, no zone). */
 export function flyTimestamp(ts: number): string {
-  const d = new Date(ts);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  return new Date(ts).toISOString().slice(0, 23);
 }
 
 /** How a flyctl version prints the prefix (see WorldVariation.flyPrefix). */

@@ -67,11 +67,9 @@ function healthUrl(slug: string, wrong: boolean): string {
 }
 
 export class RouterApp {
-  up = true;
-  /** Overloaded: /health answers late, /inference later still (see `routerServer.ts`). */
-  slow = false;
-  /** provider-quota: every provider call is refused upstream with HTTP 429 (a quota), though health checks pass. */
-  quotaExceeded = false;
+  private listening = true;
+  private overloaded = false;
+  private quota = false;
   providers: Provider[] = [];
   healthHistory: HealthCheckRecord[] = [];
   bootedAt = 0;
@@ -79,10 +77,25 @@ export class RouterApp {
 
   constructor(private readonly rng: Rng) {}
 
+  get up(): boolean {
+    return this.listening;
+  }
+
+  /** Overloaded: /health answers late, /inference later still (see `routerServer.ts`). */
+  get slow(): boolean {
+    return this.overloaded;
+  }
+
+  /** provider-quota: every provider call is refused upstream with HTTP 429 (a quota), though health checks pass. */
+  get quotaExceeded(): boolean {
+    return this.quota;
+  }
+
   /** Providers whose health URL is wrong get 404 from every health check (the real incident). */
-  configure(opts: { wrongHealthUrls: boolean; up: boolean; slow: boolean }): void {
-    this.up = opts.up;
-    this.slow = opts.slow;
+  configure(opts: { wrongHealthUrls: boolean; up: boolean; slow: boolean; quotaExceeded: boolean }): void {
+    this.listening = opts.up;
+    this.overloaded = opts.slow;
+    this.quota = opts.quotaExceeded;
     this.providers = PROVIDERS.map((p) => ({
       name: p.name,
       type: 'modal' as const,
@@ -127,6 +140,7 @@ export class RouterApp {
 
   /** The router process dies (router-down): its last lines, then the platform gives up restarting it. */
   crash(ts: number): void {
+    this.listening = false;
     this.log(ts, pythonLog('ERROR', 'app.core.health', 'Health monitor crashed: [Errno 24] Too many open files'));
     this.log(ts + 2, 'Traceback (most recent call last):');
     this.log(ts + 3, '  File "/app/app/main.py", line 88, in lifespan');

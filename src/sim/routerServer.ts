@@ -6,10 +6,11 @@
  * `/ready` answer after `slowMs` and `/inference` after `slowInferenceMs`; otherwise a successful
  * `/inference` takes the provider's inference time (0.12–0.45 s) and a failed one a few ms.
  */
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { clientIp, pathOf, readBody } from './httpUtil';
 import type { InferenceRequest } from './routerApp';
 import type { SimWorld } from './simWorld';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface RouterServerOptions {
   /** router-slow: delay of /health and /ready (default 2300 ms: above the checks' 2 s warning). */
@@ -29,14 +30,10 @@ const ROUTES: Record<string, string[]> = {
   '/debug/force-health-check': ['POST'],
 };
 
-export function createRouterServer(world: SimWorld, opts: RouterServerOptions = {}): Server {
-  return createServer(routerRequestHandler(world, opts));
-}
-
-/** The router's request handler (the simulator attaches it once its ports are known). */
 /** A router that accepts a request and never answers it (long past any check's timeout). */
 const HANG_MS = 10 * 60_000;
 
+/** The router's request handler (the simulator attaches it once its ports are known). */
 export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions = {}): RequestListener {
   const v = world.variation;
   const slowMs = opts.slowMs ?? (v.routerSlow === 'hang' ? HANG_MS : v.routerLateMs);
@@ -100,7 +97,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
         try {
           body = JSON.parse(raw);
         } catch (e) {
-          send(422, { detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {}, ctx: { error: e instanceof Error ? e.message : String(e) } }] });
+          send(422, { detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {}, ctx: { error: errorMessage(e) } }] });
           return;
         }
         const problems = validateInference(body);
@@ -173,7 +170,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`Internal Server Error: ${e instanceof Error ? e.message : String(e)}`);
+        res.end(`Internal Server Error: ${errorMessage(e)}`);
       } else res.destroy();
     });
   };

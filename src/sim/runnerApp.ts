@@ -12,11 +12,17 @@ import { type Fields, zerologConsole, zerologJson, type ZerologLevel } from './l
 import type { RouterApp } from './routerApp';
 import type { Rng } from './rng';
 import { RunnerMetrics } from './runnerMetrics';
+import { TRACE_LINES } from '../shared/instrumentationLines';
 
 export const RUNNER_MACHINE = { id: '857509c4e7d578', region: 'lhr', privateIp: 'fdaa:2:b0a1:a7b:1b4:c32e:2c6d:2' };
 export const RUNNER_INTERNAL_PORT = 8090;
 export const INSTRUMENTATION_IDS = ['0.3', '2.1', '2.2', '2.3', '2.4', '5.1', 'fix-g'] as const;
 export type InstrumentationId = (typeof INSTRUMENTATION_IDS)[number];
+
+/** The step ids of `ids` that the simulated runner knows how to print. */
+export function asInstrumentation(ids: readonly string[]): Set<InstrumentationId> {
+  return new Set(ids.filter((i): i is InstrumentationId => (INSTRUMENTATION_IDS as readonly string[]).includes(i)));
+}
 
 /** What the runner needs from the rest of the simulated world. */
 export interface RunnerContext {
@@ -30,6 +36,8 @@ export interface RunnerContext {
   readonly rng: Rng;
   /** unknown-region: every job asks the router for this region (one the router does not know). */
   readonly jobRegion?: string;
+  /** zerolog's console writer colours its output when it writes to a terminal. */
+  readonly color: boolean;
   schedule(at: number, run: (at: number) => void): void;
 }
 
@@ -60,18 +68,31 @@ export class RunnerApp {
   hybrid: HybridConfig = hybridConfig({});
   jobRunnerStarted = false;
   breaker: { state: BreakerState; failures: number } = { state: 'closed', failures: 0 };
-  instrumentation = new Set<InstrumentationId>();
+  private deployed = new Set<InstrumentationId>();
   bootedAt = 0;
-  release = 1;
+  private releaseNumber = 1;
   running = true;
   readonly logs = new LogBuffer();
   metrics = new RunnerMetrics();
-  /** zerolog's console writer colours its output when it writes to a terminal. */
-  color = true;
   private jobSeq = 0;
   private boots = 0;
 
   constructor(private readonly ctx: RunnerContext) {}
+
+  /** The instrumentation steps the deployed code contains. */
+  get instrumentation(): ReadonlySet<InstrumentationId> {
+    return this.deployed;
+  }
+
+  /** A deploy of code with these steps (ids the runner does not know are ignored). */
+  deployInstrumentation(ids: readonly string[]): void {
+    this.deployed = asInstrumentation(ids);
+  }
+
+  /** The Fly release the machine runs. */
+  get release(): number {
+    return this.releaseNumber;
+  }
 
   get executorType(): string {
     if (!this.jobRunnerStarted) return 'nil';
@@ -90,7 +111,7 @@ export class RunnerApp {
 
   /** A zerolog line (console with colours, or JSON in release mode). */
   line(ts: number, level: ZerologLevel, msg: string, fields: Fields = {}): void {
-    this.append(ts, this.consoleLogs ? zerologConsole(ts, level, msg, fields, this.color) : zerologJson(ts, level, msg, fields));
+    this.append(ts, this.consoleLogs ? zerologConsole(ts, level, msg, fields, this.ctx.color) : zerologJson(ts, level, msg, fields));
   }
 
   /** A plain fmt.Printf line. */
@@ -105,8 +126,9 @@ export class RunnerApp {
   // ------------------------------------------------------------------ lifecycle
 
   /** The machine starts with `env`: the startup lines follow from it and from the database. */
-  boot(ts: number, env: Record<string, string>, opts: { newImage: boolean; imageRef: string }): void {
+  boot(ts: number, env: Record<string, string>, opts: { newImage: boolean; imageRef: string; release: number }): void {
     this.boots++;
+    this.releaseNumber = opts.release;
     this.env = { ...env };
     this.hybrid = hybridConfig(this.env);
     this.bootedAt = ts;
@@ -156,7 +178,7 @@ export class RunnerApp {
       if (this.instrumentation.has('fix-g')) {
         this.plain(
           t,
-          `[FIX_G] hybrid client wiring: executor_type=${this.executorTypeAfterStart()} hybrid_client_set=${!!h.base} HYBRID_BASE_set=${!!this.env.HYBRID_BASE} HYBRID_ROUTER_URL_set=${!!this.env.HYBRID_ROUTER_URL} ENABLE_HYBRID_DEFAULT=${JSON.stringify(this.env.ENABLE_HYBRID_DEFAULT ?? '')} HYBRID_ROUTER_DISABLE=${JSON.stringify(this.env.HYBRID_ROUTER_DISABLE ?? '')}`,
+          `${TRACE_LINES.fixGPrefix} hybrid client wiring: executor_type=${this.executorTypeAfterStart()} hybrid_client_set=${!!h.base} HYBRID_BASE_set=${!!this.env.HYBRID_BASE} HYBRID_ROUTER_URL_set=${!!this.env.HYBRID_ROUTER_URL} ENABLE_HYBRID_DEFAULT=${JSON.stringify(this.env.ENABLE_HYBRID_DEFAULT ?? '')} HYBRID_ROUTER_DISABLE=${JSON.stringify(this.env.HYBRID_ROUTER_DISABLE ?? '')}`,
         );
       }
       this.jobRunnerStarted = true;
@@ -264,14 +286,14 @@ export class RunnerApp {
     const qf: Fields = { job_id: jobId, region, model_id: model, question_id: questionId };
     const ins = this.instrumentation;
     const executorType = this.executorType;
-    if (ins.has('2.1')) this.line(ts, 'info', '🔍 TRACE: executeQuestion ENTRY', { ...qf, executor_type: executorType, executor_nil: false });
-    if (ins.has('2.2')) this.line(ts, 'info', '🔍 TRACE: Calling executor.Execute()', { ...qf, executor_type: executorType, num_questions: 1 });
+    if (ins.has('2.1')) this.line(ts, 'info', TRACE_LINES.executeQuestionEntry, { ...qf, executor_type: executorType, executor_nil: false });
+    if (ins.has('2.2')) this.line(ts, 'info', TRACE_LINES.callingExecute, { ...qf, executor_type: executorType, num_questions: 1 });
     const outcome = this.execute(ts, model, region, question);
     if (outcome.reachedClient && ins.has('2.3')) {
-      this.line(ts, 'info', '🔍 TRACE: HybridExecutor.Execute ENTRY', { region, client_type: '*hybrid.Client', client_nil: false, num_questions: 1, num_models: 1 });
+      this.line(ts, 'info', TRACE_LINES.hybridExecuteEntry, { region, client_type: '*hybrid.Client', client_nil: false, num_questions: 1, num_models: 1 });
     }
     if (outcome.clientExit !== undefined && ins.has('2.4')) {
-      this.plain(ts, `[HYBRID_CLIENT] 🔍 TRACE: RunInference ENTRY base_url=${this.hybrid.base} timeout=${goDuration(this.hybrid.timeoutSeconds * 1000)} model=${JSON.stringify(model)} region=${JSON.stringify(region)} prompt_len=${question.length}`);
+      this.plain(ts, `${TRACE_LINES.hybridClientPrefix} 🔍 TRACE: RunInference ENTRY base_url=${this.hybrid.base} timeout=${goDuration(this.hybrid.timeoutSeconds * 1000)} model=${JSON.stringify(model)} region=${JSON.stringify(region)} prompt_len=${question.length}`);
     }
     const end = ts + outcome.durationMs;
     this.ctx.schedule(end, (t) => {
@@ -281,7 +303,7 @@ export class RunnerApp {
       for (const p of outcome.plain) this.plain(t, p.replace('{job}', jobId));
       if (ins.has('2.2')) {
         const err = outcome.lines.find((l) => l.level === 'error')?.fields.error;
-        this.line(t, 'info', '🔍 TRACE: executor.Execute() RETURNED', {
+        this.line(t, 'info', TRACE_LINES.executeReturned, {
           ...qf,
           provider_id: outcome.provider ?? '',
           status: outcome.ok ? 'completed' : 'failed',
@@ -337,7 +359,7 @@ export class RunnerApp {
     const clientFail = (durationMs: number, errorType: string, error: string): Outcome => {
       const o = fail(durationMs, errorType, 'hybrid_client', 'question execution failed', `hybrid ${errorType === 'timeout' ? 'network' : errorType} error at ${url}: ${error}`);
       o.reachedClient = true;
-      o.clientExit = `[HYBRID_CLIENT] ❌ TRACE: RunInference EXIT after ${goDuration(durationMs)}: error: hybrid network error at ${url}: ${error}`;
+      o.clientExit = `${TRACE_LINES.hybridClientPrefix} ❌ TRACE: RunInference EXIT after ${goDuration(durationMs)}: error: hybrid network error at ${url}: ${error}`;
       return o;
     };
     if (target.kind === 'nxdomain') {
@@ -360,7 +382,7 @@ export class RunnerApp {
       const o = fail(answer.inference_time * 1000 + rng.between(8, 28), 'router_error', 'hybrid_router', 'Execution failed', { json: { Message: answer.error, Type: 'router_error' } }, { provider: answer.provider_used || 'modal-us-east' });
       delete o.lines[0].fields.region;
       o.reachedClient = true;
-      o.clientExit = `[HYBRID_CLIENT] ✅ TRACE: RunInference EXIT after ${goDuration(o.durationMs - 8)}: success=false provider="" error=${JSON.stringify(answer.error)} error_code=${JSON.stringify(answer.error_code)}`;
+      o.clientExit = `${TRACE_LINES.hybridClientPrefix} ✅ TRACE: RunInference EXIT after ${goDuration(o.durationMs - 8)}: success=false provider="" error=${JSON.stringify(answer.error)} error_code=${JSON.stringify(answer.error_code)}`;
       return o;
     }
     // a real job's inference waits for a Modal cold start (sparse traffic: the model has scaled to zero)
@@ -373,7 +395,7 @@ export class RunnerApp {
       plain: [],
       reachedClient: true,
       provider: answer.provider_used,
-      clientExit: `[HYBRID_CLIENT] ✅ TRACE: RunInference EXIT after ${goDuration(coldStartMs - 3)}: success=true provider=${JSON.stringify(answer.provider_used)} error="" error_code=""`,
+      clientExit: `${TRACE_LINES.hybridClientPrefix} ✅ TRACE: RunInference EXIT after ${goDuration(coldStartMs - 3)}: success=true provider=${JSON.stringify(answer.provider_used)} error="" error_code=""`,
     };
   }
 

@@ -4,9 +4,10 @@
  * one request per 10 s each, 60 requests a minute per client on every route, 400 for a POST
  * without a JSON content type, no /debug/pprof, /debug/executor only once step 0.3 is deployed.
  */
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { clientIp, pathOf, readBody, sendJson, sendText, WindowLimiter } from './httpUtil';
 import type { SimWorld } from './simWorld';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface RunnerServerOptions {
   /** Requests a minute per client on every route (default 60). */
@@ -20,10 +21,6 @@ const LIVE = new Set(['/health/live', '/api/v1/health/live']);
 const READY = new Set(['/health/ready', '/api/v1/health/ready']);
 const METRICS = new Set(['/metrics', '/api/v1/metrics']);
 const ADMIN = new Set(['/admin/circuit-breaker-stats', '/admin/resource-stats']);
-
-export function createRunnerServer(world: SimWorld, opts: RunnerServerOptions = {}): Server {
-  return createServer(runnerRequestHandler(world, opts));
-}
 
 /** The runner's request handler (the simulator attaches it once its ports are known). */
 export function runnerRequestHandler(world: SimWorld, opts: RunnerServerOptions = {}): RequestListener {
@@ -149,7 +146,7 @@ export function runnerRequestHandler(world: SimWorld, opts: RunnerServerOptions 
 
   return (req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: e instanceof Error ? e.message : String(e) });
+      if (!res.headersSent) sendJson(res, 500, { error: errorMessage(e) });
       else res.destroy();
     });
   };

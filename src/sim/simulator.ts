@@ -145,6 +145,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const runnerUrl = `http://127.0.0.1:${runnerPort}`;
     const routerUrl = `http://127.0.0.1:${routerPort}`;
 
+    // the router's port is open exactly when the router is up
+    let routerChange: Promise<void> = Promise.resolve();
+    const onRouterUpChange = (up: boolean) => {
+      // a failed change (the port taken meanwhile) surfaces in setFault; the next change still runs
+      routerChange = routerChange.catch(() => undefined).then(async () => {
+        if (stopped) return;
+        if (up && !routerServer.listening) await listen(routerServer, routerPort);
+        else if (!up && routerServer.listening) await close(routerServer);
+      });
+    };
     const world = new SimWorld({
       runnerUrl,
       routerUrl,
@@ -153,21 +163,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       logsAfterRestart: opts.logsAfterRestart,
       instrumentation: opts.instrumentation,
       variation: opts.variation,
+      onRouterUpChange,
     });
     routerServer.on('request', routerRequestHandler(world, { slowMs: opts.slowMs, slowInferenceMs: opts.slowInferenceMs }));
     runnerServer.on('request', runnerRequestHandler(world, { requestsPerMinute: opts.requestsPerMinute, adminIntervalMs: opts.adminIntervalMs }));
     controlServer.on('request', controlRequestHandler(world, token));
 
-    // the router's port is open exactly when the router is up
-    let routerChange: Promise<void> = Promise.resolve();
-    world.onRouterUpChange = (up) => {
-      // a failed change (the port taken meanwhile) surfaces in setFault; the next change still runs
-      routerChange = routerChange.catch(() => undefined).then(async () => {
-        if (stopped) return;
-        if (up && !routerServer.listening) await listen(routerServer, routerPort);
-        else if (!up && routerServer.listening) await close(routerServer);
-      });
-    };
     world.reset(faults);
     await routerChange;
 

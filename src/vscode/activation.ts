@@ -1,34 +1,41 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadBuiltinRunbook } from '../runbook/builtin';
+import type { Runbook } from '../runbook/schema';
 import type { BeaconDebugApi } from './api';
 import { registerCommands } from './commands';
 import { onConfigChanged } from './config';
-import { DiagnosisViewProvider } from './diagnosisView';
-import { Environments } from './environments';
-import { EnvironmentViewProvider } from './environmentView';
+import { DiagnosisViewProvider } from './diagnosis/diagnosisView';
+import { Environments } from './environments/environments';
+import { EnvironmentViewProvider } from './environments/environmentView';
 import { registerCodeLenses } from './instrumentation/codeLensRegistration';
 import { Loads } from './lazy';
 import { SwitchablePrompts } from './prompts';
 import { registerResultsPanel } from './results/resultsPanelRegistration';
-import { RunState } from './runState';
-import { RunbookTreeProvider } from './runbookTree';
+import { RunState } from './runs/runState';
+import { RunbookTreeProvider } from './runbookView/runbookTree';
 import type { Services } from './services';
-import { BeaconStatusBar } from './statusBar';
-import { STEP_SCHEME, StepDocumentProvider } from './stepDocument';
+import { BeaconStatusBar } from './environments/statusBar';
+import { STEP_SCHEME, StepDocumentProvider } from './runbookView/stepDocument';
 import { Sessions } from '../diagnosis/session';
+import { errorMessage } from '../shared/errorMessage';
 
 export type ActiveServices = Services & { promptSwitch: SwitchablePrompts; startedAt: number };
 
 /**
  * The services: what draws the views is built now, the rest (`runs`, `results`, `instrumentation`,
- * `deploy`) on first use, from modules in chunks that load then.
+ * `build`, `deploy`, `logStream`, …) on first use, from modules in chunks that load then.
  */
-export function createServices(context: vscode.ExtensionContext, startedAt = performance.now()): ActiveServices {
+export function createServices(
+  context: vscode.ExtensionContext,
+  startedAt = performance.now(),
+  log = vscode.window.createOutputChannel('Beacon Debug', { log: true }),
+): ActiveServices {
   const loads = new Loads();
-  const log = vscode.window.createOutputChannel('Beacon Debug', { log: true });
   const prompts = new SwitchablePrompts();
-  const runbook = loadBuiltinRunbook(context.extensionPath);
+  // read when the Runbook view first asks for its items, not during activation
+  let builtin: Runbook | undefined;
+  const runbook = (): Runbook => (builtin ??= loadBuiltinRunbook(context.extensionPath));
   const state = new RunState();
   const envs = new Environments(context, prompts);
   const tree = new RunbookTreeProvider(runbook, state);
@@ -44,7 +51,7 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
   context.subscriptions.push(log, state, envs, tree, treeView, diagnosisView, follow);
 
   const runs = loads.lazy('runs', () => {
-    const { createRunController } = require('./runFeature') as typeof import('./runFeature');
+    const { createRunController } = require('./runs/runFeature') as typeof import('./runs/runFeature');
     return createRunController(s);
   });
   const results = loads.lazy('results', () => {
@@ -59,12 +66,26 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     context.subscriptions.push(feature);
     return feature;
   });
+  const build = loads.lazy('build', () => {
+    const { GoBuild } = require('./build/goBuild') as typeof import('./build/goBuild');
+    const b = new GoBuild(s);
+    context.subscriptions.push(b);
+    return b;
+  });
   const deploy = loads.lazy('deploy', () => {
-    const { deployLoop } = require('./deployCommands') as typeof import('./deployCommands');
-    return deployLoop(() => s.instrumentation.api);
+    const { Deploy } = require('./deploy/deploy') as typeof import('./deploy/deploy');
+    const d = new Deploy(s, () => s.instrumentation.api);
+    context.subscriptions.push(d);
+    return d;
+  });
+  const logStream = loads.lazy('logStream', () => {
+    const { RunnerLogStream } = require('./logStream/runnerLogStream') as typeof import('./logStream/runnerLogStream');
+    const l = new RunnerLogStream(s);
+    context.subscriptions.push(l);
+    return l;
   });
   const workspaceRunbooks = loads.lazy('workspace runbooks', () => {
-    const { WorkspaceRunbooks } = require('./workspaceRunbooks') as typeof import('./workspaceRunbooks');
+    const { WorkspaceRunbooks } = require('./workspaceRunbooks/workspaceRunbooks') as typeof import('./workspaceRunbooks/workspaceRunbooks');
     const w = new WorkspaceRunbooks(s);
     context.subscriptions.push(w);
     return w;
@@ -75,7 +96,7 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     prompts,
     promptSwitch: prompts,
     startedAt,
-    runbook: () => runbook,
+    runbook,
     state,
     envs,
     tree,
@@ -92,8 +113,14 @@ export function createServices(context: vscode.ExtensionContext, startedAt = per
     get instrumentation() {
       return instrumentation();
     },
+    get build() {
+      return build();
+    },
     get deploy() {
       return deploy();
+    },
+    get logStream() {
+      return logStream();
     },
     get workspaceRunbooks() {
       return workspaceRunbooks();
@@ -151,13 +178,14 @@ export function registerAll(s: ActiveServices): BeaconDebugApi {
       return s.results.api;
     },
     instrumentation: () => s.instrumentation.api,
-    logStream: () => s.deploy.logStream(),
-    deployOutput: () => s.deploy.deployOutput(),
+    logStream: () => s.logStream.state(),
+    deployOutput: () => s.deploy.output(),
     loadTimings: () => [...s.loads.timings],
     workspaceRunbooks: () => s.workspaceRunbooks,
     startup: {
       activateMs: 0,
       builtDuringActivation: [],
+      settingsReadDuringActivation: false,
       firstTreeChildrenMs: () => (s.tree.firstChildrenAt === undefined ? undefined : s.tree.firstChildrenAt - s.startedAt),
     },
   };
@@ -170,7 +198,7 @@ async function loadWorkspaceRunbooks(s: ActiveServices): Promise<void> {
     await w.loadAll();
     for (const entry of w.list()) if (entry.runbook) await w.lint(entry);
   } catch (e) {
-    s.log.error(`workspace runbooks: ${e instanceof Error ? e.message : String(e)}`);
+    s.log.error(`workspace runbooks: ${errorMessage(e)}`);
   }
 }
 

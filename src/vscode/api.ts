@@ -1,17 +1,17 @@
 import type { Runbook } from '../runbook/schema';
-import type { LogStreamState } from './deployCommands';
-import type { DiagnosisViewProvider } from './diagnosisView';
+import type { LogStreamState } from './logStream/runnerLogStream';
+import type { DiagnosisViewProvider } from './diagnosis/diagnosisView';
 import type { Sessions } from '../diagnosis/session';
 import type { InstrumentationApi } from './instrumentation';
 import type { LoadTiming } from './lazy';
 import type { ResultsApi } from './results/registerResults';
-import type { EnvironmentViewProvider } from './environmentView';
-import type { Environments } from './environments';
+import type { EnvironmentViewProvider } from './environments/environmentView';
+import type { Environments } from './environments/environments';
 import type { Prompts } from './prompts';
-import type { RunController } from './runController';
-import type { RunState } from './runState';
-import type { RunbookTreeProvider } from './runbookTree';
-import type { WorkspaceRunbooks } from './workspaceRunbooks';
+import type { RunController } from './runs/runController';
+import type { RunState } from './runs/runState';
+import type { RunbookTreeProvider } from './runbookView/runbookTree';
+import type { WorkspaceRunbooks } from './workspaceRunbooks/workspaceRunbooks';
 
 /** What `activate()` returns: the integration tests' window into the extension. */
 export interface BeaconDebugApi {
@@ -37,7 +37,7 @@ export interface BeaconDebugApi {
   /** How long activate() took (for `npm run bench`). */
   activationMs?: number;
   /** Start-up figures for `npm run bench`: activate(), and activation → the Runbook view's first answer. */
-  startup: { activateMs: number; firstTreeChildrenMs(): number | undefined; builtDuringActivation: string[] };
+  startup: { activateMs: number; firstTreeChildrenMs(): number | undefined; builtDuringActivation: string[]; settingsReadDuringActivation: boolean };
   /** The parts built on first use so far, and how long each took. */
   loadTimings(): LoadTiming[];
   /** The workspace's runbooks (built on first use; loading starts after activation). */

@@ -1,16 +1,18 @@
 import type * as vscode from 'vscode';
 import type { Runbook } from '../runbook/schema';
-import type { DeployLoop } from './deployCommands';
-import type { DiagnosisViewProvider } from './diagnosisView';
-import type { Environments } from './environments';
+import type { GoBuild } from './build/goBuild';
+import type { Deploy } from './deploy/deploy';
+import type { RunnerLogStream } from './logStream/runnerLogStream';
+import type { DiagnosisViewProvider } from './diagnosis/diagnosisView';
+import type { Environments } from './environments/environments';
 import type { InstrumentationFeature } from './instrumentation';
 import type { Loads } from './lazy';
 import type { Prompts } from './prompts';
 import type { ResultsRegistration } from './results/registerResults';
-import type { RunController } from './runController';
-import type { RunState } from './runState';
-import type { RunbookTreeProvider } from './runbookTree';
-import type { WorkspaceRunbooks } from './workspaceRunbooks';
+import type { RunController } from './runs/runController';
+import type { RunState } from './runs/runState';
+import type { RunbookTreeProvider } from './runbookView/runbookTree';
+import type { WorkspaceRunbooks } from './workspaceRunbooks/workspaceRunbooks';
 import type { Sessions } from '../diagnosis/session';
 
 /**
@@ -38,8 +40,12 @@ export interface Services {
   readonly results: ResultsRegistration;
   /** Go instrumentation: the parser, the document index, marker scans, the commands. */
   readonly instrumentation: InstrumentationFeature;
-  /** Build, Deploy and the runner log stream. */
-  readonly deploy: DeployLoop;
+  /** Build: `go build ./...`, its errors as Problems. */
+  readonly build: GoBuild;
+  /** Deploy: `flyctl deploy`, confirmed, in the Beacon Deploy terminal. */
+  readonly deploy: Deploy;
+  /** Stream Runner Logs. */
+  readonly logStream: RunnerLogStream;
   /** Runbooks in `.beacon/runbooks/`: loaded after activation, validated, linted, run after approval. */
   readonly workspaceRunbooks: WorkspaceRunbooks;
 }

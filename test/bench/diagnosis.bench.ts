@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { runDiagnosis } from '../../src/diagnosis/diagnose';
 import { runSteps } from '../../src/engine/runner';
 import type { Target } from '../../src/engine/types';
-import { allSteps, loadBuiltinRunbook } from '../../src/runbook/load';
+import { allSteps } from '../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../src/runbook/builtin';
 import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../src/sim/simulator';
 import { diagnoseSeeded, MATRIX_FAULTS, pool } from '../unit/diagnosis/seededWorlds';
 

@@ -11,7 +11,7 @@ import { redactorFor } from '../../src/engine/redact';
 import { runSteps } from '../../src/engine/runner';
 import { inertText } from '../../src/shared/inertText';
 import type { StepResult, Target } from '../../src/engine/types';
-import { loadBuiltinRunbook } from '../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../src/runbook/builtin';
 import { simulatorTarget, startSimulator, type Simulator } from '../../src/sim/simulator';
 
 const targetOf = (sim: Simulator): Target => simulatorTarget(sim);

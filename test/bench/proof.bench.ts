@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runCaptured } from '../../src/engine/capturedCommand';
+import { runCaptured } from '../../src/engine/probes/capturedCommand';
 import { GoInstrumenter } from '../../src/golang/instrumenter';
 import { readSiblingSources } from '../../src/golang/packageSources';
 import { loadGoParser, wasmPathsFromNodeModules } from '../../src/golang/parser';

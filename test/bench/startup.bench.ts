@@ -91,7 +91,7 @@ export function benchStartup(): void {
   // what each part's first use reads: its chunks' files and the modules it initialises
   const chunk = (name: string) => JSON.stringify(path.join(dist, `chunk-${name}.js`));
   const firstUse: [string, string][] = [
-    ['a check (run controller, engine, undici, execa)', `require(${chunk('vscode')}).load('src/vscode/runFeature.ts');`],
+    ['a check (run controller, engine, undici, execa)', `require(${chunk('vscode')}).load('src/vscode/runs/runFeature.ts');`],
     ['a Go file\'s lenses (documents, parser glue)', `require(${chunk('vscode')}).load('src/vscode/instrumentation/index.ts');`],
     ['the results page (controller, view model, zod)', `require(${chunk('vscode')}).load('src/vscode/results/registerResults.ts');`],
     ['the settings (zod schema)', `require(${chunk('core')}).load('src/runbook/settings.ts');`],

@@ -8,6 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
+import { COMMAND_MODULES, registeredCommandIds } from '../../src/vscode/commands';
+import { RecordingPrompts } from '../../src/vscode/prompts';
+import { reportStartupFailure } from '../../src/vscode/startupFailure';
 import { EXTENSION_ID, loaderState } from './index';
 import { waitForValue, waitUntil } from './waitFor';
 
@@ -75,6 +78,8 @@ describe('activation', () => {
     // runs, results, instrumentation, deploy and the command modules are built on first use (the
     // workspace's marker scan builds instrumentation a second after activation)
     assert.deepEqual(ext.exports.startup.builtDuringActivation, []);
+    // the settings (and their zod schema) are read just after activation, not during it
+    assert.equal(ext.exports.startup.settingsReadDuringActivation, false);
   });
 
   // Only where nothing ran before and nothing runs after: the activation suite (it starts the demo, runs a check).
@@ -122,6 +127,29 @@ describe('activation', () => {
     for (const part of ['instrumentation', 'runs', 'results']) assert.ok(names.includes(part), `${part} was built: ${names.join(', ')}`);
     // read by `npm run bench`
     console.log(`BEACON_BENCH firstUse ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Number(v.toFixed(1))])), loads: loads.map((t) => ({ name: t.name, ms: Number(t.ms.toFixed(1)) })) })}`);
+  });
+
+  it('the command table registers exactly the contributed commands, each from its feature folder', () => {
+    const contributed = (manifest.contributes.commands ?? []).map((c) => c.command).sort();
+    assert.deepEqual([...registeredCommandIds()].sort(), contributed);
+    for (const m of COMMAND_MODULES) {
+      assert.ok(fs.existsSync(path.join(ext.extensionPath, 'src', 'vscode', m.folder)), `src/vscode/${m.folder}/ (the feature of ${m.ids.join(', ')})`);
+    }
+  });
+
+  it('a failure during activation is told to the user, with the way to the log', async () => {
+    const prompts = new RecordingPrompts();
+    prompts.answers.push('Show Log');
+    const logged: string[] = [];
+    let shown = 0;
+    const log = { error: (m: string) => void logged.push(m), show: () => void (shown += 1) } as unknown as vscode.LogOutputChannel;
+    const failure = new Error('cannot read dist/execution-failure.runbook.json');
+    await reportStartupFailure(failure, { log, prompts });
+    assert.deepEqual(prompts.calls, [{ kind: 'error', message: 'Beacon Debug could not start: cannot read dist/execution-failure.runbook.json', actions: ['Show Log'] }]);
+    assert.ok(logged.length === 1 && logged[0].includes(failure.stack!.split('\n')[1].trim()), `the stack is in the log: ${logged[0]}`);
+    assert.equal(shown, 1, 'Show Log shows the log');
+    await reportStartupFailure('a thrown string', { log, prompts: Object.assign(new RecordingPrompts(), {}) });
+    assert.match(logged[1], /could not start: a thrown string$/);
   });
 
   it('registers every command of contributes.commands', async () => {

@@ -12,7 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
-import type { BuildResult, DeployResult } from '../../src/vscode/deployCommands';
+import type { GoBuildResult } from '../../src/vscode/build/goBuild';
+import type { DeployResult } from '../../src/vscode/deploy/deploy';
 import type { Prompts } from '../../src/vscode/prompts';
 import { RecordingPrompts } from '../../src/vscode/prompts';
 import { EXTENSION_ID } from './index';
@@ -111,7 +112,7 @@ describe('deploy loop: build, deploy, stream runner logs', function () {
   describe('Build', () => {
     it('a clean build succeeds (module mode: the workspace has a go.mod) and leaves no problem', async () => {
       prompts.calls.length = 0;
-      const r = (await vscode.commands.executeCommand('beaconDebug.build')) as BuildResult;
+      const r = (await vscode.commands.executeCommand('beaconDebug.build')) as GoBuildResult;
       assert.deepEqual(r, { ok: true, problems: 0, mode: 'module' }, JSON.stringify(prompts.calls));
       assert.ok(prompts.calls.some((c) => c.kind === 'info' && c.message === 'Beacon Debug: `go build ./...` succeeded.'));
       assert.deepEqual(buildDiagnostics(workerUri), []);
@@ -130,7 +131,7 @@ describe('deploy loop: build, deploy, stream runner logs', function () {
       assert.ok(doc.isDirty, 'the break is not saved yet');
 
       prompts.calls.length = 0;
-      const r = (await vscode.commands.executeCommand('beaconDebug.build')) as BuildResult;
+      const r = (await vscode.commands.executeCommand('beaconDebug.build')) as GoBuildResult;
       assert.equal(doc.isDirty, false, 'Build saved the file first (go reads the disk)');
       assert.deepEqual({ ...r, error: undefined }, { ok: false, problems: 1, mode: 'module', error: undefined }, JSON.stringify(prompts.calls));
       assert.match(r.error ?? '', /^exit [1-9]/);
@@ -150,7 +151,7 @@ describe('deploy loop: build, deploy, stream runner logs', function () {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(workerUri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), workerOriginal);
       assert.ok(await vscode.workspace.applyEdit(edit));
-      const r = (await vscode.commands.executeCommand('beaconDebug.build')) as BuildResult;
+      const r = (await vscode.commands.executeCommand('beaconDebug.build')) as GoBuildResult;
       assert.equal(r.ok, true, JSON.stringify(prompts.calls));
       assert.deepEqual(buildDiagnostics(workerUri), []);
     });

@@ -92,6 +92,8 @@ describe('a hostile repository and hostile output (issue 11)', function () {
       const before = api.runs.terminal.transcript.length;
       const result = await api.runs.diagnose(world.target);
       assert.ok(result, JSON.stringify(prompts.calls));
+      // the sidebar shows the active environment's session: make it this target's
+      api.sessions.activate(world.target.name);
       const transcript = api.runs.terminal.transcript.slice(before);
       assert.deepEqual(rawControls(transcript).slice(0, 5), [], 'terminal');
       const small = CORPUS.filter((c) => c.name !== '1 MB line').map((c) => c.name);
@@ -121,6 +123,7 @@ describe('a hostile repository and hostile output (issue 11)', function () {
       const diag = diagTexts.join('\n');
       assert.deepEqual(rawControls(diag).slice(0, 5), [], 'Diagnosis view');
       console.log(`      tree shows: ${[...inputsShown(tree)].join(', ') || 'none'}; diagnosis view shows: ${[...inputsShown(diag)].join(', ') || 'none'}`);
+      api.sessions.activate(api.envs.active()?.name);
     });
   });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import { RecordingPrompts } from '../../src/vscode/prompts';
-import type { RunbookNode } from '../../src/vscode/runbookTree';
+import type { RunbookNode } from '../../src/vscode/runbookView/runbookTree';
 import { EXTENSION_ID } from './index';
 import { waitUntil } from './waitFor';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import { RecordingPrompts } from '../../src/vscode/prompts';
-import type { RunbookNode } from '../../src/vscode/runbookTree';
+import type { RunbookNode } from '../../src/vscode/runbookView/runbookTree';
 import { EXTENSION_ID } from './index';
 import { SMALL_RUNBOOK, workspaceRoot } from './workspaceRunbookFixtures';
 

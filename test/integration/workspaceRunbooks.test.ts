@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { runbookCommandsHash } from '../../src/runbook/runbookCommands';
 import type { BeaconDebugApi } from '../../src/vscode/api';
 import { RecordingPrompts } from '../../src/vscode/prompts';
-import type { RunbookNode } from '../../src/vscode/runbookTree';
+import type { RunbookNode } from '../../src/vscode/runbookView/runbookTree';
 import { EXTENSION_ID } from './index';
 import { waitForValue, waitUntil } from './waitFor';
 import { SMALL_RUNBOOK, workspaceRoot } from './workspaceRunbookFixtures';

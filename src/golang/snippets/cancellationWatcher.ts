@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { field, namedChildren } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
 import { afterStatement, beforeStatement, existingLogger, fresh, indent, loggingImportPath, questionFields, questionNames, usesOf, zerologChain } from './goCode';
+import { TRACE_LINES } from '../../shared/instrumentationLines';
 
 /** The context passed to the call (its first argument) when that is a plain name. */
 function contextArgument(call: Node): string | undefined {
@@ -52,7 +53,7 @@ export function cancellationWatcher(c: SnippetContext): SnippetOutcome {
     `${logCancel} := func() {`,
     `\tif ${atomic}.CompareAndSwapInt32(&${state}, 0, 2) {`,
     ...indent(
-      zerologChain(log, 'Warn', [...questionFields(q, ['jobID', 'region']), `Dur("after", ${time}.Since(${started}))`, `Err(${ctx}.Err())`], '🚨 Context cancelled during execution'),
+      zerologChain(log, 'Warn', [...questionFields(q, ['jobID', 'region']), `Dur("after", ${time}.Since(${started}))`, `Err(${ctx}.Err())`], TRACE_LINES.contextCancelled),
       2,
     ),
     '\t}',

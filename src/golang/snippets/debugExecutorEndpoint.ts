@@ -3,6 +3,7 @@ import { resolveAt } from '../scope';
 import type { SnippetBlock, SnippetContext, SnippetOutcome } from './context';
 import { afterStatement, alignedPairs, executorReflection, fresh, goString, indent, usesOf } from './goCode';
 import { blockEndLine, GIN_PATH, ginEngines, loggerAt, packageNames, pointAfter, wiringPoints, type WiringPoint } from './mainWiring';
+import { TRACE_LINES } from '../../shared/instrumentationLines';
 
 export const DEBUG_EXECUTOR_ENV = 'BEACON_DEBUG_EXECUTOR';
 
@@ -30,7 +31,7 @@ function endpointBlock(c: SnippetContext, after: Node, engine: string, runner: s
   const lines = [
     `// GET /debug/executor: off unless ${DEBUG_EXECUTOR_ENV}=1; needs "Authorization: Bearer $ADMIN_TOKEN" when ADMIN_TOKEN is set.`,
     `if ${os}.Getenv("${DEBUG_EXECUTOR_ENV}") == "1" {`,
-    `\t${engine}.GET("/debug/executor", func(c *${gin}.Context) {`,
+    `\t${engine}.GET(${goString(TRACE_LINES.debugExecutorRoute)}, func(c *${gin}.Context) {`,
     `\t\tif ${token} := ${os}.Getenv("ADMIN_TOKEN"); ${token} != "" && ${subtle}.ConstantTimeCompare([]byte(c.GetHeader("Authorization")), []byte("Bearer "+${token})) != 1 {`,
     `\t\t\tc.JSON(401, ${gin}.H{"error": "unauthorized"})`,
     '\t\t\treturn',

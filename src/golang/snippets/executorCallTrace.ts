@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { declaredNames, field, namedChildren, usable } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
 import { afterStatement, beforeStatement, declaredBefore, existingLogger, fresh, indent, loggingImportPath, questionFields, questionNames, questionUses, simpleFollowers, usesOf, zerologChain } from './goCode';
+import { TRACE_LINES } from '../../shared/instrumentationLines';
 
 /** The names on the left of `providerID, status, outputJSON, receiptJSON, err := executor.Execute(…)`. */
 export function callResultNames(stmt: Node): { provider?: string; status?: string; output?: string; receipt?: string; err?: string } {
@@ -84,7 +85,7 @@ export function executorCallTrace(c: SnippetContext): SnippetOutcome {
   if (q.executor) entry.push(`Str("executor_type", ${fmt}.Sprintf("%T", ${q.executor}))`);
   if (spec) entry.push(`Int("num_questions", len(${spec}.Questions))`);
   if (startExists) entry.push(`Time("execution_start", ${start})`);
-  const beforeLines = [...decls, ...zerologChain(log, 'Info', entry, '🔍 TRACE: Calling executor.Execute()')];
+  const beforeLines = [...decls, ...zerologChain(log, 'Info', entry, TRACE_LINES.callingExecute)];
   if (!startExists) beforeLines.push(`${start} := ${time}.Now()`);
 
   const r = callResultNames(stmt);
@@ -99,7 +100,7 @@ export function executorCallTrace(c: SnippetContext): SnippetOutcome {
   if (r.status) warn.push(`Str("status", ${r.status})`);
   const afterLines = [
     ...afterDecls,
-    ...zerologChain(log, 'Info', ret, '🔍 TRACE: executor.Execute() RETURNED'),
+    ...zerologChain(log, 'Info', ret, TRACE_LINES.executeReturned),
     `if ${duration} < 100*${time}.Millisecond {`,
     ...indent(zerologChain(log, 'Warn', warn, '🚨 SUSPICIOUS: Execution completed in <100ms - likely immediate failure')),
     '}',

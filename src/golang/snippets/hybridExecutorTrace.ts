@@ -1,6 +1,7 @@
 import { field, params, typeBaseName, usable } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
 import { atBodyTop, fresh, indent, isContextParam, loggingImportPath, resultsOf, usesOf, zerologChain } from './goCode';
+import { TRACE_LINES } from '../../shared/instrumentationLines';
 
 /**
  * Step 2.3 in `HybridExecutor.Execute`: an entry trace with the receiver's real name and, when the
@@ -33,7 +34,7 @@ export function hybridExecutorTrace(c: SnippetContext): SnippetOutcome {
     entry.push(`Str("client_type", ${fmt}.Sprintf("%T", ${client}))`, `Bool("client_nil", ${client} == nil)`);
   }
   if (usable(spec)) entry.push(`Int("num_questions", len(${spec}.Questions))`, `Int("num_models", len(${spec}.Models))`);
-  lines.push(...zerologChain(log, 'Info', entry, '🔍 TRACE: HybridExecutor.Execute ENTRY'));
+  lines.push(...zerologChain(log, 'Info', entry, TRACE_LINES.hybridExecuteEntry));
 
   if (client) {
     const ret = nilClientReturn(c, func);

@@ -1,6 +1,7 @@
 import type { SnippetBlock, SnippetContext, SnippetOutcome } from './context';
 import { afterStatement, executorReflection, fresh, goString, indent, usesOf, zerologChain } from './goCode';
 import { loggerAt, wiringPoints, type WiringPoint } from './mainWiring';
+import { TRACE_LINES } from '../../shared/instrumentationLines';
 
 function runnerRoot(expr: string): string {
   return expr.split('.')[0];
@@ -35,7 +36,7 @@ function fixGBlock(c: SnippetContext, p: WiringPoint): SnippetBlock | { skip: st
             `Str("ENABLE_HYBRID_DEFAULT", ${env('ENABLE_HYBRID_DEFAULT')})`,
             `Str("HYBRID_ROUTER_DISABLE", ${env('HYBRID_ROUTER_DISABLE')})`,
           ],
-          '🔍 FIX_G: hybrid client wiring',
+          TRACE_LINES.fixGWiring,
         ),
         `if !${setVar} {`,
         ...indent(zerologChain(logger, 'Error', [...(several ? [`Str("runner", ${goString(runner)})`] : []), `Str("executor_type", ${typeVar})`], '🚨 CRITICAL: no hybrid client set - jobs will not use the hybrid router')),
@@ -45,9 +46,9 @@ function fixGBlock(c: SnippetContext, p: WiringPoint): SnippetBlock | { skip: st
       const fmt = c.imports.use('fmt');
       const who = several ? `runner=${runner} ` : '';
       lines.push(
-        `${fmt}.Printf(${goString(`[FIX_G] hybrid client wiring: ${who}executor_type=%s hybrid_client_set=%v HYBRID_BASE_set=%v HYBRID_ROUTER_URL_set=%v ENABLE_HYBRID_DEFAULT=%q HYBRID_ROUTER_DISABLE=%q\n`)}, ${typeVar}, ${setVar}, ${env('HYBRID_BASE')} != "", ${env('HYBRID_ROUTER_URL')} != "", ${env('ENABLE_HYBRID_DEFAULT')}, ${env('HYBRID_ROUTER_DISABLE')})`,
+        `${fmt}.Printf(${goString(`${TRACE_LINES.fixGPrefix} hybrid client wiring: ${who}executor_type=%s hybrid_client_set=%v HYBRID_BASE_set=%v HYBRID_ROUTER_URL_set=%v ENABLE_HYBRID_DEFAULT=%q HYBRID_ROUTER_DISABLE=%q\n`)}, ${typeVar}, ${setVar}, ${env('HYBRID_BASE')} != "", ${env('HYBRID_ROUTER_URL')} != "", ${env('ENABLE_HYBRID_DEFAULT')}, ${env('HYBRID_ROUTER_DISABLE')})`,
         `if !${setVar} {`,
-        `\t${fmt}.Println(${goString(`[FIX_G] 🚨 CRITICAL: no hybrid client set${several ? ` (runner ${runner})` : ''} - jobs will not use the hybrid router`)})`,
+        `\t${fmt}.Println(${goString(`${TRACE_LINES.fixGPrefix} 🚨 CRITICAL: no hybrid client set${several ? ` (runner ${runner})` : ''} - jobs will not use the hybrid router`)})`,
         '}',
       );
     }

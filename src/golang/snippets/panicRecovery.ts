@@ -2,6 +2,7 @@ import { structField } from '../packageInfo';
 import { typeBaseName, usable } from '../syntax';
 import type { SnippetContext, SnippetOutcome } from './context';
 import { alignedPairs, atBodyTop, afterStatement, type Place, existingLogger, fresh, goString, indent, loggingImportPath, questionFields, questionNames, questionUses, resultsOf, usesOf, zerologChain } from './goCode';
+import { TRACE_LINES } from '../../shared/instrumentationLines';
 
 /**
  * Step 2.1 in `JobRunner.executeQuestion`: panic recovery that turns a panic into a *failed*
@@ -100,7 +101,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
   lines.push(`\t\tstack = stack[:${runtime}.Stack(stack, false)]`);
   lines.push(
     ...indent(
-      zerologChain(log, 'Error', ['Interface("panic", r)', ...questionFields(q, ['jobID', 'region']), 'Str("stack", string(stack))'], '🚨 PANIC RECOVERED in executeQuestion'),
+      zerologChain(log, 'Error', ['Interface("panic", r)', ...questionFields(q, ['jobID', 'region']), 'Str("stack", string(stack))'], TRACE_LINES.panicRecovered),
       2,
     ),
   );
@@ -121,7 +122,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
     lines.push('\t}');
     lines.push('}');
     traceFields.push(`Str("executor_type", ${fmt}.Sprintf("%T", ${q.executor}))`, `Bool("executor_nil", ${isNil})`);
-    lines.push(...zerologChain(log, 'Info', traceFields, '🔍 TRACE: executeQuestion ENTRY'));
+    lines.push(...zerologChain(log, 'Info', traceFields, TRACE_LINES.executeQuestionEntry));
     lines.push(`if ${isNil} {`);
     lines.push(
       ...indent(zerologChain(log, 'Error', [...questionFields(q, ['jobID', 'region']), `Str("executor_type", ${fmt}.Sprintf("%T", ${q.executor}))`], '🚨 CRITICAL: executor is NIL!')),
@@ -134,7 +135,7 @@ export function panicRecovery(c: SnippetContext): SnippetOutcome {
     }
     lines.push('}');
   } else {
-    lines.push(...zerologChain(log, 'Info', traceFields, '🔍 TRACE: executeQuestion ENTRY'));
+    lines.push(...zerologChain(log, 'Info', traceFields, TRACE_LINES.executeQuestionEntry));
   }
 
   const uses = [...questionUses(q), ...usesOf([[logger?.name, 'the logger'], [nameResults ? undefined : resultName, 'the named result']])];

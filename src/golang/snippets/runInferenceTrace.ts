@@ -2,6 +2,7 @@ import { field, params, typeBaseName, usable } from '../syntax';
 import type { StructField } from '../packageInfo';
 import type { SnippetContext, SnippetOutcome } from './context';
 import { atBodyTop, fresh, goString, isContextParam, resultsOf, usesOf } from './goCode';
+import { TRACE_LINES } from '../../shared/instrumentationLines';
 
 /** `name=%v` parts and their arguments for the struct fields that exist. */
 function describe(fields: StructField[] | undefined, owner: string, wanted: readonly [string, string][]): { fmt: string[]; args: string[] } {
@@ -76,7 +77,7 @@ export function runInferenceTrace(c: SnippetContext): SnippetOutcome {
 
   const lines = [
     `${start} := ${time}.Now()`,
-    printf(['[HYBRID_CLIENT] 🔍 TRACE: RunInference ENTRY', ...entryFmt].join(' '), entryArgs),
+    printf([`${TRACE_LINES.hybridClientPrefix} 🔍 TRACE: RunInference ENTRY`, ...entryFmt].join(' '), entryArgs),
     'defer func() {',
     `\telapsed := ${time}.Since(${start})`,
   ];
@@ -84,11 +85,11 @@ export function runInferenceTrace(c: SnippetContext): SnippetOutcome {
     lines.push('\tswitch {');
     if (err) {
       lines.push(`\tcase ${err} != nil:`);
-      lines.push('\t\t' + printf('[HYBRID_CLIENT] ❌ TRACE: RunInference EXIT after %v: error: %v', ['elapsed', err]));
+      lines.push('\t\t' + printf(`${TRACE_LINES.hybridClientPrefix} ❌ TRACE: RunInference EXIT after %v: error: %v`, ['elapsed', err]));
     }
     if (resp) {
       lines.push(`\tcase ${resp} == nil:`);
-      lines.push('\t\t' + printf('[HYBRID_CLIENT] ❌ TRACE: RunInference EXIT after %v: no response', ['elapsed']));
+      lines.push('\t\t' + printf(`${TRACE_LINES.hybridClientPrefix} ❌ TRACE: RunInference EXIT after %v: no response`, ['elapsed']));
       const d = describe(respType ? c.pkg.structs.get(respType) : undefined, resp, [
         ['Success', 'success'],
         ['ProviderUsed', 'provider'],
@@ -96,14 +97,14 @@ export function runInferenceTrace(c: SnippetContext): SnippetOutcome {
         ['ErrorCode', 'error_code'],
       ]);
       lines.push('\tdefault:');
-      lines.push('\t\t' + printf(['[HYBRID_CLIENT] ✅ TRACE: RunInference EXIT after %v:', ...d.fmt].join(' '), ['elapsed', ...d.args]));
+      lines.push('\t\t' + printf([`${TRACE_LINES.hybridClientPrefix} ✅ TRACE: RunInference EXIT after %v:`, ...d.fmt].join(' '), ['elapsed', ...d.args]));
     } else {
       lines.push('\tdefault:');
-      lines.push('\t\t' + printf('[HYBRID_CLIENT] ✅ TRACE: RunInference EXIT after %v', ['elapsed']));
+      lines.push('\t\t' + printf(`${TRACE_LINES.hybridClientPrefix} ✅ TRACE: RunInference EXIT after %v`, ['elapsed']));
     }
     lines.push('\t}');
   } else {
-    lines.push('\t' + printf('[HYBRID_CLIENT] TRACE: RunInference EXIT after %v', ['elapsed']));
+    lines.push('\t' + printf(`${TRACE_LINES.hybridClientPrefix} TRACE: RunInference EXIT after %v`, ['elapsed']));
   }
   lines.push('}()');
   const uses = usesOf([

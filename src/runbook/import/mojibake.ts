@@ -104,7 +104,6 @@ function repairWith(text: string, enc: MangledEncoding): MojibakeRepair {
  * otherwise returns it unchanged with `encoding` unset.
  */
 export function repairMojibake(text: string): MojibakeRepair {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return { text, repaired: 0, leftAlone: 0 };
   const candidates = (['mac-roman', 'windows-1252'] as const).map((enc) => repairWith(text, enc));
   candidates.sort((a, b) => b.repaired - a.repaired || a.leftAlone - b.leftAlone);

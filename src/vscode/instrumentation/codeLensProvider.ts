@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LensInfo } from '../../golang/documentIndex';
 import type { GoDocuments } from './goDocuments';
+import { errorMessage } from '../../shared/errorMessage';
 
 export const CODE_LENS_SETTING = 'beaconDebug.codeLens.enabled';
 export const INSERT_COMMAND = 'beaconDebug.insertInstrumentation';
@@ -56,7 +57,7 @@ export class InstrumentationCodeLensProvider implements vscode.CodeLensProvider,
       if (token.isCancellationRequested || model.version !== version) return [];
       return model.lenses.map((l) => toCodeLens(doc, l, version));
     } catch (e) {
-      this.log.error(`code lenses for ${doc.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.error(`code lenses for ${doc.uri.fsPath}: ${errorMessage(e)}`);
       return [];
     }
   }

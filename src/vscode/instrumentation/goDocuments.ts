@@ -4,6 +4,7 @@ import { GoDocumentIndex, type DocumentModel, type DocumentText, type TextChange
 import { GoInstrumenter } from '../../golang/instrumenter';
 import { readSiblingSources } from '../../golang/packageSources';
 import { loadGoParser, wasmPathsIn, type GoParser } from '../../golang/parser';
+import { errorMessage } from '../../shared/errorMessage';
 
 /** Change events kept per document between two lens requests; past that a full read is cheaper. */
 const MAX_PENDING_CHANGES = 5000;
@@ -42,7 +43,7 @@ export class GoDocuments implements vscode.Disposable {
         },
         (e: unknown) => {
           this.parser = undefined;
-          this.log.error(`cannot load the Go parser from ${this.wasmDir}: ${e instanceof Error ? e.message : String(e)}`);
+          this.log.error(`cannot load the Go parser from ${this.wasmDir}: ${errorMessage(e)}`);
           throw e;
         },
       );

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Prompts } from '../prompts';
 import { GoDocuments } from './goDocuments';
 import { InstrumentationCommands } from './instrumentationCommands';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { runCaptured } from '../../engine/capturedCommand';
+import { runCaptured } from '../../engine/probes/capturedCommand';
 import { InsertionProver, type Proof } from '../../golang/proofBuild';
 
 /**

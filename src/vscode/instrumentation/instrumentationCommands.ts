@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { stepDisplay, stepTooltip } from '../../golang/documentIndex';
-import { ANCHOR_NAMES } from '../../golang/anchors';
+import type { ANCHOR_NAMES } from '../../golang/anchors';
 import { CROSS_REGION_NOTE, isStepId, noAnchorText, STEP_IDS, STEPS, type AnchorKind, type StepId } from '../../golang/steps';
 import { lineRuns, type EditedBlock, type RemoveOptions } from '../../golang/remove';
 import { decodeSource, encodeSource } from '../../golang/sourceBytes';
@@ -11,6 +11,7 @@ import type { GoDocuments } from './goDocuments';
 import { proveInsertion } from './insertionProof';
 import { LIST_COMMAND } from './instrumentationStatusBar';
 import { GO_EXCLUDE, GO_GLOB, type WorkspaceMarkers } from './workspaceMarkers';
+import { errorMessage } from '../../shared/errorMessage';
 
 export const REMOVE_ALL_COMMAND = 'beaconDebug.removeAllInstrumentation';
 export const REVEAL_ANCHOR_COMMAND = 'beaconDebug.revealAnchor';
@@ -275,7 +276,7 @@ export class InstrumentationCommands {
       } catch (e) {
         for (const back of written) await vscode.workspace.fs.writeFile(back.uri, back.bytes).then(undefined, () => undefined);
         if (opened.length) await vscode.commands.executeCommand('undo');
-        await this.prompts.error(`Beacon Debug: cannot write ${label(w.uri)}: ${e instanceof Error ? e.message : String(e)}; nothing was removed.`);
+        await this.prompts.error(`Beacon Debug: cannot write ${label(w.uri)}: ${errorMessage(e)}; nothing was removed.`);
         return 0;
       }
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MarkerId } from '../../golang/markers';
 import type { GoDocuments } from './goDocuments';
+import { errorMessage } from '../../shared/errorMessage';
 
 export const GO_GLOB = '**/*.go';
 export const GO_EXCLUDE = '{**/vendor/**,**/node_modules/**,**/.git/**,**/testdata/**}';
@@ -103,7 +104,7 @@ export class WorkspaceMarkers implements vscode.Disposable {
       const model = await this.docs.model(doc);
       this.set({ uri: doc.uri, blocks: model.blocks, problems: model.problems });
     } catch (e) {
-      this.log.warn(`cannot check ${doc.uri.fsPath} for markers: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(`cannot check ${doc.uri.fsPath} for markers: ${errorMessage(e)}`);
     }
   }
 
@@ -118,7 +119,7 @@ export class WorkspaceMarkers implements vscode.Disposable {
       };
       this.set(entry, fire);
     } catch (e) {
-      this.log.warn(`cannot check ${uri.fsPath} for markers: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(`cannot check ${uri.fsPath} for markers: ${errorMessage(e)}`);
     }
   }
 

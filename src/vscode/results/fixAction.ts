@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { applyFix, describeFix, type FixOutcome, type FixPlan } from '../../diagnosis/fixes';
 import { redactorFor } from '../../engine/redact';
 import type { Services } from '../services';
+import { errorMessage } from '../../shared/errorMessage';
 
 export const APPLY_FIX_ACTION = 'Apply Fix';
 
@@ -31,7 +32,7 @@ export async function applyFixWithConfirmation(s: Services, req: FixRequest): Pr
   try {
     plan = describeFix(s.runbook(), req.fixId, target);
   } catch (e) {
-    const reason = (e as Error).message;
+    const reason = errorMessage(e);
     await s.prompts.error(`Beacon Debug: ${reason}`);
     return { result: { status: 'cancelled', reason } };
   }

@@ -6,11 +6,11 @@ import type { CheckResult } from '../../engine/types';
 import { PREFLIGHT_STEP } from '../../engine/runner';
 import { checkView, clip, groupSteps, instrumentationView } from '../../report/buildRunView';
 import { tailExcerpt } from '../../report/outputText';
-import type { CheckView, RunView, StepView } from '../../report/runView';
+import type { CheckView, RunView, StepView } from '../../shared/runView';
 import { countVerdicts } from '../../report/verdictCounts';
 import { findStep } from '../../runbook/steps';
 import type { Runbook } from '../../runbook/schema';
-import type { RunState } from '../runState';
+import type { RunState } from '../runs/runState';
 
 export interface LiveRunInfo {
   runId: string;

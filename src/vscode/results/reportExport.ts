@@ -7,12 +7,13 @@ import * as vscode from 'vscode';
 import { redactorFor } from '../../engine/redact';
 import { incidentReport } from '../../report/incidentReport';
 import type { RunRecord } from '../../report/runRecord';
+import { completeRecord } from '../../report/storedRecord';
 import type { Services } from '../services';
 
 export async function reportText(s: Services, record: RunRecord): Promise<string> {
   const env = record.target.name;
   const [adminToken, databaseUrl] = await Promise.all([s.envs.getSecret(env, 'adminToken'), s.envs.getSecret(env, 'databaseUrl')]);
-  return incidentReport(s.runbook(), record, { redactor: redactorFor({ adminToken, databaseUrl }) });
+  return incidentReport(s.runbook(), completeRecord(s.runbook(), record), { redactor: redactorFor({ adminToken, databaseUrl }) });
 }
 
 export function defaultReportName(record: RunRecord): string {

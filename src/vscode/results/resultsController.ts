@@ -12,11 +12,12 @@ import { buildRunView } from '../../report/buildRunView';
 import { compareRuns } from '../../report/compareRuns';
 import type { InstrumentationStatus } from '../../report/instrumentationStatus';
 import { recordFromRun, type RecordInput } from '../../report/recordFromRun';
+import { completeRecord, withAppliedFix } from '../../report/storedRecord';
 import { DEFAULT_HISTORY_CAP, RunHistory } from '../../report/runHistory';
 import type { RunRecord } from '../../report/runRecord';
 import { countVerdicts } from '../../report/verdictCounts';
 import type { PageMessage, PageState } from '../../shared/webviewProtocol';
-import type { RunRequest } from '../runController';
+import type { RunRequest } from '../runs/runController';
 import type { Services } from '../services';
 import { applyFixWithConfirmation, type FixRequest, type FixResult } from './fixAction';
 import { liveRunView, liveStepView, type LiveRunInfo } from './liveRun';
@@ -25,6 +26,7 @@ import { copyReport, exportReportToFile } from './reportExport';
 import { RESULTS_TITLE, RESULTS_VIEW_TYPE, resultsWebviewOptions } from './resultsHtml';
 import { ResultsPanel } from './resultsPanel';
 import { findWorkspaceInstrumentation } from './workspaceInstrumentation';
+import { errorMessage } from '../../shared/errorMessage';
 
 export interface ResultsDeps {
   /** Folder of the run history (default: the extension's workspace storage, else its global storage, `/runs`). */
@@ -113,7 +115,7 @@ export class ResultsController implements vscode.Disposable {
   private async record(runId: string | null): Promise<RunRecord | undefined> {
     if (runId && runId !== 'live') {
       const r = await this.history.load(runId).catch((e: unknown) => {
-        this.s.log.warn(`run ${runId} could not be read from the history: ${(e as Error).message}`);
+        this.s.log.warn(`run ${runId} could not be read from the history: ${errorMessage(e)}`);
         return undefined;
       });
       if (r) return r;
@@ -129,7 +131,7 @@ export class ResultsController implements vscode.Disposable {
       return;
     }
     const r = await this.record(p.shownRunId);
-    await p.post({ type: 'init', view: r ? buildRunView(this.s.runbook(), r) : null, history: entries, emptyText: r ? null : EMPTY_TEXT });
+    await p.post({ type: 'init', view: r ? buildRunView(this.s.runbook(), completeRecord(this.s.runbook(), r)) : null, history: entries, emptyText: r ? null : EMPTY_TEXT });
   }
 
   private async notice(level: 'info' | 'warning' | 'error', text: string): Promise<void> {
@@ -215,7 +217,7 @@ export class ResultsController implements vscode.Disposable {
       });
     } catch (e) {
       this.s.log.error(`the results of run ${outcome.runId} could not be saved: ${(e as Error)?.stack ?? e}`);
-      await this.s.prompts.error(`Beacon Debug: the results could not be saved — ${(e as Error).message}`);
+      await this.s.prompts.error(`Beacon Debug: the results could not be saved — ${errorMessage(e)}`);
       return undefined;
     } finally {
       this.live = undefined;
@@ -231,7 +233,7 @@ export class ResultsController implements vscode.Disposable {
       input.instrumentation !== undefined
         ? input.instrumentation
         : await (this.deps.findInstrumentation ?? findWorkspaceInstrumentation)().catch((e: unknown) => {
-            this.s.log.warn(`looking for debug instrumentation failed: ${(e as Error).message}`);
+            this.s.log.warn(`looking for debug instrumentation failed: ${errorMessage(e)}`);
             return null;
           });
     const record = recordFromRun({ ...input, instrumentation });
@@ -340,7 +342,7 @@ export class ResultsController implements vscode.Disposable {
     const active = this.s.envs.active();
     this.s.sessions.of(result.applied.environment).recordFix(result.applied, active?.name === result.applied.environment ? active.settings.runnerUrl : undefined);
     if (r) {
-      await this.history.update(r.id, (x) => ({ ...x, fixesApplied: [...x.fixesApplied, result.applied] }));
+      await this.history.update(r.id, (x) => withAppliedFix(this.s.runbook(), x, result.applied));
       if (this.panel && !this.panel.disposed) {
         this.panel.shownRunId = r.id;
         await this.sendInit(this.panel);

@@ -3,7 +3,7 @@
  * every `ready` — a new page after a reload or a hidden tab shown again — gets a fresh `init`),
  * validation of every message from the page, and validation of what we send.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { decodePageMessage, HostMessage, type PageMessage } from '../../shared/webviewProtocol';
 import { resultsHtml, resultsWebviewOptions } from './resultsHtml';
 

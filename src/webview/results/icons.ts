@@ -1,4 +1,4 @@
-import type { ViewVerdict } from '../../report/runView';
+import type { ViewVerdict } from '../../shared/runView';
 import { icon } from './dom';
 
 const VERDICT_ICON: Record<ViewVerdict, string> = {

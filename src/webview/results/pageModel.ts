@@ -1,5 +1,5 @@
 /** What the page holds: the run shown, the history, the last comparison, and the user's view state. */
-import type { HistoryEntry, RunComparisonView, RunView } from '../../report/runView';
+import type { HistoryEntry, RunComparisonView, RunView } from '../../shared/runView';
 import type { HostMessage, PageState } from '../../shared/webviewProtocol';
 
 export interface Highlight {

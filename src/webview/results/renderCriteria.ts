@@ -1,5 +1,5 @@
 /** The plan's Success Criteria checklist and whether debug instrumentation is still in the code. */
-import type { RunView } from '../../report/runView';
+import type { RunView } from '../../shared/runView';
 import type { RenderContext } from './context';
 import { h, icon } from './dom';
 import { section } from './section';

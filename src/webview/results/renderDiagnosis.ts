@@ -1,6 +1,6 @@
 /** The diagnosis: root cause, probability, evidence linked to its step and line, alternatives, next step. */
-import type { DiagnosisView, EvidenceView, RunView } from '../../report/runView';
-import { percent } from '../../report/formatting';
+import type { DiagnosisView, EvidenceView, RunView } from '../../shared/runView';
+import { percent } from '../../shared/formatting';
 import type { RenderContext } from './context';
 import { button, h, icon, linkButton } from './dom';
 import { disclosure, section } from './section';

@@ -1,6 +1,6 @@
 /** Fix buttons: the page only asks; the host shows the exact command in a modal confirmation. */
-import type { FixView, RunView } from '../../report/runView';
-import { percent, utcDateTime } from '../../report/formatting';
+import type { FixView, RunView } from '../../shared/runView';
+import { percent, utcDateTime } from '../../shared/formatting';
 import type { RenderContext } from './context';
 import { button, h, icon } from './dom';
 import { renderOutput } from './renderOutput';

@@ -1,7 +1,7 @@
 /** The summary header: environment, run, times, counts by verdict, and the run's actions. */
-import type { RunView, ViewVerdict } from '../../report/runView';
-import { VERDICT_ORDER } from '../../report/runView';
-import { formatDuration, utcDateTime } from '../../report/formatting';
+import type { RunView, ViewVerdict } from '../../shared/runView';
+import { VERDICT_ORDER } from '../../shared/runView';
+import { formatDuration, utcDateTime } from '../../shared/formatting';
 import type { RenderContext } from './context';
 import { button, h, icon } from './dom';
 import { verdictIcon, verdictLabel } from './icons';

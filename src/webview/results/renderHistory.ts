@@ -1,6 +1,6 @@
 /** Past runs (newest first), picking one to show, and comparing two. */
-import type { HistoryEntry, RunComparisonView } from '../../report/runView';
-import { percent, utcDateTime } from '../../report/formatting';
+import type { HistoryEntry, RunComparisonView } from '../../shared/runView';
+import { percent, utcDateTime } from '../../shared/formatting';
 import type { RenderContext } from './context';
 import { button, h, icon } from './dom';
 import { verdictIcon } from './icons';

@@ -1,6 +1,6 @@
 /** Check output: text only, in a `<pre>`, cut to what the host sent, with the line to highlight. */
-import type { OutputView } from '../../report/runView';
-import { formatBytes } from '../../report/formatting';
+import type { OutputView } from '../../shared/runView';
+import { formatBytes } from '../../shared/formatting';
 import { append, button, h } from './dom';
 import { inertText } from '../../shared/inertText';
 

@@ -1,6 +1,6 @@
 /** Phases and steps with their verdict, duration, reason, and each check's command and output. */
-import type { CheckView, RunView, StepView } from '../../report/runView';
-import { formatDuration } from '../../report/formatting';
+import type { CheckView, RunView, StepView } from '../../shared/runView';
+import { formatDuration } from '../../shared/formatting';
 import type { RenderContext } from './context';
 import { button, h } from './dom';
 import { verdictIcon, verdictLabel } from './icons';

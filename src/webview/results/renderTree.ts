@@ -1,5 +1,5 @@
 /** The decision tree drawn as a flow of questions, with the path the diagnosis took highlighted. */
-import type { RunView, TreeNodeView } from '../../report/runView';
+import type { RunView, TreeNodeView } from '../../shared/runView';
 import type { RenderContext } from './context';
 import { h, icon, linkButton } from './dom';
 import { disclosure, section } from './section';

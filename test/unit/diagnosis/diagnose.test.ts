@@ -1,7 +1,8 @@
 // diagnose() on facts, without running anything: tree + ranking combined, healthy, undetermined,
 // disagreement, the next step, and the run report's diagnosis fields.
 import * as assert from 'node:assert/strict';
-import { allSteps, loadBuiltinRunbook } from '../../../src/runbook/load';
+import { allSteps } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import { diagnose, reportFields, UNDETERMINED } from '../../../src/diagnosis/diagnose';
 import { factsOf, HEALTHY, stepResult, TARGET, TREE_STEPS } from './factsHelper';

@@ -2,7 +2,8 @@
 // (`healthy` for healthy) and runs fewer checks than a full run; combined faults give the expected
 // winner; the fix flow in pure form (fix-f → the fake flyctl → re-run → healthy).
 import * as assert from 'node:assert/strict';
-import { allSteps, loadBuiltinRunbook } from '../../../src/runbook/load';
+import { allSteps } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import { runSteps } from '../../../src/engine/runner';
 import type { Target } from '../../../src/engine/types';
@@ -202,7 +203,7 @@ describe('diagnosis against the simulator', function () {
         assert.match(shown[1], /in-flight jobs are dropped/);
         if (outcome.status !== 'applied') return;
         assert.deepEqual(outcome.applied.undoArgv, [sim.flyctlPath, 'secrets', 'unset', 'HYBRID_BASE', '-a', 'beacon-runner-production']);
-        assert.equal(sim.state.secrets.get('HYBRID_BASE')?.value, sim.routerUrl);
+        assert.equal(sim.state.platform.secret('HYBRID_BASE'), sim.routerUrl);
         assert.deepEqual(sim.faults, ['healthy']);
 
         assert.deepEqual(stepsToRerun(plan, run.results), ['0.1', '0.2', 'qw.1', 'qw.2', 'qw.4']);

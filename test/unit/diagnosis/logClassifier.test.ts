@@ -2,10 +2,10 @@
 // document uses for elided values), on the plan's instrumentation lines, and on lines of our own:
 // Fly prefixes, ANSI colours, JSON, indented `flyctl logs --json` objects.
 import * as assert from 'node:assert/strict';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
-import { applyLogSignals } from '../../../src/engine/logSignals';
-import { normaliseLogLine } from '../../../src/engine/logLines';
+import { applyLogSignals } from '../../../src/engine/logs/logSignals';
+import { normaliseLogLine } from '../../../src/engine/logs/logLines';
 import {
   classifyLine,
   classifyLogText,

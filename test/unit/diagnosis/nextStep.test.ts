@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { loadBuiltinRunbook, findStep } from '../../../src/runbook/load';
+import { findStep } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Cause, Evidence, Runbook } from '../../../src/runbook/schema';
 import { chooseNextStep, expectedSeconds, informationGain, producedFacts, type NextStepContext } from '../../../src/diagnosis/nextStep';
 import { rankCauses } from '../../../src/diagnosis/ranking';

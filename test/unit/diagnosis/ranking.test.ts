@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Cause, Runbook } from '../../../src/runbook/schema';
 import { rankCauses, CERTAINTY } from '../../../src/diagnosis/ranking';
 import { factsOf, HEALTHY } from './factsHelper';

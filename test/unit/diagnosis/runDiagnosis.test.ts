@@ -1,7 +1,7 @@
 // runDiagnosis with a stand-in for the engine's runSteps: which steps it asks for, in which order,
 // when it stops, and what it does on cancellation.
 import * as assert from 'node:assert/strict';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { FactValue, Runbook } from '../../../src/runbook/schema';
 import type { RunOptions, RunOutcome } from '../../../src/engine/runner';
 import type { Facts } from '../../../src/engine/types';

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { diagnoseSavedLogs, MAX_LOG_BYTES, parseSavedLog, readSavedLog, SavedLogError } from '../../../src/diagnosis/savedLogs';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import { drawVariation, startSimulator, type FaultName } from '../../../src/sim/simulator';
 import { renderFly } from '../../../src/sim/logBuffer';

@@ -6,7 +6,7 @@
 // that would settle it. Every failure prints its seed and world:
 //   BEACON_MATRIX_SEED=<seed> BEACON_MATRIX_SEEDS=1 npx mocha --no-config out/test/unit/diagnosis/seededMatrix.test.js
 import * as assert from 'node:assert/strict';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import { describeAnswer, diagnoseSeeded, MATRIX_FAULTS, pool } from './seededWorlds';
 

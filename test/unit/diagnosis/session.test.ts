@@ -5,7 +5,7 @@ import { diagnose } from '../../../src/diagnosis/diagnose';
 import { DiagnosisSession, Sessions, type SessionDiagnose } from '../../../src/diagnosis/session';
 import { stepsAnswered } from '../../../src/diagnosis/stepEquivalence';
 import type { Target } from '../../../src/engine/types';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import { factsOf, stepResult, TARGET } from './factsHelper';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { stepsAnswered } from '../../../src/diagnosis/stepEquivalence';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 
 describe('steps answered by identical checks', () => {
   const rb = loadBuiltinRunbook();

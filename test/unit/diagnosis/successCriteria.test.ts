@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import { evaluateSuccessCriteria } from '../../../src/diagnosis/successCriteria';
 import { factsOf } from './factsHelper';

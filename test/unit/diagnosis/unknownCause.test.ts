@@ -3,7 +3,7 @@
 // never displaces a known cause whose evidence is present.
 import * as assert from 'node:assert/strict';
 import { runDiagnosis, reportFields } from '../../../src/diagnosis/diagnose';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import { drawVariation, simulatorTarget, startSimulator, UNKNOWN_FAULT_NAMES, type FaultName } from '../../../src/sim/simulator';
 import { formatDiagnosis } from '../../../src/cli/diagnosisOutput';

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { evaluateCheck, renderTemplate, type EvalContext } from '../../../src/engine/evaluate';
-import { normaliseFlyLogs } from '../../../src/engine/logLines';
-import type { ProbeOutcome } from '../../../src/engine/probeOutcome';
+import { normaliseFlyLogs } from '../../../src/engine/logs/logLines';
+import type { ProbeOutcome } from '../../../src/engine/probes/probeOutcome';
 import { parsePrometheus } from '../../../src/engine/prometheus';
 import { redactorFor } from '../../../src/engine/redact';
 import { validateTarget } from '../../../src/engine/target';
 import type { FactValue } from '../../../src/runbook/schema';
-import { allSteps, loadBuiltinRunbook } from '../../../src/runbook/load';
+import { allSteps } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { Check } from '../../../src/runbook/schema';
 
 const rb = loadBuiltinRunbook();

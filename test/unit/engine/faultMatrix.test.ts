@@ -4,12 +4,12 @@
  * one-admin-call-per-10-s limit out of the picture.
  */
 import * as assert from 'node:assert/strict';
-import { runDnsProbe } from '../../../src/engine/dnsProbe';
+import { runDnsProbe } from '../../../src/engine/probes/dnsProbe';
 import { buildRunReport } from '../../../src/engine/report';
 import { redactorFor } from '../../../src/engine/redact';
 import { runSteps, type RunOutcome } from '../../../src/engine/runner';
 import type { RunEvent, Target } from '../../../src/engine/types';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { Runbook } from '../../../src/runbook/schema';
 import { simulatorTarget, FAULT_NAMES, startSimulator, type FaultName, type Simulator } from '../../../src/sim/simulator';
 
@@ -154,7 +154,7 @@ describe('engine against the simulator: the fault matrix', function () {
     try {
       const t = targetOf(sim);
       out = await runSteps(leaky, t, { only: ['qw.leak', 'quick-wins', 'phase-0', 'phase-5'], onEvent: (e) => events.push(e) });
-      const { runShellProbe } = await import('../../../src/engine/shellProbe');
+      const { runShellProbe } = await import('../../../src/engine/probes/shellProbe');
       raw = (await runShellProbe({ argv: [sim.flyctlPath, 'ssh', 'console', '-a', sim.flyApp, '-C', "sh -c 'echo $ADMIN_TOKEN'"], timeoutMs: 20_000 })).stdout;
     } finally {
       await sim.stop();

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { retryAfterSeconds, runHttpProbe } from '../../../src/engine/httpProbe';
-import { runDnsProbe } from '../../../src/engine/dnsProbe';
-import { runMetricsProbe } from '../../../src/engine/metricsProbe';
+import type { AddressInfo, Socket } from 'node:net';
+import { retryAfterSeconds, runHttpProbe } from '../../../src/engine/probes/httpProbe';
+import { runDnsProbe } from '../../../src/engine/probes/dnsProbe';
+import { runMetricsProbe } from '../../../src/engine/probes/metricsProbe';
 
 interface Seen { method: string; url: string; auth?: string; contentType?: string; body: string }
 
 function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void) {
   const seen: Seen[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -37,7 +37,7 @@ function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse, bo
   });
 }
 
-describe('engine/httpProbe', function () {
+describe('engine/probes/httpProbe', function () {
   this.timeout(15_000);
 
   it('GET: status, headers, latency, JSON parsed when the answer is JSON', async () => {

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { logTimeMs, normaliseFlyLogs, normaliseLogLine, parseFlyJsonStream, splitConsoleFields } from '../../../src/engine/logLines';
-import { applyLogSignals } from '../../../src/engine/logSignals';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { logTimeMs, normaliseFlyLogs, normaliseLogLine, parseFlyJsonStream, splitConsoleFields } from '../../../src/engine/logs/logLines';
+import { applyLogSignals } from '../../../src/engine/logs/logSignals';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 
 const ESC = '\x1b';
 
-describe('engine/logLines', () => {
+describe('engine/logs/logLines', () => {
   it('strips the flyctl prefix and reads a zerolog console line', () => {
     const l = normaliseLogLine('2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] 2025-09-30T12:17:35Z INF executing multi-model job job_id=dedup-test-1759234649 model_count=2');
     assert.equal(l.format, 'console');
@@ -114,7 +114,7 @@ Warning: some stray line
   });
 });
 
-describe('engine/logLines: other flyctl prefixes and log times', () => {
+describe('engine/logs/logLines: other flyctl prefixes and log times', () => {
   // flyctl prints the bare instance id when the entry has no provider, and no region with --hide-region
   const line = 'ERR question execution failed error="golem executor: no provider configured" job_id=j-1 region=us-east';
   for (const prefix of ['2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] ', '2025-10-09T15:37:50.766Z 857509c4e7d578 lhr [info] ', '2025-10-09T15:37:50.766 app[857509c4e7d578] [info] ', '\u001b[2m2025-10-09T15:37:50.766\u001b[0m app[857509c4e7d578] \u001b[32mlhr\u001b[0m [\u001b[34minfo\u001b[0m] ']) {
@@ -148,10 +148,10 @@ describe('engine/logLines: other flyctl prefixes and log times', () => {
   });
 });
 
-describe('engine/logsProbe', function () {
+describe('engine/probes/logsProbe', function () {
   this.timeout(20_000);
   it('always reads with --no-tail, and hands normalised lines to the checks', async () => {
-    const { logsArgv, runLogsProbe } = await import('../../../src/engine/logsProbe');
+    const { logsArgv, runLogsProbe } = await import('../../../src/engine/probes/logsProbe');
     const { tempDir, writeScript } = await import('./procHelpers');
     assert.deepEqual(logsArgv('flyctl', 'beacon-runner-production', false), ['flyctl', 'logs', '-a', 'beacon-runner-production', '--no-tail']);
     assert.deepEqual(logsArgv('flyctl', 'app', true), ['flyctl', 'logs', '-a', 'app', '--no-tail', '--json']);

@@ -1,7 +1,7 @@
 // Stream Runner Logs without VS Code: the argv, the plan's filter, lines cut per output stream,
 // secrets redacted before anything sees a line, colours stripped for display, memory bounded.
 import * as assert from 'node:assert/strict';
-import { BoundedLines, flyctlLogsArgv, LineSplitter, LogStreamLines, PLAN_LOG_FILTER } from '../../../src/engine/logStream';
+import { BoundedLines, flyctlLogsArgv, LineSplitter, LogStreamLines, PLAN_LOG_FILTER } from '../../../src/engine/logs/logStream';
 import { redactorFor } from '../../../src/engine/redact';
 
 const FLY = '2025-10-09T15:37:50.766 app[857509c4e7d578] lhr [info] ';

@@ -12,7 +12,7 @@ import { redactorFor } from '../../../src/engine/redact';
 import { runSteps } from '../../../src/engine/runner';
 import { TargetError, validateTarget } from '../../../src/engine/target';
 import type { Target } from '../../../src/engine/types';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { simulatorTarget, startSimulator, type Simulator } from '../../../src/sim/simulator';
 
 interface TestProxy {

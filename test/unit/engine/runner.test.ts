@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import * as path from 'node:path';
-import { ProbeCache } from '../../../src/engine/probeCache';
+import { ProbeCache } from '../../../src/engine/probes/probeCache';
 import { runSteps } from '../../../src/engine/runner';
 import { SelectionError } from '../../../src/engine/selection';
 import { TargetError } from '../../../src/engine/target';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runShellProbe } from '../../../src/engine/shellProbe';
+import { runShellProbe } from '../../../src/engine/probes/shellProbe';
 import { alive, killLeftovers, remember, tempDir, waitFor, writeScript } from './procHelpers';
 
 /** A child that starts a grandchild; both print their pid, both ignore SIGTERM when asked to. */
@@ -14,7 +14,7 @@ console.log('PIDS ' + process.pid + ' ' + gc.pid);
 setInterval(() => {}, 1000);
 `;
 
-describe('engine/shellProbe', function () {
+describe('engine/probes/shellProbe', function () {
   this.timeout(20_000);
   let dir: string;
   before(() => {

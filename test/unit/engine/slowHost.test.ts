@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { ProbeCache, SHORT_PROBE_MS } from '../../../src/engine/probeCache';
+import { ProbeCache, SHORT_PROBE_MS } from '../../../src/engine/probes/probeCache';
 import { runSteps } from '../../../src/engine/runner';
 import type { Target } from '../../../src/engine/types';
 import { Runbook } from '../../../src/runbook/schema';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runShellProbe } from '../../../src/engine/shellProbe';
+import { runShellProbe } from '../../../src/engine/probes/shellProbe';
 import { resolveArgv, resolveTemplate, TargetError, validateTarget } from '../../../src/engine/target';
 import type { Target } from '../../../src/engine/types';
 

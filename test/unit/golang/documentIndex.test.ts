@@ -108,6 +108,34 @@ describe('golang: document index (lens models, cache, incremental reparse)', fun
     index.dispose();
   });
 
+  it('a change list that grows while the index waits for the parser is read as it was given (the next version\'s change is not applied twice)', async () => {
+    let release: () => void = () => undefined;
+    let held: Promise<void> | undefined;
+    const index = new GoDocumentIndex(async () => {
+      if (held) await held;
+      return p;
+    });
+    const doc = new FakeDocument(files.get(F.worker)!);
+    await index.model('w', 1, doc);
+    // the editor's pending list for the document: version 2's change, then (while the index
+    // awaits the parser) version 3's, appended to the same list as GoDocuments does
+    const pending = doc.edit([0, 0, '// one\n// two\n']);
+    held = new Promise((r) => (release = r));
+    const v2 = index.model('w', 2, { length: doc.length, getText: () => doc.getText() }, pending, 1);
+    await new Promise((r) => setImmediate(r));
+    const at = doc.text.indexOf('\tproviderID, status, outputJSON');
+    pending.push(...doc.edit([at, at, '\n']));
+    release();
+    held = undefined;
+    await v2;
+    const m3 = await index.model('w', 3, doc, pending.slice(1), 2);
+    const fresh = p.parse(doc.text);
+    const want = findAnchors(fresh, doc.text).map((x) => `${x.kind}@${x.node.startPosition.row}`);
+    fresh.delete();
+    assert.deepEqual(m3.anchors.map((x) => `${x.kind}@${x.line}`), want);
+    index.dispose();
+  });
+
   it('caches per version', async () => {
     const index = new GoDocumentIndex(async () => p);
     const a = await index.model('w', 1, files.get(F.worker)!);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runShellProbe } from '../../../src/engine/shellProbe';
+import { runShellProbe } from '../../../src/engine/probes/shellProbe';
 import { GO_BUILD_ARGV, goBuildSetup, parseGoBuildOutput, problemRange, utf16Column } from '../../../src/golang/goBuild';
 import { findGo, SYSTEM_GOPATH } from './goTree';
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCaptured } from '../../../src/engine/capturedCommand';
+import { runCaptured } from '../../../src/engine/probes/capturedCommand';
 import type { GoInstrumenter } from '../../../src/golang/instrumenter';
 import { InsertionProver } from '../../../src/golang/proofBuild';
 import type { StepId } from '../../../src/golang/steps';

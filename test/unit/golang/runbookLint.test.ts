@@ -7,7 +7,7 @@ import { GoInstrumenter } from '../../../src/golang/instrumenter';
 import { loadGoParser, wasmPathsFromNodeModules, type GoParser } from '../../../src/golang/parser';
 import { lintRunbook, logMatches, routeMatches, type LintFinding } from '../../../src/golang/runbookLint';
 import { importMarkdownRunbook } from '../../../src/runbook/import/importMarkdown';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { packageRoot } from '../../../src/runbook/paths';
 import { runLintCommand } from '../../../src/cli/lintCommand';
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/main';
-import { LogStreamLines } from '../../../src/engine/logStream';
+import { LogStreamLines } from '../../../src/engine/logs/logStream';
 import { redactorFor } from '../../../src/engine/redact';
 import { runSteps } from '../../../src/engine/runner';
 import type { RunEvent } from '../../../src/engine/types';
@@ -16,7 +16,7 @@ import { buildRunView } from '../../../src/report/buildRunView';
 import { recordFromRun } from '../../../src/report/recordFromRun';
 import { RunHistory } from '../../../src/report/runHistory';
 import { renderLine, RunEventLines } from '../../../src/report/terminalLines';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { tempDir } from '../engine/procHelpers';
 import { CORPUS, inputsShown, rawControls, startHostileWorld, type HostileWorld } from './hostileWorld';
 

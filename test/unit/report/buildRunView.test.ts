@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { buildRunView } from '../../../src/report/buildRunView';
-import { RunView } from '../../../src/report/runView';
+import { RunView } from '../../../src/shared/runView';
 import { VIEW_MAX_CHARS } from '../../../src/report/outputText';
 import { fixtureRecord, runbook } from './fixtureRun';
+import { evaluateRecord } from '../../../src/report/storedRecord';
 
 describe('results view model', () => {
   it('groups the run\'s steps under the plan\'s phases, in plan order, with counts', () => {
@@ -56,7 +57,7 @@ describe('results view model', () => {
   it('offers the fixes of the leading causes while undetermined, and none when healthy', () => {
     const r = fixtureRecord();
     const d = r.diagnosis!;
-    const undetermined = buildRunView(runbook(), {
+    const undetermined = buildRunView(runbook(), evaluateRecord(runbook(), {
       ...r,
       diagnosis: {
         ...d,
@@ -70,33 +71,33 @@ describe('results view model', () => {
           { ...d.ranked[0], id: 'missing-hybrid-config', probability: 0.03 },
         ],
       },
-    });
+    }));
     assert.deepEqual(undetermined.fixes.map((f) => [f.id, f.recommended]), [['fix-h', false], ['fix-i', false], ['guide-router', false]]);
-    const healthy = buildRunView(runbook(), { ...r, diagnosis: { ...d, status: 'healthy' } });
+    const healthy = buildRunView(runbook(), evaluateRecord(runbook(), { ...r, diagnosis: { ...d, status: 'healthy' } }));
     assert.deepEqual(healthy.fixes, []);
   });
 
   it('evaluates the success criteria with the diagnosis and the fixes applied', () => {
     const r = fixtureRecord();
-    const before = buildRunView(runbook(), r).criteria;
+    const before = buildRunView(runbook(), evaluateRecord(runbook(), r)).criteria;
     assert.equal(before.find((c) => c.id === 'sc.3')?.status, 'met');
     assert.equal(before.find((c) => c.id === 'sc.0')?.status, 'notMet');
     assert.equal(before.find((c) => c.id === 'sc.5')?.status, 'unknown');
-    const fixed = buildRunView(runbook(), {
+    const fixed = buildRunView(runbook(), evaluateRecord(runbook(), {
       ...r,
       facts: { ...r.facts, 'logs.executionFailures': { value: 0, step: 'qw.4' } },
       fixesApplied: [{ id: 'fix-f', argv: ['flyctl'], environment: 'production', appliedAt: r.finishedAt, exitCode: 0, output: '' }],
-    }).criteria;
+    })).criteria;
     assert.equal(fixed.find((c) => c.id === 'sc.4')?.status, 'met');
   });
 
   it('shows output as cleaned text, cut for the page, with its full size', () => {
     const r = fixtureRecord();
     const big = `\x1b[31mERR\x1b[0m <script>alert(1)</script>\n${'x'.repeat(99)}\n`.repeat(50_000); // ~5 MB
-    const v = buildRunView(runbook(), {
+    const v = buildRunView(runbook(), evaluateRecord(runbook(), {
       ...r,
       steps: r.steps.map((s) => (s.id === 'qw.4' ? { ...s, checks: s.checks.map((c) => ({ ...c, output: big })) } : s)),
-    });
+    }));
     const out = v.groups[0].steps.find((s) => s.id === 'qw.4')!.checks[0].output;
     assert.equal(out.truncated, true);
     assert.equal(out.lines, 100_000);
@@ -109,7 +110,7 @@ describe('results view model', () => {
 
   it('marks results carried over from an earlier run', () => {
     const r = fixtureRecord();
-    const v = buildRunView(runbook(), { ...r, ranSteps: ['qw.1'] });
+    const v = buildRunView(runbook(), evaluateRecord(runbook(), { ...r, ranSteps: ['qw.1'] }));
     const steps = v.groups.flatMap((g) => g.steps);
     assert.deepEqual(steps.filter((s) => s.ran).map((s) => s.id), ['qw.1']);
   });

@@ -7,11 +7,11 @@ import * as path from 'node:path';
 import { diagnose } from '../../../src/diagnosis/diagnose';
 import type { RunOutcome } from '../../../src/engine/runner';
 import type { CheckResult, Facts, StepResult, Target } from '../../../src/engine/types';
-import { loadBuiltinRunbook } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Runbook } from '../../../src/runbook/schema';
 import type { InstrumentationStatus } from '../../../src/report/instrumentationStatus';
 import { recordFromRun } from '../../../src/report/recordFromRun';
-import type { RunRecord } from '../../../src/report/runRecord';
+import type { DrawableRecord } from '../../../src/report/runRecord';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
 export const CANARY_TOKEN = 'canary-admin-token-7f3a9c1e5b2d';
@@ -186,7 +186,7 @@ export const INSTRUMENTATION: InstrumentationStatus = {
 };
 
 /** The run as the extension saves it (redacted by `recordFromRun`). */
-export function fixtureRecord(): RunRecord {
+export function fixtureRecord(): DrawableRecord {
   const o = outcome();
   const rb = runbook();
   const t = target();

@@ -5,6 +5,7 @@ import { redactorFor } from '../../../src/engine/redact';
 import { incidentReport, REPORT_SECTIONS } from '../../../src/report/incidentReport';
 import { RunRecord } from '../../../src/report/runRecord';
 import { CANARY_DB_PASSWORD, CANARY_TOKEN, fixtureRecord, ROOT, runbook, target } from './fixtureRun';
+import { completeRecord, evaluateRecord } from '../../../src/report/storedRecord';
 
 const GOLDEN = path.join(ROOT, 'test/fixtures/report.golden.md');
 const RECORD = path.join(ROOT, 'test/fixtures/report.record.json');
@@ -22,7 +23,7 @@ function sections(md: string): string[] {
 
 describe('incident report', () => {
   it('matches the golden file (UPDATE_GOLDEN=1 rewrites it)', () => {
-    const md = incidentReport(runbook(), frozenRecord(), { redactor: redactorFor(target()), generatedAt: GENERATED_AT });
+    const md = incidentReport(runbook(), completeRecord(runbook(), frozenRecord()), { redactor: redactorFor(target()), generatedAt: GENERATED_AT });
     if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, md);
     assert.equal(md, fs.readFileSync(GOLDEN, 'utf8'));
   });
@@ -46,18 +47,18 @@ describe('incident report', () => {
 
   it('says when no instrumentation is left, and when nobody looked', () => {
     const r = fixtureRecord();
-    const none = incidentReport(runbook(), { ...r, instrumentation: { ...r.instrumentation!, files: [] } });
+    const none = incidentReport(runbook(), evaluateRecord(runbook(), { ...r, instrumentation: { ...r.instrumentation!, files: [] } }));
     assert.match(none, /Debug instrumentation: None: no `\/\/ beacon-debug:` block in the Go files of workspace folder runner-app/);
-    const unknown = incidentReport(runbook(), { ...r, instrumentation: null });
+    const unknown = incidentReport(runbook(), evaluateRecord(runbook(), { ...r, instrumentation: null }));
     assert.match(unknown, /Debug instrumentation: Not checked/);
   });
 
   it('lists applied fixes in the summary, the timeline and the fix section', () => {
     const r = fixtureRecord();
-    const md = incidentReport(runbook(), {
+    const md = incidentReport(runbook(), evaluateRecord(runbook(), {
       ...r,
       fixesApplied: [{ id: 'fix-f', argv: ['flyctl', 'secrets', 'set', 'HYBRID_BASE=https://project-beacon-production.up.railway.app', '-a', 'beacon-runner-production'], environment: 'production', appliedAt: '2025-10-22T10:21:00.000Z', exitCode: 0, output: 'Secrets are staged for the first deployment\n', undoArgv: ['flyctl', 'secrets', 'unset', 'HYBRID_BASE', '-a', 'beacon-runner-production'] }],
-    });
+    }));
     assert.match(md, /- Fix applied: `flyctl secrets set HYBRID_BASE=https:\/\/project-beacon-production.up.railway.app -a beacon-runner-production` on production at 2025-10-22 10:21:00 UTC — succeeded\./);
     assert.match(md, /\| 10:21:00 \| Fix `fix-f` applied on production/);
     assert.match(md, /Undo: `flyctl secrets unset HYBRID_BASE -a beacon-runner-production`/);
@@ -85,12 +86,12 @@ describe('incident report', () => {
       },
       fixesApplied: [{ id: 'fix-f', argv: ['flyctl', 'secrets', 'set', `X=${CANARY_TOKEN}`], environment: 'production', appliedAt: '2025-10-22T10:21:00.000Z', exitCode: 1, output: `error: ${CANARY_DB_PASSWORD}` }],
     };
-    const md = incidentReport(runbook(), leaky, { redactor: redactorFor(target()), generatedAt: GENERATED_AT });
+    const md = incidentReport(runbook(), evaluateRecord(runbook(), leaky), { redactor: redactorFor(target()), generatedAt: GENERATED_AT });
     assert.ok(!md.includes(CANARY_TOKEN), 'admin token leaked');
     assert.ok(!md.includes(CANARY_DB_PASSWORD), 'database password leaked');
     assert.ok(md.includes('***'), 'the secrets were masked, not dropped silently');
     // the same record without the target's redactor still loses the shapes that are secrets
-    const shaped = incidentReport(runbook(), leaky, { generatedAt: GENERATED_AT });
+    const shaped = incidentReport(runbook(), evaluateRecord(runbook(), leaky), { generatedAt: GENERATED_AT });
     assert.ok(!shaped.includes(`Bearer ${CANARY_TOKEN}`));
     assert.ok(!shaped.includes(`beacon:${CANARY_DB_PASSWORD}@`));
   });
@@ -109,7 +110,7 @@ describe('incident report', () => {
 
   it('escapes text that would otherwise become markdown', () => {
     const r = fixtureRecord();
-    const md = incidentReport(runbook(), { ...r, request: { label: '![x](https://evil.example/p.png) <b>|</b>', only: null } });
+    const md = incidentReport(runbook(), evaluateRecord(runbook(), { ...r, request: { label: '![x](https://evil.example/p.png) <b>|</b>', only: null } }));
     assert.ok(!md.includes('![x](https://evil.example'));
     assert.ok(md.includes('!\\[x\\](https://evil.example/p.png) \\<b\\>\\|\\</b\\>'));
   });

@@ -5,6 +5,7 @@ import { historyEntry } from '../../../src/report/historyEntry';
 import { decodeHostMessage, decodePageMessage, decodePageState, type PageMessage } from '../../../src/shared/webviewProtocol';
 import { applyHostMessage, initialModel, pageState } from '../../../src/webview/results/pageModel';
 import { fixtureRecord, runbook } from './fixtureRun';
+import { evaluateRecord } from '../../../src/report/storedRecord';
 
 describe('webview protocol', () => {
   describe('page → host', () => {
@@ -58,7 +59,7 @@ describe('webview protocol', () => {
   describe('host → page', () => {
     it('accepts an init with a real run view and history', () => {
       const r = fixtureRecord();
-      const msg = { type: 'init', view: buildRunView(runbook(), r), history: [historyEntry(r)], emptyText: null };
+      const msg = { type: 'init', view: buildRunView(runbook(), evaluateRecord(runbook(), r)), history: [historyEntry(r)], emptyText: null };
       const d = decodeHostMessage(JSON.parse(JSON.stringify(msg)));
       assert.ok(d.ok, d.ok ? '' : d.error);
       assert.equal(d.ok && d.message.type === 'init' && d.message.view?.runId, r.id);
@@ -66,7 +67,7 @@ describe('webview protocol', () => {
 
     it('accepts a comparison, a notice, a history list and a live update', () => {
       const r = fixtureRecord();
-      const view = buildRunView(runbook(), r);
+      const view = buildRunView(runbook(), evaluateRecord(runbook(), r));
       for (const m of [
         { type: 'compare', result: compareRuns(r, r) },
         { type: 'notice', level: 'info', text: 'Report copied to the clipboard.' },
@@ -111,7 +112,7 @@ describe('webview protocol', () => {
     // the page stores its state on its first draw, before the host's init: the run shown and the
     // scroll position must not become null and 0 there (a reload then would lose them)
     assert.deepEqual(pageState(m, 0), restored);
-    applyHostMessage(m, { type: 'init', view: buildRunView(runbook(), r), history: [historyEntry(r)], emptyText: null });
+    applyHostMessage(m, { type: 'init', view: buildRunView(runbook(), evaluateRecord(runbook(), r)), history: [historyEntry(r)], emptyText: null });
     assert.deepEqual(pageState(m, 640), restored);
     applyHostMessage(m, { type: 'init', view: null, history: [], emptyText: 'No run yet.' });
     assert.deepEqual(pageState(m, 0), { selectedRunId: null, expanded: ['open:step:qw.3'], scrollY: 0 });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allSteps, loadBuiltinRunbook } from '../../../src/runbook/load';
+import { allSteps } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import { packageRoot } from '../../../src/runbook/paths';
 import type { Condition, Runbook } from '../../../src/runbook/schema';
 import { PLACEHOLDERS } from '../../../src/engine/target';

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUILTIN_RUNBOOK_FILE, builtinRunbookInfo, COMPILED_RUNBOOK_FILE, parseRunbook, RunbookError, validateRunbook } from '../../../src/runbook/load';
+import { parseRunbook, RunbookError, validateRunbook } from '../../../src/runbook/load';
+import { BUILTIN_RUNBOOK_FILE, builtinRunbookInfo, COMPILED_RUNBOOK_FILE } from '../../../src/runbook/builtin';
 import { packageRoot } from '../../../src/runbook/paths';
 
 /** A package root holding a copy of the plan's YAML, compiled by the real build script unless `compile` is false. */

@@ -6,7 +6,7 @@ async function inContainer(sim: Simulator, command: string, signal = new AbortCo
   let out = '';
   let err = '';
   const started = Date.now();
-  const code = await runInContainer(command, sim.state.snapshot(sim.flyApp), { out: (s) => (out += s), err: (s) => (err += s) }, signal);
+  const code = await runInContainer(command, sim.state.platform.snapshot(sim.flyApp), { out: (s) => (out += s), err: (s) => (err += s) }, signal);
   return { code, out, err, ms: Date.now() - started };
 }
 
@@ -29,11 +29,12 @@ describe('sim/the runner container (ssh console -C)', () => {
       assert.equal(r.out, '');
     });
 
-    it('the same pipeline inside sh -c works (and prints the HYBRID variables)', async () => {
+    it('the same pipeline inside sh -c is refused with a clear error (the simulator\'s shell runs no pipes), never answered wrongly', async () => {
       sim = await startSimulator({});
       const r = await inContainer(sim, `sh -c 'env | grep HYBRID'`);
-      assert.equal(r.code, 0);
-      assert.equal(r.out, `HYBRID_BASE=${sim.routerUrl}\n`);
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.match(r.err, /^sh: a pipe \(\|\) is not supported by the Beacon simulator's shell/);
     });
 
     it('an unknown executable: exec error, status 127; bash is not in the image', async () => {
@@ -120,11 +121,17 @@ describe('sim/the runner container (ssh console -C)', () => {
       assert.ok(r.ms < 1400, `took ${r.ms} ms`);
     });
 
-    it('curl errors like curl for a bad option or no URL', async () => {
+    it('curl refuses an option runbooks do not send (status 2, a clear error, nothing sent) and errors like curl for no URL', async () => {
       sim = await startSimulator({});
       const r = await inContainer(sim, 'curl --bogus x');
       assert.equal(r.code, 2);
-      assert.match(r.err, /^curl: option --bogus: is unknown\n/);
+      assert.match(r.err, /^curl: option --bogus: is not supported by the Beacon simulator's curl \(it knows -s -S -m -X -H -d -w -o -I and their long names\)\n/);
+      for (const option of ['-v', '-f', '-i', '-L', '--user-agent']) {
+        const refused = await inContainer(sim, `curl -s ${option} ${sim.routerUrl}/health`);
+        assert.equal(refused.code, 2, option);
+        assert.equal(refused.out, '', option);
+        assert.match(refused.err, new RegExp(`^curl: option ${option}: is not supported by the Beacon simulator's curl`), option);
+      }
       const n = await inContainer(sim, 'curl -s');
       assert.match(n.err, /^curl: no URL specified!/);
     });
@@ -136,7 +143,7 @@ describe('sim/the runner container (ssh console -C)', () => {
       const r = await inContainer(sim, 'free -m');
       assert.equal(r.out, '              total        used        free      shared  buff/cache   available\nMem:            972         301         409           0         262         588\nSwap:             0           0           0\n');
       assert.equal(/^Mem:(?:\s+\d+){5}\s+(\d+)/m.exec(r.out)![1], '588');
-      sim.state.memory.availableMb = 20;
+      sim.state.platform.setAvailableMemory(20);
       assert.match((await inContainer(sim, 'free -m')).out, /^Mem:\s+972\s+301\s+409\s+0\s+262\s+20$/m);
     });
 

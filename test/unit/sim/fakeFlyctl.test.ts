@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseFlyJsonStream } from '../../../src/engine/logLines';
+import { parseFlyJsonStream } from '../../../src/engine/logs/logLines';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator';
 import { extract, fill, flyctl, messages, runbookCheck, runbookFix, runTool, shellArgv, spawnTool } from './simTestUtil';
 
@@ -26,7 +26,7 @@ describe('sim/fake flyctl (a real process)', function () {
     const w = await run(sim, shellArgv(sim, runbookCheck('preflight', 'flyctl-auth')));
     assert.equal(w.code, 0);
     assert.match(w.stdout, /^\S+@\S+\n$/);
-    sim.state.loggedIn = false;
+    sim.state.platform.logOut();
     const out = await flyctl(sim, ['auth', 'whoami']);
     assert.equal(out.code, 1);
     assert.equal(out.stderr, "Error: no access token available. Please login with 'flyctl auth login'\n");
@@ -290,7 +290,7 @@ describe('sim/fake flyctl (a real process)', function () {
       const r = await runTool(sim.flyctlPath, ['deploy', '-a', sim.flyApp], { cwd: dir });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /Visit your newly deployed app at https:\/\/beacon-runner-production\.fly\.dev\/\n$/);
-      assert.deepEqual(sim.state.deploys.map((d) => d.instrumentation), [['0.3']]);
+      assert.deepEqual(sim.state.platform.deploys.map((d) => d.instrumentation), [['0.3']]);
       const e = await fetch(`${sim.runnerUrl}/debug/executor`, { headers: { authorization: `Bearer ${sim.adminToken}` } });
       assert.equal(e.status, 200);
       assert.deepEqual(await e.json(), { executor_type: '*worker.GolemExecutor', hybrid_client_set: false });
@@ -310,6 +310,11 @@ describe('sim/fake flyctl (a real process)', function () {
       assert.match(c.stderr, /^Error: unknown command "frobnicate" for "flyctl"\n/);
       const s = await flyctl(sim, ['secrets', 'rotate', '-a', sim.flyApp]);
       assert.match(s.stderr, /^Error: unknown command "rotate" for "flyctl secrets"/);
+      // a real flyctl command that no runbook, fix or demo sends is refused, never answered differently
+      const list = await flyctl(sim, ['apps', 'list']);
+      assert.equal(list.code, 1);
+      assert.equal(list.stdout, '');
+      assert.match(list.stderr, /^Error: unknown command "list" for "flyctl apps" \(the Beacon simulator's flyctl answers only the commands 'flyctl --help' lists\)\n/);
       const f = await flyctl(sim, ['logs', '-a', sim.flyApp, '--tail-forever']);
       assert.equal(f.stderr, 'Error: unknown flag: --tail-forever\n');
       const m = await flyctl(sim, ['logs', '--no-tail'], os.tmpdir());

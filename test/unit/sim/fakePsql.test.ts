@@ -23,7 +23,7 @@ describe('sim/fake psql (a real process)', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '0|3\n');
     assert.deepEqual(extract(check, r.stdout), { 'db.longTransactions': '0', 'db.activeQueries': '3' });
-    sim.state.database.sessions[0].ageSeconds = 900;
+    sim.state.database.ageSession(4211, 900);
     const long = await runTool(argv[0], argv.slice(1), { env: envWith(pgEnv(sim.databaseUrl)) });
     assert.equal(long.stdout, '1|3\n');
   });

@@ -93,7 +93,7 @@ describe('sim/runner HTTP (gin)', () => {
 
   it('admin endpoints: 503 admin_auth_not_configured when the runner has no ADMIN_TOKEN', async () => {
     sim = await startSimulator({});
-    sim.state.unsetSecrets(sim.flyApp, ['ADMIN_TOKEN'], false);
+    sim.state.platform.unsetSecrets(sim.flyApp, ['ADMIN_TOKEN'], false);
     const r = await http(sim.runnerUrl + '/admin/circuit-breaker-stats', { headers: bearer(sim.adminToken) });
     assert.equal(r.status, 503);
     assert.deepEqual(JSON.parse(r.body), { error: 'admin_auth_not_configured' });

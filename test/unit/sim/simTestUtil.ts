@@ -1,7 +1,8 @@
 /** Helpers for the simulator's tests: run the fake tools as real processes, HTTP requests, runbook argv. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { loadBuiltinRunbook, findStep } from '../../../src/runbook/load';
+import { findStep } from '../../../src/runbook/load';
+import { loadBuiltinRunbook } from '../../../src/runbook/builtin';
 import type { Check, ShellProbe } from '../../../src/runbook/schema';
 import type { Simulator } from '../../../src/sim/simulator';
 import { ControlClient } from '../../../src/sim/controlClient';
