@@ -16,7 +16,8 @@ function contextArgument(call: Node): string | undefined {
  * once when the context is cancelled before the call returns — from a watcher goroutine while the
  * call runs, or at the return when the call came back faster than the watcher was scheduled — and
  * never for a cancellation after the return. The watcher stops when the call returns (and, should
- * the call panic, when the function returns): no leak, no false alarm. Go 1.19: no context.AfterFunc.
+ * the call panic, when the function returns): no leak, no false alarm. After the call the function
+ * waits for the watcher to exit, so a line it began logging is in the log before the caller reads it. Go 1.19: no context.AfterFunc.
  */
 export function cancellationWatcher(c: SnippetContext): SnippetOutcome {
   const { func, node: stmt, call } = c.anchor;
@@ -42,11 +43,13 @@ export function cancellationWatcher(c: SnippetContext): SnippetOutcome {
   const time = c.imports.use('time');
   const context = c.imports.use('context');
   const atomic = c.imports.use('sync/atomic');
+  const sync = c.imports.use('sync');
   const state = fresh(c, 'beaconWatchState');
   const started = fresh(c, 'beaconWatchStart');
   const logCancel = fresh(c, 'beaconLogCancel');
   const watch = fresh(c, 'beaconWatch');
   const stop = fresh(c, 'beaconStopWatch');
+  const exited = fresh(c, 'beaconWatchExited');
   lines.push(
     `var ${state} int32 // 0: call running, 1: call returned, 2: cancellation logged`,
     `${started} := ${time}.Now()`,
@@ -60,7 +63,10 @@ export function cancellationWatcher(c: SnippetContext): SnippetOutcome {
     '}',
     `${watch}, ${stop} := ${context}.WithCancel(${context}.Background())`,
     `defer ${stop}()`,
+    `var ${exited} ${sync}.WaitGroup`,
+    `${exited}.Add(1)`,
     'go func() {',
+    `\tdefer ${exited}.Done()`,
     '\tselect {',
     `\tcase <-${ctx}.Done():`,
     `\t\t${logCancel}()`,
@@ -74,6 +80,7 @@ export function cancellationWatcher(c: SnippetContext): SnippetOutcome {
     '}',
     `${atomic}.CompareAndSwapInt32(&${state}, 0, 1)`,
     `${stop}()`,
+    `${exited}.Wait() // a line the watcher began is written before the function goes on`,
   ];
   const uses = usesOf([
     [ctx, 'the context'],
