@@ -77,3 +77,17 @@ export async function instrumentCli(...args: string[]): Promise<{ code: number; 
   const code = await runInstrumentCommand(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
   return { code, out, err };
 }
+
+/** Every file under `dir` with its bytes, by relative path: to check a folder is exactly as it was. */
+export function filesIn(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else out.set(path.relative(dir, f), fs.readFileSync(f));
+    }
+  };
+  walk(dir);
+  return out;
+}

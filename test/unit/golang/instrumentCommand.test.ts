@@ -2,32 +2,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { APP, ANCHOR_FILES as F, instrumentCli } from './fixture';
+import { APP, ANCHOR_FILES as F, filesIn, instrumentCli } from './fixture';
 
 const cli = instrumentCli;
 
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const f = path.join(d, e.name);
-      if (e.isDirectory()) walk(f);
-      else out.set(path.relative(dir, f), fs.readFileSync(f, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('cli: beacon-debug instrument', function () {
   this.timeout(60_000);
   let dir: string;
-  let before: Map<string, string>;
+  let before: Map<string, Buffer>;
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-cli-'));
     fs.cpSync(APP, dir, { recursive: true });
-    before = snapshot(dir);
+    before = filesIn(dir);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -75,7 +63,7 @@ describe('cli: beacon-debug instrument', function () {
 
     const rm = await cli(dir, '--remove');
     assert.equal(rm.code, 0, rm.err);
-    assert.deepEqual(snapshot(dir), before, 'byte for byte');
+    assert.deepEqual(filesIn(dir), before, 'byte for byte');
     assert.equal((await cli(dir, '--check')).code, 0);
   });
 
@@ -99,6 +87,6 @@ describe('cli: beacon-debug instrument', function () {
     assert.match(r.out, /would insert 2\.4/);
     assert.match(r.out, /^\+\t\/\/ beacon-debug:begin 2\.4$/m);
     assert.match(r.out, /\(dry run: nothing written\)/);
-    assert.deepEqual(snapshot(dir), before);
+    assert.deepEqual(filesIn(dir), before);
   });
 });

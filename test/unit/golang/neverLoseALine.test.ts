@@ -6,22 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import nodeFs = require('node:fs');
 import type { GoInstrumenter } from '../../../src/golang/instrumenter';
-import { APP, ANCHOR_FILES as F, instrumenter, readApp, siblingsOf, instrumentCli } from './fixture';
+import { APP, ANCHOR_FILES as F, filesIn, instrumenter, readApp, siblingsOf, instrumentCli } from './fixture';
 
 const cli = (...args: string[]) => instrumentCli('--no-compile', ...args);
 
-function bytesOf(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const f = path.join(d, e.name);
-      if (e.isDirectory()) walk(f);
-      else out.set(path.relative(dir, f), fs.readFileSync(f));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /**
  * Makes `file` unwritable: by its mode, and — since root writes through any mode — by failing every
@@ -143,7 +131,7 @@ describe('golang: never lose a line (D4, D13, D18, D19)', function () {
   });
 
   it('D18: one file that cannot be written: nothing is written anywhere, the command names the file, exit 2', async () => {
-    const before = bytesOf(dir);
+    const before = filesIn(dir);
     // the last file the walk reaches: the others would be written first
     const restore = readOnly(path.join(dir, F.worker));
     try {

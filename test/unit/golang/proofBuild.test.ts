@@ -11,23 +11,11 @@ import type { GoInstrumenter } from '../../../src/golang/instrumenter';
 import { InsertionProver } from '../../../src/golang/proofBuild';
 import type { StepId } from '../../../src/golang/steps';
 import { applyEdits } from '../../../src/golang/textEdits';
-import { APP, instrumenter, ROOT, instrumentCli } from './fixture';
+import { APP, filesIn, instrumenter, ROOT, instrumentCli } from './fixture';
 import { findGo } from './goTree';
 
 const DEMO = path.join(ROOT, 'test/fixtures/proofdemo');
 
-function listing(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const f = path.join(d, e.name);
-      if (e.isDirectory()) walk(f);
-      else out.set(path.relative(dir, f), fs.readFileSync(f, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const cli = instrumentCli;
 
@@ -57,7 +45,7 @@ describe('golang: the proof before an edit (go build -overlay)', function () {
 
   it('an insertion that adds errors is reported with the compiler’s message; one that builds is proven; nothing is written', async () => {
     const file = path.join(dir, 'worker/job_runner.go');
-    const before = listing(dir);
+    const before = filesIn(dir);
     const prover = new InsertionProver({ run: runCaptured, env: env() });
     const bad = planned(file, '2.2');
     const refused = await prover.prove(file, bad.text, bad.after);
@@ -67,7 +55,7 @@ describe('golang: the proof before an edit (go build -overlay)', function () {
     const proven = await prover.prove(file, good.text, good.after);
     assert.equal(proven.kind, 'built', JSON.stringify(proven));
     assert.equal(prover.stats.builds, 3, 'the build without the insertion ran once for both');
-    assert.deepEqual(listing(dir), before, 'the user’s folder is as it was: no file changed, no binary left');
+    assert.deepEqual(filesIn(dir), before, 'the user’s folder is as it was: no file changed, no binary left');
   });
 
   it('a package that does not build without the insertion either: not compiled, with Go’s reason', async () => {
