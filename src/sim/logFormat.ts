@@ -4,15 +4,8 @@
  * Python logging / uvicorn lines (the router).
  */
 
-const ESC = '\u001b';
-const colorize = (s: string, code: number) => `${ESC}[${code}m${s}${ESC}[0m`;
-const RED = 31;
-const GREEN = 32;
-const YELLOW = 33;
-const BLUE = 34;
-const CYAN = 36;
-const DARK_GRAY = 90;
-const BOLD = 1;
+const colorize = (s: string, code: number) => `\u001b[${code}m${s}\u001b[0m`;
+const [RED, CYAN, DARK_GRAY, BOLD] = [31, 36, 90, 1];
 
 export type ZerologLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
@@ -20,22 +13,13 @@ export type ZerologLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fata
 export type FieldValue = string | number | boolean | { json: unknown };
 export type Fields = Record<string, FieldValue>;
 
-const LEVEL_TEXT: Record<ZerologLevel, string> = { trace: 'TRC', debug: 'DBG', info: 'INF', warn: 'WRN', error: 'ERR', fatal: 'FTL' };
+/** Each level's text and colour in zerolog's console writer (debug is not coloured; error and fatal are bold red). */
+const LEVELS: Record<ZerologLevel, [string, number?]> = { trace: ['TRC', 34], debug: ['DBG'], info: ['INF', 32], warn: ['WRN', 33], error: ['ERR'], fatal: ['FTL'] };
 
 function levelColoured(level: ZerologLevel): string {
-  const t = LEVEL_TEXT[level];
-  switch (level) {
-    case 'trace':
-      return colorize(t, BLUE);
-    case 'debug':
-      return t;
-    case 'info':
-      return colorize(t, GREEN);
-    case 'warn':
-      return colorize(t, YELLOW);
-    default:
-      return colorize(colorize(t, RED), BOLD);
-  }
+  const [text, code] = LEVELS[level];
+  if (level === 'error' || level === 'fatal') return colorize(colorize(text, RED), BOLD);
+  return code === undefined ? text : colorize(text, code);
 }
 
 /** zerolog's console writer quotes a string that has a space, a quote, a backslash or a non-ASCII rune. */
@@ -73,7 +57,7 @@ export function zerologConsole(ts: number, level: ZerologLevel, message: string,
   if (errIdx > 0) names.unshift(...names.splice(errIdx, 1));
   const parts: string[] = [];
   parts.push(color ? colorize(rfc3339(ts), DARK_GRAY) : rfc3339(ts));
-  parts.push(color ? levelColoured(level) : LEVEL_TEXT[level]);
+  parts.push(color ? levelColoured(level) : LEVELS[level][0]);
   if (message) parts.push(message);
   for (const n of names) {
     const value = consoleValue(fields[n]);

@@ -21,10 +21,4 @@ export class Rng {
   int(lo: number, hi: number): number {
     return Math.floor(this.between(lo, hi + 1));
   }
-
-  hex(len: number): string {
-    let s = '';
-    while (s.length < len) s += Math.floor(this.next() * 16).toString(16);
-    return s;
-  }
 }

@@ -1,9 +1,8 @@
 /**
- * The Go job runner (`beacon-runner-production`) as the simulator models it: what it does at boot
+ * The Go job runner (`beacon-runner-production`) as the simulator models it: its startup lines
  * from its environment (BEACON-FACTS "Runner configuration", "Runner startup log lines"), what each
- * job execution does given the rest of the world (router, database, Redis breaker), the log lines it
- * prints (zerolog console with ANSI colours, or JSON with GIN_MODE=release, plus plain Printf lines)
- * and the counters behind /metrics.
+ * job execution does given the router, the database and the Redis breaker, the lines it prints and
+ * the counters behind /metrics.
  */
 import { hybridConfig, type HybridConfig, INFERENCE_COLD_START_SECONDS } from './faults';
 import { goDuration } from './goFormat';
@@ -16,13 +15,19 @@ import { TRACE_LINES } from '../shared/instrumentationLines';
 
 export const RUNNER_MACHINE = { id: '857509c4e7d578', region: 'lhr', privateIp: 'fdaa:2:b0a1:a7b:1b4:c32e:2c6d:2' };
 export const RUNNER_INTERNAL_PORT = 8090;
-export const INSTRUMENTATION_IDS = ['0.3', '2.1', '2.2', '2.3', '2.4', '5.1', 'fix-g'] as const;
-export type InstrumentationId = (typeof INSTRUMENTATION_IDS)[number];
+/** The instrumentation steps whose lines the simulated runner prints once they are deployed. */
+const INSTRUMENTATION_IDS = ['0.3', '2.1', '2.2', '2.3', '2.4', '5.1', 'fix-g'] as const;
+type InstrumentationId = (typeof INSTRUMENTATION_IDS)[number];
 
-/** The step ids of `ids` that the simulated runner knows how to print. */
-export function asInstrumentation(ids: readonly string[]): Set<InstrumentationId> {
+function asInstrumentation(ids: readonly string[]): Set<InstrumentationId> {
   return new Set(ids.filter((i): i is InstrumentationId => (INSTRUMENTATION_IDS as readonly string[]).includes(i)));
 }
+
+/** The routes gin lists at startup in debug mode. */
+const GIN_ROUTES = [
+  'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /api/v1/health', 'GET /api/v1/metrics',
+  'POST /api/v1/jobs', 'POST /api/v1/jobs/cross-region', 'GET /admin/circuit-breaker-stats', 'GET /admin/resource-stats',
+];
 
 /** What the runner needs from the rest of the simulated world. */
 export interface RunnerContext {
@@ -68,9 +73,11 @@ export class RunnerApp {
   hybrid: HybridConfig = hybridConfig({});
   jobRunnerStarted = false;
   breaker: { state: BreakerState; failures: number } = { state: 'closed', failures: 0 };
-  private deployed = new Set<InstrumentationId>();
+  /** The instrumentation steps the deployed code contains. */
+  instrumentation: ReadonlySet<InstrumentationId> = new Set();
   bootedAt = 0;
-  private releaseNumber = 1;
+  /** The Fly release the machine runs. */
+  release = 1;
   running = true;
   readonly logs = new LogBuffer();
   metrics = new RunnerMetrics();
@@ -79,135 +86,13 @@ export class RunnerApp {
 
   constructor(private readonly ctx: RunnerContext) {}
 
-  /** The instrumentation steps the deployed code contains. */
-  get instrumentation(): ReadonlySet<InstrumentationId> {
-    return this.deployed;
-  }
-
   /** A deploy of code with these steps (ids the runner does not know are ignored). */
   deployInstrumentation(ids: readonly string[]): void {
-    this.deployed = asInstrumentation(ids);
-  }
-
-  /** The Fly release the machine runs. */
-  get release(): number {
-    return this.releaseNumber;
+    this.instrumentation = asInstrumentation(ids);
   }
 
   get executorType(): string {
     if (!this.jobRunnerStarted) return 'nil';
-    return this.hybrid.base ? '*worker.HybridExecutor' : '*worker.GolemExecutor';
-  }
-
-  get consoleLogs(): boolean {
-    return this.env.GIN_MODE !== 'release';
-  }
-
-  // ------------------------------------------------------------------ log writers
-
-  private append(ts: number, message: string, provider: LogProvider = 'app'): void {
-    this.logs.append({ ts, instance: RUNNER_MACHINE.id, region: RUNNER_MACHINE.region, provider, level: 'info', message });
-  }
-
-  /** A zerolog line (console with colours, or JSON in release mode). */
-  line(ts: number, level: ZerologLevel, msg: string, fields: Fields = {}): void {
-    this.append(ts, this.consoleLogs ? zerologConsole(ts, level, msg, fields, this.ctx.color) : zerologJson(ts, level, msg, fields));
-  }
-
-  /** A plain fmt.Printf line. */
-  plain(ts: number, text: string): void {
-    this.append(ts, text);
-  }
-
-  private platform(ts: number, text: string, provider: LogProvider = 'runner'): void {
-    this.append(ts, text, provider);
-  }
-
-  // ------------------------------------------------------------------ lifecycle
-
-  /** The machine starts with `env`: the startup lines follow from it and from the database. */
-  boot(ts: number, env: Record<string, string>, opts: { newImage: boolean; imageRef: string; release: number }): void {
-    this.boots++;
-    this.releaseNumber = opts.release;
-    this.env = { ...env };
-    this.hybrid = hybridConfig(this.env);
-    this.bootedAt = ts;
-    this.running = true;
-    this.breaker = { state: 'closed', failures: 0 };
-    this.metrics = new RunnerMetrics();
-    let t = ts;
-    if (opts.newImage) {
-      this.platform(t, `Pulling container image ${opts.imageRef}`);
-      t += 1840;
-      this.platform(t, `Successfully prepared image ${opts.imageRef} (1.84s)`);
-      t += 200;
-    }
-    this.platform(t, 'Configuring firecracker');
-    t += 170;
-    this.platform(t, ' INFO Starting init (commit: 6c3309ba)...', 'app');
-    this.platform(t + 10, ' INFO Preparing to run: `/app/runner` as root', 'app');
-    this.platform(t + 12, ' INFO [fly api proxy] listening at /.fly/api', 'app');
-    this.platform(t + 40, `${goLogTime(t + 40)} INFO SSH listening listen_address=[${RUNNER_MACHINE.privateIp}]:22 dns_server=[fdaa::3]:53`, 'app');
-    this.platform(t + 60, 'Machine started in 1.203s');
-    t += 420;
-    this.line(t, 'info', 'Starting Beacon runner', { port: String(RUNNER_INTERNAL_PORT), region: RUNNER_MACHINE.region, version: 'v1.8.3' });
-    t += 15;
-    if (this.ctx.databaseUp) {
-      this.line(t, 'info', 'Connected to database', { database: 'beacon', host: this.ctx.databaseAddress });
-    } else {
-      for (let attempt = 1; attempt <= 3; attempt++) {
-        this.line(t, 'error', 'failed to connect to database', { error: `dial tcp ${this.ctx.databaseAddress}: connect: connection refused`, attempt });
-        t += 1000 * attempt;
-      }
-      this.line(t, 'warn', 'Database not available at startup: job runner not started');
-    }
-    t += 8;
-    this.line(t, 'info', 'Connected to Redis', { addr: 'beacon-redis.internal:6379' });
-    t += 5;
-    if (this.ctx.databaseUp) {
-      const h = this.hybrid;
-      if (h.state === 'explicitly-disabled') {
-        this.line(t, 'info', 'Hybrid Router explicitly disabled via HYBRID_ROUTER_DISABLE=true');
-      } else if (h.base) {
-        this.plain(t, initLine(h));
-        this.line(t + 1, 'info', h.state === 'enabled-default' ? 'Hybrid Router enabled (default)' : 'Hybrid Router enabled', { hybrid_base: h.base });
-      } else {
-        this.line(t, 'info', 'Hybrid Router disabled (no HYBRID_BASE/HYBRID_ROUTER_URL and default not enabled)');
-      }
-      t += 3;
-      if (this.instrumentation.has('fix-g')) {
-        this.plain(
-          t,
-          `${TRACE_LINES.fixGPrefix} hybrid client wiring: executor_type=${this.executorTypeAfterStart()} hybrid_client_set=${!!h.base} HYBRID_BASE_set=${!!this.env.HYBRID_BASE} HYBRID_ROUTER_URL_set=${!!this.env.HYBRID_ROUTER_URL} ENABLE_HYBRID_DEFAULT=${JSON.stringify(this.env.ENABLE_HYBRID_DEFAULT ?? '')} HYBRID_ROUTER_DISABLE=${JSON.stringify(this.env.HYBRID_ROUTER_DISABLE ?? '')}`,
-        );
-      }
-      this.jobRunnerStarted = true;
-      this.line(t + 2, 'info', 'Job runner started', { executor: this.executorType, workers: 4 });
-      t += 4;
-    } else {
-      this.jobRunnerStarted = false;
-    }
-    if (this.debugExecutorEnabled) this.line(t, 'warn', '🔍 TRACE: debug endpoint GET /debug/executor enabled (BEACON_DEBUG_EXECUTOR=1)');
-    if (this.consoleLogs) {
-      this.plain(t + 1, '[GIN-debug] [WARNING] Running in "debug" mode. Switch to "release" mode in production.');
-      const routes: [string, string][] = [
-        ['GET', '/health'], ['GET', '/health/live'], ['GET', '/health/ready'], ['GET', '/metrics'],
-        ['GET', '/api/v1/health'], ['GET', '/api/v1/metrics'], ['POST', '/api/v1/jobs'], ['POST', '/api/v1/jobs/cross-region'],
-        ['GET', '/admin/circuit-breaker-stats'], ['GET', '/admin/resource-stats'],
-      ];
-      if (this.debugExecutorEnabled) routes.push(['GET', '/debug/executor']);
-      routes.forEach(([m, p], i) => this.plain(t + 2 + i, `[GIN-debug] ${m.padEnd(6)} ${p.padEnd(25)} --> main.main.func${i + 1} (4 handlers)`));
-      t += 2 + routes.length;
-    }
-    if (this.ctx.databaseUp && this.hybrid.base) {
-      // the cross-region handler builds its own client
-      this.plain(t + 1, initLine(this.hybrid));
-    }
-    if (this.consoleLogs) this.plain(t + 2, `[GIN-debug] Listening and serving HTTP on :${RUNNER_INTERNAL_PORT}`);
-    this.platform(t + 900, `Health check 'servicecheck-00-http-${RUNNER_INTERNAL_PORT}' on port ${RUNNER_INTERNAL_PORT} is now passing.`, 'health');
-  }
-
-  private executorTypeAfterStart(): string {
     return this.hybrid.base ? '*worker.HybridExecutor' : '*worker.GolemExecutor';
   }
 
@@ -216,17 +101,92 @@ export class RunnerApp {
     return this.instrumentation.has('0.3') && this.env.BEACON_DEBUG_EXECUTOR === '1';
   }
 
-  shutdown(ts: number): void {
-    this.platform(ts, ` INFO Sending signal SIGINT to main child process w/ PID 313`, 'app');
-    this.line(ts + 3, 'info', 'Shutting down server...');
-    this.line(ts + 9, 'info', 'Server exiting');
-    this.platform(ts + 30, ' INFO Main child exited normally with code: 0', 'app');
-    this.platform(ts + 31, ' INFO Starting clean up.', 'app');
-    this.platform(ts + 40, '[    3.512094] reboot: Restarting system', 'app');
-    this.running = false;
+  /** A line of the machine's output: the app's own (`app`), or Fly's about the machine (`runner`, `health`). */
+  plain(ts: number, text: string, provider: LogProvider = 'app'): void {
+    this.logs.append({ ts, instance: RUNNER_MACHINE.id, region: RUNNER_MACHINE.region, provider, level: 'info', message: text });
   }
 
-  // ------------------------------------------------------------------ the Redis circuit breaker
+  /** A zerolog line: console (with colours on a terminal), or JSON with GIN_MODE=release. */
+  line(ts: number, level: ZerologLevel, msg: string, fields: Fields = {}): void {
+    const json = this.env.GIN_MODE === 'release';
+    this.plain(ts, json ? zerologJson(ts, level, msg, fields) : zerologConsole(ts, level, msg, fields, this.ctx.color));
+  }
+
+  /** The machine starts with `env`: the startup lines follow from it and from the database. */
+  boot(ts: number, env: Record<string, string>, opts: { newImage: boolean; imageRef: string; release: number }): void {
+    this.boots++;
+    this.release = opts.release;
+    this.env = { ...env };
+    this.hybrid = hybridConfig(this.env);
+    this.bootedAt = ts;
+    this.running = true;
+    this.breaker = { state: 'closed', failures: 0 };
+    this.metrics = new RunnerMetrics();
+    let t = ts;
+    if (opts.newImage) {
+      this.plain(t, `Pulling container image ${opts.imageRef}`, 'runner');
+      this.plain(t + 1840, `Successfully prepared image ${opts.imageRef} (1.84s)`, 'runner');
+      t += 2040;
+    }
+    this.plain(t, 'Configuring firecracker', 'runner');
+    this.plain(t + 170, ' INFO Starting init (commit: 6c3309ba)...');
+    this.plain(t + 180, ' INFO Preparing to run: `/app/runner` as root');
+    this.plain(t + 230, 'Machine started in 1.203s', 'runner');
+    t += 590;
+    this.line(t, 'info', 'Starting Beacon runner', { port: String(RUNNER_INTERNAL_PORT), region: RUNNER_MACHINE.region, version: 'v1.8.3' });
+    t += 15;
+    const databaseUp = this.ctx.databaseUp;
+    if (databaseUp) {
+      this.line(t, 'info', 'Connected to database', { database: 'beacon', host: this.ctx.databaseAddress });
+    } else {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        this.line(t, 'error', 'failed to connect to database', { error: `dial tcp ${this.ctx.databaseAddress}: connect: connection refused`, attempt });
+        t += 1000 * attempt;
+      }
+      this.line(t, 'warn', 'Database not available at startup: job runner not started');
+    }
+    this.line(t + 8, 'info', 'Connected to Redis', { addr: 'beacon-redis.internal:6379' });
+    t += 13;
+    // without a database no job runner starts, so none of the hybrid lines is printed
+    this.jobRunnerStarted = databaseUp;
+    const h = this.hybrid;
+    if (databaseUp) {
+      if (h.state === 'explicitly-disabled') {
+        this.line(t, 'info', 'Hybrid Router explicitly disabled via HYBRID_ROUTER_DISABLE=true');
+      } else if (h.base) {
+        this.plain(t, initLine(h));
+        this.line(t + 1, 'info', h.state === 'enabled-default' ? 'Hybrid Router enabled (default)' : 'Hybrid Router enabled', { hybrid_base: h.base });
+      } else {
+        this.line(t, 'info', 'Hybrid Router disabled (no HYBRID_BASE/HYBRID_ROUTER_URL and default not enabled)');
+      }
+      if (this.instrumentation.has('fix-g')) this.plain(t + 3, fixGLine(this.executorType, h, this.env));
+      this.line(t + 5, 'info', 'Job runner started', { executor: this.executorType, workers: 4 });
+      t += 7;
+    }
+    if (this.debugExecutorEnabled) this.line(t, 'warn', '🔍 TRACE: debug endpoint GET /debug/executor enabled (BEACON_DEBUG_EXECUTOR=1)');
+    const ginDebug = this.env.GIN_MODE !== 'release';
+    if (ginDebug) {
+      this.plain(t + 1, '[GIN-debug] [WARNING] Running in "debug" mode. Switch to "release" mode in production.');
+      const routes = this.debugExecutorEnabled ? [...GIN_ROUTES, 'GET /debug/executor'] : GIN_ROUTES;
+      routes.forEach((r, i) => {
+        const [method, path] = r.split(' ');
+        this.plain(t + 2 + i, `[GIN-debug] ${method.padEnd(6)} ${path.padEnd(25)} --> main.main.func${i + 1} (4 handlers)`);
+      });
+      t += 2 + routes.length;
+    }
+    // the cross-region handler builds its own client
+    if (databaseUp && h.base) this.plain(t + 1, initLine(h));
+    if (ginDebug) this.plain(t + 2, `[GIN-debug] Listening and serving HTTP on :${RUNNER_INTERNAL_PORT}`);
+    this.plain(t + 900, `Health check 'servicecheck-00-http-${RUNNER_INTERNAL_PORT}' on port ${RUNNER_INTERNAL_PORT} is now passing.`, 'health');
+  }
+
+  shutdown(ts: number): void {
+    this.plain(ts, ' INFO Sending signal SIGINT to main child process w/ PID 313');
+    this.line(ts + 3, 'info', 'Shutting down server...');
+    this.line(ts + 9, 'info', 'Server exiting');
+    this.plain(ts + 30, ' INFO Main child exited normally with code: 0');
+    this.running = false;
+  }
 
   /** Redis stops answering: five failures trip the breaker (it stays open until a restart). */
   tripBreaker(ts: number): void {
@@ -242,8 +202,6 @@ export class RunnerApp {
     if (this.breaker.state !== 'open' || !this.running) return;
     this.line(ts, 'error', 'failed to update runner heartbeat', { breaker: 'redis', error: 'circuit breaker is open' });
   }
-
-  // ------------------------------------------------------------------ jobs
 
   /**
    * A job arrives (the queue, or POST /api/v1/jobs). Returns the HTTP answer the jobs API gives.
@@ -427,9 +385,12 @@ export function initLine(h: HybridConfig): string {
   return `[HYBRID_CLIENT_INIT] timeout=${h.timeoutSeconds}s source=${h.timeoutSource} env_value=${JSON.stringify(h.timeoutEnvValue)} url=${h.base}`;
 }
 
-/** Go's log package time format (`2025/10/09 15:37:50`), used by Fly's init. */
-function goLogTime(ts: number): string {
-  const d = new Date(ts);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+/** Fix G's line: what the runner wired at startup (plain stdout). */
+function fixGLine(executorType: string, h: HybridConfig, env: Record<string, string>): string {
+  const setting = (name: string) => JSON.stringify(env[name] ?? '');
+  return (
+    `${TRACE_LINES.fixGPrefix} hybrid client wiring: executor_type=${executorType} hybrid_client_set=${!!h.base} ` +
+    `HYBRID_BASE_set=${!!env.HYBRID_BASE} HYBRID_ROUTER_URL_set=${!!env.HYBRID_ROUTER_URL} ` +
+    `ENABLE_HYBRID_DEFAULT=${setting('ENABLE_HYBRID_DEFAULT')} HYBRID_ROUTER_DISABLE=${setting('HYBRID_ROUTER_DISABLE')}`
+  );
 }

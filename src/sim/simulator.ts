@@ -12,43 +12,25 @@ import * as path from 'node:path';
 import { controlRequestHandler } from './controlServer';
 import { type FaultName, normalizeFaults, ROUTER_FLY_APP, RUNNER_FLY_APP } from './faults';
 import { close, listen } from './httpUtil';
-import { routerRequestHandler } from './routerServer';
-import { runnerRequestHandler } from './runnerServer';
-import { SimWorld } from './simWorld';
-import type { WorldVariation } from './worldVariation';
-
+import { routerRequestHandler, type RouterServerOptions } from './routerServer';
+import { runnerRequestHandler, type RunnerServerOptions } from './runnerServer';
+import { SimWorld, type WorldOptions } from './simWorld';
 import type { Target } from '../engine/types';
 export type { FaultName, KnownFaultName } from './faults';
-export { FAULT_NAMES, FaultError, isFaultName, normalizeFaults, UNKNOWN_FAULT_NAMES } from './faults';
+export { FAULT_NAMES, FaultError, normalizeFaults, UNKNOWN_FAULT_NAMES } from './faults';
 export { drawVariation, type WorldVariation } from './worldVariation';
 
-export interface SimulatorLogger {
-  info(message: string): void;
-}
-
-export interface SimulatorOptions {
+export interface SimulatorOptions
+  extends RouterServerOptions,
+    RunnerServerOptions,
+    Pick<WorldOptions, 'seed' | 'logsAfterRestart' | 'instrumentation' | 'variation'> {
   fault?: FaultName | FaultName[] | string;
   /** 0 or unset: an ephemeral port. */
   runnerPort?: number;
   routerPort?: number;
   /** Made into the runner's DATABASE_URL password and ADMIN_TOKEN (random when unset). */
   canarySecret?: string;
-  /** router-slow: delay of the router's /health and /ready (default 2300 ms). */
-  slowMs?: number;
-  /** router-slow: delay of the router's /inference (default 2000 ms). */
-  slowInferenceMs?: number;
-  logger?: SimulatorLogger;
-  /** Runner rate limits (defaults: 60 requests a minute per client, one admin call per 10 s per endpoint). */
-  requestsPerMinute?: number;
-  adminIntervalMs?: number;
-  /** See WorldOptions.logsAfterRestart (default `keep`). */
-  logsAfterRestart?: 'keep' | 'clear';
-  /** Instrumentation already deployed on the runner (step ids, e.g. `['0.3', '2.2']`). */
-  instrumentation?: string[];
-  /** Seed of the simulated history (default fixed). */
-  seed?: number;
-  /** How this world differs from the plain simulator (`drawVariation(seed)`; default none). */
-  variation?: WorldVariation;
+  logger?: { info(message: string): void };
 }
 
 export interface Simulator {
@@ -165,8 +147,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       variation: opts.variation,
       onRouterUpChange,
     });
-    routerServer.on('request', routerRequestHandler(world, { slowMs: opts.slowMs, slowInferenceMs: opts.slowInferenceMs }));
-    runnerServer.on('request', runnerRequestHandler(world, { requestsPerMinute: opts.requestsPerMinute, adminIntervalMs: opts.adminIntervalMs }));
+    routerServer.on('request', routerRequestHandler(world, opts));
+    runnerServer.on('request', runnerRequestHandler(world, opts));
     controlServer.on('request', controlRequestHandler(world, token));
 
     world.reset(faults);
