@@ -6,7 +6,7 @@
 import { type FaultName, INFERENCE_COLD_START_SECONDS, normalizeFaults } from './faults';
 import type { FlyPlatform, SecretRecord } from './flyPlatform';
 import type { RouterApp } from './routerApp';
-import type { RunnerApp } from './runnerApp';
+import type { RunnerApp, RunnerFaults } from './runnerApp';
 import type { SimClock } from './simClock';
 import type { SimDatabase } from './simDatabase';
 import { RUNNER_NOISE, type WorldVariation } from './worldVariation';
@@ -14,7 +14,7 @@ import { RUNNER_NOISE, type WorldVariation } from './worldVariation';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-/** What the faults act on. */
+/** What the faults act on (the world's parts). */
 export interface FaultedParts {
   readonly clock: SimClock;
   readonly platform: FlyPlatform;
@@ -24,6 +24,10 @@ export interface FaultedParts {
   readonly variation: WorldVariation;
   readonly routerUrl: string;
   readonly adminToken: string;
+}
+
+/** How the recent past is replayed. */
+export interface Replay {
   readonly historyMs: number;
   readonly jobIntervalMs: number;
   /** Instrumentation deployed at start (step ids). */
@@ -32,24 +36,16 @@ export interface FaultedParts {
   crashRouter(t: number): void;
 }
 
-/** The faults that are not a state of one of the parts: the runner's code and its jobs. */
-export interface RunnerFaults {
-  /** Scenario H: HybridExecutor.Execute returns early, before any HTTP call. */
-  executorBug: boolean;
-  /** unknown-region: every job asks the router for this region. */
-  jobRegion: string | undefined;
-}
-
 /** Re-creates the world in the state of `faults` (default `healthy`), with its recent past replayed up to now. */
-export function applyFaults(w: FaultedParts, faults?: string | readonly string[]): RunnerFaults {
+export function applyFaults(w: FaultedParts, replay: Replay, faults?: string | readonly string[]): RunnerFaults {
   const list = normalizeFaults(faults);
   const has = (f: FaultName) => list.includes(f);
   const { clock, platform, runner, router, variation } = w;
   const now = clock.now();
-  const t0 = now - w.historyMs;
+  const t0 = now - replay.historyMs;
   clock.clear();
   runner.logs.clear();
-  runner.deployInstrumentation(w.initialInstrumentation);
+  runner.deployInstrumentation(replay.initialInstrumentation);
   w.database.reset(!has('database-unavailable'));
   const runnerFaults = { executorBug: has('executor-bug'), jobRegion: has('unknown-region') ? 'europe-central' : undefined };
 
@@ -74,11 +70,11 @@ export function applyFaults(w: FaultedParts, faults?: string | readonly string[]
   const routerBootedAt = t0 - 20 * 60_000;
   platform.reset(secrets, routerSecrets, routerBootedAt);
   clock.every(routerBootedAt + 2000, 30_000, () => router.up, (t) => router.healthCheckRound(t));
-  if (has('router-down')) clock.schedule(now - 3 * 60_000, (t) => w.crashRouter(t));
+  if (has('router-down')) clock.schedule(now - 3 * 60_000, (t) => replay.crashRouter(t));
 
   // the runner: booted at t0, jobs arrive every minute; with an older boot still in the buffer, that boot
   // ran with the other hybrid configuration until a deploy (a fix, or the change that broke it) restarted it
-  const older = variation.olderBoot ? Math.min(w.historyMs / 2, 5 * 60_000) : 0;
+  const older = variation.olderBoot ? Math.min(replay.historyMs / 2, 5 * 60_000) : 0;
   if (older) {
     const env = platform.machineEnv(42);
     const flipped: Record<string, string> = env.HYBRID_BASE ? { ...env, HYBRID_BASE: '' } : { ...env, HYBRID_BASE: w.routerUrl };
@@ -88,7 +84,7 @@ export function applyFaults(w: FaultedParts, faults?: string | readonly string[]
   } else {
     platform.bootRunner(t0, 42);
   }
-  clock.every(t0 - older + 40_000, w.jobIntervalMs, () => runner.running, (t) => void runner.submitJob(t));
+  clock.every(t0 - older + 40_000, replay.jobIntervalMs, () => runner.running, (t) => void runner.submitJob(t));
   const noise = variation.noisePerMinute;
   if (noise > 0) {
     let n = 0;

@@ -29,18 +29,22 @@ const GIN_ROUTES = [
   'POST /api/v1/jobs', 'POST /api/v1/jobs/cross-region', 'GET /admin/circuit-breaker-stats', 'GET /admin/resource-stats',
 ];
 
+/** The faults that are not a state of one of the world's parts: the runner's code and its jobs. */
+export interface RunnerFaults {
+  /** Scenario H: HybridExecutor.Execute returns early, before any HTTP call. */
+  executorBug: boolean;
+  /** unknown-region: every job asks the router for this region (one the router does not know). */
+  jobRegion: string | undefined;
+}
+
 /** What the runner needs from the rest of the simulated world. */
 export interface RunnerContext {
   readonly router: RouterApp;
   /** The simulator's router URL (what HYBRID_BASE points at when configured). */
   readonly routerUrl: string;
-  readonly databaseUp: boolean;
-  readonly databaseAddress: string;
-  /** Scenario H: HybridExecutor.Execute returns early, before any HTTP call. */
-  readonly executorBug: boolean;
+  readonly database: { readonly up: boolean; readonly address: string };
+  readonly faults: Readonly<RunnerFaults>;
   readonly rng: Rng;
-  /** unknown-region: every job asks the router for this region (one the router does not know). */
-  readonly jobRegion?: string;
   /** zerolog's console writer colours its output when it writes to a terminal. */
   readonly color: boolean;
   schedule(at: number, run: (at: number) => void): void;
@@ -135,12 +139,12 @@ export class RunnerApp {
     t += 590;
     this.line(t, 'info', 'Starting Beacon runner', { port: String(RUNNER_INTERNAL_PORT), region: RUNNER_MACHINE.region, version: 'v1.8.3' });
     t += 15;
-    const databaseUp = this.ctx.databaseUp;
+    const databaseUp = this.ctx.database.up;
     if (databaseUp) {
-      this.line(t, 'info', 'Connected to database', { database: 'beacon', host: this.ctx.databaseAddress });
+      this.line(t, 'info', 'Connected to database', { database: 'beacon', host: this.ctx.database.address });
     } else {
       for (let attempt = 1; attempt <= 3; attempt++) {
-        this.line(t, 'error', 'failed to connect to database', { error: `dial tcp ${this.ctx.databaseAddress}: connect: connection refused`, attempt });
+        this.line(t, 'error', 'failed to connect to database', { error: `dial tcp ${this.ctx.database.address}: connect: connection refused`, attempt });
         t += 1000 * attempt;
       }
       this.line(t, 'warn', 'Database not available at startup: job runner not started');
@@ -208,7 +212,7 @@ export class RunnerApp {
    * The job's questions run one after another (RunJob), each logging what its execution did.
    */
   submitJob(ts: number): { status: number; body: Record<string, unknown> } {
-    if (!this.ctx.databaseUp) {
+    if (!this.ctx.database.up) {
       this.line(ts, 'error', 'failed to create job', { error: 'database unavailable', path: '/api/v1/jobs' });
       return { status: 503, body: { error: 'database unavailable' } };
     }
@@ -218,7 +222,7 @@ export class RunnerApp {
     }
     this.jobSeq++;
     const jobId = `bias-detection-${Math.floor(ts / 1000)}${this.jobSeq > 1 ? `-${this.jobSeq}` : ''}`;
-    const region = this.ctx.jobRegion ?? REGIONS[this.jobSeq % REGIONS.length];
+    const region = this.ctx.faults.jobRegion ?? REGIONS[this.jobSeq % REGIONS.length];
     const question = QUESTIONS[this.jobSeq % QUESTIONS.length];
     const queueLatency = this.ctx.rng.between(0.02, 0.3);
     this.metrics.queueLatency(region, queueLatency);
@@ -306,7 +310,7 @@ export class RunnerApp {
     if (!h.base) {
       return fail(rng.between(9, 26), 'provider_unavailable', 'golem_executor', 'question execution failed', 'golem executor: no provider configured');
     }
-    if (this.ctx.executorBug) {
+    if (this.ctx.faults.executorBug) {
       const o = fail(rng.between(0.3, 1.8), 'invalid_spec', 'hybrid_executor', 'question execution failed', 'spec has no question or no model');
       o.reachedClient = true;
       o.plain.push('[EXEC] ERROR: executor returned no output for job {job}');
@@ -375,7 +379,7 @@ export class RunnerApp {
   }
 
   get goroutines(): number {
-    const base = 23 + (this.jobRunnerStarted ? 4 * 3 : 0) + (this.hybrid.base ? 2 : 0) + (this.ctx.databaseUp ? 6 : 0);
+    const base = 23 + (this.jobRunnerStarted ? 4 * 3 : 0) + (this.hybrid.base ? 2 : 0) + (this.ctx.database.up ? 6 : 0);
     return this.running ? base : 0;
   }
 }

@@ -1,17 +1,15 @@
 /**
- * The whole simulated system, composed of its parts: the Fly platform (`flyPlatform.ts`) with the
- * runner app and the router on it, Postgres (`simDatabase.ts`), a clock that replays the recent past
- * and advances lazily with wall time (`simClock.ts`), and the faults (`faultApplication.ts`).
- * No servers here: `runnerServer.ts`, `routerServer.ts` and `controlServer.ts` read and change it,
- * always through the clock first so what they see is what holds now.
+ * The whole simulated system: the Fly platform with the runner and the router on it, Postgres, a
+ * clock that replays the recent past and advances lazily with wall time, and the faults. The servers
+ * read and change it always through the clock first, so what they see is what holds now.
  */
-import { activeFaults, applyFaults, type RunnerFaults } from './faultApplication';
+import { activeFaults, applyFaults } from './faultApplication';
 import type { FaultName } from './faults';
 import { FlyPlatform } from './flyPlatform';
 import type { LogEntry, LogFilter } from './logBuffer';
 import { Rng } from './rng';
 import { RouterApp } from './routerApp';
-import { RunnerApp } from './runnerApp';
+import { RunnerApp, type RunnerFaults } from './runnerApp';
 import { SimClock } from './simClock';
 import { type PsqlAnswer, type PsqlConnection, SimDatabase } from './simDatabase';
 import { NO_VARIATION, type WorldVariation } from './worldVariation';
@@ -22,17 +20,12 @@ export interface WorldOptions {
   /** The secret the runner's DATABASE_URL password and ADMIN_TOKEN are made of. */
   canary: string;
   seed?: number;
-  now?: () => number;
   /**
    * `keep` (default, as Fly does): a restart appends the new boot's lines after the old ones, which
    * stay in the buffer until newer lines push them out. `clear`: `flyctl logs` shows only the
    * current boot (a simplification for demos that re-run log checks right after a fix).
    */
   logsAfterRestart?: 'keep' | 'clear';
-  /** How often a job arrives (default 60 s). */
-  jobIntervalMs?: number;
-  /** How much past the log buffers hold at start (default 10 minutes). */
-  historyMs?: number;
   /** Instrumentation already deployed at start (step ids); `0.3` also sets BEACON_DEBUG_EXECUTOR=1. */
   instrumentation?: readonly string[];
   /** How this world differs from the plain simulator (default: not at all). */
@@ -51,32 +44,23 @@ export class SimWorld {
   readonly routerUrl: string;
   readonly adminToken: string;
   readonly variation: WorldVariation;
-  private runnerFaults: RunnerFaults = { executorBug: false, jobRegion: undefined };
+  private readonly runnerFaults: RunnerFaults = { executorBug: false, jobRegion: undefined };
 
   constructor(private readonly opts: WorldOptions) {
     const rng = new Rng(opts.seed);
-    this.clock = new SimClock(opts.now ?? Date.now);
+    this.clock = new SimClock(Date.now);
     this.runnerUrl = opts.runnerUrl;
     this.routerUrl = opts.routerUrl;
     this.variation = opts.variation ?? NO_VARIATION;
     this.database = new SimDatabase(opts.canary);
     this.adminToken = `adm-${opts.canary}`;
     this.router = new RouterApp(rng);
-    const world = this;
     this.runner = new RunnerApp({
       router: this.router,
       routerUrl: this.routerUrl,
-      get databaseUp() {
-        return world.database.up;
-      },
-      databaseAddress: this.database.address,
-      get executorBug() {
-        return world.runnerFaults.executorBug;
-      },
+      database: this.database,
+      faults: this.runnerFaults,
       rng,
-      get jobRegion() {
-        return world.runnerFaults.jobRegion;
-      },
       color: this.variation.runnerLog === 'color',
       schedule: (at, run) => this.clock.schedule(at, run),
     });
@@ -99,27 +83,16 @@ export class SimWorld {
   /** Re-creates the world in the state of `faults` (default `healthy`), with its recent past replayed. */
   reset(faults?: string | readonly string[]): void {
     const o = this.opts;
-    const applied = applyFaults(
-      {
-        clock: this.clock,
-        platform: this.platform,
-        database: this.database,
-        runner: this.runner,
-        router: this.router,
-        variation: this.variation,
-        routerUrl: this.routerUrl,
-        adminToken: this.adminToken,
-        historyMs: o.historyMs ?? this.variation.historyMs,
-        jobIntervalMs: o.jobIntervalMs ?? this.variation.jobIntervalMs,
-        initialInstrumentation: o.instrumentation ?? [],
-        crashRouter: (t) => {
-          this.router.crash(t);
-          o.onRouterUpChange?.(false);
-        },
+    const replay = {
+      historyMs: this.variation.historyMs,
+      jobIntervalMs: this.variation.jobIntervalMs,
+      initialInstrumentation: o.instrumentation ?? [],
+      crashRouter: (t: number) => {
+        this.router.crash(t);
+        o.onRouterUpChange?.(false);
       },
-      faults,
-    );
-    this.runnerFaults = applied;
+    };
+    Object.assign(this.runnerFaults, applyFaults(this, replay, faults));
     this.clock.advance();
     o.onRouterUpChange?.(this.router.up);
   }
