@@ -137,16 +137,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         else if (!up && routerServer.listening) await close(routerServer);
       });
     };
-    const world = new SimWorld({
-      runnerUrl,
-      routerUrl,
-      canary,
-      seed: opts.seed,
-      logsAfterRestart: opts.logsAfterRestart,
-      instrumentation: opts.instrumentation,
-      variation: opts.variation,
-      onRouterUpChange,
-    });
+    const world = new SimWorld({ ...opts, runnerUrl, routerUrl, canary, onRouterUpChange });
     routerServer.on('request', routerRequestHandler(world, opts));
     runnerServer.on('request', runnerRequestHandler(world, opts));
     controlServer.on('request', controlRequestHandler(world, token));
@@ -154,17 +145,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     world.reset(faults);
     await routerChange;
 
-    binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-sim-'));
+    const dir = (binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-sim-')));
     process.once('exit', removeBinDir);
     const controlUrl = `http://127.0.0.1:${controlPort}/${token}/`;
-    const flyctlPath = path.join(binDir, 'flyctl');
-    const psqlPath = path.join(binDir, 'psql');
+    const flyctlPath = path.join(dir, 'flyctl');
+    const psqlPath = path.join(dir, 'psql');
     fs.writeFileSync(flyctlPath, wrapper('flyctl', controlUrl), { mode: 0o755 });
     fs.writeFileSync(psqlPath, wrapper('psql', controlUrl), { mode: 0o755 });
     log(`Beacon simulator: runner ${runnerUrl}, router ${routerUrl}, faults ${faults.join(',')}`);
 
-    const dir = binDir;
-    const sim: Simulator = {
+    return {
       runnerUrl,
       routerUrl,
       flyctlPath,
@@ -192,7 +182,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         log('Beacon simulator stopped');
       },
     };
-    return sim;
   } catch (e) {
     await stopAll();
     throw e;
