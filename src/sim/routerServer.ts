@@ -62,7 +62,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
       const timer = setTimeout(() => {
         world.advance();
         fn();
-      }, ms);
+      }, wait);
       res.on('close', () => clearTimeout(timer));
     };
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator';
+import { NO_VARIATION } from '../../../src/sim/worldVariation';
 import { http, messages, postJson } from './simTestUtil';
 
 const INFERENCE = { model: 'llama3.2-1b', prompt: 'test', temperature: 0.1, max_tokens: 100, cost_priority: true };
@@ -121,6 +122,13 @@ describe('sim/router HTTP (FastAPI)', () => {
     sim = await startSimulator({ fault: 'router-slow' });
     const h = await http(sim.routerUrl + '/health');
     assert.ok(h.ms > 2000 && h.ms < 4000, `health took ${h.ms} ms`);
+  });
+
+  it('a world with routerLatencyMs: the router answers that much later (the network distance)', async () => {
+    sim = await startSimulator({ variation: { ...NO_VARIATION, routerLatencyMs: 180 } });
+    for (const r of [await http(sim.routerUrl + '/health'), await postJson(sim.routerUrl + '/inference', INFERENCE)]) {
+      assert.ok(r.ms >= 170, `answered HTTP ${r.status} in ${r.ms} ms`);
+    }
   });
 
   it('requests appear in the router\'s logs (uvicorn access lines, [SELECT_PROVIDER] lines)', async () => {
