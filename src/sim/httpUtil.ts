@@ -1,8 +1,10 @@
 /** Small helpers shared by the simulator's HTTP servers (node:http, no framework). */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { errorMessage } from '../shared/errorMessage';
 
-type SendOptions = { contentType?: string; headers?: Record<string, string>; head?: boolean };
+export type SendOptions = { contentType?: string; headers?: Record<string, string>; head?: boolean };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, opts: SendOptions = {}): void {
   sendText(res, status, JSON.stringify(body), { ...opts, contentType: opts.contentType ?? 'application/json; charset=utf-8' });
@@ -17,23 +19,29 @@ export function sendText(res: ServerResponse, status: number, text: string, opts
   res.end(opts.head ? undefined : text);
 }
 
-/** Reads the request body (up to `limit` bytes; more is an error). */
-export function readBody(req: IncomingMessage, limit = 1 << 20): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+/** A listener around an async handler: a throw answers 500, or drops the connection once the headers are out. */
+export function asyncHandler(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): RequestListener {
+  return (req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) res.destroy();
+      else sendText(res, 500, `Internal Server Error: ${errorMessage(e)}`);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  };
+}
+
+/** Reads the request body (up to `limit` bytes; more is an error). */
+export async function readBody(req: IncomingMessage, limit = 1 << 20): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req as AsyncIterable<Buffer>) {
+    size += c.length;
+    if (size > limit) {
+      req.destroy();
+      throw new Error('request body too large');
+    }
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The client address: IPv4-mapped IPv6 addresses as plain IPv4. */
@@ -42,9 +50,7 @@ export function clientIp(req: IncomingMessage): string {
 }
 
 export function pathOf(req: IncomingMessage): string {
-  const url = req.url ?? '/';
-  const q = url.indexOf('?');
-  return q < 0 ? url : url.slice(0, q);
+  return (req.url ?? '/').split('?')[0];
 }
 
 export function queryOf(req: IncomingMessage): URLSearchParams {
@@ -54,35 +60,22 @@ export function queryOf(req: IncomingMessage): URLSearchParams {
 }
 
 /** Starts listening on 127.0.0.1 (port 0: an ephemeral port); resolves the port. */
-export function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (e: Error) => {
-      server.off('listening', onListening);
-      reject(e);
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve((server.address() as AddressInfo).port);
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen({ host: '127.0.0.1', port, exclusive: true });
-  });
+export async function listen(server: Server, port: number): Promise<number> {
+  const listening = once(server, 'listening'); // rejects on 'error' (the port is taken)
+  server.listen({ host: '127.0.0.1', port, exclusive: true });
+  await listening;
+  return (server.address() as AddressInfo).port;
 }
 
 /** Stops listening and drops every open connection (a hung request included). */
-export function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) {
-      resolve();
-      return;
-    }
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+export async function close(server: Server): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeAllConnections();
+  await closed;
 }
 
-/** A sliding one-minute window of request times per key. */
+/** A sliding window of request times per key: at most `limit` requests in any `windowMs`. */
 export class WindowLimiter {
   private hits = new Map<string, number[]>();
 
@@ -91,12 +84,9 @@ export class WindowLimiter {
   /** `undefined` when allowed (and counted), else the seconds until a slot frees up. */
   take(key: string, now: number): number | undefined {
     const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length >= this.limit) {
-      this.hits.set(key, list);
-      return Math.max(1, Math.ceil((list[0] + this.windowMs - now) / 1000));
-    }
-    list.push(now);
     this.hits.set(key, list);
+    if (list.length >= this.limit) return Math.max(1, Math.ceil((list[0] + this.windowMs - now) / 1000));
+    list.push(now);
     return undefined;
   }
 }

@@ -1,33 +1,27 @@
 /**
- * The hybrid router's HTTP API as FastAPI serves it (BEACON-FACTS "Hybrid router endpoints"):
- * `/health` always says "healthy" (judge `providers_healthy`), HEAD gets 405, `/inference` answers
- * HTTP 200 with `success:false` / `PROVIDER_UNAVAILABLE` within milliseconds when no provider is
- * healthy, plus the diagnostics routes. When the router is overloaded (router-slow) `/health` and
- * `/ready` answer after `slowMs` and `/inference` after `slowInferenceMs`; otherwise a successful
- * `/inference` takes the provider's inference time (0.12–0.45 s) and a failed one a few ms.
+ * The hybrid router's HTTP API as FastAPI serves it (BEACON-FACTS "Hybrid router endpoints"), the
+ * routes the runbook reads: `/health` always says "healthy" (judge `providers_healthy`) and HEAD
+ * gets 405; `/inference` answers HTTP 200 `success:false` / `PROVIDER_UNAVAILABLE` within ms when
+ * no provider is healthy; `/debug/health-check-history`. Any other path: FastAPI's 404. Overloaded
+ * (router-slow), `/health` answers after `slowMs` and `/inference` after `slowInferenceMs`.
  */
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { clientIp, pathOf, readBody } from './httpUtil';
+import type { RequestListener } from 'node:http';
+import { asyncHandler, clientIp, pathOf, readBody, sendJson } from './httpUtil';
+import { uvicornAccess } from './logFormat';
 import type { InferenceRequest } from './routerApp';
 import type { SimWorld } from './simWorld';
-import { errorMessage } from '../shared/errorMessage';
 
 export interface RouterServerOptions {
-  /** router-slow: delay of /health and /ready (default 2300 ms: above the checks' 2 s warning). */
+  /** router-slow: delay of /health (default 2300 ms: above the checks' 2 s warning). */
   slowMs?: number;
   /** router-slow: delay of /inference (default 2000 ms; 5600 makes the 1.6 script's `timeout 5` fire, at ~8 s for that check). */
   slowInferenceMs?: number;
 }
 
-const ROUTES: Record<string, string[]> = {
-  '/health': ['GET'],
-  '/ready': ['GET'],
-  '/inference': ['POST'],
-  '/providers': ['GET'],
-  '/debug/providers': ['GET'],
-  '/debug/health-check-history': ['GET'],
-  '/debug/startup-status': ['GET'],
-  '/debug/force-health-check': ['POST'],
+const ROUTES: Record<string, string> = {
+  '/health': 'GET',
+  '/inference': 'POST',
+  '/debug/health-check-history': 'GET',
 };
 
 /** A router that accepts a request and never answers it (long past any check's timeout). */
@@ -38,157 +32,92 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
   const v = world.variation;
   const slowMs = opts.slowMs ?? (v.routerSlow === 'hang' ? HANG_MS : v.routerLateMs);
   const slowInferenceMs = opts.slowInferenceMs ?? (v.routerSlow === 'late' ? Math.max(0, v.routerLateMs - 300) : HANG_MS);
-  // 'inference': overloaded workers, but /health and /ready are served apart and answer at once
+  // 'inference': overloaded workers, but /health is served apart and answers at once
   const slowHealth = () => world.router.slow && v.routerSlow !== 'inference';
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  return asyncHandler(async (req, res) => {
     world.advance();
     const router = world.router;
     const method = req.method ?? 'GET';
     const path = pathOf(req);
     const client = `${clientIp(req)}:${req.socket.remotePort ?? 0}`;
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), server: 'uvicorn', ...headers });
-      res.end(method === 'HEAD' ? undefined : text);
-      router.access(world.currentTime(), client, method, req.url ?? path, status);
-    };
-    const later = (ms: number, fn: () => void) => {
-      const wait = ms + v.routerLatencyMs;
+    const now = () => world.currentTime();
+    /** Answers after `delayMs` (plus the network distance); the body is made when the answer leaves. */
+    const answer = (delayMs: number, status: number, body: () => unknown, headers: Record<string, string> = {}) => {
+      const send = () => {
+        sendJson(res, status, body(), { contentType: 'application/json', headers: { server: 'uvicorn', ...headers }, head: method === 'HEAD' });
+        router.appendLog(now(), uvicornAccess(client, method, req.url ?? path, status));
+      };
+      const wait = delayMs + v.routerLatencyMs;
       if (wait <= 0) {
-        fn();
+        send();
         return;
       }
       const timer = setTimeout(() => {
         world.advance();
-        fn();
-      }, ms);
+        send();
+      }, wait);
       res.on('close', () => clearTimeout(timer));
     };
 
     const allowed = path.startsWith('/debug/') && !v.routerDebugRoutes ? undefined : ROUTES[path];
     if (!allowed) {
-      send(404, { detail: 'Not Found' });
+      answer(0, 404, () => ({ detail: 'Not Found' }));
       return;
     }
-    if (!allowed.includes(method)) {
-      send(405, { detail: 'Method Not Allowed' }, { allow: allowed.join(', ') });
+    if (method !== allowed) {
+      answer(0, 405, () => ({ detail: 'Method Not Allowed' }), { allow: allowed });
       return;
     }
-    const now = () => world.currentTime();
-    switch (path) {
-      case '/health':
-        later(slowHealth() ? slowMs : 0, () =>
-          send(200, {
-            status: 'healthy',
-            timestamp: new Date(now()).toISOString(),
-            providers_total: router.providers.length,
-            providers_healthy: router.healthyProviders.length,
-            regions: [...new Set(router.providers.map((p) => p.region))],
-          }),
-        );
-        return;
-      case '/ready':
-        later(slowHealth() ? slowMs : 0, () => send(200, { status: 'ok' }));
-        return;
-      case '/inference': {
-        const raw = await readBody(req);
-        let body: unknown;
-        try {
-          body = JSON.parse(raw);
-        } catch (e) {
-          send(422, { detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {}, ctx: { error: errorMessage(e) } }] });
-          return;
-        }
-        const problems = validateInference(body);
-        if (problems.length) {
-          send(422, { detail: problems });
-          return;
-        }
-        const r = body as InferenceRequest;
-        if (router.slow) {
-          later(slowInferenceMs, () => send(200, router.inference(now(), r, client, false)));
-          return;
-        }
-        // a router answers after the provider's inference time (a provider that answered, even a refusal); a failed selection at once
-        const answer = router.inference(now(), r, client, false);
-        later(answer.provider_used ? Math.round(answer.inference_time * 1000) : 0, () => send(200, answer));
-        return;
-      }
-      case '/providers':
-        send(200, {
-          providers: router.providers.map((p) => ({
-            name: p.name,
-            type: p.type,
-            region: p.region,
-            healthy: p.healthy,
-            last_health_check: p.lastHealthCheck === null ? null : new Date(p.lastHealthCheck).toISOString(),
-            cost_per_second: p.costPerSecond,
-            avg_latency: Math.round(p.avgLatencyMs) / 1000,
-            success_rate: p.successRate,
-          })),
-        });
-        return;
-      case '/debug/providers':
-        send(200, {
-          total: router.providers.length,
-          healthy: router.healthyProviders.length,
-          providers: router.providers.map((p) => ({
-            name: p.name,
-            type: p.type,
-            region: p.region,
-            healthy: p.healthy,
-            health_url: p.healthUrl,
-            inference_url: p.inferenceUrl,
-            last_health_check: p.lastHealthCheck === null ? null : new Date(p.lastHealthCheck).toISOString(),
-          })),
-        });
-        return;
-      case '/debug/health-check-history':
-        send(200, { total: router.healthHistory.length, history: router.healthHistory.slice(-30).reverse() });
-        return;
-      case '/debug/startup-status':
-        send(200, {
-          startup_complete: true,
-          started_at: new Date(router.bootedAt + 1470).toISOString(),
-          providers_loaded: router.providers.length,
-          health_monitor_running: true,
-          health_check_interval_seconds: 30,
-          errors: [],
-        });
-        return;
-      case '/debug/force-health-check': {
-        await readBody(req);
-        const results = router.healthCheckRound(now());
-        send(200, { status: 'completed', providers_total: router.providers.length, providers_healthy: router.healthyProviders.length, results });
-        return;
-      }
+    if (path === '/health') {
+      answer(slowHealth() ? slowMs : 0, 200, () => ({
+        status: 'healthy',
+        timestamp: new Date(now()).toISOString(),
+        providers_total: router.providers.length,
+        providers_healthy: router.healthyProviders.length,
+        regions: [...new Set(router.providers.map((p) => p.region))],
+      }));
+      return;
     }
-  };
-
-  return (req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`Internal Server Error: ${errorMessage(e)}`);
-      } else res.destroy();
-    });
-  };
+    if (path === '/debug/health-check-history') {
+      answer(0, 200, () => ({ total: router.healthHistory.length, history: router.healthHistory.slice(-30).reverse() }));
+      return;
+    }
+    const raw = await readBody(req);
+    const problem = inferenceProblem(raw);
+    if (problem) {
+      answer(0, 422, () => ({ detail: [problem] }));
+      return;
+    }
+    const r = JSON.parse(raw) as InferenceRequest;
+    if (router.slow) {
+      answer(slowInferenceMs, 200, () => router.inference(now(), r, client, false));
+      return;
+    }
+    const result = router.inference(now(), r, client, false);
+    // the answer leaves after the provider's inference time (a provider that answered, even a refusal); a failed selection at once
+    answer(result.provider_used ? Math.round(result.inference_time * 1000) : 0, 200, () => result);
+  });
 }
 
-/** pydantic's 422 details for the InferenceRequest model. */
-function validateInference(body: unknown): Record<string, unknown>[] {
+/** The first problem pydantic finds in an InferenceRequest body (FastAPI's 422 lists them all; one is enough here). */
+function inferenceProblem(raw: string): { type: string; loc: (string | number)[]; msg: string } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return { type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error' };
+  }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: body }];
+    return { type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from' };
   }
   const b = body as Record<string, unknown>;
-  const out: Record<string, unknown>[] = [];
   for (const f of ['model', 'prompt']) {
-    if (!(f in b)) out.push({ type: 'missing', loc: ['body', f], msg: 'Field required', input: b });
-    else if (typeof b[f] !== 'string') out.push({ type: 'string_type', loc: ['body', f], msg: 'Input should be a valid string', input: b[f] });
+    if (!(f in b)) return { type: 'missing', loc: ['body', f], msg: 'Field required' };
+    if (typeof b[f] !== 'string') return { type: 'string_type', loc: ['body', f], msg: 'Input should be a valid string' };
   }
   for (const f of ['temperature', 'max_tokens']) {
-    if (f in b && typeof b[f] !== 'number') out.push({ type: f === 'max_tokens' ? 'int_parsing' : 'float_parsing', loc: ['body', f], msg: `Input should be a valid ${f === 'max_tokens' ? 'integer' : 'number'}`, input: b[f] });
+    if (f in b && typeof b[f] !== 'number') return { type: 'number_type', loc: ['body', f], msg: 'Input should be a valid number' };
   }
-  return out;
+  return undefined;
 }

@@ -1,15 +1,27 @@
 /**
- * The runner's Prometheus series (BEACON-FACTS "Runner HTTP endpoints"): counters and histograms
- * since the process started, rendered in the text exposition format. There is deliberately no
- * `hybrid_circuit_breaker_state`: the real runner has none.
+ * The runner's Prometheus series (BEACON-FACTS "Runner HTTP endpoints") that its jobs feed: counters
+ * and histograms since the process started, rendered in the text exposition format. There is
+ * deliberately no `hybrid_circuit_breaker_state`: the real runner has none.
  */
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
+const FAMILIES: readonly (readonly [name: string, type: 'counter' | 'histogram', help: string])[] = [
+  ['jobs_processed_total', 'counter', 'Total number of jobs processed.'],
+  ['jobs_failed_total', 'counter', 'Total number of jobs that failed.'],
+  ['runner_execution_duration_seconds', 'histogram', 'Duration of question executions.'],
+  ['runner_failures_total', 'counter', 'Execution failures by type and component.'],
+  ['runner_queue_latency_seconds', 'histogram', 'Time jobs wait in the queue.'],
+];
+
+type Labels = Record<string, string>;
 
 class Histogram {
   counts = BUCKETS.map(() => 0);
   sum = 0;
   count = 0;
+
+  constructor(readonly labels: Labels) {}
 
   observe(v: number): void {
     BUCKETS.forEach((b, i) => {
@@ -20,7 +32,7 @@ class Histogram {
   }
 }
 
-function labels(l: Record<string, string>): string {
+function labels(l: Labels): string {
   const parts = Object.entries(l).map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
 }
@@ -30,77 +42,51 @@ function num(n: number): string {
 }
 
 export class RunnerMetrics {
-  private requests = new Map<string, number>();
-  private jobsProcessed = 0;
-  private jobsFailed = 0;
-  private durations = new Map<string, Histogram>();
-  private failures = new Map<string, number>();
-  private queue = new Map<string, Histogram>();
-
-  request(method: string, path: string, status: number): void {
-    const k = JSON.stringify([method, path, String(status)]);
-    this.requests.set(k, (this.requests.get(k) ?? 0) + 1);
-  }
+  /** Counter values by series (`name{labels}`); the job counters are there from the start, at 0. */
+  private counters = new Map<string, number>([['jobs_processed_total', 0], ['jobs_failed_total', 0]]);
+  private histograms = new Map<string, Histogram>();
 
   jobFinished(failed: boolean): void {
-    this.jobsProcessed++;
-    if (failed) this.jobsFailed++;
+    this.count('jobs_processed_total', {});
+    if (failed) this.count('jobs_failed_total', {});
   }
 
   execution(region: string, status: string, seconds: number): void {
-    const k = JSON.stringify([region, status]);
-    if (!this.durations.has(k)) this.durations.set(k, new Histogram());
-    this.durations.get(k)!.observe(seconds);
+    this.observe('runner_execution_duration_seconds', { region, status }, seconds);
   }
 
   failure(region: string, errorType: string, component: string): void {
-    const k = JSON.stringify([region, errorType, component]);
-    this.failures.set(k, (this.failures.get(k) ?? 0) + 1);
+    this.count('runner_failures_total', { region, error_type: errorType, component });
   }
 
   queueLatency(region: string, seconds: number): void {
-    if (!this.queue.has(region)) this.queue.set(region, new Histogram());
-    this.queue.get(region)!.observe(seconds);
+    this.observe('runner_queue_latency_seconds', { region }, seconds);
   }
 
-  get processed(): number {
-    return this.jobsProcessed;
+  private count(name: string, l: Labels): void {
+    const series = name + labels(l);
+    this.counters.set(series, (this.counters.get(series) ?? 0) + 1);
   }
 
-  get failed(): number {
-    return this.jobsFailed;
+  private observe(name: string, l: Labels, v: number): void {
+    const series = name + labels(l);
+    const h = this.histograms.get(series) ?? new Histogram(l);
+    this.histograms.set(series, h);
+    h.observe(v);
   }
 
-  render(extra: { goroutines: number; uptimeSeconds: number; heapBytes: number }): string {
+  render(): string {
     const out: string[] = [];
-    const histogram = (name: string, key: Record<string, string>, h: Histogram) => {
-      BUCKETS.forEach((b, i) => out.push(`${name}_bucket${labels({ ...key, le: String(b) })} ${h.counts[i]}`));
-      out.push(`${name}_bucket${labels({ ...key, le: '+Inf' })} ${h.count}`);
-      out.push(`${name}_sum${labels(key)} ${num(h.sum)}`);
-      out.push(`${name}_count${labels(key)} ${h.count}`);
-    };
-    out.push('# HELP go_goroutines Number of goroutines that currently exist.', '# TYPE go_goroutines gauge', `go_goroutines ${extra.goroutines}`);
-    out.push('# HELP go_memstats_heap_alloc_bytes Number of heap bytes allocated and still in use.', '# TYPE go_memstats_heap_alloc_bytes gauge', `go_memstats_heap_alloc_bytes ${extra.heapBytes}`);
-    out.push('# HELP process_uptime_seconds Seconds since the process started.', '# TYPE process_uptime_seconds gauge', `process_uptime_seconds ${num(extra.uptimeSeconds)}`);
-    out.push('# HELP http_requests_total Total number of HTTP requests.', '# TYPE http_requests_total counter');
-    for (const [k, v] of [...this.requests].sort()) {
-      const [method, path, status] = JSON.parse(k) as string[];
-      out.push(`http_requests_total${labels({ method, path, status })} ${v}`);
+    const inFamily = (name: string) => ([series]: [string, unknown]) => series === name || series.startsWith(`${name}{`);
+    for (const [name, type, help] of FAMILIES) {
+      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+      for (const [series, v] of [...this.counters].filter(inFamily(name)).sort()) out.push(`${series} ${v}`);
+      for (const [, h] of [...this.histograms].filter(inFamily(name)).sort()) {
+        BUCKETS.forEach((b, i) => out.push(`${name}_bucket${labels({ ...h.labels, le: String(b) })} ${h.counts[i]}`));
+        out.push(`${name}_bucket${labels({ ...h.labels, le: '+Inf' })} ${h.count}`);
+        out.push(`${name}_sum${labels(h.labels)} ${num(h.sum)}`, `${name}_count${labels(h.labels)} ${h.count}`);
+      }
     }
-    out.push('# HELP jobs_processed_total Total number of jobs processed.', '# TYPE jobs_processed_total counter', `jobs_processed_total ${this.jobsProcessed}`);
-    out.push('# HELP jobs_failed_total Total number of jobs that failed.', '# TYPE jobs_failed_total counter', `jobs_failed_total ${this.jobsFailed}`);
-    out.push('# HELP runner_execution_duration_seconds Duration of question executions.', '# TYPE runner_execution_duration_seconds histogram');
-    for (const [k, h] of [...this.durations].sort()) {
-      const [region, status] = JSON.parse(k) as string[];
-      histogram('runner_execution_duration_seconds', { region, status }, h);
-    }
-    out.push('# HELP runner_failures_total Execution failures by type and component.', '# TYPE runner_failures_total counter');
-    for (const [k, v] of [...this.failures].sort()) {
-      const [region, error_type, component] = JSON.parse(k) as string[];
-      out.push(`runner_failures_total${labels({ region, error_type, component })} ${v}`);
-    }
-    out.push('# HELP runner_queue_latency_seconds Time jobs wait in the queue.', '# TYPE runner_queue_latency_seconds histogram');
-    for (const [region, h] of [...this.queue].sort()) histogram('runner_queue_latency_seconds', { region }, h);
     return out.join('\n') + '\n';
   }
 }
