@@ -1,9 +1,9 @@
 /**
- * The hybrid router's HTTP API as FastAPI serves it (BEACON-FACTS "Hybrid router endpoints"), the
- * routes the runbook reads: `/health` always says "healthy" (judge `providers_healthy`) and HEAD
- * gets 405; `/inference` answers HTTP 200 `success:false` / `PROVIDER_UNAVAILABLE` within ms when
- * no provider is healthy; `/debug/health-check-history`. Any other path: FastAPI's 404. Overloaded
- * (router-slow), `/health` answers after `slowMs` and `/inference` after `slowInferenceMs`.
+ * The hybrid router's HTTP API as FastAPI serves it (BEACON-FACTS "Hybrid router endpoints"):
+ * `/health` always says "healthy" (judge `providers_healthy`) and HEAD gets 405; `/inference`
+ * answers HTTP 200 `success:false` / `PROVIDER_UNAVAILABLE` within ms when no provider is healthy;
+ * the diagnostics routes the runbook's guidance sends the user to. Any other path: FastAPI's 404.
+ * Overloaded (router-slow), `/health` and `/ready` answer after `slowMs`, `/inference` after `slowInferenceMs`.
  */
 import type { RequestListener } from 'node:http';
 import { asyncHandler, clientIp, pathOf, readBody, sendJson } from './httpUtil';
@@ -20,8 +20,13 @@ export interface RouterServerOptions {
 
 const ROUTES: Record<string, string> = {
   '/health': 'GET',
+  '/ready': 'GET',
   '/inference': 'POST',
+  '/providers': 'GET',
+  '/debug/providers': 'GET',
   '/debug/health-check-history': 'GET',
+  '/debug/startup-status': 'GET',
+  '/debug/force-health-check': 'POST',
 };
 
 /** A router that accepts a request and never answers it (long past any check's timeout). */
@@ -32,7 +37,7 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
   const v = world.variation;
   const slowMs = opts.slowMs ?? (v.routerSlow === 'hang' ? HANG_MS : v.routerLateMs);
   const slowInferenceMs = opts.slowInferenceMs ?? (v.routerSlow === 'late' ? Math.max(0, v.routerLateMs - 300) : HANG_MS);
-  // 'inference': overloaded workers, but /health is served apart and answers at once
+  // 'inference': overloaded workers, but /health and /ready are served apart and answer at once
   const slowHealth = () => world.router.slow && v.routerSlow !== 'inference';
 
   return asyncHandler(async (req, res) => {
@@ -69,19 +74,42 @@ export function routerRequestHandler(world: SimWorld, opts: RouterServerOptions 
       answer(0, 405, () => ({ detail: 'Method Not Allowed' }), { allow: allowed });
       return;
     }
-    if (path === '/health') {
-      answer(slowHealth() ? slowMs : 0, 200, () => ({
-        status: 'healthy',
-        timestamp: new Date(now()).toISOString(),
-        providers_total: router.providers.length,
-        providers_healthy: router.healthyProviders.length,
-        regions: [...new Set(router.providers.map((p) => p.region))],
-      }));
-      return;
-    }
-    if (path === '/debug/health-check-history') {
-      answer(0, 200, () => ({ total: router.healthHistory.length, history: router.healthHistory.slice(-30).reverse() }));
-      return;
+    const counts = () => ({ providers_total: router.providers.length, providers_healthy: router.healthyProviders.length });
+    /** A provider as /providers shows it; /debug/providers adds the URL its health check calls. */
+    const provider = (p: (typeof router.providers)[number], debug: boolean) => ({
+      name: p.name,
+      type: 'modal',
+      region: p.region,
+      healthy: p.healthy,
+      last_health_check: router.healthHistory.filter((h) => h.provider === p.name).pop()?.timestamp ?? null,
+      ...(debug ? { health_url: p.healthUrl } : {}),
+    });
+    switch (path) {
+      case '/health':
+        return answer(slowHealth() ? slowMs : 0, 200, () => ({
+          status: 'healthy',
+          timestamp: new Date(now()).toISOString(),
+          ...counts(),
+          regions: [...new Set(router.providers.map((p) => p.region))],
+        }));
+      case '/ready':
+        return answer(slowHealth() ? slowMs : 0, 200, () => ({ status: 'ok' }));
+      case '/providers':
+        return answer(0, 200, () => ({ providers: router.providers.map((p) => provider(p, false)) }));
+      case '/debug/providers':
+        return answer(0, 200, () => ({
+          total: router.providers.length,
+          healthy: router.healthyProviders.length,
+          providers: router.providers.map((p) => provider(p, true)),
+        }));
+      case '/debug/health-check-history':
+        return answer(0, 200, () => ({ total: router.healthHistory.length, history: router.healthHistory.slice(-30).reverse() }));
+      case '/debug/startup-status':
+        return answer(0, 200, () => ({ startup_complete: true, providers_loaded: router.providers.length, health_monitor_running: true, errors: [] }));
+      case '/debug/force-health-check':
+        await readBody(req);
+        router.healthCheckRound(now());
+        return answer(0, 200, () => ({ status: 'completed', ...counts(), results: router.healthHistory.slice(-router.providers.length) }));
     }
     const raw = await readBody(req);
     const problem = inferenceProblem(raw);

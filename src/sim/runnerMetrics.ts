@@ -1,5 +1,5 @@
 /**
- * The runner's Prometheus series (BEACON-FACTS "Runner HTTP endpoints") that its jobs feed: counters
+ * The runner's Prometheus series (BEACON-FACTS "Runner HTTP endpoints") that its requests and jobs feed: counters
  * and histograms since the process started, rendered in the text exposition format. There is
  * deliberately no `hybrid_circuit_breaker_state`: the real runner has none.
  */
@@ -7,6 +7,7 @@
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
 const FAMILIES: readonly (readonly [name: string, type: 'counter' | 'histogram', help: string])[] = [
+  ['http_requests_total', 'counter', 'Total number of HTTP requests.'],
   ['jobs_processed_total', 'counter', 'Total number of jobs processed.'],
   ['jobs_failed_total', 'counter', 'Total number of jobs that failed.'],
   ['runner_execution_duration_seconds', 'histogram', 'Duration of question executions.'],
@@ -45,6 +46,10 @@ export class RunnerMetrics {
   /** Counter values by series (`name{labels}`); the job counters are there from the start, at 0. */
   private counters = new Map<string, number>([['jobs_processed_total', 0], ['jobs_failed_total', 0]]);
   private histograms = new Map<string, Histogram>();
+
+  request(method: string, path: string, status: number): void {
+    this.count('http_requests_total', { method, path, status: String(status) });
+  }
 
   jobFinished(failed: boolean): void {
     this.count('jobs_processed_total', {});

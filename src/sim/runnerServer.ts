@@ -1,6 +1,6 @@
 /**
- * The runner's HTTP API as gin serves it (BEACON-FACTS "Runner HTTP endpoints"), the routes the
- * runbook and the demo use: GET-only `/health` (HEAD gets gin's 404), Prometheus metrics, the admin
+ * The runner's HTTP API as gin serves it (BEACON-FACTS "Runner HTTP endpoints"): GET-only health
+ * routes (HEAD gets gin's 404), Prometheus metrics, the admin
  * endpoints behind the admin token with one request per 10 s each, the jobs API, 60 requests a
  * minute per client on every route, 400 for a POST without a JSON content type, no /debug/pprof,
  * /debug/executor only once step 0.3 is deployed. Every other path is gin's 404.
@@ -16,7 +16,8 @@ export interface RunnerServerOptions {
   adminIntervalMs?: number;
 }
 
-const HEALTH = new Set(['/health', '/api/v1/health']);
+/** `/health` and its `live` and `ready` variants, each also under `/api/v1`. */
+const HEALTH = new Set(['/health', '/health/live', '/health/ready'].flatMap((p) => [p, `/api/v1${p}`]));
 const METRICS = new Set(['/metrics', '/api/v1/metrics']);
 const ADMIN = new Set(['/admin/circuit-breaker-stats', '/admin/resource-stats']);
 const JOBS = new Set(['/api/v1/jobs', '/api/v1/jobs/cross-region']);
@@ -34,8 +35,10 @@ export function runnerRequestHandler(world: SimWorld, opts: RunnerServerOptions 
     const path = pathOf(req);
     const ip = clientIp(req);
     /** A string as text, anything else as JSON. */
-    const reply = (status: number, body: unknown, options: SendOptions = {}) =>
-      typeof body === 'string' ? sendText(res, status, body, options) : sendJson(res, status, body, options);
+    const reply = (status: number, body: unknown, options: SendOptions = {}) => {
+      runner.metrics.request(method, path, status);
+      return typeof body === 'string' ? sendText(res, status, body, options) : sendJson(res, status, body, options);
+    };
     const tooMany = (error: string, retryAfter: number) =>
       reply(429, { error, retry_after: retryAfter }, { headers: { 'Retry-After': String(retryAfter) } });
     const token = runner.env.ADMIN_TOKEN ?? '';
@@ -53,6 +56,9 @@ export function runnerRequestHandler(world: SimWorld, opts: RunnerServerOptions 
         job_runner: runner.jobRunnerStarted ? 'running' : 'not_started',
         redis: redisUp ? 'healthy' : 'unhealthy',
       };
+      if (path.endsWith('/live')) return reply(200, { services: {}, status: 'alive' });
+      const ready = world.database.up && runner.jobRunnerStarted;
+      if (path.endsWith('/ready')) return reply(ready ? 200 : 503, { services, status: ready ? 'ready' : 'not_ready' });
       return reply(200, { services, status: world.database.up && redisUp ? 'healthy' : 'degraded' });
     }
     if (method === 'GET' && METRICS.has(path)) {

@@ -23,12 +23,10 @@ describe('sim/router HTTP (FastAPI)', () => {
     const head = await http(sim.routerUrl + '/health', { method: 'HEAD' });
     assert.equal(head.status, 405);
     assert.equal(head.headers.allow, 'GET');
-    // routes no check reads are not simulated: FastAPI's 404, as for any unknown path
-    for (const p of ['/nope', '/ready', '/providers', '/debug/providers', '/debug/startup-status', '/debug/force-health-check']) {
-      const nf = await http(sim.routerUrl + p);
-      assert.equal(nf.status, 404, p);
-      assert.deepEqual(JSON.parse(nf.body), { detail: 'Not Found' });
-    }
+    assert.deepEqual(JSON.parse((await http(sim.routerUrl + '/ready')).body), { status: 'ok' });
+    const nf = await http(sim.routerUrl + '/nope');
+    assert.equal(nf.status, 404);
+    assert.deepEqual(JSON.parse(nf.body), { detail: 'Not Found' });
   });
 
   it('POST /inference succeeds with the documented body', async () => {
@@ -61,8 +59,14 @@ describe('sim/router HTTP (FastAPI)', () => {
     assert.ok(b.inference_time < 0.01);
   });
 
-  it('the health-check history shows the 404 of the wrong health URL', async () => {
+  it('the diagnostics routes; the health-check history shows the 404 of the wrong health URL', async () => {
     sim = await startSimulator({ fault: 'no-healthy-providers' });
+    const providers = JSON.parse((await http(sim.routerUrl + '/providers')).body).providers;
+    assert.equal(providers.length, 3);
+    assert.ok(providers.every((p: { healthy: boolean }) => p.healthy === false));
+    const debug = JSON.parse((await http(sim.routerUrl + '/debug/providers')).body);
+    assert.equal(debug.healthy, 0);
+    assert.ok(debug.providers.every((p: { health_url: string }) => p.health_url.endsWith('/health')));
     const hist = await http(sim.routerUrl + '/debug/health-check-history');
     const entries = JSON.parse(hist.body).history as Record<string, unknown>[];
     assert.ok(entries.length > 0);
@@ -75,6 +79,12 @@ describe('sim/router HTTP (FastAPI)', () => {
     assert.match(hist.body, /"status_code"\s*:\s*(\d+)[^}]*"success"\s*:\s*false/);
     assert.ok(!/"success"\s*:\s*true/.test(hist.body));
     assert.equal((await http(sim.routerUrl + '/debug/health-check-history', { method: 'POST' })).status, 405);
+    const startup = JSON.parse((await http(sim.routerUrl + '/debug/startup-status')).body);
+    assert.equal(startup.startup_complete, true);
+    const forced = await http(sim.routerUrl + '/debug/force-health-check', { method: 'POST' });
+    assert.equal(forced.status, 200);
+    assert.equal(JSON.parse(forced.body).providers_healthy, 0);
+    assert.equal((await http(sim.routerUrl + '/debug/force-health-check')).status, 405);
   });
 
   it('healthy providers: the history is all successes', async () => {

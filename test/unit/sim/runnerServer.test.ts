@@ -10,7 +10,7 @@ describe('sim/runner HTTP (gin)', () => {
 
   it('GET health routes answer JSON {status, services}; HEAD (curl -I) gets 404', async () => {
     sim = await startSimulator({});
-    for (const p of ['/health', '/api/v1/health']) {
+    for (const p of ['/health', '/api/v1/health', '/health/live', '/api/v1/health/live', '/health/ready', '/api/v1/health/ready']) {
       const r = await http(sim.runnerUrl + p);
       assert.equal(r.status, 200, p);
       assert.match(String(r.headers['content-type']), /^application\/json/);
@@ -20,12 +20,9 @@ describe('sim/runner HTTP (gin)', () => {
     assert.deepEqual(JSON.parse((await http(sim.runnerUrl + '/health')).body), { services: { database: 'healthy', job_runner: 'running', redis: 'healthy' }, status: 'healthy' });
     const head = await http(sim.runnerUrl + '/health', { method: 'HEAD' });
     assert.equal(head.status, 404);
-    // routes no check reads are not simulated: gin's 404, as for any unknown path
-    for (const p of ['/nope', '/health/live', '/health/ready', '/api/v1/health/live', '/api/v1/health/ready']) {
-      const get404 = await http(sim.runnerUrl + p);
-      assert.equal(get404.status, 404, p);
-      assert.equal(get404.body, '404 page not found');
-    }
+    const get404 = await http(sim.runnerUrl + '/nope');
+    assert.equal(get404.status, 404);
+    assert.equal(get404.body, '404 page not found');
   });
 
   it('/metrics and /api/v1/metrics: the series BEACON-FACTS lists, and no hybrid_circuit_breaker_state', async () => {
@@ -34,8 +31,7 @@ describe('sim/runner HTTP (gin)', () => {
       const r = await http(sim.runnerUrl + p);
       assert.equal(r.status, 200);
       assert.match(String(r.headers['content-type']), /^text\/plain; version=0\.0\.4/);
-      const names = ['jobs_processed_total', 'jobs_failed_total', 'runner_execution_duration_seconds', 'runner_failures_total', 'runner_queue_latency_seconds'];
-      for (const name of names) {
+      for (const name of ['http_requests_total', 'jobs_processed_total', 'jobs_failed_total', 'runner_execution_duration_seconds', 'runner_failures_total', 'runner_queue_latency_seconds']) {
         assert.match(r.body, new RegExp(`^# TYPE ${name} (counter|histogram)$`, 'm'), name);
       }
       assert.ok(!/circuit/i.test(r.body), 'no circuit-breaker series at all');
@@ -136,11 +132,12 @@ describe('sim/runner HTTP (gin)', () => {
     assert.ok(lines.some((l) => l.includes('ERR question execution failed error="spec has no question or no model"') && l.includes(id)));
   });
 
-  it('database-unavailable: the jobs API answers 503 and /health says degraded', async () => {
+  it('database-unavailable: the jobs API answers 503, /health/ready is 503 and /health says degraded', async () => {
     sim = await startSimulator({ fault: 'database-unavailable' });
     const r = await postJson(sim.runnerUrl + '/api/v1/jobs', { questions: ['q'] });
     assert.equal(r.status, 503);
     assert.deepEqual(JSON.parse(r.body), { error: 'database unavailable' });
+    assert.equal((await http(sim.runnerUrl + '/health/ready')).status, 503);
     const health = JSON.parse((await http(sim.runnerUrl + '/health')).body);
     assert.equal(health.status, 'degraded');
     assert.deepEqual(health.services, { database: 'unhealthy', job_runner: 'not_started', redis: 'healthy' });
