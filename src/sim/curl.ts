@@ -1,14 +1,14 @@
 /**
  * `curl` inside the simulated runner container. It really requests the simulator's servers (so the
- * router's state and delays show), and answers as curl 7.88 does for the options runbooks send
- * (-s -S -m -X -H -d -w -o -I and their long names): `-w` variables, the progress meter on stderr
- * without -s, its error messages and exit codes (6 resolve, 7 connect, 28 timeout). Any other
- * option is refused with a clear error before anything is sent.
+ * router's state and delays show), and answers as curl 7.88 does for what runbooks send: -s with
+ * -S -m -X -H -d -I and -w's `%{http_code}` and `%{time_total}`, curl's error messages and exit
+ * codes (6 resolve, 7 connect, 28 timeout). Anything else — another option or -w variable, a second
+ * URL, no -s (the progress meter) — is refused with a clear error before anything is sent.
  */
-import { request } from 'node:http';
+import { type IncomingMessage, request } from 'node:http';
 import { isIP } from 'node:net';
-import type { ContainerNet } from './containerNet';
-import type { CommandContext } from './miniShell';
+import { connect, lookup, type SimServers } from './containerNet';
+import { type CommandContext, refuse } from './miniShell';
 
 interface CurlOpts {
   silent: boolean;
@@ -16,224 +16,137 @@ interface CurlOpts {
   head: boolean;
   maxTimeMs?: number;
   method?: string;
-  headers: [string, string][];
-  data: string[];
+  /** Lower-case names; an empty value removes the header. */
+  headers: Record<string, string>;
+  data?: string;
   writeOut?: string;
-  output?: string;
-  urls: string[];
-}
-
-const FLAGS: Record<string, 'silent' | 'showError' | 'head'> = { s: 'silent', S: 'showError', I: 'head' };
-const WITH_VALUE = new Set(['m', 'X', 'H', 'd', 'w', 'o']);
-const LONG: Record<string, string> = {
-  '--silent': 's', '--show-error': 'S', '--head': 'I', '--max-time': 'm', '--request': 'X', '--header': 'H', '--data': 'd', '--write-out': 'w', '--output': 'o',
-};
-const KNOWN = '-s -S -m -X -H -d -w -o -I';
-
-function usageError(ctx: CommandContext, msg: string): number {
-  ctx.io.err(`curl: ${msg}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-  return 2;
-}
-
-function parse(ctx: CommandContext): CurlOpts | number {
-  const o: CurlOpts = { silent: false, showError: false, head: false, headers: [], data: [], urls: [] };
-  const args = ctx.argv.slice(1);
-  const refuse = (opt: string) => usageError(ctx, `option ${opt}: is not supported by the Beacon simulator's curl (it knows ${KNOWN} and their long names)`);
-  const setValue = (c: string, v: string): number | undefined => {
-    if (c === 'm') {
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0) return usageError(ctx, 'option --max-time: expected a proper numerical parameter');
-      o.maxTimeMs = n * 1000;
-    } else if (c === 'X') o.method = v;
-    else if (c === 'H') {
-      const i = v.indexOf(':');
-      if (i > 0) o.headers.push([v.slice(0, i).trim(), v.slice(i + 1).trim()]);
-    } else if (c === 'd') {
-      if (v.startsWith('@')) return refuse('-d @file');
-      o.data.push(v.replace(/[\r\n]/g, ''));
-    } else if (c === 'w') o.writeOut = v;
-    else o.output = v;
-    return undefined;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('-') || a === '-') {
-      o.urls.push(a);
-      continue;
-    }
-    const cluster = a.startsWith('--') ? (LONG[a] ?? refuse(a)) : a.slice(1);
-    if (typeof cluster === 'number') return cluster;
-    for (let j = 0; j < cluster.length; j++) {
-      const c = cluster[j];
-      if (FLAGS[c]) {
-        o[FLAGS[c]] = true;
-        continue;
-      }
-      if (!WITH_VALUE.has(c)) return refuse(`-${c}`);
-      let v = cluster.slice(j + 1);
-      if (v === '') {
-        if (i + 1 >= args.length) return usageError(ctx, `option ${a.startsWith('--') ? a : `-${c}`}: requires parameter`);
-        v = args[++i];
-      }
-      const r = setValue(c, v);
-      if (r !== undefined) return r;
-      break;
-    }
-  }
-  return o;
+  url?: string;
 }
 
 interface Result {
   code: number;
   status: number;
   totalMs: number;
-  connectMs: number;
-  firstByteMs: number;
-  body: Buffer;
-  headerText: string;
+  output: string;
   error?: string;
-  effectiveUrl: string;
 }
 
-function writeOut(fmt: string, r: Result, ctx: CommandContext): string {
-  const s = (ms: number) => (ms / 1000).toFixed(6);
-  const vars: Record<string, () => string> = {
-    http_code: () => String(r.status).padStart(3, '0'),
-    response_code: () => String(r.status).padStart(3, '0'),
-    time_total: () => s(r.totalMs),
-    time_connect: () => s(r.connectMs),
-    time_starttransfer: () => s(r.firstByteMs),
-    size_download: () => String(r.body.length),
-    url_effective: () => r.effectiveUrl,
-    exitcode: () => String(r.code),
-    errormsg: () => r.error ?? '',
-  };
-  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\' };
+const FLAGS: Record<string, 'silent' | 'showError' | 'head'> = { s: 'silent', S: 'showError', I: 'head' };
+const USAGE = 'curl -s [-S] [-I] [-m SECS] [-X METHOD] [-H HEADER] [-d DATA] [-w FORMAT] URL';
+
+const WRITE_OUT: Record<string, (r: Result) => string> = {
+  http_code: (r) => String(r.status).padStart(3, '0'),
+  time_total: (r) => (r.totalMs / 1000).toFixed(6),
+};
+
+function usageError(ctx: CommandContext, msg: string): number {
+  ctx.io.err(`curl: ${msg}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+  return 2;
+}
+
+function parse(ctx: CommandContext): (CurlOpts & { url: string }) | number {
+  const o: CurlOpts = { silent: false, showError: false, head: false, headers: {} };
+  const args = ctx.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const v = /^-[mXHdw]/.test(a) ? (a.length > 2 ? a.slice(2) : args[++i]) : '';
+    if (v === undefined) return usageError(ctx, `option ${a}: requires parameter`);
+    if (!a.startsWith('-') || a === '-') {
+      if (o.url !== undefined) return refuse(ctx, USAGE, 'a second URL');
+      o.url = a;
+    } else if (/^-[sSI]+$/.test(a)) {
+      for (const c of a.slice(1)) o[FLAGS[c]] = true;
+    } else if (a[1] === 'm') {
+      if (!/^(\d+\.?\d*|\.\d+)$/.test(v)) return usageError(ctx, 'option -m: expected a proper numerical parameter');
+      o.maxTimeMs = Number(v) * 1000;
+    } else if (a[1] === 'X') o.method = v;
+    else if (a[1] === 'H') {
+      const colon = v.indexOf(':');
+      if (colon > 0) o.headers[v.slice(0, colon).trim().toLowerCase()] = v.slice(colon + 1).trim();
+    } else if (a[1] === 'd') {
+      if (v.startsWith('@')) return refuse(ctx, USAGE, 'the option -d @file');
+      o.data = [o.data, v.replace(/[\r\n]/g, '')].filter((d) => d !== undefined).join('&');
+    } else if (a[1] === 'w') {
+      const unknown = [...v.matchAll(/%\{([^}]*)\}/g)].find((m) => !WRITE_OUT[m[1]]);
+      if (unknown) return refuse(ctx, `${USAGE}, FORMAT with ${Object.keys(WRITE_OUT).map((k) => `%{${k}}`).join(' ')}`, `the -w variable ${unknown[0]}`);
+      o.writeOut = v;
+    } else return refuse(ctx, USAGE, `the option ${a}`);
+  }
+  if (!o.silent) return refuse(ctx, USAGE, 'the progress meter (curl without -s)');
+  if (o.url === undefined) return usageError(ctx, 'no URL specified!');
+  return { ...o, url: o.url };
+}
+
+function writeOut(fmt: string, r: Result): string {
   return fmt.replace(/\\(.)|%%|%\{([^}]*)\}/g, (all, esc: string | undefined, name: string | undefined) => {
-    if (esc !== undefined) return escapes[esc] ?? all;
-    if (name === undefined) return '%';
-    if (vars[name]) return vars[name]();
-    ctx.io.err(`curl: unknown --write-out variable: '${name}'\n`);
-    return '';
+    if (esc !== undefined) return { n: '\n', r: '\r', t: '\t' }[esc] ?? all;
+    return name === undefined ? '%' : WRITE_OUT[name](r);
   });
 }
 
-function progress(r: Result): string {
-  const pct = r.body.length > 0 || r.status ? '100' : '  0';
-  const speed = String(r.totalMs > 0 ? Math.round((r.body.length * 1000) / r.totalMs) : 0);
-  const size = String(r.body.length).padStart(5);
-  return (
-    '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
-    '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
-    `\r${pct} ${size}  ${pct} ${size}    0     0 ${speed.padStart(6)}      0 --:--:-- --:--:-- --:--:-- ${speed.padStart(5)}\n`
-  );
-}
-
-/** One transfer. */
-function transfer(url: string, o: CurlOpts, net: ContainerNet, signal: AbortSignal): Promise<Result> {
+/** One transfer; code 143: killed (by `timeout`). */
+async function transfer(o: CurlOpts & { url: string }, servers: SimServers, signal: AbortSignal): Promise<Result> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const base: Result = { code: 0, status: 0, totalMs: 0, connectMs: 0, firstByteMs: 0, body: Buffer.alloc(0), headerText: '', effectiveUrl: url };
-  const fail = (code: number, error: string, connectMs = 0): Result => ({ ...base, code, error, connectMs, totalMs: elapsed() });
-  let u: URL;
-  try {
-    u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`);
-  } catch {
-    return Promise.resolve(fail(3, 'URL using bad/illegal format or missing URL'));
-  }
-  base.effectiveUrl = u.href;
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return Promise.resolve(fail(1, `Protocol "${u.protocol.replace(':', '')}" not supported or disabled in libcurl`));
+  const fail = (code: number, error: string): Result => ({ code, error, status: 0, totalMs: elapsed(), output: '' });
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(o.url) ? o.url : `http://${o.url}`;
+  if (!URL.canParse(url)) return fail(3, 'URL using bad/illegal format or missing URL');
+  const u = new URL(url);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail(1, `Protocol "${u.protocol.replace(':', '')}" not supported or disabled in libcurl`);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
-  let address: string;
-  if (isIP(host)) address = host;
-  else {
-    const a = net.lookup(host);
-    if (a.kind !== 'addresses' || a.v4.length + a.v6.length === 0) return Promise.resolve(fail(6, `Could not resolve host: ${host}`));
-    address = a.v4[0] ?? a.v6[0];
-  }
+  const answer = isIP(host) ? undefined : lookup(host);
+  if (answer && answer.kind !== 'addresses') return fail(6, `Could not resolve host: ${host}`);
   const connectFailed = (why: string) => fail(7, `Failed to connect to ${host} port ${port} after ${Math.round(elapsed())} ms: ${why}`);
-  const target = net.connect(address, port);
-  if (!target) return Promise.resolve(connectFailed("Couldn't connect to server"));
-  if (u.protocol === 'https:') return Promise.resolve(fail(35, 'OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number'));
-  const method = o.method ?? (o.head ? 'HEAD' : o.data.length ? 'POST' : 'GET');
-  const body = o.data.length ? o.data.join('&') : undefined;
-  const headers: Record<string, string> = { Host: u.host, 'User-Agent': 'curl/7.88.1', Accept: '*/*' };
-  if (body !== undefined) {
-    headers['Content-Length'] = String(Buffer.byteLength(body));
-    headers['Content-Type'] = 'application/x-www-form-urlencoded';
-  }
-  for (const [k, v] of o.headers) {
-    const existing = Object.keys(headers).find((h) => h.toLowerCase() === k.toLowerCase());
-    if (existing) delete headers[existing];
-    if (v !== '') headers[k] = v;
-  }
-  return new Promise((resolve) => {
-    let done = false;
-    let connectMs = 0;
-    let received = 0;
-    const finish = (r: Result) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      resolve(r);
-    };
-    const req = request({ host: target.host, port: target.port, method, path: u.pathname + u.search, headers, setHost: false });
-    const timer = o.maxTimeMs === undefined ? undefined : setTimeout(() => {
-      req.destroy();
-      finish(fail(28, `Operation timed out after ${Math.round(elapsed())} milliseconds with ${received} bytes received`, connectMs));
-    }, o.maxTimeMs);
-    const onAbort = () => {
-      req.destroy();
-      finish({ ...base, code: 143, totalMs: elapsed() });
-    };
-    signal.addEventListener('abort', onAbort);
-    if (signal.aborted) onAbort();
-    req.on('socket', (sock) => sock.on('connect', () => (connectMs = elapsed())));
-    req.on('response', (res) => {
-      const firstByteMs = elapsed();
-      const lines = [`HTTP/${res.httpVersion} ${res.statusCode} ${res.statusMessage ?? ''}`.trimEnd()];
-      for (let i = 0; i < res.rawHeaders.length; i += 2) lines.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => {
-        received += c.length;
-        chunks.push(c);
-      });
-      res.on('end', () => finish({ ...base, status: res.statusCode ?? 0, connectMs, firstByteMs, totalMs: elapsed(), body: Buffer.concat(chunks), headerText: lines.join('\r\n') + '\r\n\r\n' }));
-      res.on('error', () => finish(fail(56, 'Failure when receiving data from the peer', connectMs)));
+  const target = connect(answer ? answer.v4[0] : host, port, servers);
+  if (!target) return connectFailed("Couldn't connect to server");
+  if (u.protocol === 'https:') return fail(35, 'OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number');
+  const headers: Record<string, string> = { host: u.host, 'user-agent': 'curl/7.88.1', accept: '*/*' };
+  // Node adds the Content-Length of the body given to end()
+  if (o.data !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+  Object.assign(headers, o.headers);
+  for (const name of Object.keys(headers)) if (headers[name] === '') delete headers[name];
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  signal.addEventListener('abort', stop);
+  const timer = o.maxTimeMs === undefined ? undefined : setTimeout(stop, o.maxTimeMs);
+  let res: IncomingMessage | undefined;
+  const chunks: Buffer[] = [];
+  try {
+    const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
+    res = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request({ ...target, method, path: u.pathname + u.search, headers, setHost: false, signal: abort.signal }, resolve);
+      req.on('error', reject);
+      req.end(o.data);
     });
-    req.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ECONNREFUSED') finish(connectFailed("Couldn't connect to server"));
-      else if (e.code === 'ECONNRESET' || e.message === 'socket hang up') finish(fail(52, 'Empty reply from server', connectMs));
-      else finish(connectFailed(e.message));
-    });
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+    for await (const chunk of res as AsyncIterable<Buffer>) chunks.push(chunk);
+    const headerLines = [`HTTP/${res.httpVersion} ${res.statusCode} ${res.statusMessage ?? ''}`.trimEnd()];
+    for (let i = 0; i < res.rawHeaders.length; i += 2) headerLines.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
+    const output = o.head ? headerLines.join('\r\n') + '\r\n\r\n' : Buffer.concat(chunks).toString('utf8');
+    return { code: 0, status: res.statusCode ?? 0, totalMs: elapsed(), output };
+  } catch (e) {
+    if (signal.aborted) return fail(143, 'killed');
+    const received = Buffer.concat(chunks).length;
+    if (abort.signal.aborted) return fail(28, `Operation timed out after ${Math.round(elapsed())} milliseconds with ${received} bytes received`);
+    if (res) return fail(56, 'Failure when receiving data from the peer');
+    const errno = (e as NodeJS.ErrnoException).code;
+    if (errno === 'ECONNRESET') return fail(52, 'Empty reply from server');
+    return connectFailed(errno === 'ECONNREFUSED' ? "Couldn't connect to server" : (e as Error).message);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
+  }
 }
 
-export function curlCommand(net: ContainerNet) {
+export function curlCommand(servers: SimServers) {
   return async (ctx: CommandContext): Promise<number> => {
     const o = parse(ctx);
     if (typeof o === 'number') return o;
-    if (o.urls.length === 0) return usageError(ctx, 'no URL specified!');
-    const toStdout = o.output === undefined || o.output === '-';
-    if (!toStdout && o.output !== '/dev/null') {
-      ctx.io.err(`Warning: Failed to open the file ${o.output}: Read-only file system\n`);
-      if (!o.silent || o.showError) ctx.io.err('curl: (23) Failure writing output to destination\n');
-      return 23;
-    }
-    let code = 0;
-    for (const url of o.urls) {
-      const r = await transfer(url, o, net, ctx.signal);
-      if (r.code === 143) return 143; // killed (timeout)
-      if (!o.silent) ctx.io.err(progress(r));
-      if (r.code === 0 && toStdout) ctx.io.out(o.head ? r.headerText : r.body.toString('utf8'));
-      if (r.code && (!o.silent || o.showError) && r.error) ctx.io.err(`curl: (${r.code}) ${r.error}\n`);
-      if (o.writeOut !== undefined) ctx.io.out(writeOut(o.writeOut, r, ctx));
-      if (r.code) code = r.code;
-    }
-    return code;
+    const r = await transfer(o, servers, ctx.signal);
+    if (r.code === 143) return 143;
+    ctx.io.out(r.output);
+    if (r.error && o.showError) ctx.io.err(`curl: (${r.code}) ${r.error}\n`);
+    if (o.writeOut !== undefined) ctx.io.out(writeOut(o.writeOut, r));
+    return r.code;
   };
 }

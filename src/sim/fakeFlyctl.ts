@@ -6,11 +6,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { containerCommands, SHELLS } from './containerCommands';
+import { containerCommands } from './containerCommands';
 import type { ControlClient } from './controlClient';
 import { scanInstrumentation } from './instrumentationScan';
 import { renderFly, type FlyPrefixStyle, type LogEntry } from './logBuffer';
-import { execCommand, runShell, type ShellIo, splitNoShell, unsupported } from './miniShell';
+import { execCommand, refuse, runShell, type ShellIo, splitNoShell } from './miniShell';
 import type { AppSnapshot, DeployRecord, MachineInfo } from './flyPlatform';
 import { errorMessage } from '../shared/errorMessage';
 
@@ -247,15 +247,11 @@ export async function runInContainer(command: string, snap: AppSnapshot, io: She
     io.err(`${errorMessage(e)}\n`);
     return 1;
   }
-  if (argv[0] === 'busybox' || argv[0] === '/bin/busybox') argv = argv.slice(1);
   if (argv.length === 0) return 0;
   const container = { env: snap.env, commands: containerCommands(snap) };
-  if (!SHELLS.has(argv[0])) return execCommand(argv, container, io, signal, (name) => `exec: "${name}": executable file not found in $PATH\n`);
-  const [option, script] = argv.slice(1);
-  if (option === undefined) return 0; // no script and no stdin
-  if (option === '-c' && script !== undefined) return runShell(script, container, io, signal);
-  io.err(option === '-c' ? 'sh: -c requires an argument\n' : option.startsWith('-') ? `sh: ${unsupported(`the option ${option}`).message}\n` : `sh: can't open '${option}': No such file or directory\n`);
-  return 2;
+  if (!/^(\/bin\/)?a?sh$/.test(argv[0])) return execCommand(argv, container, io, signal, (name) => `exec: "${name}": executable file not found in $PATH`);
+  if (argv[1] === '-c' && argv[2] !== undefined) return runShell(argv[2], container, io, signal);
+  return refuse({ argv, io }, "sh -c 'SCRIPT'");
 }
 
 // ------------------------------------------------------------------ logs
