@@ -20,10 +20,9 @@ export function controlRequestHandler(world: SimWorld, token: string): RequestLi
     }
     const route = `${req.method} ${path.slice(prefix.length)}`;
     const q = queryOf(req);
-    const app = q.get('app') ?? '';
-    const filter = { region: q.get('region') || undefined, instance: q.get('instance') || undefined };
     const run = async (): Promise<unknown> => {
       const body = req.method === 'POST' ? (JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>) : {};
+      const app = q.get('app') ?? String(body.app);
       switch (route) {
         case 'GET whoami':
           return { loggedIn: world.platform.loggedIn, user: world.platform.user };
@@ -31,22 +30,18 @@ export function controlRequestHandler(world: SimWorld, token: string): RequestLi
           return world.platform.snapshot(app);
         case 'GET logs': {
           const after = q.get('after');
-          const entries = after === null ? world.recentLogs(app, filter) : world.logsAfter(app, Number(after), filter);
+          const entries = after === null ? world.recentLogs(app, {}) : world.logsAfter(app, Number(after), {});
           return { entries, last: world.platform.logBuffer(app).lastSeq, style: world.variation.flyPrefix };
         }
-        case 'GET secrets':
-          return { secrets: world.platform.secretsList(app) };
         case 'POST secrets/set':
-          return world.platform.setSecrets(String(body.app), body.pairs as [string, string][], !!body.stage);
+          return world.platform.setSecrets(app, body.pairs as [string, string][], !!body.stage);
         case 'POST secrets/unset':
-          return world.platform.unsetSecrets(String(body.app), body.names as string[], !!body.stage);
+          return world.platform.unsetSecrets(app, body.names as string[], !!body.stage);
         case 'POST restart':
-          world.platform.restart(String(body.app), 'restart');
-          return { ok: true, app: world.platform.snapshot(String(body.app)) };
+          world.platform.restart(app, 'restart');
+          return world.platform.snapshot(app);
         case 'POST deploy':
-          return world.platform.deploy(String(body.app), (body.instrumentation as string[] | null) ?? null, typeof body.cwd === 'string' ? body.cwd : undefined);
-        case 'GET status':
-          return world.platform.status(app);
+          return world.platform.deploy(app, body.instrumentation as string[] | null);
         case 'POST psql':
           return world.psql(body.conn as PsqlConnection, String(body.sql ?? ''));
         default:

@@ -9,20 +9,6 @@ import { runFlyctl } from './fakeFlyctl';
 import { runPsql } from './fakePsql';
 import { errorMessage } from '../shared/errorMessage';
 
-function write(stream: NodeJS.WriteStream, s: string): void {
-  if (s) stream.write(s);
-}
-
-function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) return Promise.resolve('');
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', () => resolve(''));
-  });
-}
-
 async function main(argv: string[]): Promise<number> {
   if (argv[0] !== '--sim-control' || !argv[1] || !argv[2]) {
     process.stderr.write('usage: fakeTools.js --sim-control URL flyctl|psql [args…]\n');
@@ -31,9 +17,9 @@ async function main(argv: string[]): Promise<number> {
   const control = new ControlClient(argv[1]);
   const tool = argv[2];
   const args = argv.slice(3);
-  const io = { out: (s: string) => write(process.stdout, s), err: (s: string) => write(process.stderr, s) };
-  if (tool === 'flyctl' || tool === 'fly') return runFlyctl(args, control, io, { cwd: process.cwd() });
-  if (tool === 'psql') return runPsql(args, control, io, process.env, readStdin);
+  const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+  if (tool === 'flyctl') return runFlyctl(args, control, io, { cwd: process.cwd() });
+  if (tool === 'psql') return runPsql(args, control, io, process.env);
   process.stderr.write(`fakeTools: unknown tool "${tool}"\n`);
   return 2;
 }

@@ -3,11 +3,10 @@
  * restarts, the logged-in user, and the snapshot of an app that `flyctl ssh console` runs in.
  * It changes the runner and the router only as Fly would: by (re)booting them with an environment.
  */
-import { createHash } from 'node:crypto';
 import { ROUTER_FLY_APP, RUNNER_FLY_APP } from './faults';
 import type { LogBuffer } from './logBuffer';
-import { ROUTER_MACHINE, type RouterApp } from './routerApp';
-import { RUNNER_INTERNAL_PORT, RUNNER_MACHINE, type RunnerApp } from './runnerApp';
+import type { RouterApp } from './routerApp';
+import { RUNNER_MACHINE, type RunnerApp } from './runnerApp';
 import type { SimClock } from './simClock';
 
 export interface SecretRecord {
@@ -17,10 +16,8 @@ export interface SecretRecord {
 
 export interface DeployRecord {
   app: string;
-  at: number;
   release: number;
   instrumentation: string[];
-  cwd?: string;
 }
 
 export interface MachineInfo {
@@ -29,39 +26,22 @@ export interface MachineInfo {
   privateIp: string;
   state: 'started' | 'stopped';
   version: number;
-  checks: string;
-  updatedAt: number;
 }
 
 export interface AppSnapshot {
-  app: string;
-  kind: 'runner' | 'router';
   machines: MachineInfo[];
   /** The environment inside the (first) machine. */
   env: Record<string, string>;
-  hostname: string;
-  release: number;
-  imageRef: string;
   memory: MemoryInfo;
   runnerUrl: string;
   routerUrl: string;
 }
 
-export interface MemoryInfo {
-  totalMb: number;
-  usedMb: number;
-  freeMb: number;
-  sharedMb: number;
-  buffCacheMb: number;
-  availableMb: number;
-}
+/** The columns of `free`'s Mem: line, in megabytes. */
+export type MemoryInfo = Record<'totalMb' | 'usedMb' | 'freeMb' | 'sharedMb' | 'buffCacheMb' | 'availableMb', number>;
 
-export class WorldError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorldError';
-  }
-}
+/** A request the simulated platform refuses (an unknown app, a missing secret): flyctl prints its message. */
+export class WorldError extends Error {}
 
 export interface PlatformOptions {
   clock: SimClock;
@@ -75,26 +55,23 @@ export interface PlatformOptions {
   logsAfterRestart: 'keep' | 'clear';
 }
 
-type AppKind = 'runner' | 'router';
-
 export class FlyPlatform {
   readonly user = 'oncall@beacon.example';
   private signedIn = true;
   private secrets = new Map<string, SecretRecord>();
-  private routerSecrets = new Map<string, SecretRecord>();
   private deployList: DeployRecord[] = [];
-  private routerRelease = 1;
-  private routerBootedAt = 0;
   private availableMb = 588;
 
   constructor(private readonly o: PlatformOptions) {}
 
-  /** The platform at the start of a replayed past: these secrets, no deploys yet, the router booted at `routerBootedAt`. */
-  reset(secrets: Map<string, SecretRecord>, routerSecrets: Map<string, SecretRecord>, routerBootedAt: number): void {
+  /**
+   * The platform at the start of a replayed past: these secrets, no deploys yet, the router booted at
+   * `routerBootedAt`. The router's secrets are not kept (its Fly app has only logs here); faultApplication
+   * still passes them.
+   */
+  reset(secrets: Map<string, SecretRecord>, _routerSecrets: Map<string, SecretRecord>, routerBootedAt: number): void {
     this.secrets = secrets;
-    this.routerSecrets = routerSecrets;
     this.deployList = [];
-    this.routerBootedAt = routerBootedAt;
     this.o.router.boot(routerBootedAt);
   }
 
@@ -119,14 +96,10 @@ export class FlyPlatform {
     return this.secrets.get(name)?.value;
   }
 
-  private appKind(app: string): AppKind | undefined {
-    return app === RUNNER_FLY_APP ? 'runner' : app === ROUTER_FLY_APP ? 'router' : undefined;
-  }
-
-  private requireApp(app: string): AppKind {
-    const k = this.appKind(app);
-    if (!k) throw new WorldError(`Could not find App "${app}"`);
-    return k;
+  /** Beacon Debug reads only the logs of the router's Fly app (the live router runs on Railway). */
+  private requireRunner(app: string): void {
+    if (app === ROUTER_FLY_APP) throw new WorldError(`the Beacon simulator's ${ROUTER_FLY_APP} app answers only flyctl logs`);
+    if (app !== RUNNER_FLY_APP) throw new WorldError(`Could not find App "${app}"`);
   }
 
   private imageRef(release = this.o.runner.release): string {
@@ -138,148 +111,80 @@ export class FlyPlatform {
     this.o.runner.boot(at, env, { newImage: true, imageRef: this.imageRef(release), release });
   }
 
-  /** The environment the runner machine gets at its next boot: fly.toml [env], Fly's runtime variables, the app's secrets. */
+  /**
+   * The environment the runner machine gets at its next boot: the runtime variables Fly sets that say
+   * which app, machine and image this is, GIN_MODE when the runner logs JSON, and the app's secrets.
+   */
   machineEnv(release = this.o.runner.release): Record<string, string> {
-    const version = String(release).padStart(4, '0');
     const env: Record<string, string> = {
-      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-      HOME: '/root',
-      HOSTNAME: RUNNER_MACHINE.id,
       FLY_APP_NAME: RUNNER_FLY_APP,
       FLY_MACHINE_ID: RUNNER_MACHINE.id,
-      FLY_ALLOC_ID: RUNNER_MACHINE.id,
       FLY_REGION: RUNNER_MACHINE.region,
-      PRIMARY_REGION: RUNNER_MACHINE.region,
-      FLY_PRIVATE_IP: RUNNER_MACHINE.privateIp,
-      FLY_PROCESS_GROUP: 'app',
-      FLY_VM_MEMORY_MB: '1024',
       FLY_IMAGE_REF: this.imageRef(release),
-      FLY_MACHINE_VERSION: `01JA${version}QW3E5R7T9Y1U3I5O7`,
-      PORT: String(RUNNER_INTERNAL_PORT),
-      LOG_LEVEL: 'info',
       ...(this.o.jsonRunnerLogs ? { GIN_MODE: 'release' } : {}),
     };
     for (const [k, s] of this.secrets) env[k] = s.value;
     return env;
   }
 
-  private routerEnv(): Record<string, string> {
-    const env: Record<string, string> = {
-      PATH: '/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin',
-      HOME: '/root',
-      HOSTNAME: ROUTER_MACHINE.id,
-      FLY_APP_NAME: ROUTER_FLY_APP,
-      FLY_MACHINE_ID: ROUTER_MACHINE.id,
-      FLY_REGION: ROUTER_MACHINE.region,
-      FLY_PRIVATE_IP: ROUTER_MACHINE.privateIp,
-      PORT: '8000',
-      PYTHONUNBUFFERED: '1',
-      HEALTH_CHECK_INTERVAL: '30',
-    };
-    for (const [k, s] of this.routerSecrets) env[k] = s.value;
-    return env;
-  }
-
   snapshot(app: string): AppSnapshot {
     this.o.clock.advance();
-    const kind = this.requireApp(app);
-    const { runner, router, runnerUrl, routerUrl } = this.o;
-    if (kind === 'runner') {
-      const memory = { totalMb: 972, usedMb: 301, freeMb: 409, sharedMb: 0, buffCacheMb: 262, availableMb: this.availableMb };
-      const machine: MachineInfo = { ...RUNNER_MACHINE, state: runner.running ? 'started' : 'stopped', version: runner.release, checks: '1 total, 1 passing', updatedAt: runner.bootedAt };
-      return { app, kind, machines: [machine], env: { ...runner.env }, hostname: RUNNER_MACHINE.id, release: runner.release, imageRef: runner.env.FLY_IMAGE_REF ?? this.imageRef(), memory, runnerUrl, routerUrl };
-    }
-    const up = router.up;
-    const machine: MachineInfo = { ...ROUTER_MACHINE, state: up ? 'started' : 'stopped', version: this.routerRelease, checks: up ? '1 total, 1 passing' : '1 total, 1 critical', updatedAt: this.routerBootedAt };
-    const memory = { totalMb: 472, usedMb: 188, freeMb: 97, sharedMb: 0, buffCacheMb: 187, availableMb: 251 };
-    const imageRef = `registry.fly.io/${ROUTER_FLY_APP}:deployment-01J9Z4${this.routerRelease}`;
-    return { app, kind, machines: [machine], env: this.routerEnv(), hostname: ROUTER_MACHINE.id, release: this.routerRelease, imageRef, memory, runnerUrl, routerUrl };
+    this.requireRunner(app);
+    const { runner, runnerUrl, routerUrl } = this.o;
+    const memory = { totalMb: 972, usedMb: 301, freeMb: 409, sharedMb: 0, buffCacheMb: 262, availableMb: this.availableMb };
+    const machine: MachineInfo = { ...RUNNER_MACHINE, state: runner.running ? 'started' : 'stopped', version: runner.release };
+    return { machines: [machine], env: { ...runner.env }, memory, runnerUrl, routerUrl };
   }
 
   logBuffer(app: string): LogBuffer {
-    return this.requireApp(app) === 'runner' ? this.o.runner.logs : this.o.router.logs;
-  }
-
-  secretsList(app: string): { name: string; digest: string; createdAt: number }[] {
-    const map = this.requireApp(app) === 'runner' ? this.secrets : this.routerSecrets;
-    return [...map]
-      .map(([name, s]) => ({ name, digest: createHash('sha256').update(s.value).digest('hex').slice(0, 16), createdAt: s.createdAt }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    if (app === ROUTER_FLY_APP) return this.o.router.logs;
+    this.requireRunner(app);
+    return this.o.runner.logs;
   }
 
   /** `flyctl secrets set`: returns whether anything changed; a change restarts the app unless staged. */
   setSecrets(app: string, pairs: [string, string][], stage: boolean): { changed: boolean; machines: string[] } {
     this.o.clock.advance();
-    const kind = this.requireApp(app);
-    const map = kind === 'runner' ? this.secrets : this.routerSecrets;
+    this.requireRunner(app);
     const now = this.o.clock.now();
-    let changed = false;
-    for (const [k, v] of pairs) {
-      if (map.get(k)?.value === v) continue;
-      map.set(k, { value: v, createdAt: now });
-      changed = true;
-    }
-    if (changed && !stage) this.restart(app, 'secrets');
-    return { changed, machines: [kind === 'runner' ? RUNNER_MACHINE.id : ROUTER_MACHINE.id] };
+    const changed = pairs.filter(([k, v]) => this.secrets.get(k)?.value !== v);
+    for (const [k, v] of changed) this.secrets.set(k, { value: v, createdAt: now });
+    if (changed.length && !stage) this.restart(app, 'secrets');
+    return { changed: changed.length > 0, machines: [RUNNER_MACHINE.id] };
   }
 
   /** `flyctl secrets unset`: every name must exist. */
-  unsetSecrets(app: string, names: string[], stage: boolean): { machines: string[] } {
+  unsetSecrets(app: string, names: string[], stage: boolean): { changed: boolean; machines: string[] } {
     this.o.clock.advance();
-    const kind = this.requireApp(app);
-    const map = kind === 'runner' ? this.secrets : this.routerSecrets;
-    const missing = names.filter((n) => !map.has(n));
+    this.requireRunner(app);
+    const missing = names.filter((n) => !this.secrets.has(n));
     if (missing.length) throw new WorldError(`could not unset secrets: ${missing.map((m) => `secret ${m} not found`).join(', ')}`);
-    for (const n of names) map.delete(n);
+    for (const n of names) this.secrets.delete(n);
     if (!stage) this.restart(app, 'secrets');
-    return { machines: [kind === 'runner' ? RUNNER_MACHINE.id : ROUTER_MACHINE.id] };
+    return { changed: true, machines: [RUNNER_MACHINE.id] };
   }
 
   /** `flyctl apps restart` (and the restart after a secrets change or a deploy). */
   restart(app: string, why: 'restart' | 'secrets' | 'deploy' = 'restart'): void {
     this.o.clock.advance();
-    const kind = this.requireApp(app);
+    this.requireRunner(app);
     const now = this.o.clock.now();
-    const { runner, router } = this.o;
-    if (kind === 'router') {
-      this.routerRelease += why === 'restart' ? 0 : 1;
-      router.appendLog(now, 'INFO:     Shutting down');
-      if (router.up) {
-        this.routerBootedAt = now + 500;
-        router.boot(now + 500);
-      } else {
-        // the crash is in its configuration: it comes back and dies again
-        router.boot(now + 500);
-        router.crash(now + 2100);
-      }
-      return;
-    }
+    const { runner } = this.o;
     const release = runner.release + (why === 'restart' ? 0 : 1);
     if (this.o.logsAfterRestart === 'clear') runner.logs.clear();
     else runner.shutdown(now);
     runner.boot(now + 60, this.machineEnv(release), { newImage: why === 'deploy', imageRef: this.imageRef(release), release });
   }
 
-  /** `flyctl deploy`: the instrumentation found in the deployed source (null: unknown, keep). */
-  deploy(app: string, instrumentation: string[] | null, cwd?: string): DeployRecord {
+  /** `flyctl deploy`: ships the instrumentation found in the deployed source (null: no Go source there, keep). */
+  deploy(app: string, instrumentation: string[] | null): DeployRecord {
     this.o.clock.advance();
-    const kind = this.requireApp(app);
+    this.requireRunner(app);
     const { runner } = this.o;
-    if (kind === 'runner' && instrumentation) runner.deployInstrumentation(instrumentation);
+    if (instrumentation) runner.deployInstrumentation(instrumentation);
     this.restart(app, 'deploy');
-    const rec: DeployRecord = {
-      app,
-      at: this.o.clock.now(),
-      release: kind === 'runner' ? runner.release : this.routerRelease,
-      instrumentation: [...runner.instrumentation],
-      ...(cwd ? { cwd } : {}),
-    };
+    const rec: DeployRecord = { app, release: runner.release, instrumentation: [...runner.instrumentation] };
     this.deployList.push(rec);
     return rec;
-  }
-
-  status(app: string): { app: string; hostname: string; image: string; machines: MachineInfo[] } {
-    const s = this.snapshot(app);
-    return { app, hostname: `${app}.fly.dev`, image: s.imageRef.replace('registry.fly.io/', ''), machines: s.machines };
   }
 }

@@ -122,11 +122,15 @@ describe('sim/fake flyctl (a real process)', function () {
       assert.ok(messages(r.stdout).some((l) => /ERR Execution failed error=\{"Message":"No healthy providers available","Type":"router_error"\} job_id=\S+ provider=modal-us-east$/.test(l)));
     });
 
-    it('-r and -i filter', async () => {
+    it('filters Beacon Debug does not send (-r, -i, --machine) are refused, not ignored', async () => {
       sim = await startSimulator({});
-      assert.equal((await flyctl(sim, ['logs', '-a', sim.flyApp, '-n', '-r', 'iad'])).stdout, '');
-      assert.equal((await flyctl(sim, ['logs', '-a', sim.flyApp, '-n', '-i', 'ffffffffffffff'])).stdout, '');
-      assert.ok((await flyctl(sim, ['logs', '-a', sim.flyApp, '-n', '-r', 'lhr', '-i', '857509c4e7d578'])).stdout.length > 1000);
+      const refused = [['-r', "unknown shorthand flag: 'r' in -r"], ['-i', "unknown shorthand flag: 'i' in -i"], ['--machine', 'unknown flag: --machine']];
+      for (const [flag, error] of refused) {
+        const r = await flyctl(sim, ['logs', '-a', sim.flyApp, '-n', flag, 'lhr']);
+        assert.equal(r.code, 1);
+        assert.equal(r.stdout, '');
+        assert.equal(r.stderr, `Error: ${error}\n`);
+      }
     });
 
     it('--json: a stream of indented multi-line objects', async () => {
@@ -252,19 +256,15 @@ describe('sim/fake flyctl (a real process)', function () {
       sim = await startSimulator({ fault: ['router-down', 'database-unavailable'] });
       assert.equal((await flyctl(sim, ['apps', 'restart', sim.flyApp])).code, 0);
       assert.deepEqual(sim.faults, ['router-down', 'database-unavailable']);
-      const rr = await flyctl(sim, ['apps', 'restart', sim.routerFlyApp]);
-      assert.equal(rr.code, 1);
-      assert.match(rr.stderr, /failed to restart machine/);
       assert.deepEqual(sim.faults, ['router-down', 'database-unavailable']);
     });
 
-    it('secrets list shows names and digests, never values; --stage does not restart', async () => {
-      sim = await startSimulator({ canarySecret: 'CANARY-91c2' });
-      const r = await runTool(sim.flyctlPath, ['secrets', 'list', '-a', sim.flyApp]);
-      assert.equal(r.code, 0);
-      assert.match(r.stdout, /^NAME\s+DIGEST\s+CREATED AT\n/);
-      for (const n of ['ADMIN_TOKEN', 'DATABASE_URL', 'HYBRID_BASE', 'REDIS_URL']) assert.match(r.stdout, new RegExp(`^${n}\\s+[0-9a-f]{16}\\s+\\d+[smhd] ago$`, 'm'));
-      assert.ok(!r.stdout.includes('CANARY'));
+    it('secrets set --stage does not restart, the next deploy ships it; secrets list is not simulated', async () => {
+      sim = await startSimulator({});
+      const list = await runTool(sim.flyctlPath, ['secrets', 'list', '-a', sim.flyApp]);
+      assert.equal(list.code, 1);
+      assert.equal(list.stdout, '');
+      assert.match(list.stderr, /^Error: unknown command "list" for "flyctl secrets" \(the Beacon simulator's flyctl answers only/);
       const boot = sim.state.runner.bootedAt;
       const staged = await flyctl(sim, ['secrets', 'set', 'HYBRID_ROUTER_DISABLE=true', '--stage', '-a', sim.flyApp]);
       assert.match(staged.stdout, /staged/);
@@ -318,9 +318,34 @@ describe('sim/fake flyctl (a real process)', function () {
       const f = await flyctl(sim, ['logs', '-a', sim.flyApp, '--tail-forever']);
       assert.equal(f.stderr, 'Error: unknown flag: --tail-forever\n');
       const m = await flyctl(sim, ['logs', '--no-tail'], os.tmpdir());
-      assert.match(m.stderr, /missing an app name/);
+      assert.equal(m.stderr, "Error: the Beacon simulator's flyctl reads no fly.toml: name the app with -a\n");
+      const extra = await flyctl(sim, ['logs', '-a', sim.flyApp, '--no-tail', 'extra']);
+      assert.equal(extra.stderr, 'Error: accepts at most 0 arg(s), received 1\n');
       const bad = await flyctl(sim, ['secrets', 'set', 'HYBRID_BASE', '-a', sim.flyApp]);
       assert.equal(bad.stderr, 'Error: Secrets must be provided as NAME=VALUE pairs (HYBRID_BASE is invalid)\n');
+    });
+
+    it('flags Beacon Debug does not send are refused, never accepted and ignored', async () => {
+      sim = await startSimulator({});
+      const refused: [string[], string][] = [
+        [['version', '--json'], 'unknown flag: --json'],
+        [['auth', 'whoami', '--json'], 'unknown flag: --json'],
+        [['ssh', 'console', '-a', sim.flyApp, '--pty', '-C', 'true'], 'unknown flag: --pty'],
+        [['ssh', 'console', '-a', sim.flyApp, '-s', '-C', 'true'], "unknown shorthand flag: 's' in -s"],
+        [['deploy', '-a', sim.flyApp, '--image', 'registry.fly.io/x:1'], 'unknown flag: --image'],
+        [['deploy', '-a', sim.flyApp, '--strategy', 'immediate'], 'unknown flag: --strategy'],
+        [['apps', 'restart', sim.flyApp, '--force-stop'], 'unknown flag: --force-stop'],
+        [['secrets', 'set', 'A=1', '-a', sim.flyApp, '--detach'], 'unknown flag: --detach'],
+        [['logs', '-a', sim.flyApp, '-n', '--verbose'], 'unknown flag: --verbose'],
+        [['logs', '-a', sim.flyApp, '-n', '-t', 'token'], "unknown shorthand flag: 't' in -t"],
+      ];
+      const release = sim.state.runner.release;
+      for (const [args, error] of refused) {
+        const r = await flyctl(sim, args);
+        assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', `Error: ${error}\n`], args.join(' '));
+      }
+      assert.equal(sim.state.runner.release, release, 'nothing was deployed');
+      assert.equal(sim.state.platform.secret('A'), undefined, 'nothing was set');
     });
 
     it('ssh console: a failing remote command exits 1 with the remote status; without -C it refuses', async () => {
@@ -333,14 +358,32 @@ describe('sim/fake flyctl (a real process)', function () {
       assert.match(n.stderr, /-C/);
     });
 
-    it('status shows the machines; the router app is stopped when the router is down', async () => {
+    it('status --json shows the machine and its release (a deploy adds one); no table', async () => {
+      sim = await startSimulator({});
+      const status = async () => {
+        const r = await flyctl(sim, ['status', '--json', '-a', sim.flyApp]);
+        assert.equal(r.code, 0, r.stderr);
+        return JSON.parse(r.stdout) as { Name: string; Machines: { id: string; region: string; state: string; version: number }[] };
+      };
+      const before = await status();
+      assert.equal(before.Name, 'beacon-runner-production');
+      assert.deepEqual(before.Machines.map((m) => [m.id, m.region, m.state]), [['857509c4e7d578', 'lhr', 'started']]);
+      assert.equal((await flyctl(sim, ['deploy', '-a', sim.flyApp], os.tmpdir())).code, 0);
+      assert.equal((await status()).Machines[0].version, before.Machines[0].version + 1);
+      const table = await flyctl(sim, ['status', '-a', sim.flyApp]);
+      assert.equal(table.code, 1);
+      assert.equal(table.stderr, "Error: the Beacon simulator's flyctl prints the status only as JSON: pass --json\n");
+    });
+
+    it("the router's Fly app answers only logs (all Beacon Debug reads of it)", async () => {
       sim = await startSimulator({ fault: 'router-down' });
-      const r = await flyctl(sim, ['status', '-a', sim.routerFlyApp]);
-      assert.equal(r.code, 0);
-      assert.match(r.stdout, /^ {2}Name {5}= beacon-hybrid-router$/m);
-      assert.match(r.stdout, /^app\s+e2865013a45d86\s+\d+\s+ord\s+stopped\s/m);
-      const ssh = await flyctl(sim, ['ssh', 'console', '-a', sim.routerFlyApp, '-C', 'true']);
-      assert.match(ssh.stderr, /has no started VMs/);
+      const only = "Error: the Beacon simulator's beacon-hybrid-router app answers only flyctl logs\n";
+      for (const args of [['ssh', 'console', '-C', 'true'], ['apps', 'restart'], ['secrets', 'set', 'A=1'], ['deploy'], ['status', '--json']]) {
+        const r = await flyctl(sim, [...args, '-a', sim.routerFlyApp], os.tmpdir());
+        assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', only], args.join(' '));
+      }
+      assert.deepEqual(sim.faults, ['router-down']);
+      assert.ok((await flyctl(sim, ['logs', '-a', sim.routerFlyApp, '-n'])).stdout.includes('Application startup failed'));
     });
   });
 });

@@ -50,23 +50,41 @@ describe('sim/fake psql (a real process)', function () {
     assert.equal(r.stdout, '');
   });
 
-  it("the plan's own query (a URI argument, aligned output); any other query is an error, exit 1", async () => {
+  it('without -t: the header and the row count; any other query is an error, exit 1', async () => {
     sim = await startSimulator({});
-    const plan = "SELECT pid, now() - pg_stat_activity.query_start AS duration, query, state\nFROM pg_stat_activity\nWHERE state != 'idle'\nORDER BY duration DESC\nLIMIT 10;";
-    const r = await runTool(sim.psqlPath, [sim.databaseUrl, '-c', plan], { env: envWith({}) });
-    assert.equal(r.code, 0, r.stderr);
-    const lines = r.stdout.split('\n');
-    assert.match(lines[0], /^ +pid +\| +duration +\| +query +\| +state +$/);
-    assert.match(lines[1], /^-+\+-+\+-+\+-+$/);
-    assert.match(lines[2], /^ 4212 \| 00:00:02\.4 +\| UPDATE executions/);
-    assert.equal(lines[lines.length - 3], '(3 rows)');
-    const other = await runTool(sim.psqlPath, ['-c', 'SELECT 1'], { env: envWith(pgEnv(sim.databaseUrl)) });
+    const argv = shellArgv(sim, runbookCheck('5.3', 'pg-activity'));
+    const env = envWith(pgEnv(sim.databaseUrl));
+    const r = await runTool(argv[0], argv.slice(1).filter((a) => a !== '-t'), { env });
+    assert.equal(r.stdout, 'count|count\n0|3\n(1 row)\n');
+    const other = await runTool(sim.psqlPath, ['-X', '-A', '-c', 'SELECT 1'], { env });
     assert.equal(other.code, 1);
-    assert.match(other.stderr, /^ERROR: {2}/);
+    assert.match(other.stderr, /^ERROR: {2}the Beacon simulator's database answers only/);
     const v = await runTool(sim.psqlPath, ['--version']);
     assert.equal(v.stdout, 'psql (PostgreSQL) 16.4\n');
-    const bad = await runTool(sim.psqlPath, ['--frobnicate']);
-    assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /^psql: unrecognized option '--frobnicate'\n/);
+  });
+
+  it("what Beacon Debug does not send is refused before connecting: the plan's URI argument (never echoed), aligned output, stdin, options", async () => {
+    sim = await startSimulator({});
+    const env = envWith(pgEnv(sim.databaseUrl));
+    const plan = [
+      'SELECT pid, now() - pg_stat_activity.query_start AS duration, query, state',
+      'FROM pg_stat_activity',
+      "WHERE state != 'idle'",
+      'ORDER BY duration DESC',
+      'LIMIT 10;',
+    ].join('\n');
+    const refused: [string[], string][] = [
+      [[sim.databaseUrl, '-A', '-c', plan], "connection arguments are not supported by the Beacon simulator's psql: it connects with the PG* variables"],
+      [['-c', plan], "aligned output is not supported by the Beacon simulator's psql: pass -A"],
+      [['-X', '-A', '-t'], "reading SQL from standard input is not supported by the Beacon simulator's psql: pass it with -c"],
+      [['-A', '-h', '127.0.0.1', '-c', 'SELECT 1'], "the option -h is not supported by the Beacon simulator's psql (it takes -X -A -t -F -c, and -V)"],
+      [['-XAt', '-c', 'SELECT 1'], "the option -XAt is not supported by the Beacon simulator's psql (it takes -X -A -t -F -c, and -V)"],
+      [['--frobnicate'], "the option --frobnicate is not supported by the Beacon simulator's psql (it takes -X -A -t -F -c, and -V)"],
+      [['-A', '-c'], "option requires an argument -- 'c'"],
+    ];
+    for (const [args, error] of refused) {
+      const r = await runTool(sim.psqlPath, args, { env });
+      assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', `psql: ${error}\n`], args.join(' '));
+    }
   });
 });
