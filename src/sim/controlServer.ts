@@ -30,7 +30,8 @@ export function controlRequestHandler(world: SimWorld, token: string): RequestLi
           return world.platform.snapshot(app);
         case 'GET logs': {
           const after = q.get('after');
-          const entries = after === null ? world.recentLogs(app, {}) : world.logsAfter(app, Number(after), {});
+          const filter = { region: q.get('region') ?? undefined, instance: q.get('instance') ?? undefined };
+          const entries = after === null ? world.recentLogs(app, filter) : world.logsAfter(app, Number(after), filter);
           return { entries, last: world.platform.logBuffer(app).lastSeq, style: world.variation.flyPrefix };
         }
         case 'POST secrets/set':

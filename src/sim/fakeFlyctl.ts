@@ -181,18 +181,25 @@ export async function runInContainer(command: string, snap: AppSnapshot, io: She
 // ------------------------------------------------------------------ logs
 
 async function logs(args: string[], control: ControlClient, io: ShellIo): Promise<number> {
-  const { flags } = parseFlags(args, { ...APP_FLAG, 'no-tail': { short: 'n', value: false }, json: { short: 'j', value: false } });
+  const { flags } = parseFlags(args, {
+    ...APP_FLAG,
+    'no-tail': { short: 'n', value: false },
+    json: { short: 'j', value: false },
+    region: { short: 'r', value: true },
+    instance: { short: 'i', value: true },
+  });
   const app = appName(flags);
   await requireLogin(control);
   const json = !!flags.json;
-  const first = await control.get<{ entries: LogEntry[]; last: number; style?: FlyPrefixStyle }>('logs', { app });
+  const filter = { region: flags.region as string | undefined, instance: flags.instance as string | undefined };
+  const first = await control.get<{ entries: LogEntry[]; last: number; style?: FlyPrefixStyle }>('logs', { app, ...filter });
   io.out(renderFly(first.entries, json, first.style));
   if (flags['no-tail']) return 0;
   // streams forever, as flyctl does, until the process is killed
   let last = first.last;
   for (;;) {
     await delay(1000);
-    const next = await control.get<{ entries: LogEntry[]; last: number }>('logs', { app, after: last });
+    const next = await control.get<{ entries: LogEntry[]; last: number }>('logs', { app, after: last, ...filter });
     if (next.entries.length) io.out(renderFly(next.entries, json, first.style));
     last = next.last;
   }
