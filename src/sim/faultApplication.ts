@@ -4,15 +4,12 @@
  * would hold), and reads back which faults hold now (fixes applied through flyctl change them).
  */
 import { type FaultName, INFERENCE_COLD_START_SECONDS, normalizeFaults } from './faults';
-import type { FlyPlatform, SecretRecord } from './flyPlatform';
+import type { FlyPlatform } from './flyPlatform';
 import type { RouterApp } from './routerApp';
 import type { RunnerApp, RunnerFaults } from './runnerApp';
 import type { SimClock } from './simClock';
 import type { SimDatabase } from './simDatabase';
 import { RUNNER_NOISE, type WorldVariation } from './worldVariation';
-
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 
 /** What the faults act on (the world's parts). */
 export interface FaultedParts {
@@ -49,26 +46,21 @@ export function applyFaults(w: FaultedParts, replay: Replay, faults?: string | r
   w.database.reset(!has('database-unavailable'));
   const runnerFaults = { executorBug: has('executor-bug'), jobRegion: has('unknown-region') ? 'europe-central' : undefined };
 
-  const created = t0 - 21 * DAY;
-  const secrets = new Map<string, SecretRecord>();
-  const set = (k: string, v: string, at = created) => secrets.set(k, { value: v, createdAt: at });
+  const secrets = new Map<string, string>();
+  const set = (k: string, v: string) => secrets.set(k, v);
   set('DATABASE_URL', w.database.url);
   set('ADMIN_TOKEN', w.adminToken);
   set('REDIS_URL', `redis://default:${encodeURIComponent(w.database.password)}-redis@beacon-redis.internal:6379`);
-  if (!has('missing-hybrid-config')) set('HYBRID_BASE', w.routerUrl, t0 - 3 * DAY);
-  if (has('hybrid-disabled')) set('HYBRID_ROUTER_DISABLE', 'true', t0 - 2 * HOUR);
-  if (has('timeout-too-short')) set('HYBRID_ROUTER_TIMEOUT', '5', t0 - 2 * HOUR);
-  if (runner.instrumentation.has('0.3')) set('BEACON_DEBUG_EXECUTOR', '1', t0 - HOUR);
+  if (!has('missing-hybrid-config')) set('HYBRID_BASE', w.routerUrl);
+  if (has('hybrid-disabled')) set('HYBRID_ROUTER_DISABLE', 'true');
+  if (has('timeout-too-short')) set('HYBRID_ROUTER_TIMEOUT', '5');
+  if (runner.instrumentation.has('0.3')) set('BEACON_DEBUG_EXECUTOR', '1');
   if (variation.admin === 'not-configured') secrets.delete('ADMIN_TOKEN');
-  const routerSecrets = new Map<string, SecretRecord>([
-    ['MODAL_TOKEN_ID', { value: 'ak-7Hq2mZ0wPkR4sVb9', createdAt: created }],
-    ['MODAL_TOKEN_SECRET', { value: `as-${w.database.password}-modal`, createdAt: created }],
-  ]);
 
   // the router: up and checking its providers since before the runner's last boot
   router.configure({ wrongHealthUrls: has('no-healthy-providers'), up: true, slow: has('router-slow'), quotaExceeded: has('provider-quota') });
   const routerBootedAt = t0 - 20 * 60_000;
-  platform.reset(secrets, routerSecrets, routerBootedAt);
+  platform.reset(secrets, routerBootedAt);
   clock.every(routerBootedAt + 2000, 30_000, () => router.up, (t) => router.healthCheckRound(t));
   if (has('router-down')) clock.schedule(now - 3 * 60_000, (t) => replay.crashRouter(t));
 

@@ -9,11 +9,6 @@ import type { RouterApp } from './routerApp';
 import { RUNNER_MACHINE, type RunnerApp } from './runnerApp';
 import type { SimClock } from './simClock';
 
-export interface SecretRecord {
-  readonly value: string;
-  readonly createdAt: number;
-}
-
 export interface DeployRecord {
   app: string;
   release: number;
@@ -58,7 +53,7 @@ export interface PlatformOptions {
 export class FlyPlatform {
   readonly user = 'oncall@beacon.example';
   private signedIn = true;
-  private secrets = new Map<string, SecretRecord>();
+  private secrets = new Map<string, string>();
   private deployList: DeployRecord[] = [];
   private availableMb = 588;
 
@@ -66,10 +61,9 @@ export class FlyPlatform {
 
   /**
    * The platform at the start of a replayed past: these secrets, no deploys yet, the router booted at
-   * `routerBootedAt`. The router's secrets are not kept (its Fly app has only logs here); faultApplication
-   * still passes them.
+   * `routerBootedAt`.
    */
-  reset(secrets: Map<string, SecretRecord>, _routerSecrets: Map<string, SecretRecord>, routerBootedAt: number): void {
+  reset(secrets: Map<string, string>, routerBootedAt: number): void {
     this.secrets = secrets;
     this.deployList = [];
     this.o.router.boot(routerBootedAt);
@@ -93,7 +87,7 @@ export class FlyPlatform {
   }
 
   secret(name: string): string | undefined {
-    return this.secrets.get(name)?.value;
+    return this.secrets.get(name);
   }
 
   /** Beacon Debug reads only the logs of the router's Fly app (the live router runs on Railway). */
@@ -123,7 +117,7 @@ export class FlyPlatform {
       FLY_IMAGE_REF: this.imageRef(release),
       ...(this.o.jsonRunnerLogs ? { GIN_MODE: 'release' } : {}),
     };
-    for (const [k, s] of this.secrets) env[k] = s.value;
+    for (const [k, v] of this.secrets) env[k] = v;
     return env;
   }
 
@@ -146,9 +140,8 @@ export class FlyPlatform {
   setSecrets(app: string, pairs: [string, string][], stage: boolean): { changed: boolean; machines: string[] } {
     this.o.clock.advance();
     this.requireRunner(app);
-    const now = this.o.clock.now();
-    const changed = pairs.filter(([k, v]) => this.secrets.get(k)?.value !== v);
-    for (const [k, v] of changed) this.secrets.set(k, { value: v, createdAt: now });
+    const changed = pairs.filter(([k, v]) => this.secrets.get(k) !== v);
+    for (const [k, v] of changed) this.secrets.set(k, v);
     if (changed.length && !stage) this.restart(app, 'secrets');
     return { changed: changed.length > 0, machines: [RUNNER_MACHINE.id] };
   }

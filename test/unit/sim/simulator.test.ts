@@ -115,8 +115,9 @@ describe('sim/simulator lifecycle', function () {
       assert.equal(sim.adminToken, 'adm-CANARY-5e1b77');
       const env = await flyctl(sim, ['ssh', 'console', '-a', sim.flyApp, '-C', 'printenv DATABASE_URL']);
       assert.equal(env.stdout, `${sim.databaseUrl}\n`);
-      for (const args of [['logs', '-a', sim.flyApp, '-n'], ['logs', '-a', sim.routerFlyApp, '-n'], ['secrets', 'list', '-a', sim.flyApp], ['status', '-a', sim.flyApp]]) {
+      for (const args of [['logs', '-a', sim.flyApp, '-n'], ['logs', '-a', sim.routerFlyApp, '-n'], ['status', '--json', '-a', sim.flyApp]]) {
         const r = await flyctl(sim, args);
+        assert.equal(r.code, 0, args.join(' '));
         assert.ok(!(r.stdout + r.stderr).includes('CANARY'), args.join(' '));
       }
       const health = await (await fetch(`${sim.runnerUrl}/health`)).text();
