@@ -7,7 +7,7 @@
 import { hybridConfig, type HybridConfig, INFERENCE_COLD_START_SECONDS } from './faults';
 import { goDuration } from './goFormat';
 import { LogBuffer, type LogProvider } from './logBuffer';
-import { type Fields, zerologConsole, zerologJson, type ZerologLevel } from './logFormat';
+import { type Fields, pythonLog, zerologConsole, zerologJson, type ZerologLevel } from './logFormat';
 import type { RouterApp } from './routerApp';
 import type { Rng } from './rng';
 import { RunnerMetrics } from './runnerMetrics';
@@ -336,7 +336,7 @@ export class RunnerApp {
     const router = this.ctx.router;
     if (router.slow) {
       // the overloaded router accepts the request and never answers a real job within the client timeout
-      router.appendLog(ts + 1, `ERROR:app.core.router:[SELECT_PROVIDER] Total providers: ${router.providers.length}`);
+      router.appendLog(ts + 1, pythonLog('ERROR', 'app.core.router', `[SELECT_PROVIDER] Total providers: ${router.providers.length}`));
       return timedOut();
     }
     const answer = router.inference(ts + 1, { model, prompt: question, temperature: 0.1, max_tokens: 500, region_preference: region, cost_priority: true }, `${RUNNER_EGRESS}:${rng.int(40000, 60000)}`);
