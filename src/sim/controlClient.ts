@@ -1,5 +1,6 @@
 /** The fake tools' side of the simulator's private control endpoint. */
-import { request } from 'node:http';
+import { type IncomingMessage, request } from 'node:http';
+import { readBody } from './httpUtil';
 
 export class ControlClient {
   /** `controlUrl` ends with `/`: the routes are resolved under its random token. */
@@ -15,29 +16,22 @@ export class ControlClient {
     return this.send<T>('POST', new URL(route, this.controlUrl), JSON.stringify(body));
   }
 
-  private send<T>(method: string, u: URL, body?: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const headers = body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {};
-      const req = request(u, { method, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            reject(new Error(`bad answer from the simulator: ${text.slice(0, 200)}`));
-            return;
-          }
-          if ((res.statusCode ?? 500) >= 400) reject(new Error((parsed as { error?: string }).error ?? `HTTP ${res.statusCode}`));
-          else resolve(parsed as T);
-        });
-        res.on('error', reject);
-      });
+  private async send<T>(method: string, u: URL, body?: string): Promise<T> {
+    const headers = body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {};
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(u, { method, headers }, resolve);
       req.on('error', (e: NodeJS.ErrnoException) => reject(new Error(`the Beacon simulator is not running (${e.code ?? e.message})`)));
-      if (body) req.write(body);
-      req.end();
+      req.end(body);
     });
+    // a page of logs after a long pause may be large: no limit
+    const text = await readBody(res, Infinity);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error(`bad answer from the simulator: ${text.slice(0, 200)}`);
+    }
+    if ((res.statusCode ?? 500) >= 400) throw new Error((parsed as { error?: string }).error ?? `HTTP ${res.statusCode}`);
+    return parsed as T;
   }
 }
